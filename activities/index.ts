@@ -1,0 +1,13 @@
+import type { ActivityDeps } from './deps.js';
+import { createNotificationActivities } from './notification.js';
+
+export type { ActivityDeps };
+
+/** Every activity of the engine, built from its dependencies (samples-typescript's DI pattern). */
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...createNotificationActivities(deps),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

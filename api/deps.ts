@@ -1,0 +1,16 @@
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import type { Client } from '@temporalio/client';
+import type { Orm } from '../db/orm.js';
+import type { Config } from '../platform/config.js';
+import type { Logger } from '../platform/logger.js';
+import type { TokenAuthenticator } from './auth.js';
+
+/** What every route may use; built once per process by createApp. */
+export interface AppDeps {
+  orm: Orm;
+  temporal: Client;
+  config: Pick<Config, 'TEMPORAL_TASK_QUEUE' | 'BODY_LIMIT' | 'SECRETARIAT_TOKEN' | 'AUTH_FAILURES_PER_MINUTE' | 'PUBLIC_URL'>;
+  logger: Logger;
+  auth: TokenAuthenticator;
+  registry: OpenAPIRegistry;
+}

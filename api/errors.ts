@@ -1,0 +1,91 @@
+import type { ErrorRequestHandler, Response } from 'express';
+import { z } from 'zod';
+import { UniqueConstraintViolationException, ForeignKeyConstraintViolationException } from '@mikro-orm/core';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { Logger } from '../platform/logger.js';
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** An RFC 9457 problem; thrown anywhere in a request and rendered by `problemHandler`. */
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail?: string,
+    readonly errors?: FieldError[],
+    readonly extra?: Record<string, unknown>,
+  ) {
+    super(detail ?? title);
+  }
+}
+
+export const badRequest = (detail: string, errors?: FieldError[]) => new HttpProblem(400, 'Bad Request', detail, errors);
+export const unauthorized = (detail = 'a valid Bearer token is required') => new HttpProblem(401, 'Unauthorized', detail);
+export const forbidden = (detail = 'this token may not do that') => new HttpProblem(403, 'Forbidden', detail);
+export const notFound = (what: string) => new HttpProblem(404, 'Not Found', `${what} not found`);
+export const conflict = (detail: string, extra?: Record<string, unknown>) => new HttpProblem(409, 'Conflict', detail, undefined, extra);
+export const unprocessable = (detail: string, errors?: FieldError[]) => new HttpProblem(422, 'Unprocessable Content', detail, errors);
+
+export function zodFieldErrors(error: z.ZodError, prefix: string): FieldError[] {
+  return error.issues.map((i) => ({ path: [prefix, ...i.path.map(String)].join('.'), message: i.message }));
+}
+
+/** Business refusals raised in workflows travel as ApplicationFailures typed by HTTP meaning. */
+export const FAILURE_STATUS: Record<string, number> = { Conflict: 409, Invalid: 422, Forbidden: 403, NotFound: 404, BadRequest: 400 };
+
+function fromTemporal(err: unknown): HttpProblem | undefined {
+  if (err instanceof WorkflowExecutionAlreadyStartedError) return conflict(`${err.workflowId} is already running`);
+  if (err instanceof WorkflowNotFoundError) return notFound(err.workflowId ?? 'workflow');
+  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+    const status = FAILURE_STATUS[err.cause.type ?? ''] ?? 422;
+    const details = err.cause.details?.[0] as Record<string, unknown> | undefined;
+    return new HttpProblem(status, status === 409 ? 'Conflict' : 'Unprocessable Content', err.cause.message, undefined, details);
+  }
+  return undefined;
+}
+
+function fromBodyParser(err: { type?: string; status?: number }): HttpProblem | undefined {
+  if (err.type === 'entity.too.large') return new HttpProblem(413, 'Content Too Large', 'the request body exceeds the size limit');
+  if (err.type === 'entity.parse.failed') return badRequest('the body is not valid JSON');
+  if (typeof err.status === 'number' && err.status >= 400 && err.status < 500 && err.type) return new HttpProblem(err.status, 'Bad Request', err.type);
+  return undefined;
+}
+
+function fromDatabase(err: unknown): HttpProblem | undefined {
+  if (err instanceof UniqueConstraintViolationException) return conflict('a record with the same identity exists already');
+  if (err instanceof ForeignKeyConstraintViolationException) return unprocessable('a referenced record does not exist');
+  return undefined;
+}
+
+export const toProblem = (err: unknown): HttpProblem | undefined =>
+  err instanceof HttpProblem
+    ? err
+    : (fromTemporal(err) ?? (typeof err === 'object' && err ? fromBodyParser(err) : undefined) ?? fromDatabase(err));
+
+export function sendProblem(res: Response, p: HttpProblem): void {
+  res
+    .status(p.status)
+    .type('application/problem+json')
+    .json({
+      type: `about:blank`,
+      title: p.title,
+      status: p.status,
+      ...(p.detail ? { detail: p.detail } : {}),
+      ...(p.errors ? { errors: p.errors } : {}),
+      ...(p.extra ?? {}),
+    });
+}
+
+export function problemHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const problem = toProblem(err);
+    if (problem) return sendProblem(res, problem);
+    // No stack traces leave the server: log it, answer with an opaque 500.
+    logger.error({ err, method: req.method, path: req.path }, 'unhandled error');
+    sendProblem(res, new HttpProblem(500, 'Internal Server Error', 'an unexpected error occurred'));
+  };
+}

@@ -1,0 +1,190 @@
+import { createHash } from 'node:crypto';
+import type { Request, Response, Router } from 'express';
+import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { z } from 'zod';
+import type { Principal, Role } from '../domain/auth.js';
+import { principalKey } from '../domain/auth.js';
+import { AuditEvent, IdempotencyRecord } from '../db/entities/index.js';
+import type { AppDeps } from './deps.js';
+import { requireRole } from './auth.js';
+import { badRequest, conflict, toProblem, unprocessable, zodFieldErrors } from './errors.js';
+import { openApiPath } from './openapi.js';
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type AnyObject = z.ZodType<Record<string, unknown>>;
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  contentType?: string;
+}
+
+const REPLY = Symbol('reply');
+export const reply = (status: number, body?: unknown, headers?: Record<string, string>, contentType?: string): Reply =>
+  ({ [REPLY]: true, status, body, headers, contentType }) as Reply;
+const isReply = (v: unknown): v is Reply => typeof v === 'object' && v !== null && REPLY in v;
+
+export interface Ctx<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  /** Set on every route but public ones. */
+  principal: Principal;
+  em: EntityManager;
+  deps: AppDeps;
+  req: Request;
+  res: Response;
+}
+
+export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends z.ZodType> {
+  method: Method;
+  path: string;
+  summary: string;
+  tags: string[];
+  /** 'public' routes need no token. */
+  roles: readonly Role[] | 'public';
+  params?: P;
+  query?: Q;
+  body?: B;
+  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
+  handler: (ctx: Ctx<z.output<P>, z.output<Q>, z.output<B>>) => Promise<Reply | unknown>;
+}
+
+const MUTATING = new Set(['post', 'put', 'patch', 'delete']);
+const problemContent = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
+
+function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where: string): z.output<T> {
+  if (!schema) return undefined as z.output<T>;
+  const r = schema.safeParse(value);
+  if (!r.success) throw badRequest(`invalid ${where}`, zodFieldErrors(r.error, where));
+  return r.data;
+}
+
+function register(registry: OpenAPIRegistry, spec: RouteSpec<AnyObject, AnyObject, z.ZodType>): void {
+  const request: RouteConfig['request'] = {};
+  if (spec.params) request.params = spec.params as never;
+  if (spec.query) request.query = spec.query as never;
+  if (spec.body) request.body = { content: { 'application/json': { schema: spec.body } }, required: true };
+  const responses: RouteConfig['responses'] = {};
+  for (const [status, r] of Object.entries(spec.responses)) {
+    responses[status] = r.schema
+      ? { description: r.description, content: { [r.contentType ?? 'application/json']: { schema: r.schema } } }
+      : { description: r.description };
+  }
+  responses['400'] ??= { description: 'Invalid input', content: problemContent };
+  if (spec.roles !== 'public') {
+    responses['401'] ??= { description: 'Missing or unknown token', content: problemContent };
+    responses['403'] ??= { description: 'Not allowed for this token', content: problemContent };
+  }
+  registry.registerPath({
+    method: spec.method,
+    path: openApiPath(spec.path),
+    summary: spec.summary,
+    tags: spec.tags,
+    ...(spec.roles === 'public' ? { security: [] } : { description: `Roles: ${spec.roles.join(', ')}` }),
+    ...(MUTATING.has(spec.method) && spec.method === 'post'
+      ? { parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 } }] }
+      : {}),
+    request,
+    responses,
+  });
+}
+
+const requestHash = (req: Request): string =>
+  createHash('sha256').update(`${req.method} ${req.originalUrl}\n${JSON.stringify(req.body ?? null)}`).digest('hex');
+
+/**
+ * Same key and body → the stored response, no second effect; same key with another body → 422.
+ * A placeholder row claims the key first so two concurrent retries cannot both run.
+ */
+async function claimIdempotencyKey(em: EntityManager, principal: Principal, req: Request, key: string): Promise<Reply | string> {
+  if (key.length > 200) throw badRequest('Idempotency-Key is longer than 200 characters');
+  const hash = requestHash(req);
+  const fork = em.fork();
+  try {
+    const rec = fork.create(IdempotencyRecord, {
+      principal: principalKey(principal),
+      key,
+      method: req.method,
+      path: req.originalUrl,
+      requestHash: hash,
+    });
+    await fork.persistAndFlush(rec);
+    return rec.id;
+  } catch (err) {
+    if (!(err instanceof UniqueConstraintViolationException)) throw err;
+    const prior = await em.fork().findOneOrFail(IdempotencyRecord, { principal: principalKey(principal), key });
+    if (prior.requestHash !== hash) throw unprocessable('this Idempotency-Key was used with a different request');
+    if (prior.statusCode === null || prior.statusCode === undefined) throw conflict('a request with this Idempotency-Key is still in progress');
+    return { status: prior.statusCode, body: prior.body ?? undefined, headers: { ...(prior.headers ?? {}), 'Idempotent-Replayed': 'true' } };
+  }
+}
+
+function send(res: Response, r: Reply): void {
+  for (const [k, v] of Object.entries(r.headers ?? {})) res.setHeader(k, v);
+  if (r.body === undefined) res.status(r.status).end();
+  else if (r.contentType) res.status(r.status).type(r.contentType).send(r.body);
+  else res.status(r.status).json(r.body);
+}
+
+export function defineRoute<P extends AnyObject, Q extends AnyObject, B extends z.ZodType>(
+  router: Router,
+  deps: AppDeps,
+  spec: RouteSpec<P, Q, B>,
+): void {
+  register(deps.registry, spec as never);
+  const auth = deps.auth.middleware();
+  const handlers = spec.roles === 'public' ? [] : [auth];
+  router[spec.method](spec.path, ...handlers, async (req: Request, res: Response) => {
+    const principal = req.principal as Principal;
+    if (spec.roles !== 'public') requireRole(principal, spec.roles);
+    const em = deps.orm.em.fork() as EntityManager;
+    const mutating = MUTATING.has(spec.method);
+    const idemKey = spec.method === 'post' ? req.get('idempotency-key') : undefined;
+    let claimed: string | undefined;
+    let result: Reply | undefined;
+    let status = 500;
+    try {
+      if (idemKey !== undefined) {
+        const c = await claimIdempotencyKey(em, principal, req, idemKey);
+        if (typeof c !== 'string') return send(res, c);
+        claimed = c;
+      }
+      const params = parse(spec.params, req.params, 'params');
+      const query = parse(spec.query, req.query, 'query');
+      const body = parse(spec.body, req.body, 'body');
+      const out = await spec.handler({ params, query, body, principal, em, deps, req, res } as never);
+      result = isReply(out) ? out : reply(200, out);
+      status = result.status;
+      if (claimed) {
+        await em.fork().nativeUpdate(IdempotencyRecord, { id: claimed }, { statusCode: result.status, headers: result.headers ?? {}, body: (result.body ?? null) as never });
+      }
+      send(res, result);
+    } catch (err) {
+      status = toProblem(err)?.status ?? 500;
+      if (claimed) await em.fork().nativeDelete(IdempotencyRecord, { id: claimed });
+      throw err;
+    } finally {
+      if (mutating && spec.roles !== 'public') await audit(deps, principal, req, status);
+    }
+  });
+}
+
+async function audit(deps: AppDeps, principal: Principal, req: Request, status: number): Promise<void> {
+  try {
+    const em = deps.orm.em.fork();
+    em.create(AuditEvent, {
+      actorTokenId: principal.tokenId,
+      actorRole: principal.role,
+      method: req.method,
+      path: req.originalUrl.split('?')[0] ?? req.originalUrl,
+      status,
+    });
+    await em.flush();
+  } catch (err) {
+    deps.logger.error({ err }, 'audit write failed');
+  }
+}

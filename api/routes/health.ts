@@ -1,0 +1,53 @@
+import { Router } from 'express';
+import swaggerUi from 'swagger-ui-express';
+import { z } from 'zod';
+import type { AppDeps } from '../deps.js';
+import { generateDocument } from '../openapi.js';
+import { defineRoute, reply } from '../route.js';
+import type { Registry } from 'prom-client';
+
+const Health = z.object({ status: z.enum(['ok', 'unavailable']), checks: z.record(z.string(), z.string()).optional() });
+
+async function check(fn: () => Promise<unknown>, ms = 2_000): Promise<string> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([fn(), new Promise((_, rej) => (timer = setTimeout(() => rej(new Error(`timeout after ${ms} ms`)), ms)))]);
+    return 'ok';
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function healthRoutes(deps: AppDeps, metrics: Registry): Router {
+  const router = Router();
+  defineRoute(router, deps, {
+    method: 'get', path: '/healthz', summary: 'Liveness: the process answers', tags: ['operations'], roles: 'public',
+    responses: { 200: { description: 'alive', schema: Health } },
+    handler: async () => ({ status: 'ok' }),
+  });
+  defineRoute(router, deps, {
+    method: 'get', path: '/readyz', summary: 'Readiness: PostgreSQL and Temporal reachable', tags: ['operations'], roles: 'public',
+    responses: { 200: { description: 'ready', schema: Health }, 503: { description: 'a dependency is down', schema: Health } },
+    handler: async () => {
+      const checks = {
+        database: await check(() => deps.orm.em.getConnection().execute('select 1')),
+        temporal: await check(() => deps.temporal.workflowService.getSystemInfo({})),
+      };
+      const ok = Object.values(checks).every((c) => c === 'ok');
+      return reply(ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable', checks });
+    },
+  });
+  defineRoute(router, deps, {
+    method: 'get', path: '/metrics', summary: 'Prometheus metrics', tags: ['operations'], roles: 'public',
+    responses: { 200: { description: 'text exposition format', schema: z.string(), contentType: 'text/plain' } },
+    handler: async () => reply(200, await metrics.metrics(), undefined, metrics.contentType),
+  });
+  // The document is generated from the same zod schemas that validate requests.
+  router.get('/openapi.json', (_req, res) => {
+    res.json(generateDocument(deps.registry, deps.config.PUBLIC_URL));
+  });
+  router.use('/docs', swaggerUi.serve, swaggerUi.setup(undefined, { swaggerOptions: { url: '/openapi.json' } }));
+  return router;
+}

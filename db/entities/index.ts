@@ -1,0 +1,9 @@
+import { ApiToken, AuditEvent, IdempotencyRecord } from './access.js';
+import { Notification } from './notification.js';
+import { City, Cluster, Country, Donor, Membership } from './registry.js';
+
+export * from './access.js';
+export * from './notification.js';
+export * from './registry.js';
+
+export const ENTITIES = [Country, City, Cluster, Membership, Donor, ApiToken, AuditEvent, IdempotencyRecord, Notification];

@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import { values } from './enum.js';
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import { RECIPIENT_KINDS } from '../../domain/notification.js';
+import { City, Donor } from './registry.js';
+
+/** The outbox: every message the engine sends, delivered by SMTP when configured. */
+export const Notification = defineEntity({
+  name: 'Notification',
+  tableName: 'notification',
+  indexes: [{ properties: ['recipientCity'] }, { properties: ['recipientDonor'] }, { properties: ['deliveredAt'] }],
+  properties: (p) => ({
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    key: p.string().unique(),
+    recipientKind: p.enum(values(RECIPIENT_KINDS)),
+    recipientCity: p.manyToOne(City).mapToPk().nullable(),
+    recipientDonor: p.manyToOne(Donor).mapToPk().nullable(),
+    email: p.string().nullable(),
+    kind: p.string().length(64),
+    subject: p.string(),
+    body: p.text(),
+    resource: p.string().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    deliveredAt: p.datetime().nullable(),
+    attempts: p.integer().default(0),
+    lastError: p.text().nullable(),
+  }),
+});
+export type INotification = InferEntity<typeof Notification>;

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { values } from './enum.js';
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import { CITY_STATUSES, CLUSTER_STATUSES, DONOR_TYPES } from '../../domain/registry.js';
+
+// Registry of the network: countries, member cities, thematic clusters, memberships and donors.
+
+export const Country = defineEntity({
+  name: 'Country',
+  tableName: 'country',
+  properties: (p) => ({
+    code: p.string().length(2).primary(),
+    name: p.string(),
+    region: p.string().length(32),
+    incomeGroup: p.string().length(16),
+    ldc: p.boolean(),
+  }),
+});
+export type ICountry = InferEntity<typeof Country>;
+
+export const City = defineEntity({
+  name: 'City',
+  tableName: 'city',
+  uniques: [{ properties: ['country', 'name'] }],
+  properties: (p) => ({
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    name: p.string(),
+    country: p.manyToOne(Country).mapToPk(),
+    status: p.enum(values(CITY_STATUSES)),
+    yearJoined: p.integer().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  }),
+});
+export type ICity = InferEntity<typeof City>;
+
+export const Cluster = defineEntity({
+  name: 'Cluster',
+  tableName: 'cluster',
+  properties: (p) => ({
+    code: p.string().length(32).primary(),
+    name: p.string(),
+    period: p.string().length(16),
+    status: p.enum(values(CLUSTER_STATUSES)),
+    themes: p.array().default([]),
+    focusKeywords: p.array().default([]),
+    // Self-reference by name: the builder cannot see the schema it is part of.
+    successor: p.manyToOne<any>('Cluster' as any).mapToPk().nullable().$type<string | null>(),
+    memberCount2019: p.integer().nullable(),
+  }),
+});
+export type ICluster = InferEntity<typeof Cluster>;
+
+export const Membership = defineEntity({
+  name: 'Membership',
+  tableName: 'membership',
+  indexes: [{ properties: ['cluster', 'until'] }],
+  properties: (p) => ({
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    city: p.manyToOne(City).mapToPk(),
+    cluster: p.manyToOne(Cluster).mapToPk(),
+    since: p.date(),
+    until: p.date().nullable(),
+    representativeName: p.string(),
+    representativeEmail: p.string(),
+    representativeExpertise: p.array().default([]),
+  }),
+});
+export type IMembership = InferEntity<typeof Membership>;
+
+export const Donor = defineEntity({
+  name: 'Donor',
+  tableName: 'donor',
+  properties: (p) => ({
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    name: p.string(),
+    type: p.enum(values(DONOR_TYPES)),
+    country: p.manyToOne(Country).mapToPk().nullable(),
+    contactName: p.string().nullable(),
+    contactEmail: p.string().nullable(),
+    city: p.manyToOne(City).mapToPk().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  }),
+});
+export type IDonor = InferEntity<typeof Donor>;

@@ -1,0 +1,85 @@
+// ISO 8601 durations. Pure and deterministic: imported by Temporal workflow code.
+import { z } from 'zod';
+
+export interface Duration {
+  years: number;
+  months: number;
+  weeks: number;
+  days: number;
+  hours: number;
+  minutes: number;
+  seconds: number;
+}
+
+const PATTERN =
+  /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+
+const MS = { second: 1_000, minute: 60_000, hour: 3_600_000, day: 86_400_000 } as const;
+
+export function parseDuration(iso: string): Duration {
+  const m = typeof iso === 'string' ? PATTERN.exec(iso) : null;
+  const parts = m?.slice(1) ?? [];
+  // The regex alone also accepts "P", "PT" and "P1DT" (a T designator with no time part).
+  if (!m || !parts.some((p) => p !== undefined) || iso.endsWith('T')) {
+    throw new Error(`invalid ISO 8601 duration: ${JSON.stringify(iso)}`);
+  }
+  const n = (i: number): number => {
+    const v = Number(parts[i] ?? 0);
+    if (!Number.isFinite(v) || (i < 6 && !Number.isSafeInteger(v))) {
+      throw new Error(`ISO 8601 duration out of range: ${JSON.stringify(iso)}`);
+    }
+    return v;
+  };
+  return { years: n(0), months: n(1), weeks: n(2), days: n(3), hours: n(4), minutes: n(5), seconds: n(6) };
+}
+
+export function isValidDuration(iso: unknown): iso is string {
+  if (typeof iso !== 'string') return false;
+  try {
+    parseDuration(iso);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Fixed-length durations only: years and months have no fixed length in milliseconds. */
+export function durationMs(iso: string): number {
+  const d = parseDuration(iso);
+  if (d.years !== 0 || d.months !== 0) {
+    throw new Error(
+      `duration ${JSON.stringify(iso)} uses years or months, which have no fixed length; use addDuration instead`,
+    );
+  }
+  return (
+    (d.weeks * 7 + d.days) * MS.day +
+    d.hours * MS.hour +
+    d.minutes * MS.minute +
+    Math.round(d.seconds * MS.second)
+  );
+}
+
+function daysInMonth(year: number, month0: number): number {
+  return new Date(Date.UTC(year, month0 + 1, 0)).getUTCDate();
+}
+
+/**
+ * Calendar arithmetic in UTC. Years and months are applied together and the day is clamped
+ * once (Jan 31 + P1M = end of February), as Temporal.PlainDate.add does; the rest is exact time.
+ */
+export function addDuration(date: Date, iso: string): Date {
+  const d = parseDuration(iso);
+  const totalMonths = date.getUTCMonth() + d.years * 12 + d.months;
+  const year = date.getUTCFullYear() + Math.floor(totalMonths / 12);
+  const month0 = ((totalMonths % 12) + 12) % 12;
+  const day = Math.min(date.getUTCDate(), daysInMonth(year, month0));
+  const timeOfDay = date.getTime() - Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+  const base = Date.UTC(year, month0, day) + timeOfDay;
+  const rest =
+    (d.weeks * 7 + d.days) * MS.day + d.hours * MS.hour + d.minutes * MS.minute + Math.round(d.seconds * MS.second);
+  return new Date(base + rest);
+}
+
+export const isoDuration = z
+  .string()
+  .refine(isValidDuration, { error: 'must be an ISO 8601 duration such as P14D or PT5S' });

@@ -1,0 +1,16 @@
+export const RECIPIENT_KINDS = ['city', 'donor', 'secretariat'] as const;
+export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
+
+/** A message to send; `key` is the business key that makes sending it twice a no-op. */
+export interface NotificationRequest {
+  key: string;
+  recipientKind: RecipientKind;
+  cityId?: string;
+  donorId?: string;
+  /** For a city: which cluster's representative receives it. */
+  cluster?: string;
+  kind: string;
+  subject: string;
+  body: string;
+  resource?: string;
+}

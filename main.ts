@@ -1,0 +1,105 @@
+// Composition root: `npm start` runs everything in one process; `npm run api` / `npm run worker`
+// run the roles separately in production; `npm run migrate` applies migrations and seeds.
+import type { Server } from 'node:http';
+import type { Worker } from '@temporalio/worker';
+import { ApiToken } from './db/entities/index.js';
+import { createApp } from './api/app.js';
+import { hashToken, newToken } from './api/auth.js';
+import { ConfigError, loadConfig } from './platform/config.js';
+import { createLogger } from './platform/logger.js';
+import { startOutboxDelivery } from './platform/outbox.js';
+import { Resources, connectTemporal, openDatabase } from './platform/runtime.js';
+import { createWorker } from './worker/index.js';
+import { startProcesses } from './worker/startup.js';
+
+const command = (process.argv[2] ?? 'all') as 'all' | 'api' | 'worker' | 'migrate';
+if (!['all', 'api', 'worker', 'migrate'].includes(command)) {
+  console.error(`unknown command ${command}: use all | api | worker | migrate`);
+  process.exit(2);
+}
+
+let config;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(2);
+  }
+  throw err;
+}
+const logger = createLogger(config.LOG_LEVEL);
+const resources = new Resources();
+let stopping = false;
+
+async function shutdown(signal: string, code = 0): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  await resources.stopAll(logger);
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+try {
+  const orm = await openDatabase(config, resources, logger);
+  if (command === 'migrate') await shutdown('done');
+  const temporal = await connectTemporal(config, resources, logger);
+
+  if (command === 'all' || command === 'worker') {
+    const worker: Worker = await createWorker({
+      connection: temporal.nativeConnection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      orm,
+      logger,
+    });
+    const running = worker.run();
+    // Drains in-flight tasks before the connections close.
+    resources.add('worker', async () => {
+      // The SDK also drains on SIGINT/SIGTERM by itself; only ask when it has not started to.
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+    });
+    running.catch((err) => {
+      logger.error({ err }, 'worker stopped');
+      void shutdown('worker failure', 1);
+    });
+    resources.add('outbox delivery', startOutboxDelivery({ orm, logger, smtpUrl: config.SMTP_URL, from: config.SMTP_FROM }));
+    if (config.START_CLUSTER_CYCLES) await startProcesses({ orm, client: temporal.client, taskQueue: config.TEMPORAL_TASK_QUEUE, logger });
+  }
+
+  if (command === 'all' || command === 'api') {
+    const { app } = createApp({ orm, temporal: temporal.client, config, logger });
+    const server: Server = await new Promise((resolve) => {
+      const s = app.listen(config.PORT, config.HOST, () => resolve(s));
+    });
+    resources.add('http server', () => new Promise((r) => server.close(() => r(undefined))));
+    const base = config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`;
+    const em = orm.em.fork();
+    let firstToken: string | undefined;
+    if (!config.SECRETARIAT_TOKEN && (await em.count(ApiToken, { role: 'secretariat', revokedAt: null })) === 0) {
+      firstToken = newToken();
+      em.create(ApiToken, { tokenHash: hashToken(firstToken), role: 'secretariat', label: 'first secretariat token' });
+      await em.flush();
+    }
+    console.log(
+      [
+        '',
+        `  gnlc-engine is ready`,
+        `  API          ${base}`,
+        `  API docs     ${base}/docs`,
+        `  Temporal UI  ${temporal.uiUrl ?? `(external Temporal at ${temporal.address})`}`,
+        ...(firstToken ? [`  Secretariat token (shown once, keep it safe): ${firstToken}`] : []),
+        '',
+      ].join('\n'),
+    );
+  } else {
+    logger.info({ temporal: temporal.address }, 'worker running');
+  }
+} catch (err) {
+  logger.error({ err }, 'start-up failed');
+  console.error(err instanceof Error ? err.message : err);
+  await shutdown('start-up failure', 1);
+}

