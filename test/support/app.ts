@@ -1,0 +1,63 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { inject } from 'vitest';
+import { createApp } from '../../api/app.js';
+import { openOrm, type Orm } from '../../db/orm.js';
+import { loadConfig, type Config } from '../../platform/config.js';
+import { createLogger } from '../../platform/logger.js';
+import { createWorker } from '../../worker/index.js';
+
+export const SECRETARIAT = 'test-secretariat-token-0123456789';
+
+export interface TestApp {
+  url: string;
+  orm: Orm;
+  client: Client;
+  taskQueue: string;
+  worker?: Worker;
+  close(): Promise<void>;
+}
+
+/**
+ * The real API on an ephemeral port, against the run's PostgreSQL and Temporal dev server, with an
+ * in-process worker on a task queue of its own (so test files never steal each other's tasks).
+ */
+export async function startTestApp(opts: { worker?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const taskQueue = `test-${randomUUID()}`;
+  const config: Config = loadConfig({ SECRETARIAT_TOKEN: SECRETARIAT, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent', ...opts.env });
+  const logger = createLogger('silent');
+  const orm = await openOrm(inject('databaseUrl'), { pool: { min: 0, max: 20 } });
+  const connection = await Connection.connect({ address: inject('temporalAddress') });
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  let worker: Worker | undefined;
+  let running: Promise<void> | undefined;
+  let nativeConnection: NativeConnection | undefined;
+  if (opts.worker !== false) {
+    nativeConnection = await NativeConnection.connect({ address: inject('temporalAddress') });
+    worker = await createWorker({ connection: nativeConnection, namespace: config.TEMPORAL_NAMESPACE, taskQueue, orm, logger });
+    running = worker.run();
+  }
+  const { app } = createApp({ orm, temporal: client, config, logger });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    orm,
+    client,
+    taskQueue,
+    worker,
+    async close() {
+      await new Promise((r) => server.close(r));
+      if (worker && worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+      await nativeConnection?.close();
+      await connection.close();
+      await orm.close();
+    },
+  };
+}

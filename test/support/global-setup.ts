@@ -1,0 +1,59 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { migrate, openOrm } from '../../db/orm.js';
+import { seedReferenceData } from '../../db/seed/index.js';
+import { startEmbeddedPostgres } from '../../platform/embedded-postgres.js';
+import { startDevServer } from '../../platform/temporal-server.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    temporalAddress: string;
+  }
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * One database and one Temporal dev server for the whole run: DATABASE_URL when set (CI gives a
+ * fresh database), else an embedded PostgreSQL in a temporary folder.
+ */
+export default async function setup(project: TestProject) {
+  const stops: (() => Promise<unknown>)[] = [];
+  let url = process.env.DATABASE_URL;
+  if (!url) {
+    const dir = await mkdtemp(join(tmpdir(), 'gnlc-test-pg-'));
+    await chmod(dir, 0o755); // the embedded server runs as the 'postgres' user
+    const db = await startEmbeddedPostgres({ dir: join(dir, 'data'), port: await freePort(), database: 'gnlc_test', persistent: false });
+    stops.push(async () => {
+      await db.stop();
+      await rm(dir, { recursive: true, force: true });
+    });
+    url = db.url;
+  }
+  const orm = await openOrm(url);
+  await migrate(orm);
+  await seedReferenceData(orm.em.fork() as never);
+  await orm.close();
+
+  const temporal = await startDevServer({});
+  stops.push(() => temporal.teardown());
+
+  project.provide('databaseUrl', url);
+  project.provide('temporalAddress', temporal.address);
+  return async () => {
+    for (const stop of stops.reverse()) await stop();
+  };
+}
