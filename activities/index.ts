@@ -1,4 +1,5 @@
 import type { ActivityDeps } from './deps.js';
+import { createElectionActivities } from './election.js';
 import { createNotificationActivities } from './notification.js';
 
 export type { ActivityDeps };
@@ -7,6 +8,7 @@ export type { ActivityDeps };
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createNotificationActivities(deps),
+    ...createElectionActivities(deps),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Membership } from '../db/entities/index.js';
+import { Donor, Membership } from '../db/entities/index.js';
 import type { NotificationRequest } from '../domain/notification.js';
 import type { ActivityDeps } from './deps.js';
 
@@ -9,6 +9,7 @@ async function emailFor(em: EntityManager, req: NotificationRequest): Promise<st
     const m = await em.findOne(Membership, { city: req.cityId, until: null, ...(req.cluster ? { cluster: req.cluster } : {}) }, { orderBy: { since: 'desc' } });
     return m?.representativeEmail ?? null;
   }
+  if (req.recipientKind === 'donor' && req.donorId) return (await em.findOne(Donor, req.donorId))?.contactEmail ?? null;
   return null;
 }
 

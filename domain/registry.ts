@@ -51,7 +51,11 @@ export const CityPatch = z
 export const MembershipCreate = z
   .object({
     cityId: uuid,
-    since: z.iso.date().optional(),
+    // Bounded like yearJoined; unbounded, '0000-01-01' passed and PostgreSQL (no year 0) answered 500.
+    since: z.iso
+      .date()
+      .refine((d) => d >= '2012-01-01' && d <= '2100-12-31', 'must be between 2012-01-01 and 2100-12-31')
+      .optional(),
     representative: Representative,
   })
   .strict();

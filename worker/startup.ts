@@ -1,5 +1,7 @@
 import type { Client } from '@temporalio/client';
+import { Cluster } from '../db/entities/index.js';
 import type { Orm } from '../db/orm.js';
+import { ensureCycle } from '../api/temporal.js';
 import type { Logger } from '../platform/logger.js';
 
 export interface StartupDeps {
@@ -9,8 +11,14 @@ export interface StartupDeps {
   logger: Logger;
 }
 
-/** Long-lived processes started idempotently on every deploy (each has a business-key workflow ID). */
-export const startupTasks: ((deps: StartupDeps) => Promise<void>)[] = [];
+/** One cycle workflow per active cluster, started idempotently on every deploy (ID cycle:<CLUSTER>). */
+async function startClusterCycles({ orm, client, taskQueue, logger }: StartupDeps): Promise<void> {
+  const clusters = await orm.em.fork().find(Cluster, { status: 'active' });
+  for (const c of clusters) await ensureCycle(client, taskQueue, c.code);
+  logger.info({ clusters: clusters.map((c) => c.code) }, 'cluster cycles running');
+}
+
+export const startupTasks: ((deps: StartupDeps) => Promise<void>)[] = [startClusterCycles];
 
 export async function startProcesses(deps: StartupDeps): Promise<void> {
   for (const task of startupTasks) await task(deps);

@@ -1,5 +1,6 @@
 import type { Router } from 'express';
 import type { AppDeps } from '../deps.js';
+import { electionRoutes } from './elections.js';
 
-/** Routers of the long-running processes (elections, funding, cluster work), added as they land. */
-export const processRoutes: ((deps: AppDeps) => Router)[] = [];
+/** Routers of the long-running processes (elections, funding, cluster work). */
+export const processRoutes: ((deps: AppDeps) => Router)[] = [electionRoutes];

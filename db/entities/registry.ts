@@ -55,6 +55,13 @@ export const Membership = defineEntity({
   name: 'Membership',
   tableName: 'membership',
   indexes: [{ properties: ['cluster', 'until'] }],
+  // One open membership per city and cluster; ended ones stay as history.
+  uniques: [
+    {
+      name: 'membership_open_unique',
+      expression: 'create unique index "membership_open_unique" on "membership" ("city_id", "cluster_code") where "until" is null',
+    },
+  ],
   properties: (p) => ({
     id: p.uuid().primary().onCreate(() => randomUUID()),
     city: p.manyToOne(City).mapToPk(),

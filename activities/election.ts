@@ -1,0 +1,115 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { CoordinatorTerm, Election } from '../db/entities/index.js';
+import { termEnd as computeTermEnd, type ElectionPhase, type NominationStatus, type PriorTerm } from '../domain/election.js';
+import type { CycleTerm, ElectionDeadlines, ElectionResults, ElectionSettings } from '../domain/election-process.js';
+import type { ActivityDeps } from './deps.js';
+import { createNotificationActivities } from './notification.js';
+
+const FINAL: ElectionPhase[] = ['decided', 'cancelled'];
+
+async function currentMembers(em: EntityManager, cluster: string): Promise<string[]> {
+  const rows = await em.getConnection().execute<{ city_id: string }[]>(
+    `select m.city_id from membership m join city c on c.id = m.city_id
+      where m.cluster_code = ? and m.until is null and c.status = 'member' order by m.city_id`,
+    [cluster],
+  );
+  return rows.map((r) => r.city_id);
+}
+
+/** Every write is keyed (election id, or election and city), so at-least-once retries change nothing. */
+export function createElectionActivities(deps: ActivityDeps) {
+  const { orm } = deps;
+  const { notify } = createNotificationActivities(deps);
+  return {
+    async loadCurrentTerm({ cluster }: { cluster: string }): Promise<CycleTerm | null> {
+      const row = await orm.em.fork().findOne(CoordinatorTerm, { cluster }, { orderBy: { termStart: 'desc' } });
+      return row ? { termStart: String(row.termStart), termEnd: String(row.termEnd) } : null;
+    },
+
+    /** Creates the election row and snapshots who may nominate and vote (the members at opening). */
+    async openElection(args: { electionId: string; workflowId: string; cluster: string; termStart: string; settings: ElectionSettings }) {
+      const em = orm.em.fork();
+      const termEnd = computeTermEnd(args.termStart, args.settings.termLength);
+      const existing = await em.findOne(Election, args.electionId);
+      const eligible = existing ? existing.eligible : await currentMembers(em, args.cluster);
+      if (!existing) {
+        em.create(Election, {
+          id: args.electionId,
+          workflowId: args.workflowId,
+          cluster: args.cluster,
+          termStart: args.termStart,
+          termEnd,
+          seats: args.settings.seats,
+          phase: 'nominating',
+          settings: args.settings,
+          deadlines: {},
+          eligible,
+          results: null,
+          cancelReason: null,
+        });
+        await em.flush();
+      }
+      const terms = await em.find(CoordinatorTerm, { cluster: args.cluster });
+      const priorTerms: PriorTerm[] = terms.map((t) => ({ cityId: t.city, termStart: String(t.termStart), termEnd: String(t.termEnd) }));
+      return { eligible, priorTerms, termEnd };
+    },
+
+    async saveElectionPhase(args: { electionId: string; phase: ElectionPhase; deadlines: ElectionDeadlines; cancelReason: string | null }) {
+      // A late write of an earlier phase must never overwrite a final one.
+      await orm.em
+        .fork()
+        .nativeUpdate(
+          Election,
+          FINAL.includes(args.phase) ? { id: args.electionId } : { id: args.electionId, phase: { $nin: FINAL } },
+          { phase: args.phase, deadlines: args.deadlines, cancelReason: args.cancelReason, updatedAt: new Date() },
+        );
+    },
+
+    async saveNomination(args: { electionId: string; cityId: string; status: NominationStatus; nominatedBy: string | null; statement: string | null }) {
+      await orm.em.fork().getConnection().execute(
+        `insert into nomination (id, election_id, city_id, nominated_by, status, statement, created_at, updated_at)
+         values (gen_random_uuid(), ?, ?, ?, ?, ?, now(), now())
+         on conflict (election_id, city_id) do update set status = excluded.status, nominated_by = excluded.nominated_by,
+           statement = excluded.statement, updated_at = now()`,
+        [args.electionId, args.cityId, args.nominatedBy, args.status, args.statement],
+      );
+    },
+
+    async saveBallot(args: { electionId: string; cityId: string; approve: string[] }) {
+      await orm.em.fork().getConnection().execute(
+        `insert into ballot (id, election_id, city_id, approve, cast_at, updated_at)
+         values (gen_random_uuid(), ?, ?, ?, now(), now())
+         on conflict (election_id, city_id) do update set approve = excluded.approve, updated_at = now()`,
+        [args.electionId, args.cityId, `{${args.approve.join(',')}}`],
+      );
+    },
+
+    /** Publishes the result, starts the new term (cutting short a term it replaces early) and tells every member. */
+    async recordElectionResult(args: { electionId: string; cluster: string; termStart: string; termEnd: string; results: ElectionResults; appointed: boolean }) {
+      const em = orm.em.fork();
+      await em.transactional(async (tx) => {
+        await tx.nativeUpdate(Election, { id: args.electionId }, { phase: 'decided', results: args.results, updatedAt: new Date() });
+        const conn = tx.getConnection();
+        await conn.execute(
+          `update coordinator_term set term_end = ? where cluster_code = ? and term_start < ? and term_end > ?`,
+          [args.termStart, args.cluster, args.termStart, args.termStart],
+        );
+        for (const cityId of args.results.elected) {
+          await conn.execute(
+            `insert into coordinator_term (id, cluster_code, city_id, term_start, term_end, election_id, appointed, created_at)
+             values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, now()) on conflict (cluster_code, city_id, term_start) do nothing`,
+            [args.cluster, cityId, args.termStart, args.termEnd, args.electionId, args.appointed],
+          );
+        }
+      });
+      const members = await currentMembers(em, args.cluster);
+      const subject = `${args.cluster} coordinators ${args.termStart} – ${args.termEnd}`;
+      const body = `Elected: ${args.results.elected.join(', ') || 'nobody'}${args.results.flags.length ? ` (${args.results.flags.join(', ')})` : ''}.`;
+      await notify([
+        ...members.map((cityId) => ({ key: `${args.electionId}:result:${cityId}`, recipientKind: 'city' as const, cityId, cluster: args.cluster, kind: 'election.result', subject, body, resource: `/elections/${args.electionId}` })),
+        { key: `${args.electionId}:result:secretariat`, recipientKind: 'secretariat' as const, kind: 'election.result', subject, body, resource: `/elections/${args.electionId}` },
+      ]);
+    },
+  };
+}
+

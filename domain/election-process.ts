@@ -1,0 +1,146 @@
+// The contract of the election and cluster-cycle workflows: their inputs, messages and results,
+// shared by the workflows, their activities and the API. Pure types and helpers only.
+import { ELECTION_DEFAULTS, type ElectionPhase, type NominationStatus, type PriorTerm, type Tally } from './election.js';
+
+export interface ElectionSettings {
+  seats: number;
+  nominationWindow: string;
+  nominationExtension: string;
+  votingWindow: string;
+  votingExtension: string;
+  quorum: number;
+  termLimit: number;
+  tieBreakWindow: string;
+  termLength: string;
+  reminderFractions: number[];
+}
+
+export type ElectionSettingsInput = Partial<Omit<ElectionSettings, 'reminderFractions'>>;
+
+export function electionSettings(input: ElectionSettingsInput = {}): ElectionSettings {
+  const d = ELECTION_DEFAULTS;
+  const pick = <K extends keyof ElectionSettingsInput>(k: K, v: NonNullable<ElectionSettingsInput[K]>) => input[k] ?? v;
+  return {
+    seats: pick('seats', d.seats),
+    nominationWindow: pick('nominationWindow', d.nominationWindow),
+    nominationExtension: pick('nominationExtension', d.nominationExtension),
+    votingWindow: pick('votingWindow', d.votingWindow),
+    votingExtension: pick('votingExtension', d.votingExtension),
+    quorum: pick('quorum', d.quorum),
+    termLimit: pick('termLimit', d.termLimit),
+    tieBreakWindow: pick('tieBreakWindow', d.tieBreakWindow),
+    termLength: pick('termLength', d.termLength),
+    reminderFractions: [...d.reminderFractions],
+  };
+}
+
+/** ISO date-times; absent until the phase that sets them begins. */
+export interface ElectionDeadlines {
+  nominationsClose?: string;
+  nominationsExtended?: boolean;
+  votingOpens?: string;
+  votingCloses?: string;
+  votingExtended?: boolean;
+  tieBreakBy?: string;
+}
+
+export type ResultFlag = 'acclamation' | 'quorum_not_met' | 'tie_broken_by_secretariat' | 'lot' | 'appointed';
+
+export interface LotRecord {
+  seed: string;
+  method: string;
+  candidates: string[];
+  seatsLeft: number;
+  tickets: { cityId: string; hash: string }[];
+}
+
+export interface ElectionResults {
+  elected: string[];
+  tallies: Tally[];
+  quorumMet: boolean;
+  turnout: { cast: number; eligible: number };
+  flags: ResultFlag[];
+  lot?: LotRecord;
+  decidedAt: string;
+}
+
+export interface ElectionInput {
+  electionId: string;
+  cluster: string;
+  termStart: string;
+  termEnd: string;
+  settings: ElectionSettings;
+  eligible: string[];
+  priorTerms: PriorTerm[];
+}
+
+export interface ElectionOutcome {
+  electionId: string;
+  phase: Extract<ElectionPhase, 'decided' | 'cancelled'>;
+  termStart: string;
+  termEnd: string;
+  elected: string[];
+}
+
+export interface NominationState {
+  cityId: string;
+  status: NominationStatus;
+  nominatedBy: string | null;
+  statement: string | null;
+}
+
+/** Live state answered by the election's query. */
+export interface ElectionState {
+  electionId: string;
+  phase: ElectionPhase;
+  deadlines: ElectionDeadlines;
+  nominees: NominationState[];
+  turnout: { cast: number; eligible: number };
+  results?: ElectionResults;
+  cancelReason?: string;
+}
+
+// Messages. `by` is the acting city, or null for the secretariat (the API decides who may act).
+export interface NominateArgs {
+  cityId: string;
+  by: string | null;
+  statement?: string;
+}
+export interface NomineeArgs {
+  cityId: string;
+  by: string | null;
+}
+export interface BallotArgs {
+  cityId: string;
+  approve: string[];
+}
+
+export interface ElectionRequest {
+  termStart: string;
+  settings: ElectionSettingsInput;
+  /** Set by the cycle when it starts the election by itself at the lead time. */
+  automatic?: boolean;
+}
+
+export interface CycleTerm {
+  termStart: string;
+  termEnd: string;
+}
+
+export interface CycleInput {
+  cluster: string;
+  /** The current term; loaded from the database on the first run. */
+  term?: CycleTerm | null;
+  leadTime?: string;
+  termLength?: string;
+  /** Term end for which the automatic election already ran (so a cancelled one is not restarted). */
+  autoDoneFor?: string;
+  initialized?: boolean;
+}
+
+export interface CycleState {
+  cluster: string;
+  term: CycleTerm | null;
+  nextElectionAt: string | null;
+  activeElection: { electionId: string; workflowId: string } | null;
+}

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { inject } from 'vitest';
+import { createActivities } from '../../activities/index.js';
+import { openOrm, type Orm } from '../../db/orm.js';
+import { createLogger } from '../../platform/logger.js';
+import { startTimeSkippingServer } from '../../platform/temporal-server.js';
+import { bundleWorkflows } from '../../worker/index.js';
+
+export interface WorkflowTestEnv {
+  env: TestWorkflowEnvironment;
+  orm: Orm;
+  taskQueue: string;
+  worker: Worker;
+  bundle: WorkflowBundleWithSourceMap;
+  /** Runs `fn` while the file's worker polls, surfacing a worker crash. */
+  run<T>(fn: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** The time-skipping test server with a real worker whose activities write to the run's database. */
+export async function startWorkflowEnv(): Promise<WorkflowTestEnv> {
+  const env = await startTimeSkippingServer();
+  const orm = await openOrm(inject('databaseUrl'));
+  const taskQueue = `wf-${randomUUID()}`;
+  const bundle = await bundleWorkflows();
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: bundle,
+    activities: createActivities({ orm, logger: createLogger('silent') }),
+  });
+  // One worker for the whole file; a fatal worker error fails the test that is running.
+  const running = worker.run();
+  let fatal: unknown;
+  running.catch((err) => (fatal = err));
+  return {
+    env,
+    orm,
+    taskQueue,
+    worker,
+    bundle,
+    async run(fn) {
+      const result = await fn();
+      if (fatal) throw fatal;
+      return result;
+    },
+    async close() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running.catch(() => undefined);
+      await env.teardown();
+      await orm.close();
+    },
+  };
+}
+
+/** A fresh active cluster with `n` member cities, so tests never share a cluster's cycle or terms. */
+export async function seedCluster(orm: Orm, n: number): Promise<{ cluster: string; cities: string[] }> {
+  const cluster = `T${randomUUID().slice(0, 8).toUpperCase()}`;
+  const conn = orm.em.getConnection();
+  await conn.execute(`insert into cluster (code, name, period, status, themes, focus_keywords) values (?, ?, '2021-2023', 'active', '{}', '{}')`, [cluster, `Test cluster ${cluster}`]);
+  const cities: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const id = randomUUID();
+    await conn.execute(`insert into city (id, name, country_code, status, created_at, updated_at) values (?, ?, 'DE', 'member', now(), now())`, [id, `City ${cluster}-${i}`]);
+    await conn.execute(
+      `insert into membership (id, city_id, cluster_code, since, representative_name, representative_email, representative_expertise) values (?, ?, ?, current_date, 'Rep', ?, '{}')`,
+      [randomUUID(), id, cluster, `rep${i}@${cluster.toLowerCase()}.example.org`],
+    );
+    cities.push(id);
+  }
+  return { cluster, cities };
+}
+
+/** Polls `probe` until it returns a value other than undefined, or fails after `ms` of real time. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, ms = 20_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -1,0 +1,130 @@
+// The biennial rhythm of one cluster: the next coordinator election starts by itself `leadTime`
+// before the current term ends; the secretariat may call one early. Continues-as-new each term.
+// ID: cycle:<CLUSTER>.
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  defineQuery,
+  defineUpdate,
+  log,
+  proxyActivities,
+  setHandler,
+  startChild,
+  uuid4,
+  workflowInfo,
+  type ChildWorkflowHandle,
+} from '@temporalio/workflow';
+import type { Activities } from '../activities/index.js';
+import { durationMs } from '../domain/duration.js';
+import { ELECTION_DEFAULTS, electionId as electionWorkflowId } from '../domain/election.js';
+import { electionSettings, type CycleInput, type CycleState, type CycleTerm, type ElectionRequest } from '../domain/election-process.js';
+import { electionWorkflow } from './election.js';
+
+const acts = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: { maximumInterval: '30 seconds' } });
+
+export const requestElectionUpdate = defineUpdate<{ electionId: string; workflowId: string }, [ElectionRequest]>('requestElection');
+export const cycleStateQuery = defineQuery<CycleState>('state');
+
+interface Active {
+  electionId: string;
+  workflowId: string;
+  handle: ChildWorkflowHandle<typeof electionWorkflow>;
+}
+
+export async function clusterCycleWorkflow(input: CycleInput): Promise<void> {
+  const { cluster } = input;
+  const leadTime = input.leadTime ?? ELECTION_DEFAULTS.leadTime;
+  const termLength = input.termLength ?? ELECTION_DEFAULTS.termLength;
+  let term: CycleTerm | null = input.initialized ? (input.term ?? null) : await acts.loadCurrentTerm({ cluster });
+  let autoDoneFor = input.autoDoneFor;
+  let active: Active | null = null;
+  let starting = false;
+
+  const nextElectionAt = (): number | null => (term && autoDoneFor !== term.termEnd ? Date.parse(`${term.termEnd}T00:00:00Z`) - durationMs(leadTime) : null);
+
+  /** Opens and starts one election; `starting` keeps a second request out meanwhile. */
+  const start = async (req: ElectionRequest): Promise<{ electionId: string; workflowId: string }> => {
+    starting = true;
+    try {
+      return await openAndStart(req);
+    } finally {
+      starting = false;
+    }
+  };
+  const openAndStart = async (req: ElectionRequest): Promise<{ electionId: string; workflowId: string }> => {
+    const electionId = uuid4();
+    const workflowId = electionWorkflowId(cluster, req.termStart);
+    const settings = electionSettings({ ...req.settings, termLength });
+    // The row exists before the request is answered, so GET /elections/:id works at once.
+    const opened = await acts.openElection({ electionId, workflowId, cluster, termStart: req.termStart, settings });
+    const handle = await startChild(electionWorkflow, {
+      workflowId,
+      args: [{ electionId, cluster, termStart: req.termStart, termEnd: opened.termEnd, settings, eligible: opened.eligible, priorTerms: opened.priorTerms }],
+    });
+    active = { electionId, workflowId, handle };
+    return { electionId, workflowId };
+  };
+
+  setHandler(cycleStateQuery, () => {
+    const next = nextElectionAt();
+    const a = active as Active | null;
+    return {
+      cluster,
+      term,
+      nextElectionAt: next === null ? null : new Date(next).toISOString(),
+      activeElection: a ? { electionId: a.electionId, workflowId: a.workflowId } : null,
+    };
+  });
+
+  setHandler(
+    requestElectionUpdate,
+    (req) => start(req),
+    {
+      validator: (req) => {
+        if (active || starting) throw ApplicationFailure.create({ type: 'Conflict', message: `an election for ${cluster} is already running`, nonRetryable: true });
+        if (term && req.termStart <= term.termStart) {
+          throw ApplicationFailure.create({ type: 'Invalid', message: `termStart must be after the current term's start (${term.termStart})`, nonRetryable: true });
+        }
+      },
+    },
+  );
+
+  for (;;) {
+    if (!active) {
+      if (!starting) {
+        const at = nextElectionAt();
+        const requested =
+          at === null
+            ? await condition(() => active !== null || starting).then(() => true)
+            : at > Date.now()
+              ? await condition(() => active !== null || starting, at - Date.now())
+              : false;
+        if (!requested && term) {
+          autoDoneFor = term.termEnd;
+          try {
+            await start({ termStart: term.termEnd, settings: {}, automatic: true });
+          } catch (err) {
+            // E.g. an election with that ID is still open: leave it to the secretariat, don't retry in a loop.
+            log.error('automatic election could not start', { cluster, error: String(err) });
+          }
+        }
+      }
+      await condition(() => !starting);
+      if (!active) continue;
+    }
+    const current = active as Active | null;
+    const outcome = await current!.handle.result();
+    active = null;
+    if (outcome.phase === 'decided') {
+      term = { termStart: outcome.termStart, termEnd: outcome.termEnd };
+      autoDoneFor = undefined;
+    }
+    // A new term, or a long history, starts a fresh run carrying only what the loop needs.
+    if (outcome.phase === 'decided' || workflowInfo().continueAsNewSuggested) {
+      await condition(() => allHandlersFinished() && !starting && active === null);
+      await continueAsNew<typeof clusterCycleWorkflow>({ cluster, term, leadTime, termLength, autoDoneFor, initialized: true });
+    }
+  }
+}

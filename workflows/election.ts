@@ -1,0 +1,361 @@
+// One coordinator election of one cluster: nominations → (acclamation | voting) → decided, with
+// extensions, reminders, tie-break and cancellation. ID: election:<CLUSTER>:<termStart>.
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  defineQuery,
+  defineUpdate,
+  proxyActivities,
+  setHandler,
+  uuid4,
+} from '@temporalio/workflow';
+import type { Activities } from '../activities/index.js';
+import { addDuration } from '../domain/duration.js';
+import {
+  LOT_METHOD,
+  canNominate,
+  decide,
+  drawLot,
+  lotTickets,
+  nominationOutcome,
+  quorumMet,
+  reminderTimes,
+  tally,
+  validateBallot,
+  type ElectionPhase,
+  type Tie,
+} from '../domain/election.js';
+import type {
+  BallotArgs,
+  ElectionDeadlines,
+  ElectionInput,
+  ElectionOutcome,
+  ElectionResults,
+  ElectionState,
+  NominateArgs,
+  NominationState,
+  NomineeArgs,
+  ResultFlag,
+} from '../domain/election-process.js';
+import type { NotificationRequest } from '../domain/notification.js';
+
+const acts = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: { maximumInterval: '30 seconds' } });
+
+export const nominateUpdate = defineUpdate<ElectionState, [NominateArgs]>('nominate');
+export const acceptNominationUpdate = defineUpdate<ElectionState, [NomineeArgs]>('acceptNomination');
+export const withdrawNominationUpdate = defineUpdate<ElectionState, [NomineeArgs]>('withdrawNomination');
+export const castBallotUpdate = defineUpdate<{ cast: number; eligible: number }, [BallotArgs]>('castBallot');
+export const breakTieUpdate = defineUpdate<ElectionState, [{ elected: string[] }]>('breakTie');
+export const cancelElectionUpdate = defineUpdate<ElectionState, [{ reason: string }]>('cancel');
+export const appointUpdate = defineUpdate<ElectionState, [{ cityIds: string[] }]>('appoint');
+export const electionStateQuery = defineQuery<ElectionState>('state');
+
+/** Refusals carry their HTTP meaning in `type` (see api/errors.ts FAILURE_STATUS). */
+const refuse = (type: 'Conflict' | 'Invalid' | 'Forbidden' | 'NotFound' | 'BadRequest', message: string) =>
+  ApplicationFailure.create({ type, message, nonRetryable: true });
+
+export async function electionWorkflow(input: ElectionInput): Promise<ElectionOutcome> {
+  const { electionId, cluster, settings } = input;
+  const eligible = new Set(input.eligible);
+  const nominations = new Map<string, NominationState>();
+  const ballots = new Map<string, string[]>();
+  const deadlines: ElectionDeadlines = {};
+  let phase: ElectionPhase = 'nominating';
+  let results: ElectionResults | undefined;
+  let cancelReason: string | undefined;
+  let tie: Tie | undefined;
+  let tieDecision: string[] | undefined;
+  let appointed: string[] | undefined;
+
+  const cancelled = () => phase === 'cancelled';
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const after = (duration: string, from = Date.now()) => addDuration(new Date(from), duration).getTime();
+  const accepted = () => [...nominations.values()].filter((n) => n.status === 'accepted').map((n) => n.cityId);
+  const turnout = () => ({ cast: ballots.size, eligible: eligible.size });
+  const state = (): ElectionState => ({
+    electionId,
+    phase,
+    deadlines: { ...deadlines },
+    nominees: [...nominations.values()],
+    turnout: turnout(),
+    ...(results ? { results } : {}),
+    ...(cancelReason ? { cancelReason } : {}),
+  });
+  const persist = () => acts.saveElectionPhase({ electionId, phase, deadlines, cancelReason: cancelReason ?? null });
+  const toCities = (cities: Iterable<string>, kind: string, subject: string, body: string, keySuffix = ''): NotificationRequest[] =>
+    [...cities].map((cityId) => ({
+      key: `${electionId}:${kind}${keySuffix}:${cityId}`,
+      recipientKind: 'city' as const,
+      cityId,
+      cluster,
+      kind: `election.${kind}`,
+      subject,
+      body,
+      resource: `/elections/${electionId}`,
+    }));
+  const toSecretariat = (kind: string, subject: string, body: string): NotificationRequest => ({
+    key: `${electionId}:${kind}:secretariat`,
+    recipientKind: 'secretariat',
+    kind: `election.${kind}`,
+    subject,
+    body,
+    resource: `/elections/${electionId}`,
+  });
+  /** Sleeps until `deadline` (epoch ms) unless the election is cancelled first. */
+  const waitUntil = async (deadline: number) => {
+    const ms = deadline - Date.now();
+    if (ms > 0) await condition(cancelled, ms);
+  };
+
+  const requirePhase = (expected: ElectionPhase, what: string) => {
+    if (phase !== expected) throw refuse('Conflict', `${what} is not possible while the election is ${phase}`);
+  };
+
+  setHandler(electionStateQuery, state);
+
+  setHandler(
+    nominateUpdate,
+    async ({ cityId, by, statement }) => {
+      const status = by === cityId ? 'accepted' : 'pending_acceptance';
+      nominations.set(cityId, { cityId, status, nominatedBy: by, statement: statement ?? null });
+      await acts.saveNomination({ electionId, cityId, status, nominatedBy: by, statement: statement ?? null });
+      if (status === 'pending_acceptance') {
+        await acts.notify(toCities([cityId], 'nominated', `Your city was nominated as ${cluster} coordinator`, 'Please accept or decline the nomination before nominations close.'));
+      }
+      return state();
+    },
+    {
+      validator: ({ cityId, by }) => {
+        requirePhase('nominating', 'nominating');
+        if (by !== null && !eligible.has(by)) throw refuse('Forbidden', 'only member cities of the cluster may nominate');
+        const check = canNominate({ nominee: cityId, members: eligible, priorTerms: input.priorTerms, termStart: input.termStart, termLimit: settings.termLimit });
+        if (!check.ok) {
+          throw refuse('Invalid', check.reason === 'term_limit' ? `city ${cityId} has served the limit of ${settings.termLimit} consecutive terms` : `city ${cityId} is not a member of ${cluster}`);
+        }
+        const prior = nominations.get(cityId);
+        if (prior && prior.status !== 'withdrawn') throw refuse('Conflict', `city ${cityId} is already nominated`);
+      },
+    },
+  );
+
+  setHandler(
+    acceptNominationUpdate,
+    async ({ cityId }) => {
+      const n = nominations.get(cityId)!;
+      n.status = 'accepted';
+      await acts.saveNomination({ electionId, cityId, status: n.status, nominatedBy: n.nominatedBy, statement: n.statement });
+      return state();
+    },
+    {
+      validator: ({ cityId, by }) => {
+        requirePhase('nominating', 'accepting a nomination');
+        const n = nominations.get(cityId);
+        if (!n || n.status === 'withdrawn') throw refuse('NotFound', `city ${cityId} is not nominated`);
+        if (by !== cityId) throw refuse('Forbidden', 'only the nominated city may accept');
+        if (n.status === 'accepted') throw refuse('Conflict', 'the nomination is already accepted');
+      },
+    },
+  );
+
+  setHandler(
+    withdrawNominationUpdate,
+    async ({ cityId }) => {
+      const n = nominations.get(cityId)!;
+      n.status = 'withdrawn';
+      await acts.saveNomination({ electionId, cityId, status: n.status, nominatedBy: n.nominatedBy, statement: n.statement });
+      return state();
+    },
+    {
+      validator: ({ cityId, by }) => {
+        requirePhase('nominating', 'withdrawing');
+        const n = nominations.get(cityId);
+        if (!n || n.status === 'withdrawn') throw refuse('NotFound', `city ${cityId} is not nominated`);
+        if (by !== null && by !== cityId && by !== n.nominatedBy) throw refuse('Forbidden', 'only the nominee, its nominator or the secretariat may withdraw');
+      },
+    },
+  );
+
+  setHandler(
+    castBallotUpdate,
+    async ({ cityId, approve }) => {
+      // Counted from here on, even if the vote closes while the row is being written.
+      ballots.set(cityId, approve);
+      await acts.saveBallot({ electionId, cityId, approve });
+      return turnout();
+    },
+    {
+      validator: ({ cityId, approve }) => {
+        requirePhase('voting', 'voting');
+        if (!eligible.has(cityId)) throw refuse('Forbidden', `city ${cityId} is not eligible to vote in ${cluster}`);
+        const check = validateBallot(approve, accepted(), settings.seats);
+        if (!check.ok) throw refuse(check.status === 400 ? 'BadRequest' : 'Invalid', check.message);
+      },
+    },
+  );
+
+  setHandler(
+    breakTieUpdate,
+    async ({ elected }) => {
+      tieDecision = elected;
+      return state();
+    },
+    {
+      validator: ({ elected }) => {
+        requirePhase('awaiting_tie_break', 'breaking a tie');
+        if (tieDecision) throw refuse('Conflict', 'the tie is already broken');
+        const t = tie!;
+        if (new Set(elected).size !== elected.length) throw refuse('BadRequest', 'a city is listed twice');
+        if (elected.length !== t.seatsLeft) throw refuse('Invalid', `choose exactly ${t.seatsLeft} of the tied nominees`);
+        const outsider = elected.find((c: string) => !t.candidates.includes(c));
+        if (outsider) throw refuse('Invalid', `city ${outsider} is not one of the tied nominees`);
+      },
+    },
+  );
+
+  setHandler(
+    appointUpdate,
+    async ({ cityIds }) => {
+      appointed = cityIds;
+      return state();
+    },
+    {
+      validator: ({ cityIds }) => {
+        requirePhase('no_candidates', 'appointing');
+        if (appointed) throw refuse('Conflict', 'coordinators are already appointed');
+        if (new Set(cityIds).size !== cityIds.length) throw refuse('BadRequest', 'a city is listed twice');
+        if (cityIds.length > settings.seats) throw refuse('Invalid', `at most ${settings.seats} coordinator(s) may be appointed`);
+        const outsider = cityIds.find((c: string) => !eligible.has(c));
+        if (outsider) throw refuse('Invalid', `city ${outsider} is not a member of ${cluster}`);
+      },
+    },
+  );
+
+  setHandler(
+    cancelElectionUpdate,
+    async ({ reason }) => {
+      phase = 'cancelled';
+      cancelReason = reason;
+      await persist();
+      await acts.notify(toCities(eligible, 'cancelled', `The ${cluster} coordinator election was cancelled`, reason));
+      return state();
+    },
+    {
+      validator: (_args: { reason: string }) => {
+        if (phase === 'decided' || phase === 'cancelled') throw refuse('Conflict', `the election is already ${phase}`);
+      },
+    },
+  );
+
+  const finish = async (): Promise<ElectionOutcome> => {
+    await condition(allHandlersFinished);
+    return {
+      electionId,
+      phase: cancelled() ? 'cancelled' : 'decided',
+      termStart: input.termStart,
+      termEnd: input.termEnd,
+      elected: results?.elected ?? [],
+    };
+  };
+
+  const decideWith = async (elected: string[], flags: ResultFlag[], extra: Partial<ElectionResults> = {}) => {
+    phase = 'decided';
+    results = {
+      elected,
+      tallies: [],
+      quorumMet: true,
+      turnout: turnout(),
+      flags,
+      decidedAt: iso(Date.now()),
+      ...extra,
+    };
+    await acts.recordElectionResult({ electionId, cluster, termStart: input.termStart, termEnd: input.termEnd, results, appointed: flags.includes('appointed') });
+    return finish();
+  };
+
+  // ---- nominations
+  deadlines.nominationsClose = iso(after(settings.nominationWindow));
+  await persist();
+  await acts.notify(toCities(eligible, 'nominations-open', `Nominations are open for ${cluster} coordinators`, `Nominate a member city (including your own) before ${deadlines.nominationsClose}.`));
+  await waitUntil(Date.parse(deadlines.nominationsClose));
+  if (cancelled()) return finish();
+
+  let outcome = nominationOutcome({ accepted: accepted().length, seats: settings.seats, extended: false });
+  if (outcome === 'extend') {
+    deadlines.nominationsExtended = true;
+    deadlines.nominationsClose = iso(after(settings.nominationExtension));
+    await persist();
+    await acts.notify(toCities(eligible, 'nominations-extended', `Nominations for ${cluster} coordinators are extended`, `Too few candidates accepted; nominations now close at ${deadlines.nominationsClose}.`));
+    await waitUntil(Date.parse(deadlines.nominationsClose));
+    if (cancelled()) return finish();
+    outcome = nominationOutcome({ accepted: accepted().length, seats: settings.seats, extended: true });
+  }
+
+  if (outcome === 'no_candidates') {
+    phase = 'no_candidates';
+    await persist();
+    await acts.notify([toSecretariat('no-candidates', `No candidates for ${cluster} coordinators`, 'Nobody accepted a nomination after the extension: appoint coordinators or cancel.')]);
+    await condition(() => appointed !== undefined || cancelled());
+    if (cancelled()) return finish();
+    return decideWith(appointed!, ['appointed']);
+  }
+  if (outcome === 'acclamation') return decideWith(accepted(), ['acclamation']);
+
+  // ---- voting
+  phase = 'voting';
+  const opens = Date.now();
+  deadlines.votingOpens = iso(opens);
+  deadlines.votingCloses = iso(after(settings.votingWindow, opens));
+  await persist();
+  await acts.notify(toCities(eligible, 'voting-open', `Voting is open for ${cluster} coordinators`, `Approve up to ${settings.seats} nominee(s) before ${deadlines.votingCloses}.`));
+
+  const remindNonVoters = async (at: number) => {
+    const pending = [...eligible].filter((c) => !ballots.has(c));
+    await acts.notify(toCities(pending, 'vote-reminder', `Reminder: vote for ${cluster} coordinators`, `Your city has not voted yet; voting closes at ${deadlines.votingCloses}.`, `:${iso(at)}`));
+  };
+  const runWindow = async (from: number) => {
+    for (const at of reminderTimes(from, Date.parse(deadlines.votingCloses!), settings.reminderFractions)) {
+      await waitUntil(at);
+      if (cancelled()) return;
+      await remindNonVoters(at);
+    }
+    await waitUntil(Date.parse(deadlines.votingCloses!));
+  };
+  await runWindow(opens);
+  if (cancelled()) return finish();
+
+  if (!quorumMet(ballots.size, eligible.size, settings.quorum)) {
+    deadlines.votingExtended = true;
+    const from = Date.now();
+    deadlines.votingCloses = iso(after(settings.votingExtension, from));
+    await persist();
+    await runWindow(from);
+    if (cancelled()) return finish();
+  }
+
+  // Closing: no ballot is accepted past this line (the phase changes before any await).
+  const met = quorumMet(ballots.size, eligible.size, settings.quorum);
+  const counted = tally([...ballots.entries()].map(([cityId, approve]) => ({ cityId, approve })), accepted());
+  const decision = decide(counted, settings.seats);
+  const flags: ResultFlag[] = met ? [] : ['quorum_not_met'];
+  if (!decision.tie) return decideWith(decision.elected, flags, { tallies: counted, quorumMet: met });
+
+  phase = 'awaiting_tie_break';
+  tie = decision.tie;
+  deadlines.tieBreakBy = iso(after(settings.tieBreakWindow));
+  await persist();
+  await acts.notify([toSecretariat('tie', `Tie in the ${cluster} coordinator election`, `Nominees ${tie.candidates.join(', ')} are tied for ${tie.seatsLeft} seat(s). Decide before ${deadlines.tieBreakBy}, or a lot will be drawn.`)]);
+  await condition(() => tieDecision !== undefined || cancelled(), Date.parse(deadlines.tieBreakBy) - Date.now());
+  if (cancelled()) return finish();
+  if (tieDecision) {
+    return decideWith([...decision.elected, ...tieDecision], [...flags, 'tie_broken_by_secretariat'], { tallies: counted, quorumMet: met });
+  }
+  // uuid4() is deterministic in workflow code; the seed is published with the result.
+  const seed = uuid4();
+  const drawn = drawLot(tie.candidates, tie.seatsLeft, seed);
+  return decideWith([...decision.elected, ...drawn], [...flags, 'lot'], {
+    tallies: counted,
+    quorumMet: met,
+    lot: { seed, method: LOT_METHOD, candidates: tie.candidates, seatsLeft: tie.seatsLeft, tickets: lotTickets(tie.candidates, seed) },
+  });
+}
