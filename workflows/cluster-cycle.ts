@@ -37,7 +37,8 @@ export async function clusterCycleWorkflow(input: CycleInput): Promise<void> {
   const { cluster } = input;
   const leadTime = input.leadTime ?? ELECTION_DEFAULTS.leadTime;
   const termLength = input.termLength ?? ELECTION_DEFAULTS.termLength;
-  let term: CycleTerm | null = input.initialized ? (input.term ?? null) : await acts.loadCurrentTerm({ cluster });
+  let term: CycleTerm | null = input.term ?? null;
+  let loaded = input.initialized === true;
   let autoDoneFor = input.autoDoneFor;
   let active: Active | null = null;
   let starting = false;
@@ -67,6 +68,13 @@ export async function clusterCycleWorkflow(input: CycleInput): Promise<void> {
     return { electionId, workflowId };
   };
 
+  function refuseRequest(req: ElectionRequest): void {
+    if (active || starting) throw ApplicationFailure.create({ type: 'Conflict', message: `an election for ${cluster} is already running`, nonRetryable: true });
+    if (term && req.termStart <= term.termStart) {
+      throw ApplicationFailure.create({ type: 'Invalid', message: `termStart must be after the current term's start (${term.termStart})`, nonRetryable: true });
+    }
+  }
+
   setHandler(cycleStateQuery, () => {
     const next = nextElectionAt();
     const a = active as Active | null;
@@ -80,16 +88,20 @@ export async function clusterCycleWorkflow(input: CycleInput): Promise<void> {
 
   setHandler(
     requestElectionUpdate,
-    (req) => start(req),
-    {
-      validator: (req) => {
-        if (active || starting) throw ApplicationFailure.create({ type: 'Conflict', message: `an election for ${cluster} is already running`, nonRetryable: true });
-        if (term && req.termStart <= term.termStart) {
-          throw ApplicationFailure.create({ type: 'Invalid', message: `termStart must be after the current term's start (${term.termStart})`, nonRetryable: true });
-        }
-      },
+    async (req) => {
+      // On a first run the term is still loading: check again once it is known.
+      await condition(() => loaded);
+      refuseRequest(req);
+      return start(req);
     },
+    { validator: refuseRequest },
   );
+
+  // Handlers are registered before the first await so no early message is dropped.
+  if (!loaded) {
+    term = await acts.loadCurrentTerm({ cluster });
+    loaded = true;
+  }
 
   for (;;) {
     if (!active) {
