@@ -3,6 +3,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterCycleWorkflow, cycleStateQuery, requestElectionUpdate } from '../../workflows/cluster-cycle.js';
 import { castBallotUpdate, cancelElectionUpdate, electionWorkflow, nominateUpdate } from '../../workflows/election.js';
+import { recordHistory } from '../support/histories.js';
 import { eventually, seedCluster, startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env.js';
 
 const DAY = 86_400_000;
@@ -56,6 +57,7 @@ describe('clusterCycleWorkflow on the time-skipping server', () => {
       });
       expect(s1.term).toEqual({ termStart: termEnd, termEnd: newEnd });
       expect(s1.nextElectionAt).toBe(new Date(Date.parse(`${newEnd}T00:00:00Z`) - 60 * DAY).toISOString());
+      await recordHistory(t.env.client.workflow.getHandle(`cycle:${cluster}`, firstRun), 'cluster-cycle-term');
       const terms = await sql<{ city_id: string; term_end: string }>(`select city_id, term_end::text from coordinator_term where cluster_code = ? and term_start = ?`, [cluster, termEnd]);
       expect(terms).toEqual([{ city_id: b, term_end: newEnd }]);
 

@@ -15,6 +15,7 @@ import {
   nominateUpdate,
   acceptNominationUpdate,
 } from '../../workflows/election.js';
+import { recordHistory } from '../support/histories.js';
 import { eventually, seedCluster, startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env.js';
 
 const DAY = 86_400_000;
@@ -67,6 +68,7 @@ describe('electionWorkflow on the time-skipping server', () => {
 
       const outcome = await handle.result();
       expect(outcome).toMatchObject({ phase: 'decided', elected: [b] });
+      await recordHistory(handle, 'election-vote');
       const reminders = await sql<{ recipient_city_id: string; n: string }>(
         `select recipient_city_id, count(*) as n from notification where resource = ? and kind = 'election.vote-reminder' group by recipient_city_id`,
         [`/elections/${electionId}`],
@@ -110,6 +112,7 @@ describe('electionWorkflow on the time-skipping server', () => {
       const outcome = await handle.result();
       expect(outcome.elected).toEqual([cities[1]]);
       expect((await handle.query(electionStateQuery)).results?.flags).toEqual(['appointed']);
+      await recordHistory(handle, 'election-appointed');
     });
   });
 
@@ -165,6 +168,7 @@ describe('electionWorkflow on the time-skipping server', () => {
       await handle.executeUpdate(breakTieUpdate, { args: [{ elected: [b] }] });
       expect((await handle.result()).elected).toEqual([b]);
       expect((await handle.query(electionStateQuery)).results?.flags).toEqual(['tie_broken_by_secretariat']);
+      await recordHistory(handle, 'election-tie-break');
     });
   });
 
