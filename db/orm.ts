@@ -1,5 +1,6 @@
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
+import pg from 'pg';
 import { ENTITIES } from './entities/index.js';
 import { MIGRATIONS } from './migrations/index.js';
 
@@ -29,8 +30,21 @@ export async function openOrm(clientUrl: string, overrides: Partial<Options> = {
   return MikroORM.init(ormOptions(clientUrl, overrides));
 }
 
-/** Applies committed migrations; safe to call on every start. */
+const MIGRATION_LOCK = 7_340_021;
+
+/**
+ * Applies committed migrations; safe on every start. A session advisory lock makes replicas that
+ * start together (api and worker) take turns instead of racing on the same DDL.
+ */
 export async function migrate(orm: Orm): Promise<string[]> {
-  const applied = await orm.getMigrator().up();
-  return applied.map((m) => m.name);
+  const lock = new pg.Client({ connectionString: orm.config.get('clientUrl') });
+  await lock.connect();
+  try {
+    await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    const applied = await orm.getMigrator().up();
+    return applied.map((m) => m.name);
+  } finally {
+    await lock.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await lock.end();
+  }
 }
