@@ -9,7 +9,7 @@ import { ConfigError, loadConfig } from './platform/config.js';
 import { createLogger } from './platform/logger.js';
 import { startOutboxDelivery } from './platform/outbox.js';
 import { Resources, connectTemporal, openDatabase } from './platform/runtime.js';
-import { createWorker } from './worker/index.js';
+import { createWorker, installSdkLogger } from './worker/index.js';
 import { startProcesses } from './worker/startup.js';
 
 const command = (process.argv[2] ?? 'all') as 'all' | 'api' | 'worker' | 'migrate';
@@ -29,6 +29,8 @@ try {
   throw err;
 }
 const logger = createLogger(config.LOG_LEVEL);
+// Before any connection: the SDK runtime is created once, with our logger.
+if (config.LOG_LEVEL !== 'silent') installSdkLogger(logger);
 const resources = new Resources();
 let stopping = false;
 
