@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler, Response } from 'express';
 import { z } from 'zod';
 import { UniqueConstraintViolationException, ForeignKeyConstraintViolationException } from '@mikro-orm/core';
@@ -43,15 +44,23 @@ function fromTemporal(err: unknown): HttpProblem | undefined {
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
     const status = FAILURE_STATUS[err.cause.type ?? ''] ?? 422;
     const details = err.cause.details?.[0] as Record<string, unknown> | undefined;
-    return new HttpProblem(status, status === 409 ? 'Conflict' : 'Unprocessable Content', err.cause.message, undefined, details);
+    return new HttpProblem(status, status === 422 ? 'Unprocessable Content' : (STATUS_CODES[status] ?? 'Error'), err.cause.message, undefined, details);
   }
   return undefined;
 }
 
-function fromBodyParser(err: { type?: string; status?: number }): HttpProblem | undefined {
+/**
+ * Client errors raised by Express itself or its middleware: body-parser (typed) and the router,
+ * which throws an untyped 400 for a path parameter that is not valid percent-encoding.
+ */
+function fromMiddleware(err: { type?: string; status?: number; expose?: boolean; message?: string }): HttpProblem | undefined {
   if (err.type === 'entity.too.large') return new HttpProblem(413, 'Content Too Large', 'the request body exceeds the size limit');
   if (err.type === 'entity.parse.failed') return badRequest('the body is not valid JSON');
-  if (typeof err.status === 'number' && err.status >= 400 && err.status < 500 && err.type) return new HttpProblem(err.status, 'Bad Request', err.type);
+  // Only errors meant for the client (http-errors' `expose`, the router's URIError), never any object with a status.
+  const clientError = err.expose === true || (err as unknown) instanceof URIError;
+  const status = err.status;
+  if (clientError && typeof status === 'number' && status >= 400 && status < 500)
+    return new HttpProblem(status, STATUS_CODES[status] ?? 'Bad Request', err.message || err.type);
   return undefined;
 }
 
@@ -64,7 +73,7 @@ function fromDatabase(err: unknown): HttpProblem | undefined {
 export const toProblem = (err: unknown): HttpProblem | undefined =>
   err instanceof HttpProblem
     ? err
-    : (fromTemporal(err) ?? (typeof err === 'object' && err ? fromBodyParser(err) : undefined) ?? fromDatabase(err));
+    : (fromTemporal(err) ?? (typeof err === 'object' && err ? fromMiddleware(err) : undefined) ?? fromDatabase(err));
 
 export function sendProblem(res: Response, p: HttpProblem): void {
   res

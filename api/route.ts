@@ -50,6 +50,8 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends z
   query?: Q;
   body?: B;
   responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
+  /** Top-level response fields never stored for Idempotency-Key replays (a secret is shown once). */
+  secretFields?: readonly string[];
   handler: (ctx: Ctx<z.output<P>, z.output<Q>, z.output<B>>) => Promise<Reply | unknown>;
 }
 
@@ -60,7 +62,31 @@ function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where
   if (!schema) return undefined as z.output<T>;
   const r = schema.safeParse(value);
   if (!r.success) throw badRequest(`invalid ${where}`, zodFieldErrors(r.error, where));
+  const nul = nulPaths(r.data, where);
+  if (nul.length) throw badRequest(`invalid ${where}`, nul.map((path) => ({ path, message: 'must not contain the NUL character (U+0000)' })));
   return r.data;
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000, so a string that passed its schema would still fail in the
+ * database with a 500. Walks the parsed value with an explicit stack: no recursion limit to hit.
+ */
+function nulPaths(value: unknown, root: string): string[] {
+  const found: string[] = [];
+  const stack: [unknown, string][] = [[value, root]];
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) found.push(path);
+    } else if (typeof v === 'object' && v !== null) {
+      for (const [k, child] of Object.entries(v)) {
+        const at = `${path}.${k}`;
+        if (k.includes('\u0000')) found.push(at);
+        stack.push([child, at]);
+      }
+    }
+  }
+  return found;
 }
 
 function register(registry: OpenAPIRegistry, spec: RouteSpec<AnyObject, AnyObject, z.ZodType>): void {
@@ -123,6 +149,11 @@ async function claimIdempotencyKey(em: EntityManager, principal: Principal, req:
   }
 }
 
+function withoutFields(body: unknown, fields: readonly string[] | undefined): unknown {
+  if (!fields?.length || typeof body !== 'object' || body === null) return body;
+  return Object.fromEntries(Object.entries(body).filter(([k]) => !fields.includes(k)));
+}
+
 function send(res: Response, r: Reply): void {
   for (const [k, v] of Object.entries(r.headers ?? {})) res.setHeader(k, v);
   if (r.body === undefined) res.status(r.status).end();
@@ -140,32 +171,41 @@ export function defineRoute<P extends AnyObject, Q extends AnyObject, B extends 
   const handlers = spec.roles === 'public' ? [] : [auth];
   router[spec.method](spec.path, ...handlers, async (req: Request, res: Response) => {
     const principal = req.principal as Principal;
-    if (spec.roles !== 'public') requireRole(principal, spec.roles);
-    const em = deps.orm.em.fork() as EntityManager;
+    // Forked on first use: a GET that reads through readRow (./read-row.ts) needs no unit of work.
+    let forked: EntityManager | undefined;
+    const em = () => (forked ??= deps.orm.em.fork() as EntityManager);
     const mutating = MUTATING.has(spec.method);
     const idemKey = spec.method === 'post' ? req.get('idempotency-key') : undefined;
     let claimed: string | undefined;
     let result: Reply | undefined;
     let status = 500;
     try {
-      if (idemKey !== undefined) {
-        const c = await claimIdempotencyKey(em, principal, req, idemKey);
-        if (typeof c !== 'string') return send(res, c);
-        claimed = c;
-      }
+      // Inside the try so a refused write is audited too.
+      if (spec.roles !== 'public') requireRole(principal, spec.roles);
+      // Validate before hashing the body for the key: an unvalidated body may be nested deep enough
+      // to overflow JSON.stringify, and an invalid request has no effect worth replaying.
       const params = parse(spec.params, req.params, 'params');
       const query = parse(spec.query, req.query, 'query');
       const body = parse(spec.body, req.body, 'body');
-      const out = await spec.handler({ params, query, body, principal, em, deps, req, res } as never);
+      if (idemKey !== undefined) {
+        const c = await claimIdempotencyKey(em(), principal, req, idemKey);
+        if (typeof c !== 'string') {
+          status = c.status;
+          return send(res, c);
+        }
+        claimed = c;
+      }
+      const out = await spec.handler({ params, query, body, principal, get em() { return em(); }, deps, req, res } as never);
       result = isReply(out) ? out : reply(200, out);
       status = result.status;
       if (claimed) {
-        await em.fork().nativeUpdate(IdempotencyRecord, { id: claimed }, { statusCode: result.status, headers: result.headers ?? {}, body: (result.body ?? null) as never });
+        const stored = withoutFields(result.body, spec.secretFields);
+        await em().fork().nativeUpdate(IdempotencyRecord, { id: claimed }, { statusCode: result.status, headers: result.headers ?? {}, body: (stored ?? null) as never });
       }
       send(res, result);
     } catch (err) {
       status = toProblem(err)?.status ?? 500;
-      if (claimed) await em.fork().nativeDelete(IdempotencyRecord, { id: claimed });
+      if (claimed) await em().fork().nativeDelete(IdempotencyRecord, { id: claimed });
       throw err;
     } finally {
       if (mutating && spec.roles !== 'public') await audit(deps, principal, req, status);

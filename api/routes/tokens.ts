@@ -53,7 +53,9 @@ export function tokenRoutes(deps: AppDeps): Router {
   defineRoute(router, deps, {
     method: 'post', path: '/tokens', summary: 'Issue an API token (shown once)', tags: ['access'], roles: ['secretariat'],
     body: TokenCreate,
-    responses: { 201: { description: 'issued', schema: TokenView.extend({ token: z.string() }) } },
+    responses: { 201: { description: 'issued; a replay with the same Idempotency-Key answers without `token`', schema: TokenView.extend({ token: z.string().optional() }) } },
+    // Stored for replays, the secret would sit in plain text next to its hash.
+    secretFields: ['token'],
     handler: async ({ body, em }) => {
       if (body.cityId && !(await em.findOne(City, body.cityId))) throw unprocessable('unknown city', [{ path: 'body.cityId', message: 'no such city' }]);
       if (body.donorId && !(await em.findOne(Donor, body.donorId))) throw unprocessable('unknown donor', [{ path: 'body.donorId', message: 'no such donor' }]);

@@ -1,0 +1,238 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SECRETARIAT, startTestApp, type TestApp } from '../support/app.js';
+import { fixtures, httpClient, unique, type Http, type HttpResult } from '../support/http.js';
+
+let app: TestApp;
+let http: Http;
+let fx: ReturnType<typeof fixtures>;
+
+beforeAll(async () => {
+  app = await startTestApp({ worker: false });
+  http = httpClient(app.url);
+  fx = fixtures(http);
+});
+afterAll(() => app?.close());
+
+interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: { path: string; message: string }[];
+}
+
+function expectProblem(r: HttpResult, status: number): Problem {
+  expect(r.status, JSON.stringify(r.body)).toBe(status);
+  expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  expect(r.body).toMatchObject({ type: expect.any(String), title: expect.any(String), status });
+  return r.body as Problem;
+}
+
+const paths = (p: Problem): string[] => (p.errors ?? []).map((e) => e.path);
+
+describe('problem details', () => {
+  it('names every invalid body field', async () => {
+    const p = expectProblem(await http.post('/cities', { name: '', country: 'Germany', yearJoined: 'soon', mayor: 'x' }), 400);
+    expect(paths(p)).toEqual(expect.arrayContaining(['body.name', 'body.country', 'body.yearJoined']));
+    expect(p.errors!.every((e) => typeof e.message === 'string' && e.message.length > 0)).toBe(true);
+    expect(p.errors!.some((e) => e.message.includes('mayor'))).toBe(true);
+    const missing = expectProblem(await http.post('/donors', {}), 400);
+    expect(paths(missing)).toEqual(expect.arrayContaining(['body.name', 'body.type']));
+  });
+
+  it('names invalid path parameters and query parameters', async () => {
+    expect(paths(expectProblem(await http.get('/cities/not-a-uuid'), 400))).toEqual(['params.id']);
+    const q = expectProblem(await http.get('/cities?limit=abc&offset=-1&region=mars&country=DEU'), 400);
+    expect(paths(q)).toEqual(expect.arrayContaining(['query.limit', 'query.offset', 'query.region', 'query.country']));
+    expect(paths(expectProblem(await http.get('/clusters/ESD/members?includeEnded=yes'), 400))).toEqual(['query.includeEnded']);
+    expect(paths(expectProblem(await http.get('/cities?limit=1&limit=2'), 400))).toEqual(['query.limit']);
+  });
+
+  it('caps the page size', async () => {
+    expect(paths(expectProblem(await http.get('/cities?limit=1000'), 400))).toEqual(['query.limit']);
+    expect((await http.get('/cities?limit=200')).status).toBe(200);
+  });
+
+  it('answers an unknown route with a 404 problem', async () => {
+    const p = expectProblem(await http.get('/no/such/route'), 404);
+    expect(p.detail).toContain('/no/such/route');
+    expectProblem(await http.put('/cities', { name: 'x' }), 404);
+  });
+
+  it('refuses malformed JSON, a body that is not JSON, and a body over the limit', async () => {
+    expectProblem(await http.call('POST', '/cities', { raw: '{"name": "Oops",' }), 400);
+    expectProblem(await http.call('POST', '/cities', { raw: 'null' }), 400);
+    expectProblem(await http.call('POST', '/cities', { raw: 'name=x&country=DE', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415);
+    expectProblem(await http.call('POST', '/cities', { raw: '{"name":"x","country":"DE"}', headers: { 'content-type': 'text/plain' } }), 415);
+    const charset = expectProblem(await http.call('POST', '/cities', { raw: '{}', headers: { 'content-type': 'application/json; charset=latin1' } }), 415);
+    expect(charset.title).toBe('Unsupported Media Type');
+    const huge = JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024), country: 'DE' });
+    const tooLarge = expectProblem(await http.call('POST', '/cities', { raw: huge }), 413);
+    expect(tooLarge.title).toBe('Content Too Large');
+  });
+
+  it('refuses values PostgreSQL cannot store as 400s naming the field', async () => {
+    expect(paths(expectProblem(await http.post('/cities', { name: 'Nul\u0000City', country: 'DE' }), 400))).toEqual(['body.name']);
+    expect(paths(expectProblem(await http.get('/cities?q=%00'), 400))).toEqual(['query.q']);
+    expect(paths(expectProblem(await http.get('/clusters/ESD%00'), 400))).toEqual(['params.code']);
+    const city = await fx.city();
+    const since = expectProblem(await http.post('/clusters/ESD/members', { cityId: city.id, since: '0000-01-01', representative: { name: 'R', email: 'r@example.org' } }), 400);
+    expect(paths(since)).toEqual(['body.since']);
+    expect((await http.get(`/cities?cluster=ESD&q=${encodeURIComponent(city.name)}`)).body.total).toBe(0);
+  });
+
+  it('answers a badly encoded path with a 400 problem, not a 500', async () => {
+    expectProblem(await http.get('/cities/%E0%A4%A'), 400);
+    expectProblem(await http.get('/clusters/%ZZ/members'), 400);
+  });
+});
+
+describe('pagination', () => {
+  it('reports the total and pages through it', async () => {
+    const prefix = unique('Paged');
+    for (let i = 0; i < 5; i++) await fx.city({ name: `${prefix} ${i}` });
+    const q = `q=${encodeURIComponent(prefix)}`;
+    const first = await http.get(`/cities?${q}&limit=2`);
+    expect(first.body).toMatchObject({ total: 5, limit: 2, offset: 0 });
+    expect(first.body.items.map((c: { name: string }) => c.name)).toEqual([`${prefix} 0`, `${prefix} 1`]);
+    const last = await http.get(`/cities?${q}&limit=2&offset=4`);
+    expect(last.body).toMatchObject({ total: 5, limit: 2, offset: 4 });
+    expect(last.body.items.map((c: { name: string }) => c.name)).toEqual([`${prefix} 4`]);
+    const beyond = await http.get(`/cities?${q}&offset=50`);
+    expect(beyond.body).toMatchObject({ total: 5, items: [] });
+    expect((await http.get(`/cities?${q}`)).body.limit).toBe(50);
+  });
+});
+
+describe('Idempotency-Key', () => {
+  it('replays the first response for the same key and body and creates one city', async () => {
+    const name = unique('Idem');
+    const key = randomUUID();
+    const headers = { 'idempotency-key': key };
+    const first = await http.post('/cities', { name, country: 'FR' }, { headers });
+    expect(first.status).toBe(201);
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    const second = await http.post('/cities', { name, country: 'FR' }, { headers });
+    expect(second.status).toBe(201);
+    expect(second.headers.get('idempotent-replayed')).toBe('true');
+    expect(second.body).toEqual(first.body);
+    expect(second.headers.get('location')).toBe(first.headers.get('location'));
+    const listed = await http.get(`/cities?q=${encodeURIComponent(name)}`);
+    expect(listed.body.total).toBe(1);
+
+    const changed = expectProblem(await http.post('/cities', { name: `${name} bis`, country: 'FR' }, { headers }), 422);
+    expect(changed.detail).toMatch(/Idempotency-Key/);
+    expect((await http.get(`/cities?q=${encodeURIComponent(name)}`)).body.total).toBe(1);
+  });
+
+  it('keeps keys apart per token and does not burn a key on an invalid request', async () => {
+    const key = randomUUID();
+    const headers = { 'idempotency-key': key };
+    expectProblem(await http.post('/cities', { name: '', country: 'FR' }, { headers }), 400);
+    const name = unique('Idem');
+    expect((await http.post('/cities', { name, country: 'FR' }, { headers })).status).toBe(201);
+    const other = await fx.token('secretariat');
+    const again = await http.post('/cities', { name: `${name} 2`, country: 'FR' }, { headers, token: other });
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBeNull();
+    expectProblem(await http.post('/cities', { name, country: 'FR' }, { headers: { 'idempotency-key': 'k'.repeat(201) } }), 400);
+  });
+});
+
+describe('audit trail', () => {
+  it('records who made each mutating request and how it ended', async () => {
+    const city = await fx.city();
+    const cityToken = await http.post('/tokens', { role: 'city', cityId: city.id, label: unique('audit') });
+    await http.patch(`/cities/${city.id}`, { name: unique('Audited') }, { token: cityToken.body.token });
+    await http.patch(`/cities/${city.id}`, { status: 'withdrawn' }, { token: cityToken.body.token });
+    await http.get(`/cities/${city.id}`);
+
+    const r = await http.get(`/audit-events?path=${encodeURIComponent(`/cities/${city.id}`)}`);
+    expect(r.status).toBe(200);
+    const events = r.body.items.map((e: Record<string, unknown>) => ({ method: e.method, path: e.path, status: e.status, actorRole: e.actorRole, actorTokenId: e.actorTokenId }));
+    expect(events).toEqual(
+      expect.arrayContaining([
+        { method: 'PATCH', path: `/cities/${city.id}`, status: 200, actorRole: 'city', actorTokenId: cityToken.body.id },
+        { method: 'PATCH', path: `/cities/${city.id}`, status: 403, actorRole: 'city', actorTokenId: cityToken.body.id },
+      ]),
+    );
+    expect(events.every((e: { method: string }) => e.method !== 'GET')).toBe(true);
+
+    const created = await http.get('/audit-events?path=/cities&limit=200');
+    expect(created.body.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ method: 'POST', path: '/cities', status: 201, actorRole: 'secretariat', actorTokenId: null })]),
+    );
+  });
+
+  it('records a replayed request with the status it answered, and a refused one', async () => {
+    const issued = await http.post('/tokens', { role: 'secretariat', label: unique('replayer') });
+    const token: string = issued.body.token;
+    const key = randomUUID();
+    const body = { name: unique('Replay'), type: 'corporate' };
+    await http.post('/donors', body, { token, headers: { 'idempotency-key': key } });
+    const replay = await http.post('/donors', body, { token, headers: { 'idempotency-key': key } });
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    const viewer = await http.post('/tokens', { role: 'viewer', label: unique('refused') });
+    expect((await http.post('/donors', body, { token: viewer.body.token })).status).toBe(403);
+
+    const r = await http.get('/audit-events?path=/donors&limit=200');
+    const statusesBy = (tokenId: string) => r.body.items.filter((e: { actorTokenId: string }) => e.actorTokenId === tokenId).map((e: { status: number }) => e.status);
+    expect(statusesBy(issued.body.id)).toEqual([201, 201]);
+    expect(statusesBy(viewer.body.id)).toEqual([403]);
+  });
+});
+
+describe('operations endpoints', () => {
+  it('reports liveness and readiness of PostgreSQL and Temporal', async () => {
+    const live = await http.get('/healthz', { token: null });
+    expect(live.status).toBe(200);
+    expect(live.body.status).toBe('ok');
+    const ready = await http.get('/readyz', { token: null });
+    expect(ready.status).toBe(200);
+    expect(ready.body).toEqual({ status: 'ok', checks: { database: 'ok', temporal: 'ok' } });
+  });
+
+  it('exposes Prometheus metrics with request counts', async () => {
+    await http.get('/cities');
+    const m = await http.get('/metrics', { token: null });
+    expect(m.status).toBe(200);
+    expect(m.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(m.body).toMatch(/^http_requests_total\{method="GET",route="\/cities",status="200"\} \d+$/m);
+  });
+
+  it('publishes an OpenAPI 3.1 document covering every served route', async () => {
+    const r = await http.get('/openapi.json', { token: null });
+    expect(r.status).toBe(200);
+    const doc = r.body as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } };
+    expect(doc.openapi).toMatch(/^3\.1\./);
+    expect(doc.components.schemas).toHaveProperty('Problem');
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/cities', '/cities/{id}', '/clusters', '/clusters/{code}', '/clusters/{code}/members', '/clusters/{code}/members/{cityId}',
+        '/tokens', '/tokens/{id}', '/me', '/donors', '/donors/{id}', '/countries', '/notifications', '/audit-events',
+        '/healthz', '/readyz', '/metrics',
+      ]),
+    );
+    expect(Object.keys(doc.paths['/cities/{id}']!).sort()).toEqual(['get', 'patch']);
+
+    // The other direction: every documented operation is served (a 404 here would say "route … not found").
+    const sample: Record<string, string> = { id: randomUUID(), code: 'ESD', cityId: randomUUID() };
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      const url = path.replace(/\{(\w+)\}/g, (_, name: string) => sample[name]!);
+      for (const method of Object.keys(ops)) {
+        const res = await http.call(method.toUpperCase(), url, { token: SECRETARIAT, body: method === 'get' || method === 'delete' ? undefined : {} });
+        const routeMissing = res.status === 404 && String(res.body?.detail).startsWith('route ');
+        expect(routeMissing, `${method} ${path}`).toBe(false);
+        expect(res.status, `${method} ${path}`).toBeLessThan(500);
+      }
+    }
+  });
+
+  it('serves the API docs UI', async () => {
+    const r = await http.get('/docs/', { token: null });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(r.body).toMatch(/swagger-ui/i);
+  });
+});
