@@ -177,8 +177,8 @@ export function defineRoute<P extends AnyObject, Q extends AnyObject, B extends 
     const mutating = MUTATING.has(spec.method);
     const idemKey = spec.method === 'post' ? req.get('idempotency-key') : undefined;
     let claimed: string | undefined;
-    let result: Reply | undefined;
-    let status = 500;
+    // The audit row is written before the answer leaves, so a client that reads the trail next finds it.
+    const audited = (status: number) => (mutating && spec.roles !== 'public' ? audit(deps, principal, req, status) : Promise.resolve());
     try {
       // Inside the try so a refused write is audited too.
       if (spec.roles !== 'public') requireRole(principal, spec.roles);
@@ -190,25 +190,23 @@ export function defineRoute<P extends AnyObject, Q extends AnyObject, B extends 
       if (idemKey !== undefined) {
         const c = await claimIdempotencyKey(em(), principal, req, idemKey);
         if (typeof c !== 'string') {
-          status = c.status;
+          await audited(c.status);
           return send(res, c);
         }
         claimed = c;
       }
       const out = await spec.handler({ params, query, body, principal, get em() { return em(); }, deps, req, res } as never);
-      result = isReply(out) ? out : reply(200, out);
-      status = result.status;
+      const result = isReply(out) ? out : reply(200, out);
       if (claimed) {
         const stored = withoutFields(result.body, spec.secretFields);
         await em().fork().nativeUpdate(IdempotencyRecord, { id: claimed }, { statusCode: result.status, headers: result.headers ?? {}, body: (stored ?? null) as never });
       }
+      await audited(result.status);
       send(res, result);
     } catch (err) {
-      status = toProblem(err)?.status ?? 500;
       if (claimed) await em().fork().nativeDelete(IdempotencyRecord, { id: claimed });
+      await audited(toProblem(err)?.status ?? 500);
       throw err;
-    } finally {
-      if (mutating && spec.roles !== 'public') await audit(deps, principal, req, status);
     }
   });
 }

@@ -86,11 +86,11 @@ export function clusterRoutes(deps: AppDeps): Router {
   const router = Router();
   defineRoute(router, deps, {
     method: 'get', path: '/clusters', summary: 'Thematic clusters, active and retired, with lineage', tags: ['registry'], roles: ROLES,
-    query: z.object({ status: z.enum(CLUSTER_STATUSES).optional() }),
-    responses: { 200: { description: 'clusters', schema: z.object({ items: z.array(ClusterView) }) } },
+    query: PageQuery.extend({ status: z.enum(CLUSTER_STATUSES).optional() }),
+    responses: { 200: { description: 'clusters', schema: pageOf(ClusterView) } },
     handler: async ({ query, em }) => {
-      const rows = await em.find(Cluster, query.status ? { status: query.status } : {}, { orderBy: { status: 'asc', code: 'asc' } });
-      return { items: await clusterViews(em, rows) };
+      const [rows, total] = await em.findAndCount(Cluster, query.status ? { status: query.status } : {}, { orderBy: { status: 'asc', code: 'asc' }, limit: query.limit, offset: query.offset });
+      return page(await clusterViews(em, rows), total, query);
     },
   });
   defineRoute(router, deps, {
