@@ -1,0 +1,136 @@
+// Pledge lifecycles per second (create → pledged → agreement signed → one receipt → fulfilled, every
+// step written to PostgreSQL by the real activities) against bare workflows with one no-op activity,
+// on the same dev server, in the same run. Both are driven through the Temporal client with the
+// same number in flight, so the ratio is the cost of the pledge process itself.
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { openOrm } from '../db/orm.js';
+import { toUsd } from '../domain/money.js';
+import { reminderSettings } from '../domain/pledge.js';
+import type { PledgeSpec } from '../domain/pledge-process.js';
+import { createLogger } from '../platform/logger.js';
+import { createWorker } from '../worker/index.js';
+import { pledgeWorkflow, receiptUpdate, transitionUpdate } from '../workflows/pledge.js';
+import { round, type Bench, type BenchContext } from './support.js';
+
+const TARGET_RATIO = 0.5;
+const SECONDS = Number(process.env.BENCH_SECONDS) || 10;
+const WARMUP_SECONDS = 2;
+const IN_FLIGHT = 20;
+const ROUNDS = 2;
+
+/** Runs `one` with IN_FLIGHT in parallel for `seconds`; returns completions per second. */
+async function drive(seconds: number, one: () => Promise<void>): Promise<{ perSecond: number; completed: number; failures: string[] }> {
+  const end = performance.now() + seconds * 1000;
+  const started = performance.now();
+  let completed = 0;
+  const failures: string[] = [];
+  await Promise.all(
+    Array.from({ length: IN_FLIGHT }, async () => {
+      while (performance.now() < end) {
+        try {
+          await one();
+          completed++;
+        } catch (err) {
+          failures.push(err instanceof Error ? err.message : String(err));
+          if (failures.length > 10) throw new Error(`too many failures: ${failures.join('; ')}`);
+        }
+      }
+    }),
+  );
+  return { perSecond: completed / ((performance.now() - started) / 1000), completed, failures };
+}
+
+export const pledgesBench: Bench = {
+  name: 'pledges',
+  description: `pledge lifecycles/s (create → pledged → agreement → receipt → fulfilled) vs bare one-activity workflows/s, ${IN_FLIGHT} in flight`,
+  needsTemporal: true,
+  async run(ctx: BenchContext) {
+    const logger = createLogger('silent');
+    const orm = await openOrm(ctx.databaseUrl, { pool: { min: 0, max: 30 } });
+    const connection = await Connection.connect({ address: ctx.temporalAddress! });
+    const nativeConnection = await NativeConnection.connect({ address: ctx.temporalAddress! });
+    const client = new Client({ connection });
+    const stops: (() => Promise<unknown>)[] = [() => orm.close(), () => connection.close(), () => nativeConnection.close()];
+    try {
+      const pledgeQueue = `bench-pledges-${randomUUID()}`;
+      const bareQueue = `bench-bare-${randomUUID()}`;
+      const pledgeWorker = await createWorker({ connection: nativeConnection, namespace: 'default', taskQueue: pledgeQueue, orm, logger });
+      const bareWorker = await Worker.create({
+        connection: nativeConnection,
+        taskQueue: bareQueue,
+        workflowsPath: fileURLToPath(new URL('./bare-workflow.ts', import.meta.url)),
+        activities: { noop: async () => undefined },
+      });
+      const running = [pledgeWorker.run(), bareWorker.run()];
+      stops.unshift(async () => {
+        for (const w of [pledgeWorker, bareWorker]) if (w.getState() === 'RUNNING') w.shutdown();
+        await Promise.all(running);
+      });
+
+      const donorId = randomUUID();
+      await orm.em.getConnection().execute(`insert into donor (id, name, type, created_at, updated_at) values (?, 'Bench donor', 'foundation', now(), now())`, [donorId]);
+      const pledgeIds: string[] = [];
+
+      const lifecycle = async () => {
+        const pledgeId = randomUUID();
+        pledgeIds.push(pledgeId);
+        const spec: PledgeSpec = {
+          pledgeId, donorId, kind: 'financial', fundingOption: 'mdfm', subOption: null, focus: ['africa'], biennium: '2025-2027', stage: 'pledged',
+          currency: 'USD', amountMinor: 5_000_000, instalments: [{ seq: 1, due: '2027-01-01', amountMinor: 5_000_000, paidMinor: 0, status: 'scheduled' }],
+          inKind: null, reminders: reminderSettings(), campaignId: null, by: 'bench', note: null,
+        };
+        const handle = await client.workflow.start(pledgeWorkflow, { workflowId: `pledge:${pledgeId}`, taskQueue: pledgeQueue, args: [{ spec }] });
+        await handle.executeUpdate(transitionUpdate, { args: [{ to: 'agreement_signed', by: 'bench' }] });
+        const r = await handle.executeUpdate(receiptUpdate, {
+          args: [{ key: 'R-1', currency: 'USD', amountMinor: 5_000_000, receivedOn: '2026-06-01', fxRateToUsd: '1', usdMinor: toUsd(5_000_000, 'USD', '1'), pledgeMinor: 5_000_000, receiptNumber: 'R-1', by: 'bench' }],
+        });
+        if (r.stage !== 'fulfilled') throw new Error(`pledge ${pledgeId} ended ${r.stage}`);
+      };
+      const bare = async () => {
+        await client.workflow.execute('bareWorkflow', { workflowId: `bare:${randomUUID()}`, taskQueue: bareQueue, args: [] });
+      };
+
+      const measure = async (label: string, one: () => Promise<void>) => {
+        await drive(WARMUP_SECONDS, one);
+        const r = await drive(SECONDS, one);
+        ctx.log(`  ${label.padEnd(8)} ${r.perSecond.toFixed(1).padStart(7)} /s  (${r.completed} in ${SECONDS} s, ${r.failures.length} failures)`);
+        return r;
+      };
+      const bareRuns = [];
+      const pledgeRuns = [];
+      for (let i = 0; i < ROUNDS; i++) {
+        bareRuns.push(await measure('bare', bare));
+        pledgeRuns.push(await measure('pledge', lifecycle));
+      }
+      const best = (rs: { perSecond: number }[]) => Math.max(...rs.map((r) => r.perSecond));
+      const baseRate = best(bareRuns);
+      const pledgeRate = best(pledgeRuns);
+      const ratio = pledgeRate / baseRate;
+
+      // Every lifecycle counted must be in the database as fulfilled, once.
+      const rows = await orm.em.getConnection().execute<{ stage: string; n: string }[]>(`select stage, count(*) as n from pledge where donor_id = ? group by stage`, [donorId]);
+      const fulfilled = Number(rows.find((r) => r.stage === 'fulfilled')?.n ?? 0);
+      const receipts = Number((await orm.em.getConnection().execute<{ n: string }[]>(`select count(*) as n from receipt r join pledge p on p.id = r.pledge_id where p.donor_id = ?`, [donorId]))[0]!.n);
+      const completed = pledgeRuns.reduce((s, r) => s + r.completed, 0);
+      const failures = [...bareRuns, ...pledgeRuns].reduce((s, r) => s + r.failures.length, 0);
+      ctx.log(`  ratio ${ratio.toFixed(3)} (target >= ${TARGET_RATIO}); ${fulfilled} pledges fulfilled in the database, ${receipts} receipts`);
+      return {
+        ok: ratio >= TARGET_RATIO && failures === 0 && fulfilled >= completed && receipts === fulfilled,
+        table: {
+          'bare workflows/s': round(baseRate, 1),
+          'pledge lifecycles/s': round(pledgeRate, 1),
+          'ratio': round(ratio, 3),
+          'target': `>= ${TARGET_RATIO}`,
+          'fulfilled rows / receipts': `${fulfilled} / ${receipts}`,
+          'failures': failures,
+        },
+        details: { seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, inFlight: IN_FLIGHT, ratio, targetRatio: TARGET_RATIO, bare: bareRuns, pledge: pledgeRuns, fulfilled, receipts, lifecyclesCounted: completed },
+      };
+    } finally {
+      for (const stop of stops) await stop().catch((err) => ctx.log(`  cleanup failed: ${err instanceof Error ? err.message : String(err)}`));
+    }
+  },
+};

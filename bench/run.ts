@@ -1,0 +1,78 @@
+// `npm run bench [name...]`: runs the named benches (default all), prints a table and writes
+// bench/results/<name>.json. Benches report ratios against a baseline measured in the same run,
+// because absolute numbers on a shared 2-core machine mean little.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { citiesBench } from './cities.js';
+import { electionsBench } from './elections.js';
+import { pledgesBench } from './pledges.js';
+import { startDatabase, startTemporal, type Bench, type BenchResult } from './support.js';
+
+const BENCHES: Bench[] = [citiesBench, electionsBench, pledgesBench];
+const RESULTS_DIR = join(import.meta.dirname, 'results');
+
+function pick(names: string[]): Bench[] {
+  if (names.length === 0) return BENCHES;
+  const unknown = names.filter((n) => !BENCHES.some((b) => b.name === n));
+  if (unknown.length) throw new Error(`unknown bench ${unknown.join(', ')}; known: ${BENCHES.map((b) => b.name).join(', ')}`);
+  return BENCHES.filter((b) => names.includes(b.name));
+}
+
+function printTable(rows: { name: string; result: BenchResult }[]): void {
+  for (const { name, result } of rows) {
+    const entries = Object.entries(result.table);
+    const width = Math.max(...entries.map(([k]) => k.length));
+    console.log(`\n${name} ${result.ok ? 'PASS' : 'FAIL'}`);
+    for (const [k, v] of entries) console.log(`  ${k.padEnd(width)}  ${v}`);
+  }
+}
+
+async function main(): Promise<number> {
+  const benches = pick(process.argv.slice(2));
+  const stops: (() => Promise<void>)[] = [];
+  const rows: { name: string; result: BenchResult }[] = [];
+  let failed = false;
+  try {
+    const db = await startDatabase();
+    stops.unshift(db.stop);
+    let temporalAddress: string | undefined;
+    if (benches.some((b) => b.needsTemporal)) {
+      const temporal = await startTemporal();
+      stops.unshift(temporal.stop);
+      temporalAddress = temporal.value;
+    }
+    await mkdir(RESULTS_DIR, { recursive: true });
+    const [load1] = loadavg();
+    // Same-run ratios absorb a steady load, not a bursty one: say so when the machine is busy.
+    if (load1! > cpus().length) console.log(`note: load average ${load1!.toFixed(1)} on ${cpus().length} cores; numbers will be noisy`);
+    for (const bench of benches) {
+      console.log(`${bench.name}: ${bench.description}`);
+      try {
+        const result = await bench.run({ databaseUrl: db.value, temporalAddress, log: (l) => console.log(l) });
+        rows.push({ name: bench.name, result });
+        failed ||= !result.ok;
+        const file = join(RESULTS_DIR, `${bench.name}.json`);
+        await writeFile(file, JSON.stringify({ bench: bench.name, at: new Date().toISOString(), node: process.version, loadAverage: loadavg(), ok: result.ok, table: result.table, details: result.details }, null, 2) + '\n');
+      } catch (err) {
+        failed = true;
+        const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
+        console.error(`${bench.name} FAILED: ${message}`);
+        // Overwrite any earlier numbers so a stale success is never read as this run's.
+        await writeFile(join(RESULTS_DIR, `${bench.name}.json`), JSON.stringify({ bench: bench.name, at: new Date().toISOString(), ok: false, error: message }, null, 2) + '\n');
+      }
+    }
+  } finally {
+    for (const stop of stops) await stop().catch((err) => console.error('stop failed:', err));
+  }
+  printTable(rows);
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,168 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { createServer as createHttpServer, type RequestListener, type Server } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { migrate, openOrm } from '../db/orm.js';
+import { seedReferenceData } from '../db/seed/index.js';
+import { startEmbeddedPostgres } from '../platform/embedded-postgres.js';
+import { startDevServer } from '../platform/temporal-server.js';
+
+/** What a bench gets from the harness; Temporal is started only for benches that ask for it. */
+export interface BenchContext {
+  databaseUrl: string;
+  temporalAddress?: string;
+  log(line: string): void;
+}
+
+export interface Bench {
+  name: string;
+  description: string;
+  needsTemporal: boolean;
+  /** Rows for the printed table (flat key → value) plus whatever goes into the JSON file. */
+  run(ctx: BenchContext): Promise<BenchResult>;
+}
+
+export interface BenchResult {
+  table: Record<string, string | number>;
+  details: unknown;
+  /** A failed target is reported, not thrown: the numbers are still worth writing down. */
+  ok: boolean;
+}
+
+export interface Stoppable<T> {
+  value: T;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * DATABASE_URL when set, else an embedded PostgreSQL in a temporary folder; either way migrated and
+ * seeded, as the tests do, so the bench reads the same schema the app runs on.
+ */
+export async function startDatabase(): Promise<Stoppable<string>> {
+  let url = process.env.DATABASE_URL;
+  let stop = async () => {};
+  if (!url) {
+    const dir = await mkdtemp(join(tmpdir(), 'gnlc-bench-pg-'));
+    await chmod(dir, 0o755); // the embedded server runs as the 'postgres' user
+    const db = await startEmbeddedPostgres({ dir: join(dir, 'data'), port: await freePort(), database: 'gnlc_bench', persistent: false }).catch(
+      async (err: unknown) => {
+        await rm(dir, { recursive: true, force: true });
+        throw err;
+      },
+    );
+    url = db.url;
+    stop = async () => {
+      await db.stop();
+      await rm(dir, { recursive: true, force: true });
+    };
+  }
+  try {
+    const orm = await openOrm(url);
+    try {
+      await migrate(orm);
+      await seedReferenceData(orm.em.fork() as never);
+    } finally {
+      await orm.close();
+    }
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { value: url, stop };
+}
+
+export async function startTemporal(): Promise<Stoppable<string>> {
+  const env = await startDevServer({});
+  return { value: env.address, stop: () => env.teardown() };
+}
+
+/** Listens on an ephemeral loopback port; load is only ever sent to 127.0.0.1. */
+export async function listen(handler: RequestListener): Promise<Stoppable<string>> {
+  const server: Server = createHttpServer(handler);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    value: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Kept-alive load connections would otherwise hold close() open.
+        server.closeAllConnections();
+      }),
+  };
+}
+
+export interface LoadResult {
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  /** This process's CPU (servers, clients and pg driver together) per request: steadier than rps on a busy machine. */
+  cpuUsPerRequest: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  statusCodes: Record<string, number>;
+}
+
+export interface LoadOptions {
+  url: string;
+  seconds: number;
+  connections: number;
+  headers?: Record<string, string>;
+}
+
+/** Seconds and connections are capped so no bench can run away, whatever a caller passes. */
+const MAX_SECONDS = 60;
+const MAX_CONNECTIONS = 100;
+
+export async function load(opts: LoadOptions): Promise<LoadResult> {
+  const target = new URL(opts.url);
+  if (target.hostname !== '127.0.0.1') throw new Error(`benches only target 127.0.0.1, not ${target.hostname}`);
+  const cpu0 = process.cpuUsage();
+  const r = await autocannon({
+    url: opts.url,
+    connections: Math.min(opts.connections, MAX_CONNECTIONS),
+    duration: Math.min(opts.seconds, MAX_SECONDS),
+    timeout: 10,
+    headers: opts.headers,
+  });
+  const cpu = process.cpuUsage(cpu0);
+  return {
+    // Completed requests over the measured time; autocannon's per-second average drops the tail second.
+    rps: r.latency.totalCount / r.duration,
+    p50Ms: r.latency.p50,
+    p99Ms: r.latency.p99,
+    requests: r.latency.totalCount,
+    cpuUsPerRequest: (cpu.user + cpu.system) / Math.max(1, r.latency.totalCount),
+    errors: r.errors,
+    timeouts: r.timeouts,
+    non2xx: r.non2xx,
+    statusCodes: Object.fromEntries(Object.entries(r.statusCodeStats).map(([k, v]) => [k, v.count])),
+  };
+}
+
+/** Throws unless every request came back 2xx: a fast error page is not throughput. */
+export function assertAllOk(label: string, r: LoadResult): void {
+  if (r.non2xx || r.errors || r.timeouts || r.requests === 0) {
+    throw new Error(`${label}: ${r.requests} requests, ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts; statuses ${JSON.stringify(r.statusCodes)}`);
+  }
+}
+
+export const round = (n: number, digits = 2): number => Number(n.toFixed(digits));
