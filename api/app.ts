@@ -1,4 +1,6 @@
-import express, { type Express } from 'express';
+import express, { Router, type Express } from 'express';
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 import type { Client } from '@temporalio/client';
 import type { Orm } from '../db/orm.js';
 import type { Config } from '../platform/config.js';
@@ -35,17 +37,28 @@ export function createApp(opts: AppOptions): { app: Express; deps: AppDeps } {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(metrics.middleware);
-  app.use(express.json({ limit: opts.config.BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
-  app.use((req, _res, next) => {
-    // A body on a write must be JSON; anything else would silently parse as empty.
-    if (['POST', 'PUT', 'PATCH'].includes(req.method) && req.headers['content-length'] !== '0' && req.body === undefined && req.readable && req.headers['content-type'])
-      return next(new HttpProblem(415, 'Unsupported Media Type', 'send application/json'));
-    next();
+  const json = express.json({ limit: opts.config.BODY_LIMIT, type: ['application/json', 'application/*+json'] });
+  // The one route that reads CSV (exchange-rate import); everywhere else a write is JSON.
+  const csv = express.text({ limit: opts.config.BODY_LIMIT, type: 'text/csv' });
+  app.use((req, res, next) => {
+    // Reads carry no body: parsing is only for writes.
+    if (!WRITES.has(req.method)) return next();
+    const parser = req.path === '/fx-rates/import' ? csv : json;
+    parser(req, res, (err?: unknown) => {
+      if (err) return next(err);
+      // A body on a write must be JSON; anything else would silently parse as empty.
+      if (req.method !== 'DELETE' && req.headers['content-length'] !== '0' && req.body === undefined && req.readable && req.headers['content-type'])
+        return next(new HttpProblem(415, 'Unsupported Media Type', 'send application/json'));
+      next();
+    });
   });
-  app.use(healthRoutes(deps, metrics.registry));
-  for (const routes of [tokenRoutes, countryRoutes, cityRoutes, clusterRoutes, donorRoutes, notificationRoutes, ...processRoutes]) {
-    app.use(routes(deps));
+  // One flat router: nested routers cost every request a dispatch through each one before its own.
+  const routes = Router();
+  for (const module of [tokenRoutes, countryRoutes, cityRoutes, clusterRoutes, donorRoutes, notificationRoutes, ...processRoutes]) {
+    routes.stack.push(...module(deps).stack);
   }
+  app.use(healthRoutes(deps, metrics.registry));
+  app.use(routes);
   app.use((req, _res, next) => next(notFound(`route ${req.method} ${req.path}`)));
   app.use(problemHandler(opts.logger));
   app.use(((err, _req, res, _next) => sendProblem(res, new HttpProblem(500, 'Internal Server Error'))) as express.ErrorRequestHandler);
