@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import { citiesBench } from './cities.js';
 import { electionsBench } from './elections.js';
 import { pledgesBench } from './pledges.js';
+import { peerLearningBench } from './peer-learning.js';
 import { startDatabase, startTemporal, type Bench, type BenchResult } from './support.js';
 
-const BENCHES: Bench[] = [citiesBench, electionsBench, pledgesBench];
+const BENCHES: Bench[] = [citiesBench, electionsBench, pledgesBench, peerLearningBench];
 const RESULTS_DIR = join(import.meta.dirname, 'results');
 
 function pick(names: string[]): Bench[] {

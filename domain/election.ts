@@ -234,7 +234,9 @@ export const CreateElectionBody = z
     seats: z.number().int().min(1).max(10).default(ELECTION_DEFAULTS.seats),
     termStart: calendarDate,
     nominationWindow: isoDuration.optional(),
+    nominationExtension: isoDuration.optional(),
     votingWindow: isoDuration.optional(),
+    votingExtension: isoDuration.optional(),
     tieBreakWindow: isoDuration.optional(),
     // quorumMet works in 1/10000ths; finer values would be silently rounded.
     quorum: z

@@ -41,6 +41,9 @@ import type {
 import type { NotificationRequest } from '../domain/notification.js';
 
 const acts = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: { maximumInterval: '30 seconds' } });
+// Single-row upserts that a voter's request waits for: when a worker dies mid-write the attempt is
+// given up after this timeout (the server cannot tell a dead worker from a slow one), not a minute.
+const writes = proxyActivities<Activities>({ startToCloseTimeout: '10 seconds', retry: { maximumInterval: '10 seconds' } });
 
 export const nominateUpdate = defineUpdate<ElectionState, [NominateArgs]>('nominate');
 export const acceptNominationUpdate = defineUpdate<ElectionState, [NomineeArgs]>('acceptNomination');
@@ -82,7 +85,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
     ...(results ? { results } : {}),
     ...(cancelReason ? { cancelReason } : {}),
   });
-  const persist = () => acts.saveElectionPhase({ electionId, phase, deadlines, cancelReason: cancelReason ?? null });
+  const persist = () => writes.saveElectionPhase({ electionId, phase, deadlines, cancelReason: cancelReason ?? null });
   const toCities = (cities: Iterable<string>, kind: string, subject: string, body: string, keySuffix = ''): NotificationRequest[] =>
     [...cities].map((cityId) => ({
       key: `${electionId}:${kind}${keySuffix}:${cityId}`,
@@ -119,7 +122,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
     async ({ cityId, by, statement }) => {
       const status = by === cityId ? 'accepted' : 'pending_acceptance';
       nominations.set(cityId, { cityId, status, nominatedBy: by, statement: statement ?? null });
-      await acts.saveNomination({ electionId, cityId, status, nominatedBy: by, statement: statement ?? null });
+      await writes.saveNomination({ electionId, cityId, status, nominatedBy: by, statement: statement ?? null });
       if (status === 'pending_acceptance') {
         await acts.notify(toCities([cityId], 'nominated', `Your city was nominated as ${cluster} coordinator`, 'Please accept or decline the nomination before nominations close.'));
       }
@@ -144,7 +147,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
     async ({ cityId }) => {
       const n = nominations.get(cityId)!;
       n.status = 'accepted';
-      await acts.saveNomination({ electionId, cityId, status: n.status, nominatedBy: n.nominatedBy, statement: n.statement });
+      await writes.saveNomination({ electionId, cityId, status: n.status, nominatedBy: n.nominatedBy, statement: n.statement });
       return state();
     },
     {
@@ -163,7 +166,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
     async ({ cityId }) => {
       const n = nominations.get(cityId)!;
       n.status = 'withdrawn';
-      await acts.saveNomination({ electionId, cityId, status: n.status, nominatedBy: n.nominatedBy, statement: n.statement });
+      await writes.saveNomination({ electionId, cityId, status: n.status, nominatedBy: n.nominatedBy, statement: n.statement });
       return state();
     },
     {
@@ -181,7 +184,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
     async ({ cityId, approve }) => {
       // Counted from here on, even if the vote closes while the row is being written.
       ballots.set(cityId, approve);
-      await acts.saveBallot({ electionId, cityId, approve });
+      await writes.saveBallot({ electionId, cityId, approve });
       return turnout();
     },
     {

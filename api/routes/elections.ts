@@ -197,9 +197,15 @@ export function electionRoutes(deps: AppDeps): Router {
         return view(em.fork(), await findElection(em.fork(), e.id), principal);
       },
     });
-  secretariatAction('/elections/:id/tie-break', 'Decide a tie for the last seat(s)', TieBreakBody, (e, b) => handle(e).executeUpdate(breakTieUpdate, { args: [b] }));
+  // The update only hands over the choice; the workflow then records the result and ends, so the
+  // answer waits for that end to show the decided election rather than the phase before it.
+  const decideBy = async (e: IElection, update: Promise<unknown>) => {
+    await update;
+    await handle(e).result();
+  };
+  secretariatAction('/elections/:id/tie-break', 'Decide a tie for the last seat(s)', TieBreakBody, (e, b) => decideBy(e, handle(e).executeUpdate(breakTieUpdate, { args: [b] })));
   secretariatAction('/elections/:id/cancel', 'Cancel the election, with a reason', CancelBody, (e, b) => handle(e).executeUpdate(cancelElectionUpdate, { args: [b] }));
-  secretariatAction('/elections/:id/appoint', 'Appoint coordinators when nobody stood', AppointBody, (e, b) => handle(e).executeUpdate(appointUpdate, { args: [b] }));
+  secretariatAction('/elections/:id/appoint', 'Appoint coordinators when nobody stood', AppointBody, (e, b) => decideBy(e, handle(e).executeUpdate(appointUpdate, { args: [b] })));
 
   defineRoute(router, deps, {
     method: 'get', path: '/clusters/:code/coordinators', summary: 'Coordinator terms of a cluster, newest first', tags: ['elections'], roles: ROLES,

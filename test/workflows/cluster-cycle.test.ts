@@ -30,7 +30,8 @@ describe('clusterCycleWorkflow on the time-skipping server', () => {
       await sql(`insert into coordinator_term (id, cluster_code, city_id, term_start, term_end, created_at) values (?, ?, ?, ?, ?, now())`, [randomUUID(), cluster, a, plusYears(termEnd, -2), termEnd]);
 
       const cycle = await t.env.client.workflow.start(clusterCycleWorkflow, { workflowId: `cycle:${cluster}`, taskQueue: t.taskQueue, args: [{ cluster }] });
-      const s0 = await eventually(async () => (await cycle.query(cycleStateQuery)).term ? cycle.query(cycleStateQuery) : undefined);
+      await eventually(async () => ((await cycle.describe()).historyLength >= 4 ? true : undefined));
+      const s0 = await eventually(async () => ((await cycle.query(cycleStateQuery)).term ? cycle.query(cycleStateQuery) : undefined));
       expect(s0.term).toEqual({ termStart: plusYears(termEnd, -2), termEnd });
       expect(s0.nextElectionAt).toBe(new Date(Date.parse(`${termEnd}T00:00:00Z`) - 60 * DAY).toISOString());
       const firstRun = (await cycle.describe()).runId;
@@ -51,10 +52,13 @@ describe('clusterCycleWorkflow on the time-skipping server', () => {
 
       // The new term starts on the result and the cycle continues as new, carrying it.
       const newEnd = plusYears(termEnd, 2);
-      const s1 = await eventually(async () => {
-        const [d, s] = [await cycle.describe(), await cycle.query(cycleStateQuery)];
-        return d.runId !== firstRun && s.term?.termStart === termEnd ? s : undefined;
+      // Query the new run only once its first workflow task is done: a query racing the
+      // continue-as-new can wait on the time-skipping server for as long as the test allows.
+      await eventually(async () => {
+        const d = await cycle.describe();
+        return d.runId !== firstRun && d.historyLength >= 4 ? true : undefined;
       });
+      const s1 = await cycle.query(cycleStateQuery);
       expect(s1.term).toEqual({ termStart: termEnd, termEnd: newEnd });
       expect(s1.nextElectionAt).toBe(new Date(Date.parse(`${newEnd}T00:00:00Z`) - 60 * DAY).toISOString());
       await recordHistory(t.env.client.workflow.getHandle(`cycle:${cluster}`, firstRun), 'cluster-cycle-term');
