@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { createNotificationActivities } from '../../activities/notification.js';
 import { City, Membership } from '../../db/entities/index.js';
-import { openOrm, type Orm } from '../../db/orm.js';
+import type { Orm } from '../../db/orm.js';
 import { createLogger } from '../../platform/logger.js';
 import { startOutboxDelivery } from '../../platform/outbox.js';
+import { freshDatabase } from '../support/fresh-database.js';
 import { freePort } from '../support/global-setup.js';
 
 const FROM = 'GNLC secretariat <learningcities@example.org>';
@@ -50,12 +50,16 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
 }
 
 let orm: Orm;
+let db: Awaited<ReturnType<typeof freshDatabase>>;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 let notify: ReturnType<typeof createNotificationActivities>['notify'];
 const stops: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
-  orm = await openOrm(inject('databaseUrl'));
+  // Delivery takes every pending message of its database: a database of its own keeps the rest
+  // of the suite's notifications out of this file's mailbox.
+  db = await freshDatabase();
+  orm = db.orm;
   smtp = await startSmtpServer();
   ({ notify } = createNotificationActivities({ orm, logger }));
 });
@@ -64,7 +68,7 @@ afterEach(async () => {
 });
 afterAll(async () => {
   await smtp?.close();
-  await orm?.close();
+  await db?.drop();
 });
 
 function deliver(smtpUrl = smtp.url): void {

@@ -54,6 +54,12 @@ export default async function setup(project: TestProject) {
   project.provide('databaseUrl', url);
   project.provide('temporalAddress', temporal.address);
   return async () => {
+    // Vitest has set the exit code by now; something in the Temporal runtime's shutdown resets it
+    // to 0 on the way out (seen: a failing run exiting 0), so it is put back as the process exits.
+    const code = process.exitCode;
     for (const stop of stops.reverse()) await stop();
+    process.once('exit', () => {
+      if (code) process.exitCode = code;
+    });
   };
 }
