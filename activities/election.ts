@@ -89,7 +89,8 @@ export function createElectionActivities(deps: ActivityDeps) {
       const em = orm.em.fork();
       await em.transactional(async (tx) => {
         await tx.nativeUpdate(Election, { id: args.electionId }, { phase: 'decided', results: args.results, updatedAt: new Date() });
-        const conn = tx.getConnection();
+        // tx.execute runs inside the transaction (tx.getConnection().execute would not).
+        const conn = tx;
         await conn.execute(
           `update coordinator_term set term_end = ? where cluster_code = ? and term_start < ? and term_end > ?`,
           [args.termStart, args.cluster, args.termStart, args.termStart],

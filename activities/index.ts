@@ -1,5 +1,7 @@
 import type { ActivityDeps } from './deps.js';
 import { createElectionActivities } from './election.js';
+import { createClusterWorkActivities } from './cluster-work.js';
+import { createFundingActivities } from './funding.js';
 import { createNotificationActivities } from './notification.js';
 
 export type { ActivityDeps };
@@ -9,6 +11,8 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createNotificationActivities(deps),
     ...createElectionActivities(deps),
+    ...createClusterWorkActivities(deps),
+    ...createFundingActivities(deps),
   };
 }
 

@@ -10,6 +10,7 @@ async function emailFor(em: EntityManager, req: NotificationRequest): Promise<st
     return m?.representativeEmail ?? null;
   }
   if (req.recipientKind === 'donor' && req.donorId) return (await em.findOne(Donor, req.donorId))?.contactEmail ?? null;
+  if (req.recipientKind === 'email') return req.email ?? null;
   return null;
 }
 

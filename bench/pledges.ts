@@ -127,7 +127,7 @@ export const pledgesBench: Bench = {
           'fulfilled rows / receipts': `${fulfilled} / ${receipts}`,
           'failures': failures,
         },
-        details: { seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, inFlight: IN_FLIGHT, ratio, targetRatio: TARGET_RATIO, bare: bareRuns, pledge: pledgeRuns, fulfilled, receipts, lifecyclesCounted: completed },
+        details: { stages: Object.fromEntries(rows.map((r) => [r.stage, Number(r.n)])), seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, inFlight: IN_FLIGHT, ratio, targetRatio: TARGET_RATIO, bare: bareRuns, pledge: pledgeRuns, fulfilled, receipts, lifecyclesCounted: completed },
       };
     } finally {
       for (const stop of stops) await stop().catch((err) => ctx.log(`  cleanup failed: ${err instanceof Error ? err.message : String(err)}`));

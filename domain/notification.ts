@@ -1,4 +1,5 @@
-export const RECIPIENT_KINDS = ['city', 'donor', 'secretariat'] as const;
+// 'email': someone who is neither a city nor a donor (an external expert), reached at `email`.
+export const RECIPIENT_KINDS = ['city', 'donor', 'secretariat', 'email'] as const;
 export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
 
 /** A message to send; `key` is the business key that makes sending it twice a no-op. */
@@ -9,6 +10,8 @@ export interface NotificationRequest {
   donorId?: string;
   /** For a city: which cluster's representative receives it. */
   cluster?: string;
+  /** For recipientKind 'email': the address. */
+  email?: string;
   kind: string;
   subject: string;
   body: string;

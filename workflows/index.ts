@@ -1,3 +1,7 @@
 // Every workflow type the worker runs. Workflow code imports domain/ (pure) and activities by type only.
 export { electionWorkflow } from './election.js';
 export { clusterCycleWorkflow } from './cluster-cycle.js';
+export { workshopWorkflow } from './workshop.js';
+export { coordinatorMeetingWorkflow } from './coordinator-meeting.js';
+export { pledgeWorkflow } from './pledge.js';
+export { campaignWorkflow } from './campaign.js';

@@ -1,6 +1,13 @@
 import type { Router } from 'express';
 import type { AppDeps } from '../deps.js';
 import { electionRoutes } from './elections.js';
+import { workshopRoutes } from './workshops.js';
+import { workplanRoutes } from './workplans.js';
+import { coordinatorMeetingRoutes } from './coordinator-meetings.js';
+import { peerLearningRoutes } from './peer-learning.js';
+import { calendarRoutes } from './calendar.js';
+import { fundingRoutes } from './funding.js';
+import { pledgeRoutes } from './pledges.js';
 
 /** Routers of the long-running processes (elections, funding, cluster work). */
-export const processRoutes: ((deps: AppDeps) => Router)[] = [electionRoutes];
+export const processRoutes: ((deps: AppDeps) => Router)[] = [electionRoutes, workshopRoutes, workplanRoutes, coordinatorMeetingRoutes, peerLearningRoutes, calendarRoutes, pledgeRoutes, fundingRoutes];

@@ -30,7 +30,8 @@ const AuditView = z
 function ownedBy(p: Principal): Record<string, unknown> {
   if (p.role === 'city') return { recipientKind: 'city', recipientCity: p.cityId };
   if (p.role === 'donor') return { recipientKind: 'donor', recipientDonor: p.donorId };
-  if (p.role === 'secretariat') return { recipientKind: 'secretariat' };
+  // Messages to plain e-mail addresses (external experts) have no other reader: the secretariat sees them.
+  if (p.role === 'secretariat') return { recipientKind: { $in: ['secretariat', 'email'] } };
   return { id: null };
 }
 

@@ -1,11 +1,15 @@
 import { ApiToken, AuditEvent, IdempotencyRecord } from './access.js';
 import { Ballot, CoordinatorTerm, Election, Nomination } from './election.js';
+import { CoordinatorMeeting, Expert, MeetingReport, PeerLearningEntry, WorkPhase, WorkplanVersion, Workshop, WorkshopRsvp } from './cluster-work.js';
+import { Campaign, CampaignProspect, FxRate, Instalment, Pledge, PledgeStageChange, Receipt } from './funding.js';
 import { Notification } from './notification.js';
 import { City, Cluster, Country, Donor, Membership } from './registry.js';
 
 export * from './access.js';
 export * from './election.js';
+export * from './cluster-work.js';
+export * from './funding.js';
 export * from './notification.js';
 export * from './registry.js';
 
-export const ENTITIES = [Country, City, Cluster, Membership, Donor, ApiToken, AuditEvent, IdempotencyRecord, Notification, Election, Nomination, Ballot, CoordinatorTerm];
+export const ENTITIES = [Country, City, Cluster, Membership, Donor, ApiToken, AuditEvent, IdempotencyRecord, Notification, Election, Nomination, Ballot, CoordinatorTerm, WorkPhase, Workshop, WorkshopRsvp, WorkplanVersion, CoordinatorMeeting, MeetingReport, Expert, PeerLearningEntry, Campaign, Pledge, PledgeStageChange, Instalment, Receipt, FxRate, CampaignProspect];

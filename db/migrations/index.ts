@@ -1,9 +1,13 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261128182626_Elections } from './Migration20261128182626_Elections.js';
 import { Migration20261128181642_Initial } from './Migration20261128181642_Initial.js';
+import { Migration20261128183611_ClusterWork } from './Migration20261128183611_ClusterWork.js';
+import { Migration20261128183647_Funding } from './Migration20261128183647_Funding.js';
 
 /** Every committed migration, in order; applied at start. */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128181642_Initial', class: Migration20261128181642_Initial },
   { name: 'Migration20261128182626_Elections', class: Migration20261128182626_Elections },
+  { name: 'Migration20261128183611_ClusterWork', class: Migration20261128183611_ClusterWork },
+  { name: 'Migration20261128183647_Funding', class: Migration20261128183647_Funding },
 ];

@@ -8,7 +8,7 @@ import { loadHistories } from '../support/histories.js';
 describe('replay of committed histories', () => {
   it('replays every history without a determinism violation, at least one per workflow type', async () => {
     const histories = await loadHistories();
-    expect(new Set(histories.map((h) => h.workflowType))).toEqual(new Set(['electionWorkflow', 'clusterCycleWorkflow']));
+    expect(new Set(histories.map((h) => h.workflowType))).toEqual(new Set(['electionWorkflow', 'clusterCycleWorkflow', 'pledgeWorkflow', 'campaignWorkflow', 'workshopWorkflow', 'coordinatorMeetingWorkflow']));
     const workflowBundle = await bundleWorkflows();
     const failures: string[] = [];
     for await (const result of Worker.runReplayHistories({ workflowBundle }, histories.map((h) => ({ workflowId: h.name, history: h.history })))) {

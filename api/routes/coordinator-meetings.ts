@@ -1,0 +1,176 @@
+// Cluster coordinators' meetings: status reports on the work plans, reminders and escalation run
+// in coordinatorMeetingWorkflow; the status here is aggregated from the stored reports.
+import { randomUUID } from 'node:crypto';
+import { Router } from 'express';
+import { z } from 'zod';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { insertMeeting } from '../../activities/cluster-work.js';
+import { CoordinatorMeeting, MeetingReport, type ICoordinatorMeeting } from '../../db/entities/index.js';
+import { ROLES, type Principal } from '../../domain/auth.js';
+import {
+  CLUSTER_WORK_DEFAULTS,
+  CreateMeetingBody,
+  MEETING_STATUSES,
+  OUTPUT_STATUSES,
+  ReportBody,
+  aggregateCluster,
+  checkProgress,
+  meetingInstant,
+  meetingWorkflowId,
+  type ClusterStatus,
+} from '../../domain/cluster-work.js';
+import type { MeetingInput } from '../../domain/cluster-work-process.js';
+import { durationMs } from '../../domain/duration.js';
+import { coordinatorMeetingWorkflow, submitReportUpdate } from '../../workflows/coordinator-meeting.js';
+import { actingCityOf, allCoordinators } from '../cluster-work-access.js';
+import type { AppDeps } from '../deps.js';
+import { badRequest, conflict, forbidden, notFound, unprocessable } from '../errors.js';
+import { defineRoute, reply } from '../route.js';
+import { currentPlan } from './workplans.js';
+
+const IdParams = z.object({ id: z.uuid() });
+const Expected = z.object({ cluster: z.string(), cityId: z.uuid() });
+const Status = z.enum([...OUTPUT_STATUSES, 'not_reported']);
+
+const MeetingView = z
+  .object({
+    id: z.uuid(),
+    workflowId: z.string(),
+    title: z.string(),
+    at: z.string(),
+    reportLead: z.string(),
+    reportDueAt: z.string(),
+    status: z.enum(MEETING_STATUSES),
+    escalated: z.boolean().describe('the secretariat was told of missing reports at the due date'),
+    expected: z.array(Expected),
+    missing: z.array(Expected),
+    clusters: z.array(
+      z.object({
+        cluster: z.string(),
+        status: Status,
+        reported: z.array(z.uuid()),
+        missing: z.array(z.uuid()),
+        outputs: z.array(z.object({ key: z.string(), title: z.string(), target: z.object({ value: z.number(), unit: z.string() }), value: z.number().nullable(), status: Status, notes: z.array(z.string()) })),
+      }),
+    ),
+  })
+  .openapi('CoordinatorMeeting');
+
+async function findMeeting(em: EntityManager, id: string): Promise<ICoordinatorMeeting> {
+  const m = await em.findOne(CoordinatorMeeting, id);
+  if (!m) throw notFound('coordinator meeting');
+  return m;
+}
+
+async function view(em: EntityManager, m: ICoordinatorMeeting) {
+  const reports = await em.find(MeetingReport, { meeting: m.id });
+  const clusters = [...new Set(m.expected.map((e) => e.cluster))].sort();
+  const statuses: ClusterStatus[] = [];
+  for (const cluster of clusters) {
+    const plan = await currentPlan(em, cluster);
+    statuses.push(
+      aggregateCluster({
+        cluster,
+        outputs: plan?.outputs ?? [],
+        expected: m.expected.filter((e) => e.cluster === cluster).map((e) => e.cityId),
+        reports: reports.filter((r) => r.cluster === cluster).map((r) => ({ cityId: r.city, progress: r.progress, submittedAt: new Date(r.submittedAt).toISOString() })),
+      }),
+    );
+  }
+  const reported = new Set(reports.map((r) => `${r.cluster}:${r.city}`));
+  return {
+    id: m.id,
+    workflowId: m.workflowId,
+    title: m.title,
+    at: new Date(m.at).toISOString(),
+    reportLead: m.reportLead,
+    reportDueAt: new Date(m.reportDueAt).toISOString(),
+    status: m.status,
+    escalated: m.escalated,
+    expected: m.expected,
+    missing: m.expected.filter((e) => !reported.has(`${e.cluster}:${e.cityId}`)),
+    clusters: statuses,
+  };
+}
+
+/** Before the due date, only the secretariat and the coordinators asked may read the reports. */
+function requireReader(m: ICoordinatorMeeting, p: Principal): void {
+  if (p.role === 'secretariat' || p.role === 'viewer') return;
+  if (p.role === 'city' && m.expected.some((e) => e.cityId === p.cityId)) return;
+  throw forbidden('only the secretariat and the coordinators asked to report may read this meeting');
+}
+
+export function coordinatorMeetingRoutes(deps: AppDeps): Router {
+  const router = Router();
+
+  defineRoute(router, deps, {
+    method: 'post', path: '/coordinator-meetings', summary: 'Schedule a coordinators meeting; every current coordinator is asked for a status report', tags: ['cluster work'], roles: ['secretariat'],
+    body: CreateMeetingBody,
+    responses: { 202: { description: 'started; follow Location', schema: MeetingView }, 422: { description: 'the meeting or the report due date is not in the future' } },
+    handler: async ({ body, em }) => {
+      const at = meetingInstant(body.date);
+      const reportLead = body.reportLead ?? CLUSTER_WORK_DEFAULTS.reportLead;
+      let lead: number;
+      try {
+        lead = durationMs(reportLead);
+      } catch {
+        throw badRequest('invalid body', [{ path: 'body.reportLead', message: 'must have a fixed length (weeks, days, hours…), not years or months' }]);
+      }
+      const due = Date.parse(at) - lead;
+      if (!(Date.parse(at) > Date.now())) throw unprocessable('invalid meeting', [{ path: 'body.date', message: 'must be in the future' }]);
+      if (!(due > Date.now())) throw unprocessable('invalid meeting', [{ path: 'body.reportLead', message: `reports would be due at ${new Date(due).toISOString()}, which is past` }]);
+      const meetingId = randomUUID();
+      const input: MeetingInput = {
+        meetingId,
+        title: body.title ?? `Cluster coordinators meeting ${at.slice(0, 10)}`,
+        at,
+        reportLead,
+        reportDueAt: new Date(due).toISOString(),
+        expected: await allCoordinators(em),
+        reminders: [...CLUSTER_WORK_DEFAULTS.reportReminders],
+      };
+      await insertMeeting(deps.orm, input);
+      try {
+        await deps.temporal.workflow.start(coordinatorMeetingWorkflow, { workflowId: meetingWorkflowId(meetingId), taskQueue: deps.config.TEMPORAL_TASK_QUEUE, args: [input] });
+      } catch (err) {
+        await em.fork().nativeDelete(CoordinatorMeeting, { id: meetingId });
+        throw err;
+      }
+      return reply(202, await view(em.fork(), await findMeeting(em.fork(), meetingId)), { Location: `/coordinator-meetings/${meetingId}` });
+    },
+  });
+
+  defineRoute(router, deps, {
+    method: 'get', path: '/coordinator-meetings/:id', summary: 'Status: aggregated per cluster, and the missing reports', tags: ['cluster work'], roles: ROLES,
+    params: IdParams,
+    responses: { 200: { description: 'the meeting', schema: MeetingView }, 404: { description: 'unknown' } },
+    handler: async ({ params, em, principal }) => {
+      const m = await findMeeting(em, params.id);
+      requireReader(m, principal);
+      return view(em, m);
+    },
+  });
+
+  defineRoute(router, deps, {
+    method: 'post', path: '/coordinator-meetings/:id/reports', summary: "A coordinator city's status report on its cluster's work plan (a resubmission replaces it)", tags: ['cluster work'], roles: ['city', 'secretariat'],
+    params: IdParams,
+    body: ReportBody,
+    responses: { 200: { description: 'recorded', schema: MeetingView }, 403: { description: 'not a coordinator asked to report for that cluster' }, 409: { description: 'the meeting took place or was cancelled' }, 422: { description: 'outputs not in the work plan' } },
+    handler: async ({ params, body, em, principal }) => {
+      const cityId = actingCityOf(principal, body.cityId);
+      if (!cityId) throw badRequest('invalid body', [{ path: 'body.cityId', message: 'required for the secretariat' }]);
+      const m = await findMeeting(em, params.id);
+      if (!m.expected.some((e) => e.cluster === body.cluster && e.cityId === cityId)) throw forbidden(`city ${cityId} is not asked to report for ${body.cluster} at this meeting`);
+      if (m.status !== 'collecting') throw conflict(`the meeting is ${m.status}`);
+      const plan = await currentPlan(em, body.cluster);
+      if (!plan) throw unprocessable(`${body.cluster} has no work plan to report on`);
+      const problem = checkProgress(body.progress, plan.outputs);
+      if (problem) throw unprocessable(problem, [{ path: 'body.progress', message: problem }]);
+      const progress = body.progress.map((p) => ({ key: p.key, value: p.value, status: p.status, ...(p.note ? { note: p.note } : {}) }));
+      await deps.temporal.workflow.getHandle(m.workflowId).executeUpdate(submitReportUpdate, { args: [{ cluster: body.cluster, cityId, progress }] });
+      return view(em.fork(), await findMeeting(em.fork(), m.id));
+    },
+  });
+
+  return router;
+}

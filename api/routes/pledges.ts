@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import { Router } from 'express';
+import { z } from 'zod';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { openPledge } from '../../activities/funding.js';
+import { Donor, Pledge, Receipt, type IPledge } from '../../db/entities/index.js';
+import { principalKey, type Principal } from '../../domain/auth.js';
+import { formatAmount, fromUsd, parseAmount, toUsd } from '../../domain/money.js';
+import {
+  CreatePledgeBody,
+  DONOR_TRANSITIONS,
+  ReceiptBody,
+  STAGES,
+  TERMINAL_STAGES,
+  TransitionBody,
+  ValuationBody,
+  checkTransition,
+  pledgeWorkflowId,
+  reminderSettings,
+  scheduleOf,
+  type Valuation,
+} from '../../domain/pledge.js';
+import type { PledgeSpec } from '../../domain/pledge-process.js';
+import { pledgeWorkflow, receiptUpdate, transitionUpdate } from '../../workflows/pledge.js';
+import type { AppDeps } from '../deps.js';
+import { conflict, forbidden, unprocessable } from '../errors.js';
+import { PageQuery, page, pageOf } from '../pagination.js';
+import { defineRoute, reply } from '../route.js';
+import { findDonorFor } from './donors.js';
+import { PledgeView, findPledgeFor, pledgeView, rateFor } from './pledge-view.js';
+
+const IdParams = z.object({ id: z.uuid() });
+const by = (p: Principal) => (p.role === 'secretariat' && p.tokenId === null ? 'secretariat' : `${p.role}:${principalKey(p)}`);
+
+/** Messages to a finished pledge never reach its workflow: the stage table answers them. */
+function requireOpen(p: IPledge, to?: (typeof STAGES)[number]) {
+  if (!TERMINAL_STAGES.includes(p.stage)) return;
+  const check = to ? checkTransition(p.stage, to) : undefined;
+  throw conflict(check && !check.ok ? check.message : `the pledge is ${p.stage}`, { from: p.stage, legal: [] });
+}
+
+async function specFrom(em: EntityManager, body: CreatePledgeBody, principal: Principal): Promise<PledgeSpec> {
+  const pledgeId = randomUUID();
+  let amountMinor: number | null = null;
+  let instalments: PledgeSpec['instalments'] = [];
+  if (body.kind === 'financial') {
+    const total = parseAmount(body.amount!.value, body.amount!.currency);
+    amountMinor = total.ok ? total.value : 0;
+    const schedule = scheduleOf(body, amountMinor);
+    if (!schedule.ok) throw unprocessable(schedule.message, [{ path: 'body.instalments', message: schedule.message }]);
+    instalments = schedule.instalments;
+  }
+  let inKind: Record<string, unknown> | null = null;
+  if (body.inKind) {
+    const { valuation, ...rest } = body.inKind;
+    const v: Valuation | undefined = valuation && { currency: valuation.amount.currency, minor: valuation.amount.minor, method: valuation.method, evidence: valuation.evidence };
+    inKind = { ...rest, ...(v ? { valuation: v } : {}) };
+  }
+  // A donor's own offer is something to discuss; the secretariat records what was agreed.
+  const stage = principal.role === 'donor' ? 'in_discussion' : (body.stage ?? 'pledged');
+  return {
+    pledgeId,
+    donorId: body.donorId,
+    kind: body.kind,
+    fundingOption: body.fundingOption,
+    subOption: body.subOption ?? null,
+    focus: body.focus ?? [],
+    biennium: body.biennium,
+    stage,
+    currency: body.amount?.currency ?? null,
+    amountMinor,
+    instalments,
+    inKind,
+    reminders: reminderSettings(body.reminders ?? {}),
+    campaignId: null,
+    by: by(principal),
+    note: body.note ?? null,
+  };
+}
+
+export function pledgeRoutes(deps: AppDeps): Router {
+  const router = Router();
+  const handle = (p: IPledge) => deps.temporal.workflow.getHandle(p.workflowId);
+
+  defineRoute(router, deps, {
+    method: 'post', path: '/pledges', summary: 'Record a pledge (secretariat), or offer one for oneself (donor: lands in in_discussion)', tags: ['funding'], roles: ['secretariat', 'donor'],
+    body: CreatePledgeBody,
+    responses: { 201: { description: 'created; its workflow runs the reminders', schema: PledgeView }, 404: { description: "another donor's id (donor token)" }, 422: { description: 'unknown donor, or instalments that do not sum to the pledge' } },
+    handler: async ({ body, em, principal }) => {
+      if (principal.role === 'donor') {
+        await findDonorFor(em, principal, body.donorId);
+        if (body.stage) throw forbidden("a donor's offer starts in_discussion; stage is for the secretariat");
+      } else if (!(await em.findOne(Donor, body.donorId))) {
+        throw unprocessable('unknown donor', [{ path: 'body.donorId', message: 'no such donor' }]);
+      }
+      const spec = await specFrom(em, body, principal);
+      await deps.temporal.workflow.start(pledgeWorkflow, { workflowId: pledgeWorkflowId(spec.pledgeId), taskQueue: deps.config.TEMPORAL_TASK_QUEUE, args: [{ spec }] });
+      // The workflow opens the same rows; doing it here too lets the answer show them at once.
+      await openPledge(em.fork() as EntityManager, spec);
+      const p = await em.fork().findOneOrFail(Pledge, spec.pledgeId);
+      return reply(201, await pledgeView(em.fork() as EntityManager, p), { Location: `/pledges/${p.id}` });
+    },
+  });
+
+  defineRoute(router, deps, {
+    method: 'get', path: '/pledges/:id', summary: 'One pledge: stage history, instalments with status, receipts, USD totals', tags: ['funding'], roles: ['secretariat', 'viewer', 'donor'],
+    params: IdParams,
+    responses: { 200: { description: 'the pledge', schema: PledgeView }, 404: { description: 'unknown, or not yours' } },
+    handler: async ({ params, em, principal }) => pledgeView(em, await findPledgeFor(em, principal, params.id)),
+  });
+
+  defineRoute(router, deps, {
+    method: 'get', path: '/donors/:id/pledges', summary: "A donor's pledges, newest first", tags: ['funding'], roles: ['secretariat', 'viewer', 'donor'],
+    params: IdParams,
+    query: PageQuery.extend({ stage: z.enum(STAGES).optional() }),
+    responses: { 200: { description: 'pledges', schema: pageOf(PledgeView) }, 404: { description: 'unknown, or not yours' } },
+    handler: async ({ params, query, em, principal }) => {
+      await findDonorFor(em, principal, params.id);
+      const [rows, total] = await em.findAndCount(Pledge, { donor: params.id, ...(query.stage ? { stage: query.stage } : {}) }, { orderBy: { createdAt: 'desc', id: 'asc' }, limit: query.limit, offset: query.offset });
+      return page(await Promise.all(rows.map((p) => pledgeView(em, p))), total, query);
+    },
+  });
+
+  defineRoute(router, deps, {
+    method: 'post', path: '/pledges/:id/transitions', summary: 'Move a pledge to another stage (a donor may pledge, decline or report)', tags: ['funding'], roles: ['secretariat', 'donor'],
+    params: IdParams,
+    body: TransitionBody,
+    responses: { 200: { description: 'moved', schema: PledgeView }, 409: { description: 'illegal from the current stage; `legal` lists the possible ones' }, 422: { description: 'a reason is missing, or a financial pledge is not paid in full' } },
+    handler: async ({ params, body, em, principal }) => {
+      const p = await findPledgeFor(em, principal, params.id);
+      if (principal.role === 'donor' && !DONOR_TRANSITIONS.includes(body.to)) throw forbidden(`a donor may move its pledge to ${DONOR_TRANSITIONS.join(', ')} only`);
+      requireOpen(p, body.to);
+      await handle(p).executeUpdate(transitionUpdate, { args: [{ to: body.to, by: by(principal), ...(body.note ? { note: body.note } : {}) }] });
+      return pledgeView(em.fork() as EntityManager, await em.fork().findOneOrFail(Pledge, p.id));
+    },
+  });
+
+  defineRoute(router, deps, {
+    method: 'post', path: '/pledges/:id/receipts', summary: 'Record money received (any currency; the rate of its date, the nearest earlier one, or the one given)', tags: ['funding'], roles: ['secretariat'],
+    params: IdParams,
+    body: ReceiptBody,
+    responses: {
+      201: { description: 'recorded and allocated to instalments oldest first', schema: z.object({ receipt: z.object({ key: z.string(), duplicate: z.boolean(), allocations: z.array(z.object({ seq: z.int(), amount: z.string() })), overpayment: z.string() }), pledge: PledgeView }) },
+      200: { description: 'the same receipt number again: nothing recorded twice' },
+      409: { description: 'the pledge takes no receipts in its stage, or is in kind' },
+      422: { description: 'no exchange rate for the currency on or before the date' },
+    },
+    handler: async ({ params, body, em, principal, req }) => {
+      const p = await findPledgeFor(em, principal, params.id);
+      requireOpen(p);
+      if (p.kind !== 'financial' || !p.currency) throw conflict('an in-kind pledge takes no receipts');
+      const { currency, minor } = body.amount;
+      const rate = body.fxRateToUsd ?? (await rateFor(em, currency, body.receivedOn))?.rateToUsd;
+      if (!rate) throw unprocessable(`no ${currency} rate on or before ${body.receivedOn}`, [{ path: 'body.fxRateToUsd', message: `record a ${currency} rate (POST /fx-rates) or give fxRateToUsd` }]);
+      const usdMinor = toUsd(minor, currency, rate);
+      let pledgeMinor = minor;
+      if (currency !== p.currency) {
+        const pr = await rateFor(em, p.currency, body.receivedOn);
+        if (!pr) throw unprocessable(`no ${p.currency} rate on or before ${body.receivedOn} to convert the receipt into the pledge's currency`, [{ path: 'body.amount.currency', message: `record a ${p.currency} rate first` }]);
+        pledgeMinor = fromUsd(usdMinor, p.currency, pr.rateToUsd);
+      }
+      const key = body.receiptNumber ?? req.get('idempotency-key') ?? randomUUID();
+      const fmt = (m: number) => formatAmount(m, p.currency!);
+      const prior = await em.findOne(Receipt, { pledge: p.id, key });
+      if (prior) {
+        // Temporal would answer a repeated update ID with the first result; say plainly it is a repeat.
+        const view = await pledgeView(em, p);
+        return reply(200, { receipt: { key, duplicate: true, allocations: prior.allocations.map((a) => ({ seq: a.seq, amount: fmt(a.minor) })), overpayment: fmt(Number(prior.overpaymentMinor)) }, pledge: view });
+      }
+      const result = await handle(p).executeUpdate(receiptUpdate, {
+        updateId: `receipt:${key}`,
+        args: [{ key, currency, amountMinor: minor, receivedOn: body.receivedOn, fxRateToUsd: rate, usdMinor, pledgeMinor, receiptNumber: body.receiptNumber ?? null, by: by(principal) }],
+      });
+      const view = await pledgeView(em.fork() as EntityManager, await em.fork().findOneOrFail(Pledge, p.id));
+      return reply(result.duplicate ? 200 : 201, {
+        receipt: { key, duplicate: result.duplicate, allocations: result.allocations.map((a) => ({ seq: a.seq, amount: fmt(a.minor) })), overpayment: fmt(result.overpaymentMinor) },
+        pledge: view,
+      });
+    },
+  });
+
+  defineRoute(router, deps, {
+    method: 'post', path: '/pledges/:id/in-kind/valuation', summary: 'Propose a valuation of in-kind support (donor or secretariat), or approve / reject it (secretariat)', tags: ['funding'], roles: ['secretariat', 'donor'],
+    params: IdParams,
+    body: ValuationBody,
+    responses: { 200: { description: 'the pledge with its valuation', schema: PledgeView }, 409: { description: 'not in kind, or no proposal to decide on' } },
+    handler: async ({ params, body, em, principal }) => {
+      const p = await findPledgeFor(em, principal, params.id);
+      if (p.kind !== 'in_kind') throw conflict('only in-kind pledges have a valuation');
+      requireOpen(p);
+      const conn = em.getConnection();
+      if ('decision' in body) {
+        if (principal.role !== 'secretariat') throw forbidden('only the secretariat approves a valuation');
+        // Conditional update: two decisions racing cannot both apply.
+        const n = await conn.execute(`update pledge set valuation_status = ?, updated_at = now() where id = ? and valuation_status = 'proposed'`, [body.decision === 'approve' ? 'approved' : 'rejected', p.id], 'run');
+        if (!(n as { affectedRows?: number }).affectedRows) throw conflict(`there is no proposed valuation to decide on (it is ${p.valuationStatus})`);
+      } else {
+        const v: Valuation = { currency: body.amount.currency, minor: body.amount.minor, method: body.method, evidence: body.evidence };
+        const n = await conn.execute(`update pledge set valuation = ?, valuation_status = 'proposed', updated_at = now() where id = ? and valuation_status <> 'approved'`, [JSON.stringify(v), p.id], 'run');
+        if (!(n as { affectedRows?: number }).affectedRows) throw conflict('the valuation is approved already');
+      }
+      return pledgeView(em.fork() as EntityManager, await em.fork().findOneOrFail(Pledge, p.id));
+    },
+  });
+  return router;
+}

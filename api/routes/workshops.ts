@@ -1,0 +1,275 @@
+// Work phases and workshops of a cluster. A workshop is a workflow (workshop:<id>); its row is
+// written here before the start so the 202 can show it, and kept current by the workflow.
+import { randomUUID } from 'node:crypto';
+import { Router } from 'express';
+import { z } from 'zod';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { insertWorkshop } from '../../activities/cluster-work.js';
+import { WorkPhase, Workshop, WorkshopRsvp, type IWorkshop } from '../../db/entities/index.js';
+import { ROLES, type Principal } from '../../domain/auth.js';
+import {
+  CLUSTER_WORK_DEFAULTS,
+  CreateWorkshopBody,
+  OpenPhaseBody,
+  OutcomesBody,
+  RSVP_RESPONSES,
+  RescheduleBody,
+  RsvpBody,
+  WORKSHOP_KINDS,
+  WORKSHOP_STATUSES,
+  WorkshopCancelBody,
+  scheduleProblem,
+  workshopWorkflowId,
+  type ExpertRef,
+  type WorkshopKind,
+} from '../../domain/cluster-work.js';
+import type { WorkshopInput, WorkshopSchedule, WorkshopSettings } from '../../domain/cluster-work-process.js';
+import { cancelWorkshopUpdate, rescheduleUpdate, rsvpUpdate, submitOutcomesUpdate, workshopWorkflow } from '../../workflows/workshop.js';
+import { actingCityOf, coordinatorsOf, membersOf, requireCoordinator } from '../cluster-work-access.js';
+import type { AppDeps } from '../deps.js';
+import { badRequest, conflict, forbidden, notFound, unprocessable } from '../errors.js';
+import { defineRoute, reply } from '../route.js';
+import { findCluster } from './clusters.js';
+
+export const CodeParams = z.object({ code: z.string().min(1).max(32).transform((s) => s.toUpperCase()) });
+const IdParams = z.object({ id: z.uuid() });
+
+const WorkshopView = z
+  .object({
+    id: z.uuid(),
+    workflowId: z.string(),
+    cluster: z.string(),
+    phaseId: z.uuid().nullable(),
+    kind: z.enum(WORKSHOP_KINDS),
+    status: z.enum(WORKSHOP_STATUSES),
+    title: z.string(),
+    startsAt: z.string().nullable(),
+    endsAt: z.string().nullable(),
+    timezone: z.string().nullable(),
+    venue: z.string().nullable(),
+    onlineUrl: z.string().nullable(),
+    rsvpBy: z.string().nullable(),
+    outcomesDueAt: z.string().nullable(),
+    experts: z.array(z.object({ name: z.string(), email: z.string().optional(), organisation: z.string().optional(), expertise: z.array(z.string()) })),
+    invited: z.int().describe('number of invited cities'),
+    rsvpCounts: z.object({ yes: z.int(), no: z.int(), maybe: z.int(), pending: z.int() }),
+    rsvps: z
+      .array(z.object({ cityId: z.uuid(), response: z.enum(RSVP_RESPONSES), attendees: z.array(z.string()), respondedAt: z.string() }))
+      .optional()
+      .describe('the secretariat sees every answer, an invited city its own'),
+    settings: z.record(z.string(), z.unknown()),
+    outcomes: z.record(z.string(), z.unknown()).nullable(),
+    attendance: z.array(z.object({ cityId: z.uuid(), attendees: z.array(z.string()) })).nullable(),
+    cancelReason: z.string().nullable(),
+  })
+  .openapi('Workshop');
+
+const PhaseView = z
+  .object({ id: z.uuid(), cluster: z.string(), period: z.string(), inceptionWorkshopId: z.uuid().nullable(), workplanVersion: z.int().nullable(), createdAt: z.string() })
+  .openapi('WorkPhase');
+
+const isoOrNull = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
+
+async function view(em: EntityManager, w: IWorkshop, viewer: Principal) {
+  const rsvps = await em.find(WorkshopRsvp, { workshop: w.id }, { orderBy: { respondedAt: 'asc' } });
+  const count = (r: string) => rsvps.filter((x) => x.response === r).length;
+  // Experts' addresses and other cities' answers are for the secretariat and the invited cities.
+  const insider = viewer.role === 'secretariat' || (viewer.role === 'city' && !!viewer.cityId && w.invited.includes(viewer.cityId));
+  const visible = viewer.role === 'secretariat' ? rsvps : rsvps.filter((r) => viewer.role === 'city' && r.city === viewer.cityId);
+  return {
+    id: w.id,
+    workflowId: w.workflowId,
+    cluster: w.cluster,
+    phaseId: w.phase ?? null,
+    kind: w.kind,
+    status: w.status,
+    title: w.title,
+    startsAt: isoOrNull(w.startsAt),
+    endsAt: isoOrNull(w.endsAt),
+    timezone: w.timezone ?? null,
+    venue: w.venue ?? null,
+    onlineUrl: w.onlineUrl ?? null,
+    rsvpBy: isoOrNull(w.rsvpBy),
+    outcomesDueAt: isoOrNull(w.outcomesDueAt),
+    experts: w.experts.map((e) => ({ name: e.name, ...(insider ? { email: e.email } : {}), ...(e.organisation ? { organisation: e.organisation } : {}), expertise: e.expertise })),
+    invited: w.invited.length,
+    rsvpCounts: { yes: count('yes'), no: count('no'), maybe: count('maybe'), pending: w.invited.length - rsvps.length },
+    ...(viewer.role === 'secretariat' || viewer.role === 'city' ? { rsvps: visible.map((r) => ({ cityId: r.city, response: r.response, attendees: r.attendees, respondedAt: isoOrNull(r.respondedAt)! })) } : {}),
+    settings: w.settings as unknown as Record<string, unknown>,
+    outcomes: (w.outcomes as unknown as Record<string, unknown>) ?? null,
+    attendance: w.attendance ?? null,
+    cancelReason: w.cancelReason ?? null,
+  };
+}
+
+async function findWorkshop(em: EntityManager, id: string): Promise<IWorkshop> {
+  const w = await em.findOne(Workshop, id);
+  if (!w) throw notFound('workshop');
+  return w;
+}
+
+/** Messages to a finished workshop never reach its workflow. */
+async function openWorkshop(em: EntityManager, id: string): Promise<IWorkshop> {
+  const w = await findWorkshop(em, id);
+  if (w.status === 'completed' || w.status === 'cancelled') throw conflict(`the workshop is ${w.status}`);
+  return w;
+}
+
+function checkSchedule(s: WorkshopSchedule, prefix = 'body'): void {
+  const p = scheduleProblem(s, Date.now());
+  if (p) throw unprocessable('invalid schedule', [{ path: p.path.replace('body', prefix), message: p.message }]);
+}
+
+function settingsOf(body: { reminders?: { rsvp: string[] } | undefined; outcomesDue?: string | undefined }): WorkshopSettings {
+  return {
+    rsvpReminders: body.reminders?.rsvp ?? [...CLUSTER_WORK_DEFAULTS.rsvpReminders],
+    outcomesDue: body.outcomesDue ?? CLUSTER_WORK_DEFAULTS.outcomesDue,
+    outcomesReminderLead: CLUSTER_WORK_DEFAULTS.outcomesReminderLead,
+  };
+}
+
+const scheduleOf = (b: WorkshopSchedule): WorkshopSchedule => ({
+  startsAt: new Date(b.startsAt).toISOString(),
+  endsAt: new Date(b.endsAt).toISOString(),
+  timezone: b.timezone,
+  rsvpBy: new Date(b.rsvpBy).toISOString(),
+  ...(b.venue ? { venue: b.venue } : {}),
+  ...(b.onlineUrl ? { onlineUrl: b.onlineUrl } : {}),
+});
+
+export function workshopRoutes(deps: AppDeps): Router {
+  const router = Router();
+  const handle = (w: IWorkshop) => deps.temporal.workflow.getHandle(w.workflowId);
+
+  /** Snapshots who is invited and who coordinates, writes the row, starts the workflow; undoes the row if the start fails. */
+  async function startWorkshop(em: EntityManager, args: { cluster: string; phaseId: string | null; kind: WorkshopKind; title: string; schedule?: WorkshopSchedule; experts: ExpertRef[]; settings: WorkshopSettings }) {
+    const workshopId = randomUUID();
+    const coordinators = await coordinatorsOf(em, args.cluster);
+    const invited = args.kind === 'advisory_session' ? coordinators : await membersOf(em, args.cluster);
+    const input: WorkshopInput = { workshopId, cluster: args.cluster, phaseId: args.phaseId, kind: args.kind, title: args.title, ...(args.schedule ? { schedule: args.schedule } : {}), experts: args.experts, invited, coordinators, settings: args.settings };
+    await insertWorkshop(deps.orm, input);
+    try {
+      await deps.temporal.workflow.start(workshopWorkflow, { workflowId: workshopWorkflowId(workshopId), taskQueue: deps.config.TEMPORAL_TASK_QUEUE, args: [input] });
+    } catch (err) {
+      await em.fork().nativeDelete(Workshop, { id: workshopId });
+      throw err;
+    }
+    return workshopId;
+  }
+
+  defineRoute(router, deps, {
+    method: 'post', path: '/clusters/:code/phases', summary: 'Open a work phase; starts its inception workshop', tags: ['cluster work'], roles: ['secretariat'],
+    params: CodeParams,
+    body: OpenPhaseBody,
+    responses: { 202: { description: 'opened; Location is the inception workshop', schema: PhaseView }, 409: { description: 'the phase is open already' }, 422: { description: 'retired cluster or a bad schedule' } },
+    handler: async ({ params, body, em }) => {
+      const cluster = await findCluster(em, params.code);
+      if (cluster.status !== 'active') throw unprocessable(`cluster ${cluster.code} is retired`);
+      if (body.inception) checkSchedule(body.inception, 'body.inception');
+      if (await em.findOne(WorkPhase, { cluster: cluster.code, period: body.period })) throw conflict(`phase ${body.period} of ${cluster.code} is open already`);
+      const phase = em.create(WorkPhase, { cluster: cluster.code, period: body.period, inceptionWorkshopId: null });
+      await em.flush();
+      const i = body.inception;
+      let workshopId: string;
+      try {
+        workshopId = await startWorkshop(em, {
+          cluster: cluster.code,
+          phaseId: phase.id,
+          kind: 'inception',
+          title: i?.title ?? `Inception workshop ${body.period}: conceptual definition of ${cluster.name}`,
+          ...(i ? { schedule: scheduleOf(i) } : {}),
+          experts: i?.experts ?? [],
+          settings: settingsOf(i ?? {}),
+        });
+      } catch (err) {
+        await em.fork().nativeDelete(WorkPhase, { id: phase.id });
+        throw err;
+      }
+      phase.inceptionWorkshopId = workshopId;
+      await em.flush();
+      return reply(202, { id: phase.id, cluster: phase.cluster, period: phase.period, inceptionWorkshopId: workshopId, workplanVersion: null, createdAt: isoOrNull(phase.createdAt)! }, { Location: `/workshops/${workshopId}` });
+    },
+  });
+
+  defineRoute(router, deps, {
+    method: 'get', path: '/clusters/:code/phases', summary: 'Work phases of a cluster, newest first', tags: ['cluster work'], roles: ROLES,
+    params: CodeParams,
+    responses: { 200: { description: 'phases', schema: z.object({ items: z.array(PhaseView) }) } },
+    handler: async ({ params, em }) => {
+      await findCluster(em, params.code);
+      const phases = await em.find(WorkPhase, { cluster: params.code }, { orderBy: { period: 'desc' } });
+      const versions = await em.getConnection().execute<{ phase_id: string; v: number }[]>(
+        `select phase_id, max(version) as v from workplan_version where phase_id = any(?::uuid[]) group by phase_id`,
+        [`{${phases.map((p) => p.id).join(',')}}`],
+      );
+      const latest = new Map(versions.map((r) => [r.phase_id, Number(r.v)]));
+      return {
+        items: phases.map((p) => ({ id: p.id, cluster: p.cluster, period: p.period, inceptionWorkshopId: p.inceptionWorkshopId ?? null, workplanVersion: latest.get(p.id) ?? null, createdAt: isoOrNull(p.createdAt)! })),
+      };
+    },
+  });
+
+  defineRoute(router, deps, {
+    method: 'post', path: '/clusters/:code/workshops', summary: 'Schedule a workshop; invitations go out at once', tags: ['cluster work'], roles: ['secretariat', 'city'],
+    params: CodeParams,
+    body: CreateWorkshopBody,
+    responses: { 202: { description: 'started; follow Location', schema: WorkshopView }, 403: { description: 'not a coordinator of the cluster (advisory sessions: secretariat only)' }, 422: { description: 'retired cluster or a bad schedule' } },
+    handler: async ({ params, body, em, principal }) => {
+      const cluster = await findCluster(em, params.code);
+      await requireCoordinator(em, principal, cluster.code);
+      if (body.kind === 'advisory_session' && principal.role !== 'secretariat') throw forbidden('advisory sessions are held by the secretariat');
+      if (cluster.status !== 'active') throw unprocessable(`cluster ${cluster.code} is retired`);
+      checkSchedule(body);
+      const phase = await em.findOne(WorkPhase, { cluster: cluster.code }, { orderBy: { period: 'desc' } });
+      const id = await startWorkshop(em, { cluster: cluster.code, phaseId: phase?.id ?? null, kind: body.kind, title: body.title, schedule: scheduleOf(body), experts: body.experts, settings: settingsOf(body) });
+      return reply(202, await view(em.fork(), await findWorkshop(em.fork(), id), principal), { Location: `/workshops/${id}` });
+    },
+  });
+
+  defineRoute(router, deps, {
+    method: 'get', path: '/workshops/:id', summary: 'One workshop: schedule, RSVPs, outcomes, attendance', tags: ['cluster work'], roles: ROLES,
+    params: IdParams,
+    responses: { 200: { description: 'the workshop', schema: WorkshopView }, 404: { description: 'unknown' } },
+    handler: async ({ params, em, principal }) => view(em, await findWorkshop(em, params.id), principal),
+  });
+
+  defineRoute(router, deps, {
+    method: 'post', path: '/workshops/:id/rsvp', summary: "Answer the invitation for the calling city (yes, no or maybe, with attendee names)", tags: ['cluster work'], roles: ['city', 'secretariat'],
+    params: IdParams,
+    body: RsvpBody,
+    responses: { 200: { description: 'recorded', schema: WorkshopView }, 403: { description: 'the city is not invited' }, 409: { description: 'RSVPs are closed' } },
+    handler: async ({ params, body, em, principal }) => {
+      const cityId = actingCityOf(principal, body.cityId);
+      if (!cityId) throw badRequest('invalid body', [{ path: 'body.cityId', message: 'required for the secretariat' }]);
+      const w = await openWorkshop(em, params.id);
+      if (!w.invited.includes(cityId)) throw forbidden(`city ${cityId} is not invited to this workshop`);
+      await handle(w).executeUpdate(rsvpUpdate, { args: [{ cityId, response: body.response, attendees: body.attendees }] });
+      return view(em.fork(), await findWorkshop(em.fork(), w.id), principal);
+    },
+  });
+
+  const coordinatorAction = <B extends z.ZodType>(path: string, summary: string, body: B, send: (w: IWorkshop, b: z.output<B>, by: string | null) => Promise<unknown>) =>
+    defineRoute(router, deps, {
+      method: 'post', path, summary, tags: ['cluster work'], roles: ['secretariat', 'city'],
+      params: IdParams,
+      body,
+      responses: { 200: { description: 'done', schema: WorkshopView }, 403: { description: 'not a coordinator of the cluster' }, 409: { description: 'not possible in this status' }, 422: { description: 'invalid' } },
+      handler: async ({ params, body: b, em, principal }) => {
+        const w = await findWorkshop(em, params.id);
+        await requireCoordinator(em, principal, w.cluster);
+        await openWorkshop(em, w.id);
+        await send(w, b, principal.role === 'city' ? principal.cityId : null);
+        return view(em.fork(), await findWorkshop(em.fork(), w.id), principal);
+      },
+    });
+  coordinatorAction('/workshops/:id/reschedule', 'Move the workshop (every reminder and deadline is re-armed; everyone is told)', RescheduleBody, (w, b) => {
+    checkSchedule(b);
+    return handle(w).executeUpdate(rescheduleUpdate, { args: [scheduleOf(b)] });
+  });
+  coordinatorAction('/workshops/:id/cancel', 'Cancel the workshop, with a reason', WorkshopCancelBody, (w, b) => handle(w).executeUpdate(cancelWorkshopUpdate, { args: [b] }));
+  coordinatorAction('/workshops/:id/outcomes', 'Submit outcomes after the workshop; published to the peer-learning database', OutcomesBody, (w, b, by) =>
+    handle(w).executeUpdate(submitOutcomesUpdate, { args: [{ ...b, by }] }),
+  );
+
+  return router;
+}

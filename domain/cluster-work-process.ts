@@ -1,0 +1,126 @@
+// The contract of the workshop and coordinator-meeting workflows: inputs, messages, state.
+// Types only, shared by the workflows, their activities and the API.
+import type { ExpertRef, OutputProgress, OutputStatus, RsvpResponse, WorkshopKind, WorkshopStatus, MeetingStatus } from './cluster-work.js';
+
+export interface WorkshopSchedule {
+  startsAt: string;
+  endsAt: string;
+  timezone: string;
+  venue?: string;
+  onlineUrl?: string;
+  rsvpBy: string;
+}
+
+export interface WorkshopSettings {
+  /** Durations before rsvpBy at which those who have not answered are reminded. */
+  rsvpReminders: string[];
+  outcomesDue: string;
+  outcomesReminderLead: string;
+}
+
+export interface WorkshopInput {
+  workshopId: string;
+  cluster: string;
+  /** The work phase an inception workshop opens. */
+  phaseId?: string | null;
+  kind: WorkshopKind;
+  title: string;
+  /** Absent for an inception workshop opened with its phase but not scheduled yet. */
+  schedule?: WorkshopSchedule;
+  experts: ExpertRef[];
+  /** Cities invited (snapshot at opening): the cluster's members, or its coordinators for advisory sessions. */
+  invited: string[];
+  /** Current coordinators of the cluster: reminded when outcomes are late. */
+  coordinators: string[];
+  settings: WorkshopSettings;
+}
+
+export interface RsvpState {
+  cityId: string;
+  response: RsvpResponse;
+  attendees: string[];
+  at: string;
+}
+
+export interface WorkshopOutcomes {
+  conceptualDefinition: string;
+  summary: string;
+  successes: string[];
+  challenges: string[];
+  documents: { title: string; url: string }[];
+}
+
+export interface Attendance {
+  cityId: string;
+  attendees: string[];
+}
+
+export interface WorkshopState {
+  workshopId: string;
+  status: WorkshopStatus;
+  schedule?: WorkshopSchedule;
+  /** Bumped by every (re)schedule; reminder keys carry it so a re-armed timer sends again. */
+  revision: number;
+  rsvps: RsvpState[];
+  outcomesDueAt?: string;
+  outcomes?: WorkshopOutcomes;
+  attendance?: Attendance[];
+  cancelReason?: string;
+}
+
+export interface RsvpArgs {
+  cityId: string;
+  response: RsvpResponse;
+  attendees: string[];
+}
+
+export interface OutcomesArgs extends WorkshopOutcomes {
+  attendance?: Attendance[];
+  /** The city that submitted them, or null for the secretariat. */
+  by: string | null;
+}
+
+export interface WorkshopResult {
+  workshopId: string;
+  status: Extract<WorkshopStatus, 'completed' | 'cancelled'>;
+}
+
+// ---------------------------------------------------------------- coordinator meetings
+
+export interface ExpectedReport {
+  cluster: string;
+  cityId: string;
+}
+
+export interface MeetingInput {
+  meetingId: string;
+  title: string;
+  at: string;
+  reportLead: string;
+  reportDueAt: string;
+  expected: ExpectedReport[];
+  /** Durations before reportDueAt at which coordinators that have not reported are reminded. */
+  reminders: string[];
+}
+
+export interface ReportArgs {
+  cluster: string;
+  cityId: string;
+  progress: OutputProgress[];
+}
+
+export interface MeetingState {
+  meetingId: string;
+  status: MeetingStatus;
+  reported: ExpectedReport[];
+  missing: ExpectedReport[];
+  escalated: boolean;
+}
+
+export interface MeetingResult {
+  meetingId: string;
+  status: Extract<MeetingStatus, 'held' | 'cancelled'>;
+  missing: ExpectedReport[];
+}
+
+export type { OutputStatus };

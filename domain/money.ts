@@ -1,0 +1,204 @@
+// Money as integer minor units of an ISO 4217 currency. Pure and deterministic (imported by
+// workflow code). Arithmetic that can exceed 2^53 (conversion) runs on BigInt internally, but
+// amounts leave this module as safe integers or decimal strings only: Temporal payloads are JSON,
+// which has no BigInt, and a float would silently lose cents.
+import { z } from 'zod';
+
+/** Minor-unit exponents of the currencies donors plausibly pay in (ISO 4217). */
+export const CURRENCY_EXPONENTS: Readonly<Record<string, number>> = Object.freeze({
+  USD: 2, EUR: 2, GBP: 2, CHF: 2, CAD: 2, AUD: 2, NZD: 2, SEK: 2, NOK: 2, DKK: 2, PLN: 2, CZK: 2, HUF: 2,
+  CNY: 2, HKD: 2, SGD: 2, INR: 2, IDR: 2, MYR: 2, THB: 2, PHP: 2, TRY: 2, RUB: 2, ILS: 2,
+  SAR: 2, AED: 2, QAR: 2, EGP: 2, MAD: 2, NGN: 2, KES: 2, GHS: 2, ZAR: 2, ETB: 2, TZS: 2, ZMW: 2,
+  BRL: 2, MXN: 2, ARS: 2, COP: 2, PEN: 2,
+  JPY: 0, KRW: 0, VND: 0, CLP: 0, UGX: 0, RWF: 0, XOF: 0, XAF: 0, ISK: 0, PYG: 0, GNF: 0, DJF: 0, KMF: 0,
+  KWD: 3, BHD: 3, OMR: 3, JOD: 3, TND: 3, LYD: 3, IQD: 3,
+});
+export const CURRENCIES = Object.freeze(Object.keys(CURRENCY_EXPONENTS).sort()) as readonly string[];
+
+export function exponentOf(currency: string): number {
+  const e = CURRENCY_EXPONENTS[currency];
+  if (e === undefined) throw new RangeError(`unsupported currency ${JSON.stringify(currency)}`);
+  return e;
+}
+
+export const isCurrency = (c: unknown): c is string => typeof c === 'string' && Object.hasOwn(CURRENCY_EXPONENTS, c);
+
+/** An amount: `minor` is a non-negative safe integer of the currency's minor unit. */
+export interface Money {
+  currency: string;
+  minor: number;
+}
+
+const pow10 = (n: number): bigint => 10n ** BigInt(n);
+
+function toSafe(v: bigint, what: string): number {
+  if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError(`${what} is too large`);
+  return Number(v);
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+const DECIMAL = /^(\d+)(?:\.(\d+))?$/;
+
+/** "1250.50" in USD → 125050. Refuses more decimals than the currency has, signs, exponents and blanks. */
+export function parseAmount(value: string, currency: string): Parsed<number> {
+  if (!isCurrency(currency)) return { ok: false, message: `unsupported currency ${JSON.stringify(currency)}` };
+  const m = typeof value === 'string' ? DECIMAL.exec(value) : null;
+  if (!m) return { ok: false, message: 'must be a decimal string such as "1250.50"' };
+  const exp = exponentOf(currency);
+  const frac = m[2] ?? '';
+  if (frac.length > exp) return { ok: false, message: `${currency} has ${exp} decimal place${exp === 1 ? '' : 's'}; got ${frac.length}` };
+  const minor = BigInt(m[1]!) * pow10(exp) + BigInt(frac.padEnd(exp, '0') || '0');
+  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, message: 'amount is too large' };
+  return { ok: true, value: Number(minor) };
+}
+
+/** 125050 in USD → "1250.50"; always the currency's number of decimals. */
+export function formatAmount(minor: number, currency: string): string {
+  if (!Number.isSafeInteger(minor)) throw new RangeError(`minor units must be a safe integer, got ${minor}`);
+  const exp = exponentOf(currency);
+  const neg = minor < 0;
+  const digits = String(Math.abs(minor)).padStart(exp + 1, '0');
+  const whole = digits.slice(0, digits.length - exp);
+  const frac = exp ? `.${digits.slice(digits.length - exp)}` : '';
+  return `${neg ? '-' : ''}${whole}${frac}`;
+}
+
+// ---------------------------------------------------------------- exchange rates
+
+/** A rate "USD per one unit of the currency" as an exact fraction. */
+interface Rate {
+  num: bigint;
+  den: bigint;
+}
+
+const RATE = /^(\d{1,12})(?:\.(\d{1,12}))?$/;
+
+export function isRate(s: unknown): s is string {
+  if (typeof s !== 'string') return false;
+  const m = RATE.exec(s);
+  return !!m && /[1-9]/.test(`${m[1]}${m[2] ?? ''}`);
+}
+
+function parseRate(s: string): Rate {
+  const m = RATE.exec(s);
+  if (!m || !isRate(s)) throw new RangeError(`invalid rate ${JSON.stringify(s)}: a positive decimal string with at most 12 decimals`);
+  const frac = m[2] ?? '';
+  return { num: BigInt(m[1]! + frac), den: pow10(frac.length) };
+}
+
+/** Canonical text of a rate (no trailing zeros), as PostgreSQL numeric may pad it. */
+export function normalizeRate(s: string): string {
+  const { num, den } = parseRate(s);
+  const scale = den.toString().length - 1;
+  const digits = num.toString().padStart(scale + 1, '0');
+  const whole = digits.slice(0, digits.length - scale).replace(/^0+(?=\d)/, '');
+  const frac = digits.slice(digits.length - scale).replace(/0+$/, '');
+  return frac ? `${whole}.${frac}` : whole;
+}
+
+/** num/den rounded to the nearest integer, ties to even (banker's rounding); den > 0. */
+export function divideHalfEven(num: bigint, den: bigint): bigint {
+  if (den <= 0n) throw new RangeError('denominator must be positive');
+  const neg = num < 0n;
+  const n = neg ? -num : num;
+  let q = n / den;
+  const r2 = (n % den) * 2n;
+  if (r2 > den || (r2 === den && q % 2n === 1n)) q += 1n;
+  return neg ? -q : q;
+}
+
+/** Minor units of `currency` → USD cents at `rateToUsd` (USD per unit), half-even. */
+export function toUsd(minor: number, currency: string, rateToUsd: string): number {
+  if (!Number.isSafeInteger(minor)) throw new RangeError(`minor units must be a safe integer, got ${minor}`);
+  const r = parseRate(rateToUsd);
+  const usdExp = exponentOf('USD');
+  const exp = exponentOf(currency);
+  const num = BigInt(minor) * r.num * pow10(usdExp);
+  const den = r.den * pow10(exp);
+  return toSafe(divideHalfEven(num, den), 'USD amount');
+}
+
+/** USD cents → minor units of `currency` at `rateToUsd`, half-even (the inverse of toUsd). */
+export function fromUsd(usdMinor: number, currency: string, rateToUsd: string): number {
+  if (!Number.isSafeInteger(usdMinor)) throw new RangeError(`minor units must be a safe integer, got ${usdMinor}`);
+  const r = parseRate(rateToUsd);
+  const num = BigInt(usdMinor) * r.den * pow10(exponentOf(currency));
+  const den = r.num * pow10(exponentOf('USD'));
+  return toSafe(divideHalfEven(num, den), `${currency} amount`);
+}
+
+/** The rate of `date` or the nearest earlier one; rates sorted or not. */
+export function rateOn<T extends { date: string; rateToUsd: string }>(rates: readonly T[], date: string): T | undefined {
+  let best: T | undefined;
+  for (const r of rates) if (r.date <= date && (!best || r.date > best.date)) best = r;
+  return best;
+}
+
+// ---------------------------------------------------------------- allocation
+
+export interface Outstanding {
+  id: string | number;
+  due: string; // YYYY-MM-DD
+  outstanding: number; // minor units still owed
+}
+
+export interface Allocation {
+  allocations: { id: string | number; minor: number }[];
+  /** What is left once every instalment is paid: kept and reported, never silently dropped. */
+  overpayment: number;
+}
+
+/** Applies a payment to instalments oldest due date first (stable for equal dates). */
+export function allocate(instalments: readonly Outstanding[], amount: number): Allocation {
+  if (!Number.isSafeInteger(amount) || amount < 0) throw new RangeError(`amount must be a non-negative safe integer, got ${amount}`);
+  const order = instalments
+    .map((inst, i) => ({ inst, i }))
+    .sort((a, b) => (a.inst.due < b.inst.due ? -1 : a.inst.due > b.inst.due ? 1 : a.i - b.i));
+  let left = amount;
+  const allocations: Allocation['allocations'] = [];
+  for (const { inst } of order) {
+    if (left === 0) break;
+    if (inst.outstanding <= 0) continue;
+    const take = Math.min(left, inst.outstanding);
+    allocations.push({ id: inst.id, minor: take });
+    left -= take;
+  }
+  return { allocations, overpayment: left };
+}
+
+/** Splits `total` into `count` parts differing by at most one minor unit, the larger ones first. */
+export function splitEvenly(total: number, count: number): number[] {
+  if (!Number.isSafeInteger(total) || total < 0) throw new RangeError('total must be a non-negative safe integer');
+  if (!Number.isInteger(count) || count < 1) throw new RangeError('count must be a positive integer');
+  const base = Math.floor(total / count);
+  const extra = total - base * count;
+  return Array.from({ length: count }, (_, i) => base + (i < extra ? 1 : 0));
+}
+
+export const sumMinor = (xs: readonly number[]): number => {
+  let s = 0;
+  for (const x of xs) {
+    s += x;
+    if (!Number.isSafeInteger(s)) throw new RangeError('sum is too large');
+  }
+  return s;
+};
+
+// ---------------------------------------------------------------- API schemas
+
+export const Currency = z.string().refine(isCurrency, { error: `must be a supported ISO 4217 code (${CURRENCIES.join(', ')})` });
+export const RateString = z.string().refine(isRate, { error: 'must be a positive decimal string with at most 12 decimals, such as "1.0834"' });
+
+/** `{currency, value: "1250.50"}` → Money; a number for `value` is refused (it would be a float). */
+export const MoneyBody = z
+  .object({ currency: Currency, value: z.string().max(24) })
+  .strict()
+  .transform((m, ctx): Money => {
+    const p = parseAmount(m.value, m.currency);
+    if (!p.ok) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: p.message });
+      return z.NEVER;
+    }
+    return { currency: m.currency, minor: p.value };
+  });

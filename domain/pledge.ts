@@ -1,0 +1,371 @@
+// Rules of donor pledges to the GNLC (MDFM pooled fund and earmarked voluntary contributions).
+// Pure and deterministic: imported by Temporal workflow code.
+import { z } from 'zod';
+import { addDuration, isoDuration, parseDuration } from './duration.js';
+import { isCalendarDate } from './election.js';
+import { Currency, MoneyBody, parseAmount, splitEvenly, sumMinor } from './money.js';
+
+export const STAGES = [
+  'prospect',
+  'in_discussion',
+  'pledged',
+  'agreement_signed',
+  'in_fulfilment',
+  'fulfilled',
+  'reported',
+  'closed',
+  'declined',
+  'cancelled',
+  'written_off',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+/**
+ * Legal transitions. `declined` is possible only before a pledge is made; `cancelled` (with a
+ * reason) and `written_off` end a pledge that is made but not fulfilled, writing off what is unpaid.
+ */
+export const TRANSITIONS: Readonly<Record<Stage, readonly Stage[]>> = Object.freeze({
+  prospect: ['in_discussion', 'declined'],
+  in_discussion: ['pledged', 'declined'],
+  pledged: ['agreement_signed', 'cancelled', 'written_off'],
+  agreement_signed: ['in_fulfilment', 'cancelled', 'written_off'],
+  in_fulfilment: ['fulfilled', 'cancelled', 'written_off'],
+  fulfilled: ['reported'],
+  reported: ['closed'],
+  closed: [],
+  declined: [],
+  cancelled: [],
+  written_off: [],
+});
+
+export const TERMINAL_STAGES: readonly Stage[] = ['closed', 'declined', 'cancelled', 'written_off'];
+/** Stages in which the donor has committed money: counted as pledged in the summary. */
+export const COMMITTED_STAGES: readonly Stage[] = ['pledged', 'agreement_signed', 'in_fulfilment', 'fulfilled', 'reported', 'closed'];
+/** Stages that accept receipts. */
+export const RECEIVING_STAGES: readonly Stage[] = ['pledged', 'agreement_signed', 'in_fulfilment'];
+/** A reason is required where the pledge ends without money. */
+export const NOTE_REQUIRED: readonly Stage[] = ['declined', 'cancelled', 'written_off'];
+/** What a donor token may do itself: commit, decline, or say it has sent its report. */
+export const DONOR_TRANSITIONS: readonly Stage[] = ['pledged', 'declined', 'reported'];
+
+export type TransitionCheck = { ok: true } | { ok: false; status: 409 | 422; message: string; legal: Stage[] };
+
+export function checkTransition(from: Stage, to: Stage, note?: string | null): TransitionCheck {
+  const legal = [...TRANSITIONS[from]];
+  if (!legal.includes(to)) {
+    return {
+      ok: false,
+      status: 409,
+      legal,
+      message: legal.length
+        ? `a pledge cannot go from ${from} to ${to}; from ${from} it can go to: ${legal.join(', ')}`
+        : `a pledge cannot go from ${from} to ${to}; ${from} is final`,
+    };
+  }
+  if (NOTE_REQUIRED.includes(to) && !note?.trim()) return { ok: false, status: 422, legal, message: `a note giving the reason is required to move to ${to}` };
+  return { ok: true };
+}
+
+// ---------------------------------------------------------------- earmarks
+
+export const FUNDING_OPTIONS = ['mdfm', 'capacity_building_ldc', 'thematic_study', 'communication_exchange'] as const;
+export type FundingOption = (typeof FUNDING_OPTIONS)[number];
+export const SUB_OPTIONS = ['host_event', 'fund_publication', 'fund_peer_learning_database', 'seconded_staff'] as const;
+export type SubOption = (typeof SUB_OPTIONS)[number];
+export const FOCUS_FLAGS = ['africa', 'low_income_countries'] as const;
+export type FocusFlag = (typeof FOCUS_FLAGS)[number];
+export const PLEDGE_KINDS = ['financial', 'in_kind'] as const;
+export type PledgeKind = (typeof PLEDGE_KINDS)[number];
+
+// ---------------------------------------------------------------- biennium
+
+const BIENNIUM = /^(\d{4})-(\d{4})$/;
+
+export function isBiennium(s: unknown): s is string {
+  if (typeof s !== 'string') return false;
+  const m = BIENNIUM.exec(s);
+  return !!m && Number(m[2]) === Number(m[1]) + 2 && Number(m[1]) >= 2019 && Number(m[1]) <= 2997;
+}
+
+/**
+ * A term of the strategy ("2021-2023") runs from 1 July of its first year to 1 July of its last
+ * (end exclusive), as the 2021–2023 strategy did from its adoption mid-2021.
+ */
+export function bienniumRange(b: string): { start: string; end: string } {
+  if (!isBiennium(b)) throw new RangeError(`invalid biennium ${JSON.stringify(b)}`);
+  const [y1, y2] = b.split('-');
+  return { start: `${y1}-07-01`, end: `${y2}-07-01` };
+}
+
+export const campaignWorkflowId = (biennium: string) => `campaign:${biennium}`;
+export const pledgeWorkflowId = (pledgeId: string) => `pledge:${pledgeId}`;
+
+// ---------------------------------------------------------------- instalments
+
+export const INSTALMENT_STATUSES = ['scheduled', 'due', 'overdue', 'paid', 'waived', 'written_off'] as const;
+export type InstalmentStatus = (typeof INSTALMENT_STATUSES)[number];
+export const SETTLED: readonly InstalmentStatus[] = ['paid', 'waived', 'written_off'];
+
+export interface Instalment {
+  seq: number;
+  due: string; // YYYY-MM-DD
+  amountMinor: number;
+  paidMinor: number;
+  status: InstalmentStatus;
+}
+
+export const outstandingOf = (i: Instalment): number => (SETTLED.includes(i.status) ? 0 : Math.max(0, i.amountMinor - i.paidMinor));
+
+/** Status moves forward only, and never away from settled; a full payment settles from anywhere. */
+export function nextInstalmentStatus(current: InstalmentStatus, proposed: InstalmentStatus): InstalmentStatus {
+  if (SETTLED.includes(current)) return current;
+  const order: InstalmentStatus[] = ['scheduled', 'due', 'overdue'];
+  if (SETTLED.includes(proposed)) return proposed;
+  return order.indexOf(proposed) > order.indexOf(current) ? proposed : current;
+}
+
+/** Multiplies every component of an ISO duration: start + k×P1M stays on the start's day (no drift). */
+export function scaleDuration(iso: string, k: number): string {
+  const d = parseDuration(iso);
+  const t = d.hours || d.minutes || d.seconds ? `T${d.hours * k}H${d.minutes * k}M${d.seconds * k}S` : '';
+  return `P${d.years * k}Y${d.months * k}M${d.weeks * k}W${d.days * k}D${t}`;
+}
+
+export type ScheduleSpec =
+  | { list: { due: string; amountMinor: number }[] }
+  | { count: number; interval: string; start: string };
+
+export type ScheduleResult = { ok: true; instalments: Instalment[] } | { ok: false; message: string };
+
+/** The instalments of a pledge of `totalMinor`: explicit (must sum to it) or count × interval from a start. */
+export function buildSchedule(totalMinor: number, spec: ScheduleSpec): ScheduleResult {
+  let rows: { due: string; amountMinor: number }[];
+  if ('list' in spec) {
+    rows = [...spec.list].sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+    const sum = sumMinor(rows.map((r) => r.amountMinor));
+    if (sum !== totalMinor) return { ok: false, message: `instalments sum to ${sum} minor units, the pledge is ${totalMinor}` };
+    if (rows.some((r) => r.amountMinor <= 0)) return { ok: false, message: 'every instalment must be more than zero' };
+  } else {
+    if (totalMinor < spec.count) return { ok: false, message: `${spec.count} instalments cannot share ${totalMinor} minor units` };
+    const parts = splitEvenly(totalMinor, spec.count);
+    const start = new Date(`${spec.start}T00:00:00Z`);
+    rows = parts.map((amountMinor, k) => ({ due: addDuration(start, scaleDuration(spec.interval, k)).toISOString().slice(0, 10), amountMinor }));
+  }
+  return { ok: true, instalments: rows.map((r, i) => ({ seq: i + 1, due: r.due, amountMinor: r.amountMinor, paidMinor: 0, status: 'scheduled' as const })) };
+}
+
+// ---------------------------------------------------------------- reminders
+
+export const PLEDGE_DEFAULTS = Object.freeze({
+  beforeDue: 'P14D',
+  overdueAfter: Object.freeze(['P1D', 'P30D']) as readonly string[],
+  escalateAfter: 'P60D',
+  stuckAfter: 'P60D',
+  reportDue: 'P90D',
+});
+
+export interface ReminderSettings {
+  beforeDue: string;
+  overdueAfter: string[];
+  escalateAfter: string;
+  stuckAfter: string;
+  reportDue: string;
+}
+
+export function reminderSettings(input: Partial<ReminderSettings> = {}): ReminderSettings {
+  const d = PLEDGE_DEFAULTS;
+  return {
+    beforeDue: input.beforeDue ?? d.beforeDue,
+    overdueAfter: [...(input.overdueAfter ?? d.overdueAfter)],
+    escalateAfter: input.escalateAfter ?? d.escalateAfter,
+    stuckAfter: input.stuckAfter ?? d.stuckAfter,
+    reportDue: input.reportDue ?? d.reportDue,
+  };
+}
+
+/** Subtracts an ISO duration (fixed-length parts only matter for reminders, but months work too). */
+export function subtractDuration(at: Date, iso: string): Date {
+  const d = parseDuration(iso);
+  const neg = `P${d.years ? `${d.years}Y` : ''}${d.months ? `${d.months}M` : ''}`;
+  // addDuration takes no negative durations: step back by calendar parts, then by exact time.
+  const back = new Date(Date.UTC(at.getUTCFullYear() - d.years, at.getUTCMonth() - d.months, 1));
+  const day = Math.min(at.getUTCDate(), new Date(Date.UTC(back.getUTCFullYear(), back.getUTCMonth() + 1, 0)).getUTCDate());
+  const timeOfDay = at.getTime() - Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate());
+  const calendar = neg === 'P' ? at.getTime() : Date.UTC(back.getUTCFullYear(), back.getUTCMonth(), day) + timeOfDay;
+  const exact = ((d.weeks * 7 + d.days) * 86_400 + d.hours * 3600 + d.minutes * 60) * 1000 + Math.round(d.seconds * 1000);
+  return new Date(calendar - exact);
+}
+
+export type ReminderKind = 'before-due' | 'overdue' | 'escalation';
+
+export interface PlannedReminder {
+  /** Unique per pledge: the outbox key suffix, so a reminder is sent once even across retries. */
+  key: string;
+  at: number; // epoch ms
+  kind: ReminderKind;
+  seq: number;
+}
+
+/** Every instalment reminder of a schedule, ascending; due dates are midnight UTC. */
+export function instalmentReminders(instalments: readonly Instalment[], s: ReminderSettings): PlannedReminder[] {
+  const out: PlannedReminder[] = [];
+  for (const inst of instalments) {
+    const due = new Date(`${inst.due}T00:00:00Z`);
+    out.push({ key: `inst${inst.seq}:before-due`, at: subtractDuration(due, s.beforeDue).getTime(), kind: 'before-due', seq: inst.seq });
+    s.overdueAfter.forEach((d, i) => out.push({ key: `inst${inst.seq}:overdue${i + 1}`, at: addDuration(due, d).getTime(), kind: 'overdue', seq: inst.seq }));
+    out.push({ key: `inst${inst.seq}:escalation`, at: addDuration(due, s.escalateAfter).getTime(), kind: 'escalation', seq: inst.seq });
+  }
+  return out.sort((a, b) => a.at - b.at || (a.key < b.key ? -1 : 1));
+}
+
+// ---------------------------------------------------------------- in kind
+
+export const VALUATION_STATUSES = ['none', 'proposed', 'approved', 'rejected'] as const;
+export type ValuationStatus = (typeof VALUATION_STATUSES)[number];
+
+export interface Valuation {
+  currency: string;
+  minor: number;
+  method: string;
+  evidence: string;
+}
+
+// ---------------------------------------------------------------- API schemas
+
+const calendarDate = z.string().refine(isCalendarDate, { error: 'must be a calendar date YYYY-MM-DD' });
+export const BienniumString = z.string().refine(isBiennium, { error: 'must be a biennium such as "2021-2023" (second year = first + 2)' });
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+const ValuationFields = {
+  amount: MoneyBody,
+  method: text(200).describe('e.g. market price of comparable services, cost of seconded staff'),
+  evidence: text(2000).describe('where the valuation comes from: quote, invoice, salary scale'),
+};
+
+export const InKindBody = z
+  .object({
+    description: text(2000),
+    quantity: z.string().regex(/^\d{1,9}(\.\d{1,3})?$/, 'must be a decimal string').optional(),
+    unit: text(50).optional(),
+    valuation: z.object(ValuationFields).strict().optional(),
+  })
+  .strict()
+  .refine((v) => v.valuation || (v.quantity && v.unit), { error: 'give a quantity and unit, or a valuation' });
+
+export const RemindersBody = z
+  .object({
+    beforeDue: isoDuration.optional(),
+    overdueAfter: z.array(isoDuration).max(5).optional(),
+    escalateAfter: isoDuration.optional(),
+    stuckAfter: isoDuration.optional(),
+    reportDue: isoDuration.optional(),
+  })
+  .strict();
+
+const InstalmentRow = z.object({ due: calendarDate, amount: z.string().max(24) }).strict();
+
+export const CreatePledgeBody = z
+  .object({
+    donorId: z.uuid(),
+    kind: z.enum(PLEDGE_KINDS),
+    fundingOption: z.enum(FUNDING_OPTIONS),
+    subOption: z.enum(SUB_OPTIONS).optional(),
+    focus: z.array(z.enum(FOCUS_FLAGS)).max(2).optional(),
+    biennium: BienniumString,
+    amount: z.object({ currency: Currency, value: z.string().max(24) }).strict().optional(),
+    instalments: z
+      .union([
+        z.array(InstalmentRow).min(1).max(60),
+        z.object({ count: z.int().min(1).max(60), interval: isoDuration, start: calendarDate }).strict(),
+      ])
+      .optional(),
+    inKind: InKindBody.optional(),
+    reminders: RemindersBody.optional(),
+    note: z.string().trim().max(2000).optional(),
+    stage: z.enum(['prospect', 'in_discussion', 'pledged']).optional().describe("secretariat only (default pledged); a donor's own offer starts in_discussion"),
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (b.subOption && b.fundingOption !== 'communication_exchange') issue('subOption', 'only communication_exchange has sub-options');
+    if (b.focus && new Set(b.focus).size !== b.focus.length) issue('focus', 'a focus is listed twice');
+    if (b.kind === 'financial') {
+      if (!b.amount) return issue('amount', 'a financial pledge needs an amount');
+      if (b.inKind) issue('inKind', 'only in-kind pledges describe in-kind support');
+      const total = parseAmount(b.amount.value, b.amount.currency);
+      if (!total.ok) return ctx.addIssue({ code: 'custom', path: ['amount', 'value'], message: total.message });
+      if (total.value === 0) return ctx.addIssue({ code: 'custom', path: ['amount', 'value'], message: 'must be more than zero' });
+      if (Array.isArray(b.instalments)) {
+        b.instalments.forEach((row, i) => {
+          const p = parseAmount(row.amount, b.amount!.currency);
+          if (!p.ok) ctx.addIssue({ code: 'custom', path: ['instalments', i, 'amount'], message: p.message });
+        });
+      }
+    } else {
+      if (!b.inKind) issue('inKind', 'an in-kind pledge needs an inKind description');
+      if (b.amount) issue('amount', 'an in-kind pledge has no amount; give inKind.valuation');
+      if (b.instalments) issue('instalments', 'an in-kind pledge has no instalments');
+    }
+  });
+export type CreatePledgeBody = z.infer<typeof CreatePledgeBody>;
+
+/** The schedule a valid body asks for (a single instalment due at the biennium's start when none is given). */
+export function scheduleOf(b: CreatePledgeBody, totalMinor: number): ScheduleResult {
+  if (!b.instalments) return buildSchedule(totalMinor, { list: [{ due: bienniumRange(b.biennium).start, amountMinor: totalMinor }] });
+  if (Array.isArray(b.instalments)) {
+    const list = b.instalments.map((r) => {
+      const p = parseAmount(r.amount, b.amount!.currency);
+      return { due: r.due, amountMinor: p.ok ? p.value : 0 };
+    });
+    return buildSchedule(totalMinor, { list });
+  }
+  return buildSchedule(totalMinor, b.instalments);
+}
+
+export const TransitionBody = z.object({ to: z.enum(STAGES), note: z.string().trim().max(2000).optional() }).strict();
+export type TransitionBody = z.infer<typeof TransitionBody>;
+
+export const ReceiptBody = z
+  .object({
+    amount: MoneyBody,
+    receivedOn: calendarDate,
+    fxRateToUsd: z.string().max(32).optional(),
+    receiptNumber: z.string().trim().min(1).max(100).optional(),
+  })
+  .strict()
+  .refine((b) => b.fxRateToUsd === undefined || /^\d{1,12}(\.\d{1,12})?$/.test(b.fxRateToUsd) && /[1-9]/.test(b.fxRateToUsd), {
+    path: ['fxRateToUsd'],
+    error: 'must be a positive decimal string with at most 12 decimals',
+  })
+  .refine((b) => b.amount.minor > 0, { path: ['amount', 'value'], error: 'must be more than zero' });
+export type ReceiptBody = z.infer<typeof ReceiptBody>;
+
+export const ValuationBody = z.union([
+  z.object(ValuationFields).strict(),
+  z.object({ decision: z.enum(['approve', 'reject']), note: z.string().trim().max(2000).optional() }).strict(),
+]);
+export type ValuationBody = z.infer<typeof ValuationBody>;
+
+export const CreateCampaignBody = z
+  .object({
+    biennium: BienniumString,
+    target: z.object({ currency: z.literal('USD'), value: z.string().max(24) }).strict().optional().describe('default US$1,000,000 (the MDFM target per term)'),
+    donorIds: z.array(z.uuid()).max(500).default([]),
+    fundingOption: z.enum(FUNDING_OPTIONS).default('mdfm'),
+    followUpEvery: isoDuration.optional(),
+    digestEvery: isoDuration.optional(),
+    closesOn: calendarDate.optional().describe('default: the end of the biennium (1 July of its last year)'),
+    inKindCountsTowardTarget: z.boolean().default(false),
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    if (new Set(b.donorIds).size !== b.donorIds.length) ctx.addIssue({ code: 'custom', path: ['donorIds'], message: 'a donor is listed twice' });
+    if (b.target) {
+      const p = parseAmount(b.target.value, 'USD');
+      if (!p.ok) ctx.addIssue({ code: 'custom', path: ['target', 'value'], message: p.message });
+    }
+  });
+export type CreateCampaignBody = z.infer<typeof CreateCampaignBody>;
+
+export const MDFM_TARGET_USD_MINOR = 100_000_000; // US$1,000,000.00
+export const CAMPAIGN_DEFAULTS = Object.freeze({ followUpEvery: 'P30D', digestEvery: 'P30D' });

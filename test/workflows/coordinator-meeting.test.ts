@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MeetingInput } from '../../domain/cluster-work-process.js';
+import { cancelMeetingUpdate, coordinatorMeetingWorkflow, meetingStateQuery, submitReportUpdate } from '../../workflows/coordinator-meeting.js';
+import { recordHistory } from '../support/histories.js';
+import { eventually, seedCluster, startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env.js';
+
+const DAY = 86_400_000;
+let t: WorkflowTestEnv;
+
+beforeAll(async () => {
+  t = await startWorkflowEnv();
+});
+afterAll(() => t?.close());
+
+const sql = <T>(q: string, params: unknown[] = []) => t.orm.em.getConnection().execute<T[]>(q, params);
+const failureType = (err: unknown) => (err instanceof WorkflowUpdateFailedError ? (err.cause as { type?: string })?.type : undefined);
+const iso = (ms: number) => new Date(ms).toISOString();
+
+async function counts(meetingId: string, kind: string): Promise<Record<string, number>> {
+  const rows = await sql<{ who: string; n: string }>(
+    `select coalesce(recipient_city_id::text, recipient_kind) as who, count(*) as n from notification where resource = ? and kind = ? group by 1`,
+    [`/coordinator-meetings/${meetingId}`, kind],
+  );
+  return Object.fromEntries(rows.map((r) => [r.who, Number(r.n)]));
+}
+const countsReach = (meetingId: string, kind: string, total: number) =>
+  eventually(async () => {
+    const c = await counts(meetingId, kind);
+    return Object.values(c).reduce((a, b) => a + b, 0) >= total ? c : undefined;
+  }, 20_000, `${total} ${kind} messages`);
+
+/** Two test clusters: X coordinated by a and b, Y by c. The meeting is in 14 days, reports due in 7. */
+async function schedule() {
+  const x = await seedCluster(t.orm, 2);
+  const y = await seedCluster(t.orm, 1);
+  const [a, b] = x.cities as [string, string];
+  const [c] = y.cities as [string];
+  const now = await t.env.currentTimeMs();
+  const meetingId = randomUUID();
+  const input: MeetingInput = {
+    meetingId,
+    title: 'Cluster coordinators meeting',
+    at: iso(now + 14 * DAY),
+    reportLead: 'P7D',
+    reportDueAt: iso(now + 7 * DAY),
+    expected: [
+      { cluster: x.cluster, cityId: a },
+      { cluster: x.cluster, cityId: b },
+      { cluster: y.cluster, cityId: c },
+    ],
+    reminders: ['P3D', 'P1D'],
+  };
+  const handle = await t.env.client.workflow.start(coordinatorMeetingWorkflow, { workflowId: `coordinator-meeting:${meetingId}`, taskQueue: t.taskQueue, args: [input] });
+  return { handle, meetingId, a, b, c, X: x.cluster, Y: y.cluster };
+}
+
+const progress = [{ key: 'centres', value: 4, status: 'at_risk' as const, note: 'two districts late' }];
+
+describe('coordinatorMeetingWorkflow on the time-skipping server', () => {
+  it('asks every coordinator, reminds those who have not reported, escalates the missing ones, then holds the meeting', async () => {
+    await t.run(async () => {
+      const { handle, meetingId, a, b, c, X, Y } = await schedule();
+      expect(await countsReach(meetingId, 'meeting.report-request', 3)).toEqual({ [a]: 1, [b]: 1, [c]: 1 });
+      await handle.executeUpdate(submitReportUpdate, { args: [{ cluster: X, cityId: a, progress }] });
+      // c coordinates Y, not X.
+      await expect(handle.executeUpdate(submitReportUpdate, { args: [{ cluster: X, cityId: c, progress }] })).rejects.toSatisfy((e) => failureType(e) === 'Forbidden');
+
+      // Day 4 (P3D before the due date): b and c are reminded.
+      await t.env.sleep(4 * DAY + 1000);
+      expect(await countsReach(meetingId, 'meeting.report-reminder', 2)).toEqual({ [b]: 1, [c]: 1 });
+      await handle.executeUpdate(submitReportUpdate, { args: [{ cluster: Y, cityId: c, progress: [{ key: 'guide', value: 1, status: 'on_track' }] }] });
+      // Day 6 (P1D before): only b.
+      await t.env.sleep(2 * DAY);
+      expect(await countsReach(meetingId, 'meeting.report-reminder', 3)).toEqual({ [b]: 2, [c]: 1 });
+      expect(await counts(meetingId, 'meeting.reports-missing')).toEqual({});
+      // Day 7: the due date passes with b missing; the secretariat is told.
+      await t.env.sleep(1 * DAY);
+      expect(await countsReach(meetingId, 'meeting.reports-missing', 1)).toEqual({ secretariat: 1 });
+      const state = await handle.query(meetingStateQuery);
+      expect(state).toMatchObject({ status: 'collecting', escalated: true, missing: [{ cluster: X, cityId: b }] });
+      const [body] = await sql<{ body: string }>(`select body from notification where resource = ? and kind = 'meeting.reports-missing'`, [`/coordinator-meetings/${meetingId}`]);
+      expect(body!.body).toContain(b);
+
+      // A late report is still taken until the meeting; a resubmission replaces the earlier one.
+      await handle.executeUpdate(submitReportUpdate, { args: [{ cluster: X, cityId: b, progress }] });
+      await handle.executeUpdate(submitReportUpdate, { args: [{ cluster: X, cityId: a, progress: [{ key: 'centres', value: 5, status: 'on_track' }] }] });
+      const result = await handle.result();
+      expect(result).toEqual({ meetingId, status: 'held', missing: [] });
+      await recordHistory(handle, 'coordinator-meeting-escalation');
+      const [row] = await sql<{ status: string; escalated: boolean }>(`select status, escalated from coordinator_meeting where id = ?`, [meetingId]);
+      expect(row).toEqual({ status: 'held', escalated: true });
+      const reports = await sql<{ city_id: string; progress: { value: number }[] }>(`select city_id, progress from meeting_report where meeting_id = ? and cluster_code = ? order by city_id`, [meetingId, X]);
+      expect(Object.fromEntries(reports.map((r) => [r.city_id, r.progress[0]!.value]))).toEqual({ [a]: 5, [b]: 4 });
+      await expect(handle.executeUpdate(submitReportUpdate, { args: [{ cluster: X, cityId: a, progress }] })).rejects.toThrow();
+    });
+  });
+
+  it('sends no reminder or escalation when everyone reported, and can be cancelled', async () => {
+    await t.run(async () => {
+      const { handle, meetingId, a, b, c, X, Y } = await schedule();
+      for (const [cluster, cityId] of [[X, a], [X, b], [Y, c]] as const) {
+        await handle.executeUpdate(submitReportUpdate, { args: [{ cluster, cityId, progress }] });
+      }
+      await t.env.sleep(7 * DAY + 1000);
+      await eventually(async () => ((await handle.query(meetingStateQuery)).missing.length === 0 ? true : undefined));
+      expect(await counts(meetingId, 'meeting.report-reminder')).toEqual({});
+      expect(await counts(meetingId, 'meeting.reports-missing')).toEqual({});
+      await handle.executeUpdate(cancelMeetingUpdate, { args: [{ reason: 'postponed to the assembly' }] });
+      expect(await handle.result()).toEqual({ meetingId, status: 'cancelled', missing: [] });
+      const [row] = await sql<{ status: string }>(`select status from coordinator_meeting where id = ?`, [meetingId]);
+      expect(row!.status).toBe('cancelled');
+    });
+  });
+});

@@ -1,0 +1,117 @@
+// A fundraising campaign for one biennium: opens a prospect pledge (each its own pledgeWorkflow) per
+// prospective donor, follows up on those that have not moved, sends the secretariat a progress
+// digest at intervals and closes at the end of the biennium with a final report. ID: campaign:<biennium>.
+import { ParentClosePolicy, defineQuery, proxyActivities, setHandler, sleep, startChild, uuid4 } from '@temporalio/workflow';
+import type { Activities } from '../activities/index.js';
+import { addDuration } from '../domain/duration.js';
+import { formatAmount } from '../domain/money.js';
+import type { CampaignInput, CampaignProgress, CampaignState, PledgeSpec } from '../domain/pledge-process.js';
+import type { NotificationRequest } from '../domain/notification.js';
+import { pledgeWorkflow } from './pledge.js';
+
+const acts = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: { maximumInterval: '30 seconds' } });
+
+export const campaignStateQuery = defineQuery<CampaignState>('state');
+
+export interface CampaignOutcome {
+  campaignId: string;
+  report: CampaignProgress & { closedAt: string };
+}
+
+const usd = (m: number) => `US$${formatAmount(m, 'USD')}`;
+
+function digestBody(p: CampaignProgress): string {
+  const pct = p.targetUsdMinor > 0 ? Math.floor((p.pledgedUsdMinor * 100) / p.targetUsdMinor) : 0;
+  const stages = Object.entries(p.prospects.byStage).map(([k, v]) => `${k}: ${v}`).join(', ');
+  return `Pledged ${usd(p.pledgedUsdMinor)} of ${usd(p.targetUsdMinor)} (${pct}%), received ${usd(p.receivedUsdMinor)}. Prospects (${p.prospects.total}): ${stages || 'none'}.`;
+}
+
+export async function campaignWorkflow(input: CampaignInput): Promise<CampaignOutcome> {
+  const { campaignId, biennium } = input;
+  const wfId = `campaign:${biennium}`;
+  const prospects: CampaignState['prospects'] = [];
+  let status: CampaignState['status'] = 'open';
+  let digests = 0;
+  let followUps = 0;
+  setHandler(campaignStateQuery, () => ({ campaignId, biennium, status, prospects: [...prospects], digests, followUps }));
+
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const toSecretariat = (key: string, kind: string, subject: string, body: string): NotificationRequest => ({
+    key: `${wfId}:${key}`,
+    recipientKind: 'secretariat',
+    kind: `campaign.${kind}`,
+    subject,
+    body,
+    resource: `/campaigns/${campaignId}`,
+  });
+
+  await acts.openCampaign(input);
+  for (const donorId of input.donorIds) {
+    const spec: PledgeSpec = {
+      pledgeId: uuid4(),
+      donorId,
+      kind: 'financial',
+      fundingOption: input.fundingOption,
+      subOption: null,
+      focus: [],
+      biennium,
+      stage: 'prospect',
+      currency: null,
+      amountMinor: null,
+      instalments: [],
+      inKind: null,
+      reminders: input.reminders,
+      campaignId,
+      by: wfId,
+      note: `prospect of the ${biennium} campaign`,
+    };
+    const pledgeId = await acts.openProspect({ campaignId, spec });
+    prospects.push({ donorId, pledgeId });
+    // A retried start after a crash finds the child already running: that is the one we want.
+    await startChild(pledgeWorkflow, {
+      workflowId: `pledge:${pledgeId}`,
+      args: [{ spec: { ...spec, pledgeId } }],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+    }).catch((err: unknown) => {
+      if ((err as { name?: string })?.name !== 'WorkflowExecutionAlreadyStartedError') throw err;
+    });
+  }
+
+  let nextFollowUp = addDuration(new Date(Date.now()), input.followUpEvery).getTime();
+  let nextDigest = addDuration(new Date(Date.now()), input.digestEvery).getTime();
+  for (;;) {
+    const at = Math.min(nextFollowUp, nextDigest, input.closesAt);
+    const wait = at - Date.now();
+    if (wait > 0) await sleep(wait);
+    if (at === input.closesAt) break;
+    if (at === nextFollowUp) {
+      followUps++;
+      const unmoved = await acts.unmovedProspects({ campaignId });
+      await acts.notify(
+        unmoved.map((donorId) => ({
+          key: `${wfId}:follow-up${followUps}:${donorId}`,
+          recipientKind: 'donor' as const,
+          donorId,
+          kind: 'campaign.follow-up',
+          subject: `Funding the UNESCO GNLC in ${biennium}`,
+          body: 'The secretariat would welcome a conversation about your contribution to the Global Network of Learning Cities (MDFM pooled fund or an earmarked priority area).',
+          resource: `/campaigns/${campaignId}`,
+        })),
+      );
+      await acts.recordFollowUp({ campaignId, donorIds: unmoved, at: iso(at) });
+      nextFollowUp = addDuration(new Date(at), input.followUpEvery).getTime();
+    } else {
+      digests++;
+      const progress = await acts.campaignProgress({ campaignId, biennium, asOf: iso(at).slice(0, 10) });
+      await acts.notify([toSecretariat(`digest${digests}`, 'digest', `Campaign ${biennium}: progress digest ${digests}`, digestBody(progress))]);
+      nextDigest = addDuration(new Date(at), input.digestEvery).getTime();
+    }
+  }
+
+  const progress = await acts.campaignProgress({ campaignId, biennium, asOf: iso(input.closesAt).slice(0, 10) });
+  const report = { ...progress, closedAt: iso(Date.now()) };
+  await acts.closeCampaign({ campaignId, report });
+  status = 'closed';
+  await acts.notify([toSecretariat('final-report', 'final-report', `Campaign ${biennium} closed: final report`, digestBody(progress))]);
+  return { campaignId, report };
+}

@@ -1,0 +1,112 @@
+// One cluster coordinators' meeting: every current coordinator city reports on its cluster's work
+// plan by the due date (reminders, then escalation to the secretariat); the meeting then takes
+// place with whatever arrived. ID: coordinator-meeting:<id>.
+import { ApplicationFailure, allHandlersFinished, condition, defineQuery, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { Activities } from '../activities/index.js';
+import { leadTimes, type MeetingStatus } from '../domain/cluster-work.js';
+import type { ExpectedReport, MeetingInput, MeetingResult, MeetingState, ReportArgs } from '../domain/cluster-work-process.js';
+import type { NotificationRequest } from '../domain/notification.js';
+
+const acts = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: { maximumInterval: '30 seconds' } });
+
+export const submitReportUpdate = defineUpdate<MeetingState, [ReportArgs]>('submitReport');
+export const cancelMeetingUpdate = defineUpdate<MeetingState, [{ reason: string }]>('cancel');
+export const meetingStateQuery = defineQuery<MeetingState>('state');
+
+const refuse = (type: 'Conflict' | 'Invalid' | 'Forbidden', message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
+
+export async function coordinatorMeetingWorkflow(input: MeetingInput): Promise<MeetingResult> {
+  const { meetingId } = input;
+  const wid = `coordinator-meeting:${meetingId}`;
+  const resource = `/coordinator-meetings/${meetingId}`;
+  const slot = (r: ExpectedReport) => `${r.cluster}:${r.cityId}`;
+  const expected = new Map(input.expected.map((r) => [slot(r), r]));
+  const reported = new Set<string>();
+  let status: MeetingStatus = 'collecting';
+  let escalated = false;
+
+  const missing = () => [...expected.values()].filter((r) => !reported.has(slot(r)));
+  const state = (): MeetingState => ({
+    meetingId,
+    status,
+    reported: [...expected.values()].filter((r) => reported.has(slot(r))),
+    missing: missing(),
+    escalated,
+  });
+  const cancelled = () => status === 'cancelled';
+  const toCities = (rs: ExpectedReport[], kind: string, subject: (r: ExpectedReport) => string, body: string, keySuffix = ''): NotificationRequest[] =>
+    rs.map((r) => ({ key: `${wid}:${kind}${keySuffix}:${slot(r)}`, recipientKind: 'city' as const, cityId: r.cityId, cluster: r.cluster, kind: `meeting.${kind}`, subject: subject(r), body, resource }));
+
+  setHandler(meetingStateQuery, state);
+
+  setHandler(
+    submitReportUpdate,
+    async ({ cluster, cityId, progress }) => {
+      reported.add(slot({ cluster, cityId }));
+      await acts.saveMeetingReport({ meetingId, cluster, cityId, progress, at: new Date(Date.now()).toISOString() });
+      return state();
+    },
+    {
+      validator: (r) => {
+        if (status !== 'collecting') throw refuse('Conflict', `the meeting is ${status}; reports are closed`);
+        if (!expected.has(slot(r))) throw refuse('Forbidden', `city ${r.cityId} is not a coordinator of ${r.cluster} asked to report at this meeting`);
+      },
+    },
+  );
+
+  setHandler(
+    cancelMeetingUpdate,
+    async ({ reason }) => {
+      status = 'cancelled';
+      await acts.saveMeeting({ meetingId, status });
+      await acts.notify(toCities([...expected.values()], 'cancelled', () => `Cancelled: ${input.title}`, reason));
+      return state();
+    },
+    {
+      validator: (_args: { reason: string }) => {
+        if (status !== 'collecting') throw refuse('Conflict', `the meeting is already ${status}`);
+      },
+    },
+  );
+
+  const waitUntil = async (at: number) => {
+    if (at > Date.now()) await condition(cancelled, at - Date.now());
+  };
+  const finish = async (): Promise<MeetingResult> => {
+    await condition(allHandlersFinished);
+    return { meetingId, status: cancelled() ? 'cancelled' : 'held', missing: missing() };
+  };
+
+  const due = Date.parse(input.reportDueAt);
+  await acts.openMeeting(input);
+  await acts.notify(
+    toCities([...expected.values()], 'report-request', (r) => `Status report on the ${r.cluster} work plan`, `${input.title} takes place at ${input.at}. Please report per output (value reached, on_track / at_risk / off_track, note) by ${input.reportDueAt}.`),
+  );
+  for (const at of leadTimes(due, input.reminders, Date.now())) {
+    await waitUntil(at);
+    if (cancelled()) return finish();
+    await acts.notify(toCities(missing(), 'report-reminder', (r) => `Reminder: ${r.cluster} status report due`, `Your report for ${input.title} is due by ${input.reportDueAt}.`, `:${new Date(at).toISOString()}`));
+  }
+  await waitUntil(due);
+  if (cancelled()) return finish();
+  const late = missing();
+  if (late.length > 0) {
+    escalated = true;
+    await acts.saveMeeting({ meetingId, status, escalated });
+    await acts.notify([
+      {
+        key: `${wid}:reports-missing:secretariat`,
+        recipientKind: 'secretariat',
+        kind: 'meeting.reports-missing',
+        subject: `Missing status reports for ${input.title}`,
+        body: `Not reported by ${input.reportDueAt}: ${late.map((r) => `${r.cluster} (${r.cityId})`).join(', ')}.`,
+        resource,
+      },
+    ]);
+  }
+  await waitUntil(Date.parse(input.at));
+  if (cancelled()) return finish();
+  status = 'held';
+  await acts.saveMeeting({ meetingId, status, escalated });
+  return finish();
+}

@@ -1,0 +1,208 @@
+// One workshop of a cluster: (planning →) invitations and RSVPs with reminders → the event →
+// outcomes with a reminder and an escalation → published to peer learning. ID: workshop:<id>.
+import { ApplicationFailure, allHandlersFinished, condition, defineQuery, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { Activities } from '../activities/index.js';
+import { addDuration } from '../domain/duration.js';
+import { leadTimes, nonResponders, scheduleProblem, type WorkshopStatus } from '../domain/cluster-work.js';
+import type {
+  Attendance,
+  OutcomesArgs,
+  RsvpArgs,
+  RsvpState,
+  WorkshopInput,
+  WorkshopOutcomes,
+  WorkshopResult,
+  WorkshopSchedule,
+  WorkshopState,
+} from '../domain/cluster-work-process.js';
+import type { NotificationRequest } from '../domain/notification.js';
+
+const acts = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: { maximumInterval: '30 seconds' } });
+
+export const rsvpUpdate = defineUpdate<WorkshopState, [RsvpArgs]>('rsvp');
+export const rescheduleUpdate = defineUpdate<WorkshopState, [WorkshopSchedule]>('reschedule');
+export const cancelWorkshopUpdate = defineUpdate<WorkshopState, [{ reason: string }]>('cancel');
+export const submitOutcomesUpdate = defineUpdate<WorkshopState, [OutcomesArgs]>('submitOutcomes');
+export const workshopStateQuery = defineQuery<WorkshopState>('state');
+
+const refuse = (type: 'Conflict' | 'Invalid' | 'Forbidden' | 'NotFound' | 'BadRequest', message: string) =>
+  ApplicationFailure.create({ type, message, nonRetryable: true });
+
+export async function workshopWorkflow(input: WorkshopInput): Promise<WorkshopResult> {
+  const { workshopId, cluster, settings } = input;
+  const wid = `workshop:${workshopId}`;
+  const resource = `/workshops/${workshopId}`;
+  const invited = new Set(input.invited);
+  const rsvps = new Map<string, RsvpState>();
+  let schedule: WorkshopSchedule | undefined = input.schedule;
+  let revision = schedule ? 1 : 0;
+  let status: WorkshopStatus = schedule ? 'invitations_open' : 'planning';
+  let outcomesDueAt: string | undefined;
+  let outcomes: WorkshopOutcomes | undefined;
+  let attendance: Attendance[] | undefined;
+  let cancelReason: string | undefined;
+
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const cancelled = () => status === 'cancelled';
+  const state = (): WorkshopState => ({
+    workshopId,
+    status,
+    ...(schedule ? { schedule: { ...schedule } } : {}),
+    revision,
+    rsvps: [...rsvps.values()],
+    ...(outcomesDueAt ? { outcomesDueAt } : {}),
+    ...(outcomes ? { outcomes } : {}),
+    ...(attendance ? { attendance } : {}),
+    ...(cancelReason ? { cancelReason } : {}),
+  });
+  const persist = () =>
+    acts.saveWorkshop({ workshopId, status, ...(schedule ? { schedule } : {}), ...(outcomesDueAt ? { outcomesDueAt } : {}), ...(cancelReason ? { cancelReason } : {}) });
+
+  const when = () => (schedule ? `${schedule.startsAt} – ${schedule.endsAt} (${schedule.timezone})${schedule.venue ? `, ${schedule.venue}` : ''}${schedule.onlineUrl ? `, ${schedule.onlineUrl}` : ''}` : 'to be scheduled');
+  const toCities = (cities: Iterable<string>, kind: string, subject: string, body: string, keySuffix = ''): NotificationRequest[] =>
+    [...cities].map((cityId) => ({ key: `${wid}:${kind}${keySuffix}:${cityId}`, recipientKind: 'city' as const, cityId, cluster, kind: `workshop.${kind}`, subject, body, resource }));
+  const toExperts = (kind: string, subject: string, body: string, keySuffix = ''): NotificationRequest[] =>
+    input.experts.map((e) => ({ key: `${wid}:${kind}${keySuffix}:expert:${e.email.toLowerCase()}`, recipientKind: 'email' as const, email: e.email, kind: `workshop.${kind}`, subject, body, resource }));
+  const toSecretariat = (kind: string, subject: string, body: string): NotificationRequest => ({ key: `${wid}:${kind}:secretariat`, recipientKind: 'secretariat', kind: `workshop.${kind}`, subject, body, resource });
+  const everyone = (kind: string, subject: string, body: string, keySuffix = '') => [...toCities(invited, kind, subject, body, keySuffix), ...toExperts(kind, subject, body, keySuffix)];
+
+  const invite = () =>
+    acts.notify(everyone('invitation', `Invitation: ${input.title}`, `${cluster} ${input.kind.replace('_', ' ')} workshop, ${when()}. Please answer (yes, no or maybe, with attendee names) before ${schedule!.rsvpBy}.`));
+
+  setHandler(workshopStateQuery, state);
+
+  setHandler(
+    rsvpUpdate,
+    async ({ cityId, response, attendees }) => {
+      const r: RsvpState = { cityId, response, attendees, at: iso(Date.now()) };
+      rsvps.set(cityId, r);
+      await acts.saveRsvp({ workshopId, ...r });
+      return state();
+    },
+    {
+      validator: ({ cityId }) => {
+        if (!invited.has(cityId)) throw refuse('Forbidden', `city ${cityId} is not invited to this workshop`);
+        if (status !== 'invitations_open' || Date.now() >= Date.parse(schedule!.rsvpBy)) throw refuse('Conflict', `RSVPs are not open (the workshop is ${status})`);
+      },
+    },
+  );
+
+  setHandler(
+    rescheduleUpdate,
+    async (next) => {
+      const first = schedule === undefined;
+      schedule = { ...next };
+      revision += 1;
+      status = 'invitations_open';
+      await persist();
+      if (first) await invite();
+      else await acts.notify(everyone('rescheduled', `Rescheduled: ${input.title}`, `The workshop now takes place ${when()}; answers are due by ${schedule.rsvpBy}.`, `:${revision}`));
+      return state();
+    },
+    {
+      validator: (next) => {
+        if (!['planning', 'invitations_open', 'rsvp_closed'].includes(status)) throw refuse('Conflict', `a workshop that is ${status} cannot be rescheduled`);
+        const problem = scheduleProblem(next, Date.now());
+        if (problem) throw refuse('Invalid', `${problem.path.replace('body.', '')} ${problem.message}`);
+      },
+    },
+  );
+
+  setHandler(
+    cancelWorkshopUpdate,
+    async ({ reason }) => {
+      status = 'cancelled';
+      cancelReason = reason;
+      await persist();
+      await acts.notify(everyone('cancelled', `Cancelled: ${input.title}`, reason));
+      return state();
+    },
+    {
+      validator: (_args: { reason: string }) => {
+        if (status === 'completed' || status === 'cancelled') throw refuse('Conflict', `the workshop is already ${status}`);
+      },
+    },
+  );
+
+  setHandler(
+    submitOutcomesUpdate,
+    async ({ by, attendance: given, ...o }) => {
+      outcomes = o;
+      attendance =
+        given ??
+        [...rsvps.values()].filter((r) => r.response === 'yes').map((r) => ({ cityId: r.cityId, attendees: r.attendees }));
+      status = 'completed';
+      await acts.publishWorkshopOutcomes({ workshopId, cluster, title: input.title, kind: input.kind, by, outcomes: o, attendance });
+      return state();
+    },
+    {
+      validator: ({ attendance: given }: OutcomesArgs) => {
+        if (status !== 'awaiting_outcomes') throw refuse('Conflict', `outcomes are submitted after the workshop; it is ${status}`);
+        const outsider = given?.find((a) => !invited.has(a.cityId));
+        if (outsider) throw refuse('Invalid', `city ${outsider.cityId} was not invited to this workshop`);
+        if (given && new Set(given.map((a) => a.cityId)).size !== given.length) throw refuse('BadRequest', 'a city is listed twice in attendance');
+      },
+    },
+  );
+
+  const finish = async (): Promise<WorkshopResult> => {
+    await condition(allHandlersFinished);
+    return { workshopId, status: cancelled() ? 'cancelled' : 'completed' };
+  };
+
+  await acts.openWorkshop(input);
+  if (schedule) {
+    await invite();
+  } else {
+    await condition(() => schedule !== undefined || cancelled());
+    if (cancelled()) return finish();
+  }
+
+  // RSVP reminders, the RSVP deadline and the event. A reschedule bumps `revision`: every timer of
+  // the pass is abandoned and the pass restarts from the new schedule.
+  for (let pass = 0; ; pass++) {
+    const rev = revision;
+    const s = schedule!;
+    // The reschedule handler's own write may have raced this loop's last one: settle the row.
+    if (pass > 0) await persist();
+    const moved = () => revision !== rev || cancelled();
+    const waitUntil = async (at: number): Promise<boolean> => {
+      const ms = at - Date.now();
+      if (ms > 0) await condition(moved, ms);
+      return !moved();
+    };
+    let intact = true;
+    for (const at of leadTimes(Date.parse(s.rsvpBy), settings.rsvpReminders, Date.now())) {
+      if (!(intact = await waitUntil(at))) break;
+      const pending = nonResponders([...invited], new Set(rsvps.keys()));
+      await acts.notify(toCities(pending, 'rsvp-reminder', `Reminder: will you attend ${input.title}?`, `Your city has not answered yet; answers are due by ${s.rsvpBy}. ${when()}.`, `:${rev}:${iso(at)}`));
+    }
+    if (intact && (intact = await waitUntil(Date.parse(s.rsvpBy)))) {
+      status = 'rsvp_closed';
+      await persist();
+      intact = await waitUntil(Date.parse(s.endsAt));
+    }
+    if (cancelled()) return finish();
+    if (intact) break;
+  }
+
+  status = 'awaiting_outcomes';
+  const due = addDuration(new Date(Date.parse(schedule!.endsAt)), settings.outcomesDue).getTime();
+  outcomesDueAt = iso(due);
+  await persist();
+  const settled = () => outcomes !== undefined || cancelled();
+  const settledBy = async (at: number) => {
+    if (at > Date.now()) await condition(settled, at - Date.now());
+  };
+  for (const at of leadTimes(due, [settings.outcomesReminderLead], Date.now())) {
+    await settledBy(at);
+    if (settled()) return finish();
+    const coordinators = input.coordinators.length ? toCities(input.coordinators, 'outcomes-reminder', `Outcomes of ${input.title} are due`, `Please submit the workshop's outcomes (conceptual definition, summary, successes, challenges, documents) by ${outcomesDueAt}.`) : [];
+    await acts.notify(coordinators);
+  }
+  await settledBy(due);
+  if (settled()) return finish();
+  await acts.notify([toSecretariat('outcomes-overdue', `Overdue: outcomes of ${input.title}`, `The ${cluster} workshop ended at ${schedule!.endsAt}; its outcomes were due at ${outcomesDueAt} and have not been submitted.`)]);
+  await condition(settled);
+  return finish();
+}
