@@ -3,28 +3,26 @@
 // Every scenario seeds its own test clusters; coordinator rights come from coordinator_term rows.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { fixtures, httpClient, type Http } from '../support/http.js';
+import { openTestApp, sqlOn, type TestApp } from '../support/app.js';
+import { type Http, type Fixtures } from '../support/http.js';
 import { eventually, seedCluster } from '../support/workflow-env.js';
 
 let app: TestApp;
 let http: Http;
-let fx: ReturnType<typeof fixtures>;
+let fx: Fixtures;
 let viewer: string;
 let donor: string;
 /** A member city of another cluster. */
 let outsider: { id: string; token: string };
 
 const DAY = 86_400_000;
-const sql = <T>(q: string, params: unknown[] = []) => app.orm.em.getConnection().execute<T[]>(q, params);
+const sql = sqlOn(() => app.orm);
 const as = (token: string) => ({ token });
 const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  app = await startTestApp();
-  http = httpClient(app.url);
-  fx = fixtures(http);
+  ({ app, http, fx } = await openTestApp());
   viewer = await fx.token('viewer');
   donor = await fx.token('donor', { donorId: (await fx.donor()).id });
   const other = await seedCluster(app.orm, 1);

@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECRETARIAT, startTestApp, type TestApp } from '../support/app.js';
-import { fixtures, httpClient, unique, type Http, type HttpResult } from '../support/http.js';
+import { SECRETARIAT, openTestApp, startTestApp, type TestApp } from '../support/app.js';
+import { unique, type Http, type HttpResult, type Fixtures } from '../support/http.js';
 
 let app: TestApp;
 let http: Http;
-let fx: ReturnType<typeof fixtures>;
+let fx: Fixtures;
 
 beforeAll(async () => {
-  app = await startTestApp({ worker: false });
-  http = httpClient(app.url);
-  fx = fixtures(http);
+  ({ app, http, fx } = await openTestApp({ worker: false }));
 });
 afterAll(() => app?.close());
 

@@ -3,25 +3,23 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drawLot } from '../../domain/election.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { fixtures, httpClient, type Http } from '../support/http.js';
+import { openTestApp, sqlOn, type TestApp } from '../support/app.js';
+import { type Http, type Fixtures } from '../support/http.js';
 import { eventually, seedCluster } from '../support/workflow-env.js';
 
 let app: TestApp;
 let http: Http;
-let fx: ReturnType<typeof fixtures>;
+let fx: Fixtures;
 let viewer: string;
 /** A member city of another cluster: eligible nowhere in the test clusters. */
 let outsider: { id: string; token: string };
 
 const today = () => new Date().toISOString().slice(0, 10);
-const sql = <T>(q: string, params: unknown[] = []) => app.orm.em.getConnection().execute<T[]>(q, params);
+const sql = sqlOn(() => app.orm);
 const as = (token: string) => ({ token });
 
 beforeAll(async () => {
-  app = await startTestApp();
-  http = httpClient(app.url);
-  fx = fixtures(http);
+  ({ app, http, fx } = await openTestApp());
   viewer = await fx.token('viewer');
   const other = await seedCluster(app.orm, 1);
   outsider = { id: other.cities[0]!, token: await fx.token('city', { cityId: other.cities[0]! }) };

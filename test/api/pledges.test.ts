@@ -2,14 +2,14 @@
 // the pledge and campaign workflows running on the dev server.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { fixtures, httpClient, type Http } from '../support/http.js';
+import { openTestApp, sqlOn, type TestApp } from '../support/app.js';
+import { type Http, type Fixtures } from '../support/http.js';
 
 let app: TestApp;
 let http: Http;
-let fx: ReturnType<typeof fixtures>;
+let fx: Fixtures;
 
-const sql = <T>(q: string, params: unknown[] = []) => app.orm.em.getConnection().execute<T[]>(q, params);
+const sql = sqlOn(() => app.orm);
 const as = (token: string) => ({ token });
 /** A biennium no other test uses: the summary and the campaign are per biennium. */
 const freshBiennium = () => {
@@ -18,9 +18,7 @@ const freshBiennium = () => {
 };
 
 beforeAll(async () => {
-  app = await startTestApp();
-  http = httpClient(app.url);
-  fx = fixtures(http);
+  ({ app, http, fx } = await openTestApp());
   // One EUR rate for the whole file; receipts of later dates take it as the nearest earlier one.
   expect([200, 201]).toContain((await http.post('/fx-rates', { currency: 'EUR', date: '2026-01-01', rateToUsd: '1.08' })).status);
 });

@@ -9,6 +9,7 @@ import { openOrm, type Orm } from '../../db/orm.js';
 import { loadConfig, type Config } from '../../platform/config.js';
 import { createLogger } from '../../platform/logger.js';
 import { createWorker } from '../../worker/index.js';
+import { fixtures, httpClient, type Fixtures, type Http } from './http.js';
 
 export const SECRETARIAT = 'test-secretariat-token-0123456789';
 
@@ -61,3 +62,12 @@ export async function startTestApp(opts: { worker?: boolean; env?: Record<string
     },
   };
 }
+
+/** The API with a client and fixtures bound to it: what every HTTP test file starts with. */
+export async function openTestApp(opts: Parameters<typeof startTestApp>[0] = {}): Promise<{ app: TestApp; http: Http; fx: Fixtures }> {
+  const app = await startTestApp(opts);
+  const http = httpClient(app.url);
+  return { app, http, fx: fixtures(http) };
+}
+
+export { sqlOn } from './sql.js';

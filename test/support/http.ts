@@ -66,3 +66,5 @@ export function fixtures(http: Http) {
     },
   };
 }
+
+export type Fixtures = ReturnType<typeof fixtures>;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { inject } from 'vitest';
@@ -83,3 +84,7 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, ms = 20
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** The `type` of the ApplicationFailure that refused an update (Conflict, Invalid, Forbidden, ...). */
+export const failureType = (err: unknown): string | undefined =>
+  err instanceof WorkflowUpdateFailedError ? (err.cause as { type?: string } | undefined)?.type : undefined;

@@ -3,6 +3,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterCycleWorkflow, cycleStateQuery, requestElectionUpdate } from '../../workflows/cluster-cycle.js';
 import { castBallotUpdate, cancelElectionUpdate, electionWorkflow, nominateUpdate } from '../../workflows/election.js';
+import { sqlOn } from '../support/sql.js';
 import { recordHistory } from '../support/histories.js';
 import { eventually, seedCluster, startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env.js';
 
@@ -16,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const sql = <T>(q: string, params: unknown[] = []) => t.orm.em.getConnection().execute<T[]>(q, params);
+const sql = sqlOn(() => t.orm);
 const electionRow = (cluster: string, termStart: string) =>
   eventually(async () => (await sql<{ id: string; phase: string }>(`select id, phase from election where cluster_code = ? and term_start = ?`, [cluster, termStart]))[0], 20_000, `election ${cluster} ${termStart}`);
 

@@ -3,8 +3,9 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingInput } from '../../domain/cluster-work-process.js';
 import { cancelMeetingUpdate, coordinatorMeetingWorkflow, meetingStateQuery, submitReportUpdate } from '../../workflows/coordinator-meeting.js';
+import { sqlOn } from '../support/sql.js';
 import { recordHistory } from '../support/histories.js';
-import { eventually, seedCluster, startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env.js';
+import { failureType, eventually, seedCluster, startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env.js';
 
 const DAY = 86_400_000;
 let t: WorkflowTestEnv;
@@ -14,8 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const sql = <T>(q: string, params: unknown[] = []) => t.orm.em.getConnection().execute<T[]>(q, params);
-const failureType = (err: unknown) => (err instanceof WorkflowUpdateFailedError ? (err.cause as { type?: string })?.type : undefined);
+const sql = sqlOn(() => t.orm);
 const iso = (ms: number) => new Date(ms).toISOString();
 
 async function counts(meetingId: string, kind: string): Promise<Record<string, number>> {

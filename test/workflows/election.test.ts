@@ -15,8 +15,9 @@ import {
   nominateUpdate,
   acceptNominationUpdate,
 } from '../../workflows/election.js';
+import { sqlOn } from '../support/sql.js';
 import { recordHistory } from '../support/histories.js';
-import { eventually, seedCluster, startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env.js';
+import { failureType, eventually, seedCluster, startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env.js';
 
 const DAY = 86_400_000;
 let t: WorkflowTestEnv;
@@ -40,10 +41,9 @@ async function open(members: number, settings: ElectionSettingsInput = {}) {
   return { handle, cluster, cities, electionId };
 }
 
-const sql = <T>(q: string, params: unknown[] = []) => t.orm.em.getConnection().execute<T[]>(q, params);
+const sql = sqlOn(() => t.orm);
 const notified = async (electionId: string, kind: string) =>
   (await sql<{ recipient_city_id: string }>(`select recipient_city_id from notification where resource = ? and kind = ? order by recipient_city_id`, [`/elections/${electionId}`, kind])).map((r) => r.recipient_city_id);
-const failureType = (err: unknown) => (err instanceof WorkflowUpdateFailedError ? (err.cause as { type?: string })?.type : undefined);
 
 describe('electionWorkflow on the time-skipping server', () => {
   it('runs nominations, voting with reminders only to non-voters, and decides with tallies', async () => {

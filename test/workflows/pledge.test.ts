@@ -6,6 +6,7 @@ import { buildSchedule, reminderSettings, type Stage } from '../../domain/pledge
 import type { PledgeSpec, ReceiptArgs } from '../../domain/pledge-process.js';
 import { campaignStateQuery, campaignWorkflow } from '../../workflows/campaign.js';
 import { pledgeStateQuery, pledgeWorkflow, receiptUpdate, transitionUpdate } from '../../workflows/pledge.js';
+import { sqlOn } from '../support/sql.js';
 import { recordHistory } from '../support/histories.js';
 import { eventually, startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env.js';
 
@@ -18,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const sql = <T>(q: string, params: unknown[] = []) => t.orm.em.getConnection().execute<T[]>(q, params);
+const sql = sqlOn(() => t.orm);
 const failure = (err: unknown) => (err instanceof WorkflowUpdateFailedError ? (err.cause as { type?: string; message?: string; details?: unknown[] }) : undefined);
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const midnight = (ms: number) => Date.parse(`${day(ms)}T00:00:00Z`);

@@ -11,8 +11,9 @@ import {
   workshopStateQuery,
   workshopWorkflow,
 } from '../../workflows/workshop.js';
+import { sqlOn } from '../support/sql.js';
 import { recordHistory } from '../support/histories.js';
-import { eventually, seedCluster, startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env.js';
+import { failureType, eventually, seedCluster, startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -23,8 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const sql = <T>(q: string, params: unknown[] = []) => t.orm.em.getConnection().execute<T[]>(q, params);
-const failureType = (err: unknown) => (err instanceof WorkflowUpdateFailedError ? (err.cause as { type?: string })?.type : undefined);
+const sql = sqlOn(() => t.orm);
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Schedule relative to the test server's clock: rsvpBy after `rsvpDays`, the event a day later for 3 hours. */
