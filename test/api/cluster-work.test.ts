@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, sqlOn, type TestApp } from '../support/app.js';
 import { type Http, type Fixtures } from '../support/http.js';
-import { eventually, seedCluster } from '../support/workflow-env.js';
+import { eventually, seedCluster, seedCoordinatedCluster } from '../support/workflow-env.js';
 
 let app: TestApp;
 let http: Http;
@@ -32,11 +32,8 @@ afterAll(() => app?.close());
 
 /** A test cluster of `n` member cities with tokens; the first `coordinators` of them coordinate it now. */
 async function cluster(n: number, coordinators = 1) {
-  const { cluster: code, cities } = await seedCluster(app.orm, n);
+  const { cluster: code, cities } = await seedCoordinatedCluster(app.orm, n, coordinators);
   const tokens = await Promise.all(cities.map((cityId) => fx.token('city', { cityId })));
-  for (const cityId of cities.slice(0, coordinators)) {
-    await sql(`insert into coordinator_term (id, cluster_code, city_id, term_start, term_end, created_at) values (?, ?, ?, ?, ?, now())`, [randomUUID(), code, cityId, day(-365), day(365)]);
-  }
   return { code, cities, tokens };
 }
 

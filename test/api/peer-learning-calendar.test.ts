@@ -5,7 +5,7 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, sqlOn, type TestApp } from '../support/app.js';
 import { type Http, type Fixtures } from '../support/http.js';
-import { eventually, seedCluster } from '../support/workflow-env.js';
+import { eventually, seedCluster, seedCoordinatedCluster } from '../support/workflow-env.js';
 
 let app: TestApp;
 let http: Http;
@@ -25,11 +25,8 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 async function cluster(n: number, coordinators = 0) {
-  const { cluster: code, cities } = await seedCluster(app.orm, n);
+  const { cluster: code, cities } = await seedCoordinatedCluster(app.orm, n, coordinators);
   const tokens = await Promise.all(cities.map((cityId) => fx.token('city', { cityId })));
-  for (const cityId of cities.slice(0, coordinators)) {
-    await sql(`insert into coordinator_term (id, cluster_code, city_id, term_start, term_end, created_at) values (?, ?, ?, ?, ?, now())`, [randomUUID(), code, cityId, day(-365), day(365)]);
-  }
   return { code, cities, tokens };
 }
 

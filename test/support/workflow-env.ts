@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createActivities } from '../../activities/index.js';
 import { openOrm, type Orm } from '../../db/orm.js';
 import { createLogger } from '../../platform/logger.js';
@@ -88,3 +88,26 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, ms = 20
 /** The `type` of the ApplicationFailure that refused an update (Conflict, Invalid, Forbidden, ...). */
 export const failureType = (err: unknown): string | undefined =>
   err instanceof WorkflowUpdateFailedError ? (err.cause as { type?: string } | undefined)?.type : undefined;
+
+/** The file's workflow environment, started before its tests and closed after them. */
+export function useWorkflowEnv(): WorkflowTestEnv {
+  const t = {} as WorkflowTestEnv;
+  beforeAll(async () => {
+    Object.assign(t, await startWorkflowEnv());
+  });
+  afterAll(() => t.close?.());
+  return t;
+}
+
+/** A test cluster of `n` member cities; the first `coordinators` of them coordinate it from a year ago to a year on. */
+export async function seedCoordinatedCluster(orm: Orm, n: number, coordinators: number): Promise<{ cluster: string; cities: string[] }> {
+  const seeded = await seedCluster(orm, n);
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  for (const cityId of seeded.cities.slice(0, coordinators)) {
+    await orm.em.getConnection().execute(
+      `insert into coordinator_term (id, cluster_code, city_id, term_start, term_end, created_at) values (?, ?, ?, ?, ?, now())`,
+      [randomUUID(), seeded.cluster, cityId, day(-365), day(365)],
+    );
+  }
+  return seeded;
+}

@@ -1,21 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clusterCycleWorkflow, cycleStateQuery, requestElectionUpdate } from '../../workflows/cluster-cycle.js';
 import { castBallotUpdate, cancelElectionUpdate, electionWorkflow, nominateUpdate } from '../../workflows/election.js';
 import { sqlOn } from '../support/sql.js';
 import { recordHistory } from '../support/histories.js';
-import { eventually, seedCluster, startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env.js';
+import { eventually, seedCluster, useWorkflowEnv } from '../support/workflow-env.js';
 
 const DAY = 86_400_000;
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const plusYears = (d: string, n: number) => `${Number(d.slice(0, 4)) + n}${d.slice(4)}`;
-let t: WorkflowTestEnv;
-
-beforeAll(async () => {
-  t = await startWorkflowEnv();
-});
-afterAll(() => t?.close());
+const t = useWorkflowEnv();
 
 const sql = sqlOn(() => t.orm);
 const electionRow = (cluster: string, termStart: string) =>

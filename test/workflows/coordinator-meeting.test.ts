@@ -1,19 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MeetingInput } from '../../domain/cluster-work-process.js';
 import { cancelMeetingUpdate, coordinatorMeetingWorkflow, meetingStateQuery, submitReportUpdate } from '../../workflows/coordinator-meeting.js';
 import { sqlOn } from '../support/sql.js';
 import { recordHistory } from '../support/histories.js';
-import { failureType, eventually, seedCluster, startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env.js';
+import { failureType, eventually, seedCluster, useWorkflowEnv } from '../support/workflow-env.js';
 
 const DAY = 86_400_000;
-let t: WorkflowTestEnv;
-
-beforeAll(async () => {
-  t = await startWorkflowEnv();
-});
-afterAll(() => t?.close());
+const t = useWorkflowEnv();
 
 const sql = sqlOn(() => t.orm);
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createElectionActivities } from '../../activities/election.js';
 import { drawLot } from '../../domain/election.js';
 import { electionSettings, type ElectionInput, type ElectionSettingsInput } from '../../domain/election-process.js';
@@ -17,15 +17,10 @@ import {
 } from '../../workflows/election.js';
 import { sqlOn } from '../support/sql.js';
 import { recordHistory } from '../support/histories.js';
-import { failureType, eventually, seedCluster, startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env.js';
+import { failureType, eventually, seedCluster, useWorkflowEnv } from '../support/workflow-env.js';
 
 const DAY = 86_400_000;
-let t: WorkflowTestEnv;
-
-beforeAll(async () => {
-  t = await startWorkflowEnv();
-});
-afterAll(() => t?.close());
+const t = useWorkflowEnv();
 
 /** Opens an election the way the cycle does (the activity writes the row and the eligibility snapshot). */
 async function open(members: number, settings: ElectionSettingsInput = {}) {
@@ -44,6 +39,19 @@ async function open(members: number, settings: ElectionSettingsInput = {}) {
 const sql = sqlOn(() => t.orm);
 const notified = async (electionId: string, kind: string) =>
   (await sql<{ recipient_city_id: string }>(`select recipient_city_id from notification where resource = ? and kind = ? order by recipient_city_id`, [`/elections/${electionId}`, kind])).map((r) => r.recipient_city_id);
+
+/** Two nominees, one approval each: the vote closes tied for the single seat. */
+async function tiedElection() {
+  const { handle, cities } = await open(4);
+  const [a, b, c, d] = cities as [string, string, string, string];
+  await handle.executeUpdate(nominateUpdate, { args: [{ cityId: a, by: a }] });
+  await handle.executeUpdate(nominateUpdate, { args: [{ cityId: b, by: b }] });
+  await t.env.sleep(21 * DAY + 1000);
+  await handle.executeUpdate(castBallotUpdate, { args: [{ cityId: c, approve: [a] }] });
+  await handle.executeUpdate(castBallotUpdate, { args: [{ cityId: d, approve: [b] }] });
+  await t.env.sleep(14 * DAY + 1000);
+  return { handle, a, b, c };
+}
 
 describe('electionWorkflow on the time-skipping server', () => {
   it('runs nominations, voting with reminders only to non-voters, and decides with tallies', async () => {
@@ -137,14 +145,7 @@ describe('electionWorkflow on the time-skipping server', () => {
 
   it('draws a re-checkable lot when the secretariat does not break a tie in time', async () => {
     await t.run(async () => {
-      const { handle, cities } = await open(4);
-      const [a, b, c, d] = cities as [string, string, string, string];
-      await handle.executeUpdate(nominateUpdate, { args: [{ cityId: a, by: a }] });
-      await handle.executeUpdate(nominateUpdate, { args: [{ cityId: b, by: b }] });
-      await t.env.sleep(21 * DAY + 1000);
-      await handle.executeUpdate(castBallotUpdate, { args: [{ cityId: c, approve: [a] }] });
-      await handle.executeUpdate(castBallotUpdate, { args: [{ cityId: d, approve: [b] }] });
-      await t.env.sleep(14 * DAY + 1000);
+      const { handle, a, b, c } = await tiedElection();
       expect((await handle.query(electionStateQuery)).phase).toBe('awaiting_tie_break');
       const outcome = await handle.result();
       const results = (await handle.query(electionStateQuery)).results!;
@@ -156,14 +157,7 @@ describe('electionWorkflow on the time-skipping server', () => {
 
   it('lets the secretariat break a tie, refusing a choice outside the tied nominees', async () => {
     await t.run(async () => {
-      const { handle, cities } = await open(4);
-      const [a, b, c, d] = cities as [string, string, string, string];
-      await handle.executeUpdate(nominateUpdate, { args: [{ cityId: a, by: a }] });
-      await handle.executeUpdate(nominateUpdate, { args: [{ cityId: b, by: b }] });
-      await t.env.sleep(21 * DAY + 1000);
-      await handle.executeUpdate(castBallotUpdate, { args: [{ cityId: c, approve: [a] }] });
-      await handle.executeUpdate(castBallotUpdate, { args: [{ cityId: d, approve: [b] }] });
-      await t.env.sleep(14 * DAY + 1000);
+      const { handle, a, b, c } = await tiedElection();
       await expect(handle.executeUpdate(breakTieUpdate, { args: [{ elected: [c] }] })).rejects.toSatisfy((e) => failureType(e) === 'Invalid');
       await handle.executeUpdate(breakTieUpdate, { args: [{ elected: [b] }] });
       expect((await handle.result()).elected).toEqual([b]);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toUsd } from '../../domain/money.js';
 import { buildSchedule, reminderSettings, type Stage } from '../../domain/pledge.js';
 import type { PledgeSpec, ReceiptArgs } from '../../domain/pledge-process.js';
@@ -8,16 +8,11 @@ import { campaignStateQuery, campaignWorkflow } from '../../workflows/campaign.j
 import { pledgeStateQuery, pledgeWorkflow, receiptUpdate, transitionUpdate } from '../../workflows/pledge.js';
 import { sqlOn } from '../support/sql.js';
 import { recordHistory } from '../support/histories.js';
-import { eventually, startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env.js';
+import { eventually, useWorkflowEnv } from '../support/workflow-env.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-let t: WorkflowTestEnv;
-
-beforeAll(async () => {
-  t = await startWorkflowEnv();
-});
-afterAll(() => t?.close());
+const t = useWorkflowEnv();
 
 const sql = sqlOn(() => t.orm);
 const failure = (err: unknown) => (err instanceof WorkflowUpdateFailedError ? (err.cause as { type?: string; message?: string; details?: unknown[] }) : undefined);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CLUSTER_WORK_DEFAULTS } from '../../domain/cluster-work.js';
 import type { WorkshopInput, WorkshopSchedule } from '../../domain/cluster-work-process.js';
 import {
@@ -13,16 +13,11 @@ import {
 } from '../../workflows/workshop.js';
 import { sqlOn } from '../support/sql.js';
 import { recordHistory } from '../support/histories.js';
-import { failureType, eventually, seedCluster, startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env.js';
+import { failureType, eventually, seedCluster, useWorkflowEnv } from '../support/workflow-env.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-let t: WorkflowTestEnv;
-
-beforeAll(async () => {
-  t = await startWorkflowEnv();
-});
-afterAll(() => t?.close());
+const t = useWorkflowEnv();
 
 const sql = sqlOn(() => t.orm);
 const iso = (ms: number) => new Date(ms).toISOString();
