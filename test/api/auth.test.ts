@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApp, startTestApp, type TestApp } from '../support/app.js';
-import { httpClient, unique, type Http, type HttpResult, type Fixtures } from '../support/http.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { useTestApp, startTestApp, type TestApp } from '../support/app.js';
+import { httpClient, unique, type HttpResult } from '../support/http.js';
 
-let app: TestApp;
-let http: Http;
-let fx: Fixtures;
-
-beforeAll(async () => {
-  ({ app, http, fx } = await openTestApp({ worker: false }));
-});
-afterAll(() => app?.close());
+const api = useTestApp({ worker: false });
+const { http, fx } = api;
 
 function expectProblem(r: HttpResult, status: number): void {
   expect(r.status, JSON.stringify(r.body)).toBe(status);
@@ -57,7 +51,7 @@ describe('tokens', () => {
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(replay.body.id).toBe(first.body.id);
     expect(replay.body).not.toHaveProperty('token');
-    const stored = await app.orm.em.getConnection().execute<{ body: string }[]>('select body::text as body from idempotency_record where key = ?', [headers['idempotency-key']]);
+    const stored = await api.app.orm.em.getConnection().execute<{ body: string }[]>('select body::text as body from idempotency_record where key = ?', [headers['idempotency-key']]);
     expect(stored).toHaveLength(1);
     expect(stored[0]!.body).not.toContain(first.body.token);
     expect((await http.get('/tokens?limit=200')).body.items.filter((t: { label: string }) => t.label === body.label)).toHaveLength(1);

@@ -1,16 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECRETARIAT, openTestApp, startTestApp, type TestApp } from '../support/app.js';
-import { unique, type Http, type HttpResult, type Fixtures } from '../support/http.js';
+import { describe, expect, it } from 'vitest';
+import { SECRETARIAT, useTestApp, startTestApp } from '../support/app.js';
+import { unique, type HttpResult } from '../support/http.js';
 
-let app: TestApp;
-let http: Http;
-let fx: Fixtures;
-
-beforeAll(async () => {
-  ({ app, http, fx } = await openTestApp({ worker: false }));
-});
-afterAll(() => app?.close());
+const api = useTestApp({ worker: false });
+const { http, fx } = api;
 
 interface Problem {
   type: string;

@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApp, type TestApp } from '../support/app.js';
-import { type Http, type Fixtures } from '../support/http.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/app.js';
 
-let app: TestApp;
-let http: Http;
-let fx: Fixtures;
-
-beforeAll(async () => {
-  ({ app, http, fx } = await openTestApp({ worker: false }));
-});
-afterAll(() => app?.close());
+const api = useTestApp({ worker: false });
+const { http, fx } = api;
 
 describe('reference data', () => {
   it('lists every ISO country with region, income group and LDC flag', async () => {

@@ -3,12 +3,12 @@ import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
-import { inject } from 'vitest';
 import { createApp } from '../../api/app.js';
 import { openOrm, type Orm } from '../../db/orm.js';
 import { loadConfig, type Config } from '../../platform/config.js';
 import { createLogger } from '../../platform/logger.js';
 import { createWorker } from '../../worker/index.js';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { fixtures, httpClient, type Fixtures, type Http } from './http.js';
 
 export const SECRETARIAT = 'test-secretariat-token-0123456789';
@@ -71,3 +71,27 @@ export async function openTestApp(opts: Parameters<typeof startTestApp>[0] = {})
 }
 
 export { sqlOn } from './sql.js';
+
+/**
+ * The file's API, started before its tests and closed after them. `http` and `fx` can be taken at
+ * once: they resolve the app's address when a request is made.
+ */
+export function useTestApp(opts: Parameters<typeof startTestApp>[0] = {}): { readonly app: TestApp; http: Http; fx: Fixtures } {
+  let app: TestApp | undefined;
+  const http = httpClient(() => {
+    if (!app) throw new Error('the test app is not started yet');
+    return app.url;
+  });
+  beforeAll(async () => {
+    app = await startTestApp(opts);
+  });
+  afterAll(() => app?.close());
+  return {
+    get app() {
+      if (!app) throw new Error('the test app is not started yet');
+      return app;
+    },
+    http,
+    fx: fixtures(http),
+  };
+}

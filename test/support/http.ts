@@ -15,7 +15,8 @@ export interface RequestOptions {
 }
 
 /** A small black-box HTTP client: JSON in, JSON (or text) out, secretariat token by default. */
-export function httpClient(baseUrl: string) {
+export function httpClient(baseUrl: string | (() => string)) {
+  const base = typeof baseUrl === 'string' ? () => baseUrl : baseUrl;
   const call = async <T = any>(method: string, path: string, opts: RequestOptions = {}): Promise<HttpResult<T>> => {
     const token = opts.token === undefined ? SECRETARIAT : opts.token;
     const headers: Record<string, string> = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...opts.headers };
@@ -23,7 +24,7 @@ export function httpClient(baseUrl: string) {
     if (opts.raw !== undefined) body = opts.raw;
     else if (opts.body !== undefined) body = JSON.stringify(opts.body);
     if (body !== undefined) headers['content-type'] ??= 'application/json';
-    const res = await fetch(baseUrl + path, { method, headers, body });
+    const res = await fetch(base() + path, { method, headers, body });
     const text = await res.text();
     const type = res.headers.get('content-type') ?? '';
     return { status: res.status, headers: res.headers, body: (type.includes('json') && text ? JSON.parse(text) : text) as T };
