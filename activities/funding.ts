@@ -84,6 +84,17 @@ export function createFundingActivities({ orm }: ActivityDeps) {
     },
 
     /**
+     * Waives an instalment that is still unsettled (a retry finds it waived and changes nothing),
+     * with the stage change the waiver causes, in one transaction.
+     */
+    async waiveInstalment(args: { pledgeId: string; seq: number; stageChanges: StageChange[] }) {
+      await orm.em.fork().transactional(async (tx) => {
+        if (args.stageChanges.length) await writeStageChanges(tx, args.stageChanges);
+        await tx.execute(`update instalment set status = 'waived', updated_at = now() where pledge_id = ? and seq = ? and status not in ('paid', 'waived', 'written_off')`, [args.pledgeId, args.seq]);
+      });
+    },
+
+    /**
      * Inserts the receipt once per business key and, only when it was new, adds its allocations to
      * the instalments (increments commute, so concurrent receipts cannot overwrite each other).
      */

@@ -4,6 +4,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../domain/auth.js';
 import type { CalendarEvent } from '../domain/icalendar.js';
+import { formatAmount } from '../domain/money.js';
 
 export type { CalendarEvent };
 
@@ -22,27 +23,47 @@ const iso = (d: Date | string) => new Date(d).toISOString();
 const yearRange = (f: CalendarFilters): [string, string] =>
   f.year ? [`${f.year}-01-01T00:00:00Z`, `${f.year + 1}-01-01T00:00:00Z`] : ['0001-01-01T00:00:00Z', '9999-01-01T00:00:00Z'];
 
-/** Every scheduled workshop; a city sees those it is invited to. */
+/**
+ * Every scheduled workshop, with its RSVP deadline and its outcomes due date (planned from the end
+ * and the workshop's outcomesDue until the workflow fixes it); a city sees those it is invited to.
+ * Each event is kept by its own date, so a December workshop's January outcomes land in January.
+ */
 export const workshopEvents: CalendarSource = async (em, _p, f) => {
   const [from, to] = yearRange(f);
-  const rows = await em.getConnection().execute<{ id: string; cluster_code: string; kind: string; title: string; starts_at: Date; ends_at: Date; venue: string | null; online_url: string | null; timezone: string; status: string }[]>(
-    `select id, cluster_code, kind, title, starts_at, ends_at, venue, online_url, timezone, status from workshop
-      where starts_at is not null and starts_at >= ? and starts_at < ?
+  const rows = await em.getConnection().execute<{ id: string; cluster_code: string; kind: string; title: string; starts_at: Date; ends_at: Date; rsvp_by: Date | null; outcomes_due_at: Date | null; venue: string | null; online_url: string | null; timezone: string; status: string }[]>(
+    `select * from (
+       select id, cluster_code, kind, title, starts_at, ends_at, rsvp_by, venue, online_url, timezone, status, invited,
+              -- in UTC wall time, as the workflow's addDuration: no DST shift from the session zone
+              coalesce(outcomes_due_at, ((ends_at at time zone 'UTC') + (settings->>'outcomesDue')::interval) at time zone 'UTC') as outcomes_due_at
+         from workshop where starts_at is not null) w
+      where ((starts_at >= ? and starts_at < ?) or (rsvp_by >= ? and rsvp_by < ?) or (outcomes_due_at >= ? and outcomes_due_at < ?))
         ${f.cluster ? 'and cluster_code = ?' : ''} ${f.city ? 'and ? = any(invited)' : ''}`,
-    [from, to, ...(f.cluster ? [f.cluster] : []), ...(f.city ? [f.city] : [])],
+    [from, to, from, to, from, to, ...(f.cluster ? [f.cluster] : []), ...(f.city ? [f.city] : [])],
   );
-  return rows.map((w) => ({
-    uid: `workshop-${w.id}@gnlc`,
-    kind: `workshop.${w.kind}`,
-    title: `${w.cluster_code}: ${w.title}`,
-    start: iso(w.starts_at),
-    end: iso(w.ends_at),
-    cluster: w.cluster_code,
-    description: `${w.kind.replace('_', ' ')} workshop (${w.timezone})${w.online_url ? `\n${w.online_url}` : ''}`,
-    ...(w.venue ? { location: w.venue } : {}),
-    url: `/workshops/${w.id}`,
-    cancelled: w.status === 'cancelled',
-  }));
+  const inRange = (d: Date | null): d is Date => !!d && iso(d) >= iso(from) && iso(d) < iso(to);
+  return rows.flatMap((w) => {
+    const common = { cluster: w.cluster_code, url: `/workshops/${w.id}`, cancelled: w.status === 'cancelled' };
+    const events: CalendarEvent[] = [];
+    if (inRange(w.starts_at)) {
+      events.push({
+        uid: `workshop-${w.id}@gnlc`,
+        kind: `workshop.${w.kind}`,
+        title: `${w.cluster_code}: ${w.title}`,
+        start: iso(w.starts_at),
+        end: iso(w.ends_at),
+        description: `${w.kind.replace('_', ' ')} workshop (${w.timezone})${w.online_url ? `\n${w.online_url}` : ''}`,
+        ...(w.venue ? { location: w.venue } : {}),
+        ...common,
+      });
+    }
+    if (inRange(w.rsvp_by)) {
+      events.push({ uid: `workshop-${w.id}-rsvp-by@gnlc`, kind: 'workshop.rsvp_by', title: `RSVP deadline: ${w.cluster_code}: ${w.title}`, start: iso(w.rsvp_by), description: 'Invited cities answer yes, no or maybe by now.', ...common });
+    }
+    if (inRange(w.outcomes_due_at)) {
+      events.push({ uid: `workshop-${w.id}-outcomes-due@gnlc`, kind: 'workshop.outcomes_due', title: `Outcomes due: ${w.cluster_code}: ${w.title}`, start: iso(w.outcomes_due_at), description: 'The coordinators submit the outcomes for the peer-learning database.', ...common });
+    }
+    return events;
+  });
 };
 
 interface MeetingRow {
@@ -121,4 +142,38 @@ export const electionEvents: CalendarSource = async (em, _p, f) => {
 };
 
 /** Every source of the common schedule. Funding adds its instalment due dates here. */
-export const CALENDAR_SOURCES: CalendarSource[] = [workshopEvents, meetingEvents, reportDueEvents, electionEvents];
+/**
+ * Instalment due dates (all-day). Who sees them follows who may read the pledge: the secretariat and
+ * viewers all, a donor token its own. A city sees those of a donor linked to it (a member city that
+ * is itself a donor), and ?city= filters the same way; other cities see none, since a donor's
+ * schedule is between it and the secretariat. Instalments belong to no cluster: ?cluster= drops them.
+ * Waived and written-off instalments stay listed as cancelled so subscribed calendars update.
+ */
+export const instalmentEvents: CalendarSource = async (em, p, f) => {
+  if (f.cluster) return [];
+  if (p.role === 'donor' && !p.donorId) return [];
+  if (p.role === 'city' && !f.city) return [];
+  const [from, to] = yearRange(f);
+  const rows = await em.getConnection().execute<{ pledge_id: string; seq: number; due: string; amount_minor: string; paid_minor: string; status: string; currency: string; donor_name: string }[]>(
+    `select i.pledge_id, i.seq, i.due::text as due, i.amount_minor, i.paid_minor, i.status, p.currency, d.name as donor_name
+       from instalment i join pledge p on p.id = i.pledge_id join donor d on d.id = p.donor_id
+      where p.kind = 'financial' and p.currency is not null and i.due >= ?::date and i.due < ?::date
+        ${p.role === 'donor' ? 'and p.donor_id = ?' : ''} ${f.city ? 'and d.city_id = ?' : ''}`,
+    [from.slice(0, 10), to.slice(0, 10), ...(p.role === 'donor' ? [p.donorId] : []), ...(f.city ? [f.city] : [])],
+  );
+  return rows.map((r) => {
+    const amount = `${formatAmount(Number(r.amount_minor), r.currency)} ${r.currency}`;
+    return {
+      uid: `pledge-${r.pledge_id}-instalment-${r.seq}@gnlc`,
+      kind: 'instalment_due',
+      title: `Instalment ${r.seq} due: ${amount} (${r.donor_name})`,
+      start: r.due,
+      allDay: true,
+      description: `Instalment ${r.seq} of a pledge: ${amount}, ${formatAmount(Number(r.paid_minor), r.currency)} paid; ${r.status.replace('_', ' ')}.`,
+      url: `/pledges/${r.pledge_id}`,
+      cancelled: r.status === 'waived' || r.status === 'written_off',
+    };
+  });
+};
+
+export const CALENDAR_SOURCES: CalendarSource[] = [workshopEvents, meetingEvents, reportDueEvents, electionEvents, instalmentEvents];

@@ -49,6 +49,8 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends z
   params?: P;
   query?: Q;
   body?: B;
+  /** The request body's media type in the OpenAPI document (default application/json); validation is the same. */
+  bodyContentType?: string;
   responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
   /** Top-level response fields never stored for Idempotency-Key replays (a secret is shown once). */
   secretFields?: readonly string[];
@@ -93,7 +95,7 @@ function register(registry: OpenAPIRegistry, spec: RouteSpec<AnyObject, AnyObjec
   const request: RouteConfig['request'] = {};
   if (spec.params) request.params = spec.params as never;
   if (spec.query) request.query = spec.query as never;
-  if (spec.body) request.body = { content: { 'application/json': { schema: spec.body } }, required: true };
+  if (spec.body) request.body = { content: { [spec.bodyContentType ?? 'application/json']: { schema: spec.body } }, required: true };
   const responses: RouteConfig['responses'] = {};
   for (const [status, r] of Object.entries(spec.responses)) {
     responses[status] = r.schema

@@ -1,7 +1,7 @@
 // Rules of a cluster's work phase: workshops, work plans, coordinator reporting, expert groups and
 // the peer-learning database. Pure and deterministic: imported by Temporal workflow code.
 import { z } from 'zod';
-import { addDuration, isoDuration } from './duration.js';
+import { addDuration, durationMs, isValidDuration, isoDuration } from './duration.js';
 import { isCalendarDate } from './election.js';
 
 export const WORKSHOP_KINDS = ['inception', 'thematic', 'advisory_session'] as const;
@@ -291,11 +291,33 @@ export const WorkplanBody = z
   });
 export type WorkplanBody = z.infer<typeof WorkplanBody>;
 
+/** A reminder lead before a due date: a positive, fixed length (a month has none in milliseconds). */
+const fixedMs = (d: string): number | null => {
+  try {
+    return durationMs(d);
+  } catch {
+    return null;
+  }
+};
+const fixedLead = isoDuration.refine((d) => !isValidDuration(d) || (fixedMs(d) ?? 0) > 0, { error: 'must be a positive fixed length (weeks, days, hours…), not years or months' });
+
+export const MAX_REPORT_REMINDERS = 5;
+
 export const CreateMeetingBody = z
   .object({
     date: z.union([instant, calendarDate]).describe('date-time of the meeting (a bare date means 00:00 UTC)'),
     reportLead: isoDuration.optional(),
     title: text(300).optional(),
+    reminders: z
+      .object({
+        report: z
+          .array(fixedLead)
+          .max(MAX_REPORT_REMINDERS)
+          .refine((leads) => new Set(leads.map(fixedMs)).size === leads.length, { error: 'the same reminder lead is given twice' })
+          .describe('durations before the report due date at which coordinators that have not reported are reminded; default P3D and P1D'),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type CreateMeetingBody = z.infer<typeof CreateMeetingBody>;
@@ -334,6 +356,14 @@ export const PeerEntryBody = z
   })
   .strict();
 export type PeerEntryBody = z.infer<typeof PeerEntryBody>;
+
+/**
+ * A report reminder that would fall at or before the request itself (lead not shorter than the
+ * time from `now` to the due date) could never be sent: the first such lead, or null.
+ */
+export function lateReminder(leads: readonly string[], reportDueAt: number, now: number): string | null {
+  return leads.find((lead) => !(reportDueAt - durationMs(lead) > now)) ?? null;
+}
 
 /** Meeting date as an instant: a bare calendar date is midnight UTC. */
 export const meetingInstant = (date: string): string => (isCalendarDate(date) ? `${date}T00:00:00.000Z` : new Date(date).toISOString());

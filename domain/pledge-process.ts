@@ -47,6 +47,12 @@ export interface TransitionArgs {
   by: string;
 }
 
+export interface WaiveArgs {
+  seq: number;
+  note: string;
+  by: string;
+}
+
 export interface ReceiptArgs {
   /** The business key: receipt number, else the Idempotency-Key, else a fresh id. */
   key: string;
@@ -108,6 +114,18 @@ export interface CampaignInput {
   closesAt: number;
   inKindCountsTowardTarget: boolean;
   reminders: ReminderSettings;
+  /** Follow-up cycles per run before continuing as new (default 100; tests set it low). */
+  followUpsPerRun?: number;
+  /** Carried over by continue-as-new; absent on the first run. */
+  carry?: CampaignCarry;
+}
+
+export interface CampaignCarry {
+  prospects: { donorId: string; pledgeId: string }[];
+  digests: number;
+  followUps: number;
+  nextFollowUp: number;
+  nextDigest: number;
 }
 
 export interface CampaignProgress {

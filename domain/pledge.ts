@@ -325,6 +325,10 @@ export function scheduleOf(b: CreatePledgeBody, totalMinor: number): ScheduleRes
 export const TransitionBody = z.object({ to: z.enum(STAGES), note: z.string().trim().max(2000).optional() }).strict();
 export type TransitionBody = z.infer<typeof TransitionBody>;
 
+/** Waiving an instalment forgoes what is still owed on it; the note says why (it goes to the donor). */
+export const WaiveBody = z.object({ note: z.string().trim().min(1).max(2000) }).strict();
+export type WaiveBody = z.infer<typeof WaiveBody>;
+
 export const ReceiptBody = z
   .object({
     amount: MoneyBody,

@@ -1,7 +1,7 @@
 // A fundraising campaign for one biennium: opens a prospect pledge (each its own pledgeWorkflow) per
 // prospective donor, follows up on those that have not moved, sends the secretariat a progress
 // digest at intervals and closes at the end of the biennium with a final report. ID: campaign:<biennium>.
-import { ParentClosePolicy, defineQuery, proxyActivities, setHandler, sleep, startChild, uuid4 } from '@temporalio/workflow';
+import { ParentClosePolicy, allHandlersFinished, condition, continueAsNew, defineQuery, proxyActivities, setHandler, sleep, startChild, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import { addDuration } from '../domain/duration.js';
 import { formatAmount } from '../domain/money.js';
@@ -18,6 +18,9 @@ export interface CampaignOutcome {
   report: CampaignProgress & { closedAt: string };
 }
 
+/** Follow-up cycles in one run before continuing as new: a campaign over a biennium stays short. */
+const FOLLOW_UPS_PER_RUN = 100;
+
 const usd = (m: number) => `US$${formatAmount(m, 'USD')}`;
 
 function digestBody(p: CampaignProgress): string {
@@ -29,10 +32,12 @@ function digestBody(p: CampaignProgress): string {
 export async function campaignWorkflow(input: CampaignInput): Promise<CampaignOutcome> {
   const { campaignId, biennium } = input;
   const wfId = `campaign:${biennium}`;
-  const prospects: CampaignState['prospects'] = [];
+  const { carry } = input;
+  const prospects: CampaignState['prospects'] = [...(carry?.prospects ?? [])];
   let status: CampaignState['status'] = 'open';
-  let digests = 0;
-  let followUps = 0;
+  let digests = carry?.digests ?? 0;
+  let followUps = carry?.followUps ?? 0;
+  let followUpsThisRun = 0;
   setHandler(campaignStateQuery, () => ({ campaignId, biennium, status, prospects: [...prospects], digests, followUps }));
 
   const iso = (ms: number) => new Date(ms).toISOString();
@@ -45,8 +50,9 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignOu
     resource: `/campaigns/${campaignId}`,
   });
 
-  await acts.openCampaign(input);
-  for (const donorId of input.donorIds) {
+  // A continued run finds the campaign and its prospects open already.
+  if (!carry) await acts.openCampaign(input);
+  for (const donorId of carry ? [] : input.donorIds) {
     const spec: PledgeSpec = {
       pledgeId: uuid4(),
       donorId,
@@ -77,15 +83,20 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignOu
     });
   }
 
-  let nextFollowUp = addDuration(new Date(Date.now()), input.followUpEvery).getTime();
-  let nextDigest = addDuration(new Date(Date.now()), input.digestEvery).getTime();
+  let nextFollowUp = carry?.nextFollowUp ?? addDuration(new Date(Date.now()), input.followUpEvery).getTime();
+  let nextDigest = carry?.nextDigest ?? addDuration(new Date(Date.now()), input.digestEvery).getTime();
   for (;;) {
+    if (followUpsThisRun >= (input.followUpsPerRun ?? FOLLOW_UPS_PER_RUN) || workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof campaignWorkflow>({ ...input, carry: { prospects, digests, followUps, nextFollowUp, nextDigest } });
+    }
     const at = Math.min(nextFollowUp, nextDigest, input.closesAt);
     const wait = at - Date.now();
     if (wait > 0) await sleep(wait);
     if (at === input.closesAt) break;
     if (at === nextFollowUp) {
       followUps++;
+      followUpsThisRun++;
       const unmoved = await acts.unmovedProspects({ campaignId });
       await acts.notify(
         unmoved.map((donorId) => ({

@@ -27,7 +27,7 @@ import {
   type Instalment,
   type Stage,
 } from '../domain/pledge.js';
-import type { PledgeCarry, PledgeInput, PledgeOutcome, PledgeState, ReceiptArgs, ReceiptResult, StageChange, TransitionArgs } from '../domain/pledge-process.js';
+import type { PledgeCarry, PledgeInput, PledgeOutcome, PledgeState, ReceiptArgs, ReceiptResult, StageChange, TransitionArgs, WaiveArgs } from '../domain/pledge-process.js';
 import type { NotificationRequest } from '../domain/notification.js';
 
 const acts = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: { maximumInterval: '30 seconds' } });
@@ -40,9 +40,10 @@ const db = proxyLocalActivities<Activities>({ startToCloseTimeout: '30 seconds',
 
 export const transitionUpdate = defineUpdate<PledgeState, [TransitionArgs]>('transition');
 export const receiptUpdate = defineUpdate<ReceiptResult, [ReceiptArgs]>('receipt');
+export const waiveUpdate = defineUpdate<PledgeState, [WaiveArgs]>('waive');
 export const pledgeStateQuery = defineQuery<PledgeState>('state');
 
-const refuse = (type: 'Conflict' | 'Invalid' | 'BadRequest', message: string, details?: Record<string, unknown>) =>
+const refuse = (type: 'Conflict' | 'Invalid' | 'BadRequest' | 'NotFound', message: string, details?: Record<string, unknown>) =>
   ApplicationFailure.create({ type, message, nonRetryable: true, ...(details ? { details: [details] } : {}) });
 
 /** Events fired in one run before continuing as new: keeps histories short on long schedules. */
@@ -170,6 +171,33 @@ export async function pledgeWorkflow(input: PledgeInput): Promise<PledgeOutcome>
         if (spec.kind !== 'financial') throw refuse('Conflict', 'an in-kind pledge takes no receipts');
         if (!RECEIVING_STAGES.includes(stage)) throw refuse('Conflict', `a pledge that is ${stage} takes no receipts; receipts are recorded while ${RECEIVING_STAGES.join(', ')}`);
         if (!Number.isSafeInteger(r.pledgeMinor) || r.pledgeMinor <= 0) throw refuse('BadRequest', 'the receipt amount must be a positive number of minor units');
+      },
+    },
+  );
+
+  // Waiving forgoes what is owed on one instalment: it is settled (no more reminders for it), and
+  // like the last receipt, the waiver that settles the last instalment fulfils a pledge in fulfilment.
+  setHandler(
+    waiveUpdate,
+    async ({ seq, note, by }) => {
+      const inst = instalments.find((i) => i.seq === seq)!;
+      const owed = outstandingOf(inst);
+      inst.status = 'waived';
+      version++;
+      const changes: StageChange[] = [];
+      if (stage === 'in_fulfilment' && settledAll()) changes.push(change('fulfilled', by, `instalment ${seq} waived (${note}); nothing else is owed`));
+      await whenOpened();
+      await db.waiveInstalment({ pledgeId, seq, stageChanges: changes });
+      await acts.notify([message('donor', `inst${seq}:waived`, 'instalment-waived', `Instalment ${seq} of your pledge is waived`, `The secretariat waived the ${money(owed)} still owed on instalment ${seq} (due ${inst.due}): ${note}`)]);
+      return state();
+    },
+    {
+      validator: ({ seq }) => {
+        if (spec.kind !== 'financial') throw refuse('Conflict', 'an in-kind pledge has no instalments');
+        const inst = instalments.find((i) => i.seq === seq);
+        if (!inst) throw refuse('NotFound', `the pledge has no instalment ${seq}`);
+        if (SETTLED.includes(inst.status)) throw refuse('Conflict', `instalment ${seq} is ${inst.status}; only an unsettled one can be waived`, { status: inst.status });
+        if (!RECEIVING_STAGES.includes(stage)) throw refuse('Conflict', `a pledge that is ${stage} has no instalments to waive; waive while ${RECEIVING_STAGES.join(', ')}`);
       },
     },
   );

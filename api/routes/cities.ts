@@ -7,6 +7,7 @@ import { UNESCO_REGIONS } from '../../db/seed/countries.js';
 import { requireCity } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { forbidden, notFound, unprocessable } from '../errors.js';
+import { findOr404 } from '../lookup.js';
 import { PageQuery, page, pageOf } from '../pagination.js';
 import { readRow } from '../read-row.js';
 import { defineRoute, reply } from '../route.js';
@@ -85,8 +86,7 @@ export function cityRoutes(deps: AppDeps): Router {
     handler: async ({ params, body, em, principal }) => {
       requireCity(principal, params.id);
       if (principal.role !== 'secretariat' && body.status !== undefined) throw forbidden('only the secretariat changes a city status');
-      const city = await em.findOne(City, params.id);
-      if (!city) throw notFound('city');
+      const city = await findOr404(em, City, params.id, 'city');
       if (body.name !== undefined) city.name = body.name;
       if (body.status !== undefined) city.status = body.status;
       if (body.yearJoined !== undefined) city.yearJoined = body.yearJoined;

@@ -5,7 +5,8 @@ import { ROLES, type Principal } from '../../domain/auth.js';
 import { CLUSTER_STATUSES, MembershipCreate, expertiseMatches } from '../../domain/registry.js';
 import { requireCity } from '../auth.js';
 import type { AppDeps } from '../deps.js';
-import { conflict, notFound, unprocessable } from '../errors.js';
+import { conflict, unprocessable } from '../errors.js';
+import { findOr404 } from '../lookup.js';
 import { PageQuery, page, pageOf } from '../pagination.js';
 import { defineRoute, reply } from '../route.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -77,9 +78,7 @@ function memberView(m: IMembership, cityName: string, viewer: Principal) {
 }
 
 export async function findCluster(em: EntityManager, code: string): Promise<ICluster> {
-  const cluster = await em.findOne(Cluster, code);
-  if (!cluster) throw notFound(`cluster ${code}`);
-  return cluster;
+  return findOr404(em, Cluster, code, `cluster ${code}`);
 }
 
 export function clusterRoutes(deps: AppDeps): Router {
@@ -152,8 +151,7 @@ export function clusterRoutes(deps: AppDeps): Router {
     responses: { 204: { description: 'ended' }, 404: { description: 'not a current member' } },
     handler: async ({ params, em, principal }) => {
       requireCity(principal, params.cityId);
-      const m = await em.findOne(Membership, { city: params.cityId, cluster: params.code, until: null });
-      if (!m) throw notFound('current membership');
+      const m = await findOr404(em, Membership, { city: params.cityId, cluster: params.code, until: null }, 'current membership');
       m.until = today();
       await em.flush();
       return reply(204);

@@ -15,6 +15,7 @@ import {
   ReportBody,
   aggregateCluster,
   checkProgress,
+  lateReminder,
   meetingInstant,
   meetingWorkflowId,
   type ClusterStatus,
@@ -24,7 +25,9 @@ import { durationMs } from '../../domain/duration.js';
 import { coordinatorMeetingWorkflow, submitReportUpdate } from '../../workflows/coordinator-meeting.js';
 import { actingCityOf, allCoordinators } from '../cluster-work-access.js';
 import type { AppDeps } from '../deps.js';
-import { badRequest, conflict, forbidden, notFound, unprocessable } from '../errors.js';
+import { badRequest, conflict, forbidden, unprocessable } from '../errors.js';
+import { findOr404 } from '../lookup.js';
+import { PageQuery, page, pageOf } from '../pagination.js';
 import { defineRoute, reply } from '../route.js';
 import { currentPlan } from './workplans.js';
 
@@ -56,11 +59,54 @@ const MeetingView = z
   })
   .openapi('CoordinatorMeeting');
 
-async function findMeeting(em: EntityManager, id: string): Promise<ICoordinatorMeeting> {
-  const m = await em.findOne(CoordinatorMeeting, id);
-  if (!m) throw notFound('coordinator meeting');
-  return m;
+const MeetingSummary = MeetingView.omit({ clusters: true }).openapi('CoordinatorMeetingSummary');
+
+const when = z.union([z.iso.datetime({ offset: true }), z.iso.date()]).transform(meetingInstant);
+const ListQuery = PageQuery.extend({
+  status: z.enum(MEETING_STATUSES).optional(),
+  from: when.optional().describe('meetings at or after this date(-time)'),
+  to: when.optional().describe('meetings before this date(-time)'),
+}).refine((q) => !q.from || !q.to || q.from < q.to, { path: ['to'], error: 'must be after from' });
+
+/** One page of the meetings the caller may read (as requireReader decides for one), latest first. */
+async function listMeetings(em: EntityManager, p: Principal, q: z.output<typeof ListQuery>) {
+  const filters: [string, unknown][] = [];
+  if (q.status) filters.push(['status = ?', q.status]);
+  if (q.from) filters.push(['at >= ?', q.from]);
+  if (q.to) filters.push(['at < ?', q.to]);
+  if (p.role === 'city') filters.push(['expected @> ?::jsonb', JSON.stringify([{ cityId: p.cityId }])]);
+  const where = filters.length ? `where ${filters.map(([c]) => c).join(' and ')}` : '';
+  const args = filters.map(([, v]) => v);
+  const conn = em.getConnection();
+  const rows = await conn.execute<{ id: string; total: string }[]>(
+    `select id, count(*) over () as total from coordinator_meeting ${where} order by at desc, id asc limit ? offset ?`,
+    [...args, q.limit, q.offset],
+  );
+  // A page past the end has no row to carry the window count.
+  const total = rows[0] ? Number(rows[0].total) : q.offset === 0 ? 0 : Number((await conn.execute<{ n: string }[]>(`select count(*) as n from coordinator_meeting ${where}`, args))[0]!.n);
+  const ids = rows.map((r) => r.id);
+  const meetings = new Map((await em.find(CoordinatorMeeting, { id: { $in: ids } })).map((m) => [m.id, m]));
+  const reports = await em.find(MeetingReport, { meeting: { $in: ids } }, { fields: ['meeting', 'cluster', 'city'] });
+  const items = ids.map((id) => summary(meetings.get(id)!, new Set(reports.filter((r) => r.meeting === id).map((r) => `${r.cluster}:${r.city}`))));
+  return { items, total };
 }
+
+function summary(m: ICoordinatorMeeting, reported: ReadonlySet<string>) {
+  return {
+    id: m.id,
+    workflowId: m.workflowId,
+    title: m.title,
+    at: new Date(m.at).toISOString(),
+    reportLead: m.reportLead,
+    reportDueAt: new Date(m.reportDueAt).toISOString(),
+    status: m.status,
+    escalated: m.escalated,
+    expected: m.expected,
+    missing: m.expected.filter((e) => !reported.has(`${e.cluster}:${e.cityId}`)),
+  };
+}
+
+const findMeeting = (em: EntityManager, id: string): Promise<ICoordinatorMeeting> => findOr404(em, CoordinatorMeeting, id, 'coordinator meeting');
 
 async function view(em: EntityManager, m: ICoordinatorMeeting) {
   const reports = await em.find(MeetingReport, { meeting: m.id });
@@ -77,20 +123,7 @@ async function view(em: EntityManager, m: ICoordinatorMeeting) {
       }),
     );
   }
-  const reported = new Set(reports.map((r) => `${r.cluster}:${r.city}`));
-  return {
-    id: m.id,
-    workflowId: m.workflowId,
-    title: m.title,
-    at: new Date(m.at).toISOString(),
-    reportLead: m.reportLead,
-    reportDueAt: new Date(m.reportDueAt).toISOString(),
-    status: m.status,
-    escalated: m.escalated,
-    expected: m.expected,
-    missing: m.expected.filter((e) => !reported.has(`${e.cluster}:${e.cityId}`)),
-    clusters: statuses,
-  };
+  return { ...summary(m, new Set(reports.map((r) => `${r.cluster}:${r.city}`))), clusters: statuses };
 }
 
 /** Before the due date, only the secretariat and the coordinators asked may read the reports. */
@@ -106,7 +139,7 @@ export function coordinatorMeetingRoutes(deps: AppDeps): Router {
   defineRoute(router, deps, {
     method: 'post', path: '/coordinator-meetings', summary: 'Schedule a coordinators meeting; every current coordinator is asked for a status report', tags: ['cluster work'], roles: ['secretariat'],
     body: CreateMeetingBody,
-    responses: { 202: { description: 'started; follow Location', schema: MeetingView }, 422: { description: 'the meeting or the report due date is not in the future' } },
+    responses: { 202: { description: 'started; follow Location', schema: MeetingView }, 422: { description: 'the meeting, the report due date or a reminder is not in the future' } },
     handler: async ({ body, em }) => {
       const at = meetingInstant(body.date);
       const reportLead = body.reportLead ?? CLUSTER_WORK_DEFAULTS.reportLead;
@@ -119,6 +152,13 @@ export function coordinatorMeetingRoutes(deps: AppDeps): Router {
       const due = Date.parse(at) - lead;
       if (!(Date.parse(at) > Date.now())) throw unprocessable('invalid meeting', [{ path: 'body.date', message: 'must be in the future' }]);
       if (!(due > Date.now())) throw unprocessable('invalid meeting', [{ path: 'body.reportLead', message: `reports would be due at ${new Date(due).toISOString()}, which is past` }]);
+      const reminders = body.reminders?.report ?? [...CLUSTER_WORK_DEFAULTS.reportReminders];
+      // Only explicit leads are refused: the defaults simply skip what has passed (see leadTimes).
+      const late = body.reminders ? lateReminder(reminders, due, Date.now()) : null;
+      if (late) {
+        const i = reminders.indexOf(late);
+        throw unprocessable('invalid meeting', [{ path: `body.reminders.report.${i}`, message: `${late} before the due date ${new Date(due).toISOString()} is not after now: the reminder could never be sent` }]);
+      }
       const meetingId = randomUUID();
       const input: MeetingInput = {
         meetingId,
@@ -127,7 +167,7 @@ export function coordinatorMeetingRoutes(deps: AppDeps): Router {
         reportLead,
         reportDueAt: new Date(due).toISOString(),
         expected: await allCoordinators(em),
-        reminders: [...CLUSTER_WORK_DEFAULTS.reportReminders],
+        reminders,
       };
       await insertMeeting(deps.orm, input);
       try {
@@ -137,6 +177,16 @@ export function coordinatorMeetingRoutes(deps: AppDeps): Router {
         throw err;
       }
       return reply(202, await view(em.fork(), await findMeeting(em.fork(), meetingId)), { Location: `/coordinator-meetings/${meetingId}` });
+    },
+  });
+
+  defineRoute(router, deps, {
+    method: 'get', path: '/coordinator-meetings', summary: 'Meetings the caller may read (a city: those it is asked to report at), latest first', tags: ['cluster work'], roles: ['secretariat', 'viewer', 'city'],
+    query: ListQuery,
+    responses: { 200: { description: 'meetings, without the per-cluster aggregation (see GET /coordinator-meetings/:id)', schema: pageOf(MeetingSummary) }, 403: { description: 'donor tokens read no meeting' } },
+    handler: async ({ query, em, principal }) => {
+      const { items, total } = await listMeetings(em, principal, query);
+      return page(items, total, query);
     },
   });
 

@@ -5,6 +5,7 @@ import { DONOR_TYPES, DonorCreate, DonorPatch } from '../../domain/registry.js';
 import type { Principal } from '../../domain/auth.js';
 import type { AppDeps } from '../deps.js';
 import { forbidden, notFound, unprocessable } from '../errors.js';
+import { findOr404 } from '../lookup.js';
 import { PageQuery, page, pageOf } from '../pagination.js';
 import { defineRoute, reply } from '../route.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -32,9 +33,7 @@ const view = (d: IDonor) => ({
 /** A donor token sees its own donor only; for others the record does not exist. */
 export async function findDonorFor(em: EntityManager, principal: Principal, id: string): Promise<IDonor> {
   if (principal.role === 'donor' && principal.donorId !== id) throw notFound('donor');
-  const donor = await em.findOne(Donor, id);
-  if (!donor) throw notFound('donor');
-  return donor;
+  return findOr404(em, Donor, id, 'donor');
 }
 
 async function checkRefs(em: EntityManager, b: { country?: string | null; cityId?: string | null }) {

@@ -23,7 +23,8 @@ import {
   withdrawNominationUpdate,
 } from '../../workflows/election.js';
 import type { AppDeps } from '../deps.js';
-import { conflict, forbidden, notFound, unprocessable } from '../errors.js';
+import { forbidden, unprocessable } from '../errors.js';
+import { findOr404, unlessFinished } from '../lookup.js';
 import { PageQuery, page, pageOf } from '../pagination.js';
 import { defineRoute, reply } from '../route.js';
 import { requestElection } from '../temporal.js';
@@ -86,17 +87,11 @@ async function view(em: EntityManager, e: IElection, viewer: Principal) {
   };
 }
 
-async function findElection(em: EntityManager, id: string): Promise<IElection> {
-  const e = await em.findOne(Election, id);
-  if (!e) throw notFound('election');
-  return e;
-}
+const findElection = (em: EntityManager, id: string): Promise<IElection> => findOr404(em, Election, id, 'election');
 
-/** Messages to a finished election never reach its workflow (a later run may reuse the ID). */
 async function openElection(em: EntityManager, id: string): Promise<IElection> {
   const e = await findElection(em, id);
-  if (e.phase === 'decided' || e.phase === 'cancelled') throw conflict(`the election is ${e.phase}`);
-  return e;
+  return unlessFinished(e, e.phase, ['decided', 'cancelled'], 'election');
 }
 
 const actingCity = (p: Principal): string | null => (p.role === 'city' ? p.cityId : null);

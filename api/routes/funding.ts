@@ -120,6 +120,7 @@ export function fundingRoutes(deps: AppDeps): Router {
   defineRoute(router, deps, {
     method: 'post', path: '/fx-rates/import', summary: 'Import rates from CSV (text/csv: currency,date,rateToUsd); all or nothing', tags: ['funding'], roles: ['secretariat'],
     body: z.string({ error: 'send the rates as text/csv' }).max(1_000_000),
+    bodyContentType: 'text/csv',
     responses: { 200: { description: 'imported', schema: z.object({ imported: z.int(), created: z.int(), updated: z.int() }) }, 400: { description: 'a line is invalid; nothing was written' } },
     handler: async ({ body, em }) => {
       const { rows, errors } = parseCsv(body);

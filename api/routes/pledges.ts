@@ -14,6 +14,7 @@ import {
   TERMINAL_STAGES,
   TransitionBody,
   ValuationBody,
+  WaiveBody,
   checkTransition,
   pledgeWorkflowId,
   reminderSettings,
@@ -21,7 +22,7 @@ import {
   type Valuation,
 } from '../../domain/pledge.js';
 import type { PledgeSpec } from '../../domain/pledge-process.js';
-import { pledgeWorkflow, receiptUpdate, transitionUpdate } from '../../workflows/pledge.js';
+import { pledgeWorkflow, receiptUpdate, transitionUpdate, waiveUpdate } from '../../workflows/pledge.js';
 import type { AppDeps } from '../deps.js';
 import { conflict, forbidden, unprocessable } from '../errors.js';
 import { PageQuery, page, pageOf } from '../pagination.js';
@@ -176,6 +177,20 @@ export function pledgeRoutes(deps: AppDeps): Router {
         receipt: { key, duplicate: result.duplicate, allocations: result.allocations.map((a) => ({ seq: a.seq, amount: fmt(a.minor) })), overpayment: fmt(result.overpaymentMinor) },
         pledge: view,
       });
+    },
+  });
+
+  defineRoute(router, deps, {
+    method: 'post', path: '/pledges/:id/instalments/:n/waive', summary: 'Waive what is still owed on an unpaid instalment (secretariat): no more reminders for it', tags: ['funding'], roles: ['secretariat'],
+    params: z.object({ id: z.uuid(), n: z.coerce.number().int().min(1).max(1000) }),
+    body: WaiveBody,
+    responses: { 200: { description: 'waived', schema: PledgeView }, 404: { description: 'unknown pledge or instalment' }, 409: { description: 'the instalment is paid, waived or written off, or the pledge takes no money in its stage' } },
+    handler: async ({ params, body, em, principal }) => {
+      const p = await findPledgeFor(em, principal, params.id);
+      requireOpen(p);
+      if (p.kind !== 'financial') throw conflict('an in-kind pledge has no instalments');
+      await handle(p).executeUpdate(waiveUpdate, { args: [{ seq: params.n, note: body.note, by: by(principal) }] });
+      return pledgeView(em.fork() as EntityManager, await em.fork().findOneOrFail(Pledge, p.id));
     },
   });
 

@@ -4,7 +4,8 @@ import { ApiToken, City, Donor, type IApiToken } from '../../db/entities/index.j
 import { ROLES } from '../../domain/auth.js';
 import { hashToken, newToken } from '../auth.js';
 import type { AppDeps } from '../deps.js';
-import { notFound, unprocessable } from '../errors.js';
+import { unprocessable } from '../errors.js';
+import { findOr404 } from '../lookup.js';
 import { PageQuery, page, pageOf } from '../pagination.js';
 import { defineRoute, reply } from '../route.js';
 
@@ -86,8 +87,7 @@ export function tokenRoutes(deps: AppDeps): Router {
     params: z.object({ id: z.uuid() }),
     responses: { 204: { description: 'revoked' } },
     handler: async ({ params, em }) => {
-      const row = await em.findOne(ApiToken, params.id);
-      if (!row) throw notFound('token');
+      const row = await findOr404(em, ApiToken, params.id, 'token');
       row.revokedAt ??= new Date();
       await em.flush();
       deps.auth.forget(row.tokenHash);

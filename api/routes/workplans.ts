@@ -7,7 +7,8 @@ import { ROLES, type Principal } from '../../domain/auth.js';
 import { ExpertBody, PeriodBody, PlanOutputSchema, SUPPORT_KINDS, WorkplanBody } from '../../domain/cluster-work.js';
 import { membersOf, requireCoordinator } from '../cluster-work-access.js';
 import type { AppDeps } from '../deps.js';
-import { notFound, unprocessable } from '../errors.js';
+import { unprocessable } from '../errors.js';
+import { findOr404 } from '../lookup.js';
 import { defineRoute, reply } from '../route.js';
 import { findCluster } from './clusters.js';
 import { CodeParams } from './workshops.js';
@@ -24,9 +25,7 @@ const ExpertView = z
   .openapi('Expert');
 
 export async function findPhase(em: EntityManager, cluster: string, period: string) {
-  const phase = await em.findOne(WorkPhase, { cluster, period });
-  if (!phase) throw notFound(`phase ${period} of ${cluster}`);
-  return phase;
+  return findOr404(em, WorkPhase, { cluster, period }, `phase ${period} of ${cluster}`);
 }
 
 /** The plan in force for a cluster: the latest version of its latest phase that has one. */

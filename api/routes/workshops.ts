@@ -27,7 +27,8 @@ import type { WorkshopInput, WorkshopSchedule, WorkshopSettings } from '../../do
 import { cancelWorkshopUpdate, rescheduleUpdate, rsvpUpdate, submitOutcomesUpdate, workshopWorkflow } from '../../workflows/workshop.js';
 import { actingCityOf, coordinatorsOf, membersOf, requireCoordinator } from '../cluster-work-access.js';
 import type { AppDeps } from '../deps.js';
-import { badRequest, conflict, forbidden, notFound, unprocessable } from '../errors.js';
+import { badRequest, conflict, forbidden, unprocessable } from '../errors.js';
+import { findOr404, unlessFinished } from '../lookup.js';
 import { defineRoute, reply } from '../route.js';
 import { findCluster } from './clusters.js';
 
@@ -102,17 +103,11 @@ async function view(em: EntityManager, w: IWorkshop, viewer: Principal) {
   };
 }
 
-async function findWorkshop(em: EntityManager, id: string): Promise<IWorkshop> {
-  const w = await em.findOne(Workshop, id);
-  if (!w) throw notFound('workshop');
-  return w;
-}
+const findWorkshop = (em: EntityManager, id: string): Promise<IWorkshop> => findOr404(em, Workshop, id, 'workshop');
 
-/** Messages to a finished workshop never reach its workflow. */
 async function openWorkshop(em: EntityManager, id: string): Promise<IWorkshop> {
   const w = await findWorkshop(em, id);
-  if (w.status === 'completed' || w.status === 'cancelled') throw conflict(`the workshop is ${w.status}`);
-  return w;
+  return unlessFinished(w, w.status, ['completed', 'cancelled'], 'workshop');
 }
 
 function checkSchedule(s: WorkshopSchedule, prefix = 'body'): void {

@@ -2,10 +2,12 @@
 // cancel, outcomes), work plans, expert groups and coordinator meetings, with their refusals.
 // Every scenario seeds its own test clusters; coordinator rights come from coordinator_term rows.
 import { randomUUID } from 'node:crypto';
+import { defaultPayloadConverter } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, sqlOn, type TestApp } from '../support/app.js';
 import { type Http, type Fixtures } from '../support/http.js';
-import { eventually, seedCluster, seedCoordinatedCluster } from '../support/workflow-env.js';
+import { DAY, as, clusterWithTokens, day, inMs } from '../support/cluster-work.js';
+import { eventually, seedCluster } from '../support/workflow-env.js';
 
 let app: TestApp;
 let http: Http;
@@ -15,11 +17,7 @@ let donor: string;
 /** A member city of another cluster. */
 let outsider: { id: string; token: string };
 
-const DAY = 86_400_000;
 const sql = sqlOn(() => app.orm);
-const as = (token: string) => ({ token });
-const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
-const day = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   ({ app, http, fx } = await openTestApp());
@@ -30,12 +28,7 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-/** A test cluster of `n` member cities with tokens; the first `coordinators` of them coordinate it now. */
-async function cluster(n: number, coordinators = 1) {
-  const { cluster: code, cities } = await seedCoordinatedCluster(app.orm, n, coordinators);
-  const tokens = await Promise.all(cities.map((cityId) => fx.token('city', { cityId })));
-  return { code, cities, tokens };
-}
+const cluster = (n: number, coordinators = 1) => clusterWithTokens(app.orm, fx, n, coordinators);
 
 const schedule = (rsvpInMs = 10 * DAY, startInMs = 20 * DAY, lengthMs = 3 * 3_600_000) => ({
   startsAt: inMs(startInMs),
@@ -321,5 +314,94 @@ describe('coordinator meetings', () => {
     expect((await http.get(`/coordinator-meetings/${id}`, as(x.tokens[2]!))).status).toBe(403);
     expect((await http.get(`/coordinator-meetings/${randomUUID()}`)).status).toBe(404);
     await app.client.workflow.getHandle(r.body.workflowId).terminate('test over');
+  });
+
+  it('takes report reminder leads, refusing nonsense, and hands them to the workflow', async () => {
+    await cluster(2, 1);
+    const post = (extra: Record<string, unknown>) => http.post('/coordinator-meetings', { date: inMs(30 * DAY), ...extra });
+    const firstError = (res: { body: { errors?: { path: string }[] } }) => res.body.errors?.[0]?.path;
+    for (const [reminders, path] of [
+      [{ report: ['P1M'] }, 'body.reminders.report.0'],
+      [{ report: ['P3D', 'P0D'] }, 'body.reminders.report.1'],
+      [{ report: ['P3D', 'soon'] }, 'body.reminders.report.1'],
+      [{ report: ['P1D', 'P2D', 'P3D', 'P4D', 'P5D', 'P6D'] }, 'body.reminders.report'],
+      [{ report: ['P2D', 'PT48H'] }, 'body.reminders.report'],
+      [{ report: 'P3D' }, 'body.reminders.report'],
+      [{ rsvp: ['P3D'] }, 'body.reminders.report'],
+    ] as const) {
+      const res = await post({ reminders });
+      expect(res.status, JSON.stringify(reminders)).toBe(400);
+      expect(firstError(res), JSON.stringify(res.body)).toBe(path);
+    }
+    // Reports due in 3 days: a reminder 5 days before that would fall before the request.
+    const tooEarly = await http.post('/coordinator-meetings', { date: inMs(10 * DAY), reportLead: 'P7D', reminders: { report: ['P1D', 'P5D'] } });
+    expect(tooEarly.status).toBe(422);
+    expect(firstError(tooEarly)).toBe('body.reminders.report.1');
+
+    const input = async (workflowId: string) => {
+      const history = await app.client.workflow.getHandle(workflowId).fetchHistory();
+      const [payload] = history.events![0]!.workflowExecutionStartedEventAttributes!.input!.payloads!;
+      return defaultPayloadConverter.fromPayload<{ reminders: string[] }>(payload!);
+    };
+    const custom = await post({ reminders: { report: ['P5D', 'PT12H'] } });
+    expect(custom.status, JSON.stringify(custom.body)).toBe(202);
+    expect((await input(custom.body.workflowId)).reminders).toEqual(['P5D', 'PT12H']);
+    const none = await post({ reminders: { report: [] } });
+    expect(none.status).toBe(202);
+    expect((await input(none.body.workflowId)).reminders).toEqual([]);
+    const defaults = await post({});
+    expect((await input(defaults.body.workflowId)).reminders).toEqual(['P3D', 'P1D']);
+    for (const m of [custom, none, defaults]) await app.client.workflow.getHandle(m.body.workflowId).terminate('test over');
+  });
+
+  it('lists the meetings the caller may read, by status and date range, a page at a time', async () => {
+    const x = await cluster(2, 1);
+    const [coordinator, member] = x.tokens as [string, string];
+    // A window of three days far ahead that no other test schedules into.
+    const base = Date.now() + (400 + Math.floor(Math.random() * 20_000)) * DAY + Math.floor(Math.random() * DAY);
+    const at = (i: number) => new Date(base + i * DAY).toISOString();
+    const ids: string[] = [];
+    const workflows: string[] = [];
+    for (const i of [0, 1, 2]) {
+      const r = await http.post('/coordinator-meetings', { date: at(i), title: `Coordinators meeting ${i}` });
+      expect(r.status, JSON.stringify(r.body)).toBe(202);
+      ids.push(r.body.id);
+      workflows.push(r.body.workflowId);
+    }
+    await app.client.workflow.getHandle(workflows[1]!).executeUpdate('cancel', { args: [{ reason: 'merged with the next one' }] });
+    await eventually(async () => ((await http.get(`/coordinator-meetings/${ids[1]}`)).body.status === 'cancelled' ? true : undefined), 20_000, 'meeting cancelled');
+
+    const until = `to=${encodeURIComponent(new Date(base + 2 * DAY + 1).toISOString())}`;
+    const window = `from=${encodeURIComponent(at(0))}&${until}`;
+    const list = async (q: string, token?: string) => {
+      const r = await http.get(`/coordinator-meetings?${window}${q}`, token ? as(token) : {});
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return r.body as { items: { id: string; status: string; title: string; expected: { cityId: string }[]; missing: unknown[] }[]; total: number; limit: number; offset: number };
+    };
+    const all = await list('');
+    expect(all).toMatchObject({ total: 3, limit: 50, offset: 0 });
+    expect(all.items.map((m) => m.id)).toEqual([ids[2], ids[1], ids[0]]);
+    expect(all.items[0]).toMatchObject({ title: 'Coordinators meeting 2', status: 'collecting', at: at(2) });
+    expect(all.items[0]!.expected).toContainEqual({ cluster: x.code, cityId: x.cities[0] });
+    expect(all.items[0]!.missing).toContainEqual({ cluster: x.code, cityId: x.cities[0] });
+    expect(all.items[0]).not.toHaveProperty('clusters');
+
+    expect((await list('&limit=2')).items.map((m) => m.id)).toEqual([ids[2], ids[1]]);
+    expect(await list('&limit=2&offset=2')).toMatchObject({ total: 3, items: [{ id: ids[0] }] });
+    expect(await list('&offset=10')).toMatchObject({ total: 3, items: [] });
+    expect((await list('&status=cancelled')).items.map((m) => m.id)).toEqual([ids[1]]);
+    expect((await list('&status=collecting')).items.map((m) => m.id)).toEqual([ids[2], ids[0]]);
+    expect((await http.get(`/coordinator-meetings?from=${day(0)}&to=${day(0)}`)).status).toBe(400);
+    expect((await http.get(`/coordinator-meetings?from=${encodeURIComponent(at(1))}&${until}`)).body.items.map((m: { id: string }) => m.id)).toEqual([ids[2], ids[1]]);
+
+    // Visibility as for one meeting: the coordinator asked and viewers read; a member that is not asked sees none; donors are refused.
+    expect((await list('', coordinator)).items.map((m) => m.id)).toEqual([ids[2], ids[1], ids[0]]);
+    expect((await list('', viewer)).total).toBe(3);
+    expect(await list('', member)).toMatchObject({ total: 0, items: [] });
+    expect((await http.get(`/coordinator-meetings?${window}`, as(donor))).status).toBe(403);
+
+    // The capped page size and the filters' types.
+    for (const q of ['limit=201', 'limit=0', 'offset=-1', 'status=postponed', 'from=tomorrow']) expect((await http.get(`/coordinator-meetings?${q}`)).status, q).toBe(400);
+    for (const w of workflows) await app.client.workflow.getHandle(w).terminate('test over').catch(() => undefined);
   });
 });

@@ -3,20 +3,15 @@
 import { randomUUID } from 'node:crypto';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApp, sqlOn, type TestApp } from '../support/app.js';
+import { openTestApp, type TestApp } from '../support/app.js';
 import { type Http, type Fixtures } from '../support/http.js';
-import { eventually, seedCluster, seedCoordinatedCluster } from '../support/workflow-env.js';
+import { DAY, as, clusterWithTokens, day, inMs } from '../support/cluster-work.js';
+import { eventually } from '../support/workflow-env.js';
 
 let app: TestApp;
 let http: Http;
 let fx: Fixtures;
 let viewer: string;
-
-const DAY = 86_400_000;
-const sql = sqlOn(() => app.orm);
-const as = (token: string) => ({ token });
-const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
-const day = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   ({ app, http, fx } = await openTestApp());
@@ -24,11 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-async function cluster(n: number, coordinators = 0) {
-  const { cluster: code, cities } = await seedCoordinatedCluster(app.orm, n, coordinators);
-  const tokens = await Promise.all(cities.map((cityId) => fx.token('city', { cityId })));
-  return { code, cities, tokens };
-}
+const cluster = (n: number, coordinators = 0) => clusterWithTokens(app.orm, fx, n, coordinators);
 
 type Kind = 'success' | 'challenge' | 'practice' | 'material';
 /** [kind, title, body, tags] — what cities of an inclusion/literacy and a health cluster would share. */
@@ -156,17 +147,23 @@ describe('common schedule', () => {
     const json = await http.get(`/calendar?cluster=${c.code.toLowerCase()}`);
     expect(json.status).toBe(200);
     const kinds = mine(json.body.items).map((e) => e.kind).sort();
-    expect(kinds).toEqual(['coordinator_meeting', 'election.nominations-close', 'report_due', 'workshop.thematic', 'workshop.thematic']);
+    const workshopKinds = ['workshop.outcomes_due', 'workshop.outcomes_due', 'workshop.rsvp_by', 'workshop.rsvp_by', 'workshop.thematic', 'workshop.thematic'];
+    expect(kinds).toEqual(['coordinator_meeting', 'election.nominations-close', 'report_due', ...workshopKinds]);
     const starts = json.body.items.map((e: { start: string }) => e.start);
     expect(starts).toEqual([...starts].sort());
-    expect(json.body.items.find((e: { uid: string }) => e.uid.includes(w1.body.id))).toMatchObject({ start: startsAt, location: 'Yeonsu, Incheon', url: `/workshops/${w1.body.id}`, cancelled: false });
+    expect(json.body.items.find((e: { uid: string }) => e.uid === `workshop-${w1.body.id}@gnlc`)).toMatchObject({ start: startsAt, location: 'Yeonsu, Incheon', url: `/workshops/${w1.body.id}`, cancelled: false });
     expect(json.body.items.find((e: { uid: string }) => e.uid.includes(w2.body.id)).cancelled).toBe(true);
+    // The RSVP deadline and the outcomes due date (the end plus the default P14D) are events of their own.
+    const w1Events = json.body.items.filter((e: { uid: string }) => e.uid.includes(w1.body.id));
+    expect(w1Events.find((e: { kind: string }) => e.kind === 'workshop.rsvp_by')).toMatchObject({ start: w1.body.rsvpBy, url: `/workshops/${w1.body.id}`, cluster: c.code, cancelled: false });
+    expect(w1Events.find((e: { kind: string }) => e.kind === 'workshop.outcomes_due')).toMatchObject({ start: new Date(Date.parse(w1.body.endsAt) + 14 * DAY).toISOString(), cancelled: false });
+    expect(json.body.items.filter((e: { uid: string; cancelled: boolean }) => e.uid.includes(w2.body.id)).every((e: { cancelled: boolean }) => e.cancelled)).toBe(true);
 
     // A member city sees its workshops but not the coordinators' report due date; the coordinator does.
     const asMember = mine((await http.get('/calendar', as(memberToken))).body.items).map((e: { kind: string }) => e.kind).sort();
-    expect(asMember).toEqual(['election.nominations-close', 'workshop.thematic', 'workshop.thematic']);
+    expect(asMember).toEqual(['election.nominations-close', ...workshopKinds]);
     const asCoordinator = mine((await http.get('/calendar', as(coordToken))).body.items).map((e: { kind: string }) => e.kind).sort();
-    expect(asCoordinator).toEqual(['coordinator_meeting', 'election.nominations-close', 'report_due', 'workshop.thematic', 'workshop.thematic']);
+    expect(asCoordinator).toEqual(['coordinator_meeting', 'election.nominations-close', 'report_due', ...workshopKinds]);
     expect(mine((await http.get('/calendar', as(outsider.tokens[0]!))).body.items)).toEqual([]);
     expect((await http.get(`/calendar?city=${c.cities[0]}`, as(memberToken))).status).toBe(403);
     const year = new Date(startsAt).getUTCFullYear();
@@ -183,13 +180,21 @@ describe('common schedule', () => {
     const cal = new ICAL.Component(ICAL.parse(text));
     expect(cal.getFirstPropertyValue('version')).toBe('2.0');
     const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
-    const e1 = events.find((e) => e.uid.includes(w1.body.id))!;
+    const e1 = events.find((e) => e.uid === `workshop-${w1.body.id}@gnlc`)!;
     expect(e1.summary).toBe(`${c.code}: ${title}`);
     expect(e1.location).toBe('Yeonsu, Incheon');
     expect(e1.startDate.toJSDate().toISOString()).toBe(new Date(Math.floor(Date.parse(startsAt) / 1000) * 1000).toISOString());
     expect(e1.endDate.toJSDate().getTime() - e1.startDate.toJSDate().getTime()).toBe(7_200_000);
     const e2 = cal.getAllSubcomponents('vevent').find((v) => String(v.getFirstPropertyValue('uid')).includes(w2.body.id))!;
     expect(e2.getFirstPropertyValue('status')).toBe('CANCELLED');
+    const second = (at: string) => new Date(Math.floor(Date.parse(at) / 1000) * 1000).toISOString();
+    const rsvp = events.find((e) => e.uid === `workshop-${w1.body.id}-rsvp-by@gnlc`)!;
+    expect(rsvp.summary).toBe(`RSVP deadline: ${c.code}: ${title}`);
+    expect(rsvp.startDate.toJSDate().toISOString()).toBe(second(w1.body.rsvpBy));
+    const outcomes = events.find((e) => e.uid === `workshop-${w1.body.id}-outcomes-due@gnlc`)!;
+    expect(outcomes.summary).toBe(`Outcomes due: ${c.code}: ${title}`);
+    expect(outcomes.startDate.toJSDate().toISOString()).toBe(second(new Date(Date.parse(w1.body.endsAt) + 14 * DAY).toISOString()));
+    expect(cal.getAllSubcomponents('vevent').filter((v) => String(v.getFirstPropertyValue('uid')).includes(w2.body.id)).map((v) => v.getFirstPropertyValue('status'))).toEqual(['CANCELLED', 'CANCELLED', 'CANCELLED']);
     expect(events.filter((e) => e.uid.includes(election.body.id))).toHaveLength(1);
     expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
 

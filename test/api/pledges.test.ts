@@ -1,6 +1,7 @@
 // Pledges, receipts, exchange rates, campaigns and the funding summary through the HTTP API, with
 // the pledge and campaign workflows running on the dev server.
 import { randomUUID } from 'node:crypto';
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, sqlOn, type TestApp } from '../support/app.js';
 import { type Http, type Fixtures } from '../support/http.js';
@@ -163,6 +164,85 @@ describe('receipts', () => {
   });
 });
 
+describe('waiving an instalment', () => {
+  it('is for the secretariat, on an unsettled instalment only; the pledge then owes nothing for it', async () => {
+    const donor = await fx.donor();
+    const token = await fx.token('donor', { donorId: donor.id });
+    const p = (await http.post('/pledges', financial(donor.id))).body;
+    await http.post(`/pledges/${p.id}/transitions`, { to: 'agreement_signed' });
+    expect((await http.post(`/pledges/${p.id}/receipts`, { amount: { currency: 'EUR', value: '100000' }, receivedOn: '2026-01-10' })).status).toBe(201);
+    const waive = (n: number | string, body: unknown = { note: 'agreed at the board meeting' }, opts = {}) => http.post(`/pledges/${p.id}/instalments/${n}/waive`, body, opts);
+
+    expect((await waive(2, undefined, as(token))).status).toBe(403);
+    expect((await waive(2, { note: '' })).status).toBe(400);
+    expect((await waive(2, {})).status).toBe(400);
+    expect((await waive('two')).status).toBe(400);
+    expect((await http.post(`/pledges/${randomUUID()}/instalments/2/waive`, { note: 'x' })).status).toBe(404);
+    expect((await waive(7)).status).toBe(404);
+    const paid = await waive(1);
+    expect(paid.status).toBe(409);
+    expect(paid.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect((await http.get(`/pledges/${p.id}`)).body.instalments[0].status).toBe('paid');
+
+    const ok = await waive(2);
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body.instalments[1]).toMatchObject({ seq: 2, status: 'waived', outstanding: '0.00' });
+    expect(ok.body.totals.outstanding).toBe('100000.00');
+    expect(ok.body.stage).toBe('in_fulfilment');
+    expect((await waive(2)).status).toBe(409);
+    const last = await waive(3, { note: 'the donor closed its programme' });
+    expect(last.body.stage).toBe('fulfilled');
+    expect((await waive(3)).status).toBe(409);
+  });
+});
+
+describe('instalment due dates in the common schedule', () => {
+  it('shows a donor its own, the secretariat all, a city those of a donor linked to it; JSON and the .ics feed', async () => {
+    const y = 2040 + Math.floor(Math.random() * 60); // /calendar takes years up to 2100
+    const city = await fx.city();
+    const cityDonor = await fx.donor({ type: 'member_city', cityId: city.id });
+    const other = await fx.donor();
+    const dated = (donorId: string) => financial(donorId, { instalments: [{ due: `${y}-02-01`, amount: '100000' }, { due: `${y}-06-01`, amount: '200000' }] });
+    const mine = (await http.post('/pledges', dated(cityDonor.id))).body;
+    const theirs = (await http.post('/pledges', dated(other.id))).body;
+    expect(mine.id && theirs.id).toBeTruthy();
+    const donorToken = await fx.token('donor', { donorId: cityDonor.id });
+    const cityToken = await fx.token('city', { cityId: city.id });
+    const otherCity = await fx.token('city', { cityId: (await fx.city()).id });
+    const uids = async (opts?: { token: string }, q = '') =>
+      ((await http.get(`/calendar?year=${y}${q}`, opts)).body.items as { uid: string; kind: string }[]).filter((e) => e.kind === 'instalment_due').map((e) => e.uid).sort();
+    const of = (pledgeId: string) => [1, 2].map((n) => `pledge-${pledgeId}-instalment-${n}@gnlc`);
+
+    const ours = (list: string[]) => list.filter((u) => u.includes(mine.id) || u.includes(theirs.id));
+    expect(ours(await uids())).toEqual([...of(mine.id), ...of(theirs.id)].sort());
+    expect(await uids(as(donorToken))).toEqual(of(mine.id).sort());
+    expect(await uids(as(cityToken))).toEqual(of(mine.id).sort());
+    expect(await uids(as(otherCity))).toEqual([]);
+    expect(await uids(as(await fx.token('viewer')))).toEqual(expect.arrayContaining([...of(mine.id), ...of(theirs.id)]));
+    expect(await uids(undefined, `&city=${city.id}`)).toEqual(of(mine.id).sort());
+    expect(await uids(undefined, '&cluster=ESD')).toEqual([]);
+    const first = (await http.get(`/calendar?year=${y}`, as(donorToken))).body.items.find((e: { uid: string }) => e.uid === of(mine.id)[0]);
+    expect(first).toMatchObject({ kind: 'instalment_due', start: `${y}-02-01`, allDay: true, url: `/pledges/${mine.id}`, cancelled: false });
+    expect(first.title).toContain('100000.00 EUR');
+
+    // A waived instalment stays in the feed, cancelled, so subscribed calendars update.
+    await http.post(`/pledges/${mine.id}/transitions`, { to: 'agreement_signed' });
+    expect((await http.post(`/pledges/${mine.id}/instalments/2/waive`, { note: 'budget cut' })).status).toBe(200);
+    const res = await fetch(`${app.url}/calendar.ics?year=${y}&access_token=${donorToken}`);
+    expect(res.status).toBe(200);
+    const cal = new ICAL.Component(ICAL.parse(await res.text()));
+    const events = cal.getAllSubcomponents('vevent').filter((v) => String(v.getFirstPropertyValue('uid')).startsWith('pledge-'));
+    expect(events.map((v) => String(v.getFirstPropertyValue('uid'))).sort()).toEqual(of(mine.id).sort());
+    const [e1, e2] = of(mine.id).map((uid) => events.find((v) => v.getFirstPropertyValue('uid') === uid)!);
+    const start = new ICAL.Event(e1!).startDate;
+    expect(start.isDate).toBe(true);
+    expect(start.toString()).toBe(`${y}-02-01`);
+    expect(e1!.getFirstPropertyValue('status')).toBeNull();
+    expect(e2!.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(e2!.getFirstPropertyValue('categories')).toBe('instalment_due');
+  });
+});
+
 describe('donor tokens', () => {
   it('see and act on their own pledges only', async () => {
     const mine = await fx.donor();
@@ -229,6 +309,12 @@ describe('exchange rates', () => {
     expect((await http.post('/fx-rates', { currency: 'GBP', date: '2026-01-01', rateToUsd: 1.28 })).status).toBe(400);
     expect((await http.post('/fx-rates', { currency: 'USD', date: '2026-01-01', rateToUsd: '1' })).status).toBe(400);
     expect((await http.call('POST', '/fx-rates/import', { raw: 'x', headers: { 'content-type': 'text/plain' } })).status).toBe(415);
+  });
+
+  it('documents the CSV import as a text/csv request body in the OpenAPI document', async () => {
+    const doc = (await http.get('/openapi.json', { token: null })).body;
+    expect(Object.keys(doc.paths['/fx-rates/import'].post.requestBody.content)).toEqual(['text/csv']);
+    expect(Object.keys(doc.paths['/fx-rates'].post.requestBody.content)).toEqual(['application/json']);
   });
 });
 

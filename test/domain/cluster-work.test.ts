@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  CreateMeetingBody,
   CreateWorkshopBody,
   WorkplanBody,
   aggregateCluster,
   checkProgress,
   currentCoordinators,
   isPeriod,
+  lateReminder,
   leadTimes,
   meetingInstant,
   nonResponders,
@@ -44,6 +46,19 @@ describe('reminder times', () => {
     expect(leadTimes(deadline, ['P14D', 'P3D'], 90 * DAY)).toEqual([97 * DAY]);
     expect(leadTimes(deadline, ['P14D'], 99 * DAY)).toEqual([]);
     expect(leadTimes(deadline, ['P0D'], 0)).toEqual([]);
+  });
+
+  it('for meeting reports: positive fixed leads, at most five, distinct; one that falls before the request is late', () => {
+    const leads = (report: unknown) => CreateMeetingBody.safeParse({ date: '2030-01-01', reminders: { report } });
+    expect(leads(['P5D', 'PT12H']).success).toBe(true);
+    expect(leads([]).success).toBe(true);
+    expect(CreateMeetingBody.parse({ date: '2030-01-01' }).reminders).toBeUndefined();
+    for (const bad of [['P1M'], ['P1Y'], ['P0D'], ['PT0S'], ['soon'], ['P1D', 'P2D', 'P3D', 'P4D', 'P5D', 'P6D'], ['P1W', 'P7D'], 'P3D']) expect(leads(bad).success, JSON.stringify(bad)).toBe(false);
+    const due = 10 * DAY;
+    expect(lateReminder(['P3D', 'P1D'], due, 0)).toBeNull();
+    expect(lateReminder(['P1D', 'P10D'], due, 0)).toBe('P10D');
+    expect(lateReminder(['P1D', 'P5D'], due, 6 * DAY)).toBe('P5D');
+    expect(lateReminder([], due, due)).toBeNull();
   });
 
   it('never lists one that answered (property)', () => {

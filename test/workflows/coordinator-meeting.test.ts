@@ -27,7 +27,7 @@ const countsReach = (meetingId: string, kind: string, total: number) =>
   }, 20_000, `${total} ${kind} messages`);
 
 /** Two test clusters: X coordinated by a and b, Y by c. The meeting is in 14 days, reports due in 7. */
-async function schedule() {
+async function schedule(reminders = ['P3D', 'P1D']) {
   const x = await seedCluster(t.orm, 2);
   const y = await seedCluster(t.orm, 1);
   const [a, b] = x.cities as [string, string];
@@ -45,7 +45,7 @@ async function schedule() {
       { cluster: x.cluster, cityId: b },
       { cluster: y.cluster, cityId: c },
     ],
-    reminders: ['P3D', 'P1D'],
+    reminders,
   };
   const handle = await t.env.client.workflow.start(coordinatorMeetingWorkflow, { workflowId: `coordinator-meeting:${meetingId}`, taskQueue: t.taskQueue, args: [input] });
   return { handle, meetingId, a, b, c, X: x.cluster, Y: y.cluster };
@@ -89,6 +89,28 @@ describe('coordinatorMeetingWorkflow on the time-skipping server', () => {
       const reports = await sql<{ city_id: string; progress: { value: number }[] }>(`select city_id, progress from meeting_report where meeting_id = ? and cluster_code = ? order by city_id`, [meetingId, X]);
       expect(Object.fromEntries(reports.map((r) => [r.city_id, r.progress[0]!.value]))).toEqual({ [a]: 5, [b]: 4 });
       await expect(handle.executeUpdate(submitReportUpdate, { args: [{ cluster: X, cityId: a, progress }] })).rejects.toThrow();
+    });
+  });
+
+  it('reminds at the leads it was given (P5D and PT12H before the due date), not at the default ones', async () => {
+    await t.run(async () => {
+      const { handle, meetingId, a, b, c, X, Y } = await schedule(['PT12H', 'P5D']);
+      expect(await countsReach(meetingId, 'meeting.report-request', 3)).toEqual({ [a]: 1, [b]: 1, [c]: 1 });
+      // Day 2 (P5D before the due date): nobody has reported, all three are reminded.
+      await t.env.sleep(2 * DAY + 1000);
+      expect(await countsReach(meetingId, 'meeting.report-reminder', 3)).toEqual({ [a]: 1, [b]: 1, [c]: 1 });
+      await handle.executeUpdate(submitReportUpdate, { args: [{ cluster: X, cityId: a, progress }] });
+      await handle.executeUpdate(submitReportUpdate, { args: [{ cluster: Y, cityId: c, progress }] });
+      // Days 4 and 6 (the default P3D and P1D) pass without a reminder.
+      await t.env.sleep(4 * DAY);
+      expect(await counts(meetingId, 'meeting.report-reminder')).toEqual({ [a]: 1, [b]: 1, [c]: 1 });
+      // Day 6.5 (PT12H before): only b, which still has not reported.
+      await t.env.sleep(DAY / 2);
+      expect(await countsReach(meetingId, 'meeting.report-reminder', 4)).toEqual({ [a]: 1, [b]: 2, [c]: 1 });
+      await t.env.sleep(DAY / 2);
+      expect(await countsReach(meetingId, 'meeting.reports-missing', 1)).toEqual({ secretariat: 1 });
+      expect(await handle.result()).toEqual({ meetingId, status: 'held', missing: [{ cluster: X, cityId: b }] });
+      expect(await counts(meetingId, 'meeting.report-reminder')).toEqual({ [a]: 1, [b]: 2, [c]: 1 });
     });
   });
 

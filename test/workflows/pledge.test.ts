@@ -5,7 +5,7 @@ import { toUsd } from '../../domain/money.js';
 import { buildSchedule, reminderSettings, type Stage } from '../../domain/pledge.js';
 import type { PledgeSpec, ReceiptArgs } from '../../domain/pledge-process.js';
 import { campaignStateQuery, campaignWorkflow } from '../../workflows/campaign.js';
-import { pledgeStateQuery, pledgeWorkflow, receiptUpdate, transitionUpdate } from '../../workflows/pledge.js';
+import { pledgeStateQuery, pledgeWorkflow, receiptUpdate, transitionUpdate, waiveUpdate } from '../../workflows/pledge.js';
 import { sqlOn } from '../support/sql.js';
 import { recordHistory } from '../support/histories.js';
 import { eventually, useWorkflowEnv } from '../support/workflow-env.js';
@@ -214,6 +214,47 @@ describe('pledgeWorkflow on the time-skipping server', () => {
       await move(handle, 'closed');
       await handle.result();
       await recordHistory(handle, 'pledge-in-kind-stuck');
+    });
+  });
+});
+
+describe('waiving an instalment', () => {
+  it('stops its reminders, leaves the others running, refuses settled or unknown ones, and the last waiver fulfils', async () => {
+    await t.run(async () => {
+      const { handle, pledgeId, start } = await startPledge({ dues: [30, 60, 90] });
+      const due = [30, 60, 90].map((d) => midnight(start + d * DAY));
+      const waive = (seq: number, note = 'hardship agreed with the donor') => handle.executeUpdate(waiveUpdate, { args: [{ seq, note, by: 'secretariat' }] });
+      await move(handle, 'agreement_signed');
+      await sleepUntil(due[0]! - 14 * DAY + HOUR);
+      await hasSent(pledgeId, 'inst1:before-due');
+
+      const after = await waive(1);
+      expect(after.instalments.map((i) => i.status)).toEqual(['waived', 'scheduled', 'scheduled']);
+      await hasSent(pledgeId, 'inst1:waived');
+      await expect(waive(1)).rejects.toSatisfy((e) => failure(e)?.type === 'Conflict');
+      await expect(waive(9)).rejects.toSatisfy((e) => failure(e)?.type === 'NotFound');
+      // A receipt skips the waived instalment: it pays instalment 2.
+      const r = await handle.executeUpdate(receiptUpdate, { args: [receipt('W-2', 10_000_000, day(due[0]!))] });
+      expect(r).toMatchObject({ allocations: [{ seq: 2, minor: 10_000_000 }], stage: 'in_fulfilment' });
+      await expect(waive(2)).rejects.toSatisfy((e) => failure(e)?.type === 'Conflict');
+
+      // Past instalment 3's escalation: instalment 1 got nothing after its waiver, 3 everything.
+      await sleepUntil(due[2]! + 60 * DAY + HOUR);
+      await hasSent(pledgeId, 'inst3:escalation');
+      expect(await sentKeys(pledgeId)).toEqual(['inst1:before-due', 'inst1:waived', 'inst3:before-due', 'inst3:escalation', 'inst3:overdue1', 'inst3:overdue2']);
+
+      // Waiving the last unsettled instalment leaves nothing owed: the pledge is fulfilled.
+      const done = await waive(3, 'written into the final agreement');
+      expect(done.stage).toBe('fulfilled');
+      const insts = await sql<{ paid_minor: string; status: string }>(`select paid_minor, status from instalment where pledge_id = ? order by seq`, [pledgeId]);
+      expect(insts.map((i) => [Number(i.paid_minor), i.status])).toEqual([[0, 'waived'], [10_000_000, 'paid'], [0, 'waived']]);
+      const [last] = await sql<{ to_stage: string; by: string; note: string }>(`select to_stage, by, note from pledge_stage_change where pledge_id = ? order by seq desc limit 1`, [pledgeId]);
+      expect(last).toMatchObject({ to_stage: 'fulfilled', by: 'secretariat' });
+      expect((await sql<{ stage: string }>(`select stage from pledge where id = ?`, [pledgeId]))[0]!.stage).toBe('fulfilled');
+      await move(handle, 'reported');
+      await move(handle, 'closed');
+      expect(await handle.result()).toEqual({ pledgeId, stage: 'closed' });
+      await recordHistory(handle, 'pledge-waive');
     });
   });
 });
