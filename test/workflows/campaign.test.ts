@@ -7,6 +7,7 @@ import { reminderSettings } from '../../domain/pledge.js';
 import { campaignStateQuery, campaignWorkflow } from '../../workflows/campaign.js';
 import { pledgeStateQuery, transitionUpdate } from '../../workflows/pledge.js';
 import { recordHistory } from '../support/histories.js';
+import { freshBiennium, seedDonor as seedDonorWith } from '../support/funding.js';
 import { sqlOn } from '../support/sql.js';
 import { eventually, useWorkflowEnv } from '../support/workflow-env.js';
 
@@ -14,22 +15,14 @@ const DAY = 86_400_000;
 const t = useWorkflowEnv();
 const sql = sqlOn(() => t.orm);
 
-async function seedDonor(): Promise<string> {
-  const id = randomUUID();
-  await sql(`insert into donor (id, name, type, contact_email, created_at, updated_at) values (?, ?, 'foundation', ?, now(), now())`, [id, `Donor ${id.slice(0, 8)}`, `${id.slice(0, 8)}@donor.example.org`]);
-  return id;
-}
+const seedDonor = () => seedDonorWith(sql);
 
 describe('a long campaign', () => {
   it('continues as new after a set number of follow-up cycles, carrying prospects and counts: nothing lost or sent twice', async () => {
     await t.run(async () => {
       const [a, b] = [await seedDonor(), await seedDonor()] as [string, string];
       const campaignId = randomUUID();
-      const y = 2100 + Math.floor(Math.random() * 800);
-      const biennium = `${y}-${y + 2}`;
-      await sql(`delete from campaign_prospect where campaign_id in (select id from campaign where biennium = ?)`, [biennium]);
-      await sql(`update pledge set campaign_id = null where campaign_id in (select id from campaign where biennium = ?)`, [biennium]);
-      await sql(`delete from campaign where biennium = ?`, [biennium]);
+      const biennium = await freshBiennium(sql);
       const now = await t.env.currentTimeMs();
       const handle = await t.env.client.workflow.start(campaignWorkflow, {
         workflowId: `campaign:${biennium}`,

@@ -6,6 +6,7 @@ import { buildSchedule, reminderSettings, type Stage } from '../../domain/pledge
 import type { PledgeSpec, ReceiptArgs } from '../../domain/pledge-process.js';
 import { campaignStateQuery, campaignWorkflow } from '../../workflows/campaign.js';
 import { pledgeStateQuery, pledgeWorkflow, receiptUpdate, transitionUpdate, waiveUpdate } from '../../workflows/pledge.js';
+import { freshBiennium, seedDonor as seedDonorWith } from '../support/funding.js';
 import { sqlOn } from '../support/sql.js';
 import { recordHistory } from '../support/histories.js';
 import { eventually, useWorkflowEnv } from '../support/workflow-env.js';
@@ -19,11 +20,7 @@ const failure = (err: unknown) => (err instanceof WorkflowUpdateFailedError ? (e
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const midnight = (ms: number) => Date.parse(`${day(ms)}T00:00:00Z`);
 
-async function seedDonor(): Promise<string> {
-  const id = randomUUID();
-  await sql(`insert into donor (id, name, type, contact_email, created_at, updated_at) values (?, ?, 'foundation', ?, now(), now())`, [id, `Donor ${id.slice(0, 8)}`, `${id.slice(0, 8)}@donor.example.org`]);
-  return id;
-}
+const seedDonor = () => seedDonorWith(sql);
 
 async function sleepUntil(at: number) {
   const now = await t.env.currentTimeMs();
@@ -293,12 +290,7 @@ describe('campaignWorkflow on the time-skipping server', () => {
       const donors = [await seedDonor(), await seedDonor(), await seedDonor()];
       const [a, b, c] = donors as [string, string, string];
       const campaignId = randomUUID();
-      // A biennium of its own per run: the campaign row is unique per biennium.
-      const y = 2100 + Math.floor(Math.random() * 800);
-      const biennium = `${y}-${y + 2}`;
-      await sql(`delete from campaign_prospect where campaign_id in (select id from campaign where biennium = ?)`, [biennium]);
-      await sql(`update pledge set campaign_id = null where campaign_id in (select id from campaign where biennium = ?)`, [biennium]);
-      await sql(`delete from campaign where biennium = ?`, [biennium]);
+      const biennium = await freshBiennium(sql);
       const now = await t.env.currentTimeMs();
       const handle = await t.env.client.workflow.start(campaignWorkflow, {
         workflowId: `campaign:${biennium}`,
