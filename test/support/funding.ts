@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { reminderSettings } from '../../domain/pledge.js';
+import { campaignWorkflow } from '../../workflows/campaign.js';
+import type { WorkflowTestEnv } from './workflow-env.js';
 
 type Sql = <T>(q: string, params?: unknown[]) => Promise<T[]>;
 
@@ -17,4 +20,26 @@ export async function freshBiennium(sql: Sql): Promise<string> {
   await sql(`update pledge set campaign_id = null where campaign_id in (select id from campaign where biennium = ?)`, [biennium]);
   await sql(`delete from campaign where biennium = ?`, [biennium]);
   return biennium;
+}
+
+/** Starts a campaign workflow for `donorIds` in a fresh biennium, closing `closesInDays` from the server's now. */
+export async function startCampaign(
+  t: WorkflowTestEnv,
+  sql: Sql,
+  donorIds: string[],
+  opts: { followUpEvery: string; closesInDays: number; followUpsPerRun?: number },
+) {
+  const campaignId = randomUUID();
+  const biennium = await freshBiennium(sql);
+  const now = await t.env.currentTimeMs();
+  const handle = await t.env.client.workflow.start(campaignWorkflow, {
+    workflowId: `campaign:${biennium}`,
+    taskQueue: t.taskQueue,
+    args: [{
+      campaignId, biennium, targetUsdMinor: 100_000_000, donorIds, fundingOption: 'mdfm', followUpEvery: opts.followUpEvery, digestEvery: 'P30D',
+      closesAt: now + opts.closesInDays * 86_400_000, inKindCountsTowardTarget: false, reminders: reminderSettings(),
+      ...(opts.followUpsPerRun ? { followUpsPerRun: opts.followUpsPerRun } : {}),
+    }],
+  });
+  return { handle, campaignId, biennium, now };
 }

@@ -7,7 +7,7 @@ import { reminderSettings } from '../../domain/pledge.js';
 import { campaignStateQuery, campaignWorkflow } from '../../workflows/campaign.js';
 import { pledgeStateQuery, transitionUpdate } from '../../workflows/pledge.js';
 import { recordHistory } from '../support/histories.js';
-import { freshBiennium, seedDonor as seedDonorWith } from '../support/funding.js';
+import { seedDonor as seedDonorWith, startCampaign } from '../support/funding.js';
 import { sqlOn } from '../support/sql.js';
 import { eventually, useWorkflowEnv } from '../support/workflow-env.js';
 
@@ -21,14 +21,7 @@ describe('a long campaign', () => {
   it('continues as new after a set number of follow-up cycles, carrying prospects and counts: nothing lost or sent twice', async () => {
     await t.run(async () => {
       const [a, b] = [await seedDonor(), await seedDonor()] as [string, string];
-      const campaignId = randomUUID();
-      const biennium = await freshBiennium(sql);
-      const now = await t.env.currentTimeMs();
-      const handle = await t.env.client.workflow.start(campaignWorkflow, {
-        workflowId: `campaign:${biennium}`,
-        taskQueue: t.taskQueue,
-        args: [{ campaignId, biennium, targetUsdMinor: 100_000_000, donorIds: [a, b], fundingOption: 'mdfm', followUpEvery: 'P10D', digestEvery: 'P30D', closesAt: now + 95 * DAY, inKindCountsTowardTarget: false, reminders: reminderSettings(), followUpsPerRun: 2 }],
-      });
+      const { handle, campaignId, biennium, now } = await startCampaign(t, sql, [a, b], { followUpEvery: 'P10D', closesInDays: 95, followUpsPerRun: 2 });
       const firstRun = (await handle.describe()).runId;
       const prospects = await eventually(async () => {
         const s = await handle.query(campaignStateQuery);

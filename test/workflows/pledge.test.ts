@@ -6,7 +6,7 @@ import { buildSchedule, reminderSettings, type Stage } from '../../domain/pledge
 import type { PledgeSpec, ReceiptArgs } from '../../domain/pledge-process.js';
 import { campaignStateQuery, campaignWorkflow } from '../../workflows/campaign.js';
 import { pledgeStateQuery, pledgeWorkflow, receiptUpdate, transitionUpdate, waiveUpdate } from '../../workflows/pledge.js';
-import { freshBiennium, seedDonor as seedDonorWith } from '../support/funding.js';
+import { seedDonor as seedDonorWith, startCampaign } from '../support/funding.js';
 import { sqlOn } from '../support/sql.js';
 import { recordHistory } from '../support/histories.js';
 import { eventually, useWorkflowEnv } from '../support/workflow-env.js';
@@ -289,14 +289,7 @@ describe('campaignWorkflow on the time-skipping server', () => {
     await t.run(async () => {
       const donors = [await seedDonor(), await seedDonor(), await seedDonor()];
       const [a, b, c] = donors as [string, string, string];
-      const campaignId = randomUUID();
-      const biennium = await freshBiennium(sql);
-      const now = await t.env.currentTimeMs();
-      const handle = await t.env.client.workflow.start(campaignWorkflow, {
-        workflowId: `campaign:${biennium}`,
-        taskQueue: t.taskQueue,
-        args: [{ campaignId, biennium, targetUsdMinor: 100_000_000, donorIds: donors, fundingOption: 'mdfm', followUpEvery: 'P20D', digestEvery: 'P30D', closesAt: now + 100 * DAY, inKindCountsTowardTarget: false, reminders: reminderSettings() }],
-      });
+      const { handle, campaignId, biennium, now } = await startCampaign(t, sql, donors, { followUpEvery: 'P20D', closesInDays: 100 });
       const prospects = await eventually(async () => {
         const s = await handle.query(campaignStateQuery);
         return s.prospects.length === 3 ? s.prospects : undefined;
