@@ -5,6 +5,7 @@ import { UniqueConstraintViolationException, ForeignKeyConstraintViolationExcept
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Logger } from '../platform/logger.js';
+import { REFUSAL_STATUS, isRefusal } from '../domain/refusal.js';
 
 export interface FieldError {
   path: string;
@@ -35,14 +36,13 @@ export function zodFieldErrors(error: z.ZodError, prefix: string): FieldError[] 
   return error.issues.map((i) => ({ path: [prefix, ...i.path.map(String)].join('.'), message: i.message }));
 }
 
-/** Business refusals raised in workflows travel as ApplicationFailures typed by HTTP meaning. */
-export const FAILURE_STATUS: Record<string, number> = { Conflict: 409, Invalid: 422, Forbidden: 403, NotFound: 404, BadRequest: 400 };
 
 function fromTemporal(err: unknown): HttpProblem | undefined {
   if (err instanceof WorkflowExecutionAlreadyStartedError) return conflict(`${err.workflowId} is already running`);
   if (err instanceof WorkflowNotFoundError) return notFound(err.workflowId ?? 'workflow');
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
-    const status = FAILURE_STATUS[err.cause.type ?? ''] ?? 422;
+    // Business refusals raised in workflows travel as ApplicationFailures typed by HTTP meaning.
+    const status = isRefusal(err.cause.type) ? REFUSAL_STATUS[err.cause.type] : 422;
     const details = err.cause.details?.[0] as Record<string, unknown> | undefined;
     return new HttpProblem(status, status === 422 ? 'Unprocessable Content' : (STATUS_CODES[status] ?? 'Error'), err.cause.message, undefined, details);
   }

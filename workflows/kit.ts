@@ -1,0 +1,46 @@
+// What every workflow of the engine is built from: refusals with their HTTP meaning, the
+// sleep-until-a-deadline-unless wait, and the activity proxy presets. Workflow code only: no I/O.
+import { ApplicationFailure, condition, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
+import type { Activities } from '../activities/index.js';
+import type { Refusal } from '../domain/refusal.js';
+
+/**
+ * A refusal an update validator (or handler) throws: non-retryable, typed by its HTTP meaning
+ * (domain/refusal.ts), with optional details the API puts into the problem document.
+ */
+export const refuse = (type: Refusal, message: string, details?: Record<string, unknown>): ApplicationFailure =>
+  ApplicationFailure.create({ type, message, nonRetryable: true, ...(details ? { details: [details] } : {}) });
+
+/**
+ * Sleeps until `deadline` (epoch ms) unless `unless()` becomes true first; a deadline already past
+ * returns at once. Resolves true when `unless()` ended the wait.
+ */
+export async function waitUntil(deadline: number, unless: () => boolean): Promise<boolean> {
+  if (unless()) return true;
+  const ms = deadline - Date.now();
+  if (ms <= 0) return false;
+  return condition(unless, ms);
+}
+
+/** Effects that may take a while (notifications to a whole cluster, result projections). */
+export const activities = (): Activities =>
+  proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: { maximumInterval: '30 seconds' } });
+
+/**
+ * Single-row upserts that a caller's update waits for: when a worker dies mid-write the attempt is
+ * given up after this timeout (the server cannot tell a dead worker from a slow one), not a minute.
+ */
+export const writes = (): Activities =>
+  proxyActivities<Activities>({ startToCloseTimeout: '10 seconds', retry: { maximumInterval: '10 seconds' } });
+
+/**
+ * A process's own short keyed writes as local activities: they complete inside the workflow task
+ * that asks for them (no round trip through the server), which keeps an update's answer fast.
+ * Same at-least-once retries as the others.
+ */
+export const localWrites = (): Activities =>
+  proxyLocalActivities<Activities>({
+    startToCloseTimeout: '30 seconds',
+    localRetryThreshold: '10 seconds',
+    retry: { maximumInterval: '30 seconds' },
+  });
