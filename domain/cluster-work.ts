@@ -2,7 +2,7 @@
 // the peer-learning database. Pure and deterministic: imported by Temporal workflow code.
 import { z } from 'zod';
 import { addDuration, durationMs, isValidDuration, isoDuration } from './duration.js';
-import { isCalendarDate } from './election.js';
+import { CalendarDate, Instant, Text, isCalendarDate } from './schemas.js';
 
 export const WORKSHOP_KINDS = ['inception', 'thematic', 'advisory_session'] as const;
 export type WorkshopKind = (typeof WORKSHOP_KINDS)[number];
@@ -172,9 +172,9 @@ export const meetingWorkflowId = (id: string) => `coordinator-meeting:${id}`;
 
 // ---------------------------------------------------------------- API schemas
 
-const calendarDate = z.string().refine(isCalendarDate, { error: 'must be a calendar date YYYY-MM-DD' });
-const instant = z.iso.datetime({ offset: true }).describe('ISO 8601 date-time with offset');
-const text = (max: number) => z.string().trim().min(1).max(max);
+const calendarDate = CalendarDate;
+const instant = Instant;
+const text = Text;
 
 export const PeriodBody = z.string().refine(isPeriod, { error: 'must be a period YYYY-YYYY, e.g. 2021-2023' });
 

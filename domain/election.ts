@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { addDuration, isoDuration } from './duration.js';
 import { sha256Hex } from './sha256.js';
+import { CalendarDate, isCalendarDate } from './schemas.js';
 
 export const ELECTION_PHASES = [
   'nominating',
@@ -191,14 +192,6 @@ export function drawLot(candidates: readonly string[], seatsLeft: number, seed: 
 
 // ---------------------------------------------------------------- dates and ids
 
-export function isCalendarDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-
 export function termEnd(termStart: string, termLength: string = ELECTION_DEFAULTS.termLength): string {
   if (!isCalendarDate(termStart)) throw new Error(`invalid term start date: ${JSON.stringify(termStart)}`);
   return addDuration(new Date(`${termStart}T00:00:00Z`), termLength).toISOString().slice(0, 10);
@@ -227,7 +220,7 @@ export function reminderTimes(
 
 // ---------------------------------------------------------------- API schemas
 
-const calendarDate = z.string().refine(isCalendarDate, { error: 'must be a calendar date YYYY-MM-DD' });
+const calendarDate = CalendarDate;
 
 export const CreateElectionBody = z
   .object({

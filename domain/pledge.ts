@@ -2,7 +2,8 @@
 // Pure and deterministic: imported by Temporal workflow code.
 import { z } from 'zod';
 import { addDuration, isoDuration, parseDuration } from './duration.js';
-import { isCalendarDate } from './election.js';
+import { CalendarDate, Text } from './schemas.js';
+import { BienniumString, bienniumRange } from './biennium.js';
 import { Currency, MoneyBody, parseAmount, splitEvenly, sumMinor } from './money.js';
 
 export const STAGES = [
@@ -76,26 +77,6 @@ export const FOCUS_FLAGS = ['africa', 'low_income_countries'] as const;
 export type FocusFlag = (typeof FOCUS_FLAGS)[number];
 export const PLEDGE_KINDS = ['financial', 'in_kind'] as const;
 export type PledgeKind = (typeof PLEDGE_KINDS)[number];
-
-// ---------------------------------------------------------------- biennium
-
-const BIENNIUM = /^(\d{4})-(\d{4})$/;
-
-export function isBiennium(s: unknown): s is string {
-  if (typeof s !== 'string') return false;
-  const m = BIENNIUM.exec(s);
-  return !!m && Number(m[2]) === Number(m[1]) + 2 && Number(m[1]) >= 2019 && Number(m[1]) <= 2997;
-}
-
-/**
- * A term of the strategy ("2021-2023") runs from 1 July of its first year to 1 July of its last
- * (end exclusive), as the 2021–2023 strategy did from its adoption mid-2021.
- */
-export function bienniumRange(b: string): { start: string; end: string } {
-  if (!isBiennium(b)) throw new RangeError(`invalid biennium ${JSON.stringify(b)}`);
-  const [y1, y2] = b.split('-');
-  return { start: `${y1}-07-01`, end: `${y2}-07-01` };
-}
 
 export const campaignWorkflowId = (biennium: string) => `campaign:${biennium}`;
 export const pledgeWorkflowId = (pledgeId: string) => `pledge:${pledgeId}`;
@@ -232,9 +213,8 @@ export interface Valuation {
 
 // ---------------------------------------------------------------- API schemas
 
-const calendarDate = z.string().refine(isCalendarDate, { error: 'must be a calendar date YYYY-MM-DD' });
-export const BienniumString = z.string().refine(isBiennium, { error: 'must be a biennium such as "2021-2023" (second year = first + 2)' });
-const text = (max: number) => z.string().trim().min(1).max(max);
+const calendarDate = CalendarDate;
+const text = Text;
 
 const ValuationFields = {
   amount: MoneyBody,

@@ -5,9 +5,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { createFundingActivities } from '../../activities/funding.js';
 import { fundingSummary, summaryCsv, summaryView } from '../../activities/funding-summary.js';
 import { Campaign, CampaignProspect, Donor, FxRate, Pledge, type ICampaign } from '../../db/entities/index.js';
-import { isCalendarDate } from '../../domain/election.js';
+import { CalendarDate } from '../../domain/schemas.js';
+import { BienniumString, bienniumRange } from '../../domain/biennium.js';
 import { Currency, RateString, formatAmount, normalizeRate, parseAmount } from '../../domain/money.js';
-import { BienniumString, CAMPAIGN_DEFAULTS, CreateCampaignBody, MDFM_TARGET_USD_MINOR, bienniumRange, campaignWorkflowId, reminderSettings } from '../../domain/pledge.js';
+import { CAMPAIGN_DEFAULTS, CreateCampaignBody, MDFM_TARGET_USD_MINOR, campaignWorkflowId, reminderSettings } from '../../domain/pledge.js';
 import type { CampaignInput } from '../../domain/pledge-process.js';
 import { createLogger } from '../../platform/logger.js';
 import { campaignWorkflow } from '../../workflows/campaign.js';
@@ -16,7 +17,7 @@ import { badRequest, conflict, notFound, unprocessable, type FieldError } from '
 import { PageQuery, page, pageOf } from '../pagination.js';
 import { defineRoute, reply } from '../route.js';
 
-const calendarDate = z.string().refine(isCalendarDate, { error: 'must be a calendar date YYYY-MM-DD' });
+const calendarDate = CalendarDate;
 const FxRateBody = z.object({ currency: Currency.refine((c) => c !== 'USD', { error: 'USD is the base currency (rate 1)' }), date: calendarDate, rateToUsd: RateString }).strict();
 const FxRateView = z.object({ currency: z.string(), date: z.string(), rateToUsd: z.string() }).openapi('FxRate');
 const day = (d: unknown): string => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));

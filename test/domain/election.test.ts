@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isCalendarDate } from '../../domain/schemas.js';
 import {
   AppointBody,
   BallotBody,
@@ -16,7 +17,6 @@ import {
   decide,
   drawLot,
   electionId,
-  isCalendarDate,
   lotTickets,
   nominationOutcome,
   quorumMet,

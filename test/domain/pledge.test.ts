@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bienniumRange, isBiennium } from '../../domain/biennium.js';
 import {
   CreateCampaignBody,
   CreatePledgeBody,
@@ -7,11 +8,9 @@ import {
   STAGES,
   TRANSITIONS,
   ValuationBody,
-  bienniumRange,
   buildSchedule,
   checkTransition,
   instalmentReminders,
-  isBiennium,
   nextInstalmentStatus,
   reminderSettings,
   scaleDuration,
