@@ -2,19 +2,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { CoordinatorTerm, Election } from '../db/entities/index.js';
 import { termEnd as computeTermEnd, type ElectionPhase, type NominationStatus, type PriorTerm } from '../domain/election.js';
 import type { CycleTerm, ElectionDeadlines, ElectionResults, ElectionSettings } from '../domain/election-process.js';
+import { membersOf } from '../db/queries/membership.js';
 import type { ActivityDeps } from './deps.js';
 import { createNotificationActivities } from './notification.js';
 
 const FINAL: ElectionPhase[] = ['decided', 'cancelled'];
-
-async function currentMembers(em: EntityManager, cluster: string): Promise<string[]> {
-  const rows = await em.getConnection().execute<{ city_id: string }[]>(
-    `select m.city_id from membership m join city c on c.id = m.city_id
-      where m.cluster_code = ? and m.until is null and c.status = 'member' order by m.city_id`,
-    [cluster],
-  );
-  return rows.map((r) => r.city_id);
-}
 
 /** Every write is keyed (election id, or election and city), so at-least-once retries change nothing. */
 export function createElectionActivities(deps: ActivityDeps) {
@@ -31,7 +23,7 @@ export function createElectionActivities(deps: ActivityDeps) {
       const em = orm.em.fork();
       const termEnd = computeTermEnd(args.termStart, args.settings.termLength);
       const existing = await em.findOne(Election, args.electionId);
-      const eligible = existing ? existing.eligible : await currentMembers(em, args.cluster);
+      const eligible = existing ? existing.eligible : await membersOf(em, args.cluster);
       if (!existing) {
         em.create(Election, {
           id: args.electionId,
@@ -103,7 +95,7 @@ export function createElectionActivities(deps: ActivityDeps) {
           );
         }
       });
-      const members = await currentMembers(em, args.cluster);
+      const members = await membersOf(em, args.cluster);
       const subject = `${args.cluster} coordinators ${args.termStart} – ${args.termEnd}`;
       const body = `Elected: ${args.results.elected.join(', ') || 'nobody'}${args.results.flags.length ? ` (${args.results.flags.join(', ')})` : ''}.`;
       await notify([

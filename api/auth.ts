@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ApiToken } from '../db/entities/index.js';
+import { coordinatorsOf } from '../db/queries/coordinator-term.js';
 import type { Principal, Role } from '../domain/auth.js';
 import { HttpProblem, forbidden, unauthorized } from './errors.js';
 
@@ -115,4 +116,20 @@ export function requireCity(principal: Principal, cityId: string): void {
 export function requireDonor(principal: Principal, donorId: string): void {
   if (principal.role === 'secretariat') return;
   if (principal.role !== 'donor' || principal.donorId !== donorId) throw forbidden('this token does not act for that donor');
+}
+
+/** The secretariat, or a city of a current coordinator of `cluster`; anyone else gets 403. */
+export async function requireCoordinator(em: EntityManager, principal: Principal, cluster: string): Promise<void> {
+  if (principal.role === 'secretariat') return;
+  if (principal.role === 'city' && principal.cityId && (await coordinatorsOf(em, cluster)).includes(principal.cityId)) return;
+  throw forbidden(`only a current coordinator of ${cluster} or the secretariat may do this`);
+}
+
+/** The city a request acts for: a city principal's own, or the one the secretariat names. */
+export function actingCityOf(principal: Principal, given: string | undefined): string | undefined {
+  if (principal.role === 'city') {
+    if (given !== undefined && given !== principal.cityId) throw forbidden('this token does not act for that city');
+    return principal.cityId ?? undefined;
+  }
+  return given;
 }

@@ -23,7 +23,8 @@ import {
 import type { MeetingInput } from '../../domain/cluster-work-process.js';
 import { durationMs } from '../../domain/duration.js';
 import { coordinatorMeetingWorkflow, submitReportUpdate } from '../../workflows/coordinator-meeting.js';
-import { actingCityOf, allCoordinators } from '../cluster-work-access.js';
+import { allCoordinators } from '../../db/queries/coordinator-term.js';
+import { actingCityOf } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { badRequest, conflict, forbidden, unprocessable } from '../errors.js';
 import { findOr404 } from '../lookup.js';

@@ -25,7 +25,9 @@ import {
 } from '../../domain/cluster-work.js';
 import type { WorkshopInput, WorkshopSchedule, WorkshopSettings } from '../../domain/cluster-work-process.js';
 import { cancelWorkshopUpdate, rescheduleUpdate, rsvpUpdate, submitOutcomesUpdate, workshopWorkflow } from '../../workflows/workshop.js';
-import { actingCityOf, coordinatorsOf, membersOf, requireCoordinator } from '../cluster-work-access.js';
+import { coordinatorsOf } from '../../db/queries/coordinator-term.js';
+import { membersOf } from '../../db/queries/membership.js';
+import { actingCityOf, requireCoordinator } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { badRequest, conflict, forbidden, unprocessable } from '../errors.js';
 import { findOr404, unlessFinished } from '../lookup.js';
