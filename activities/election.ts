@@ -1,23 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CoordinatorTerm, Election } from '../db/entities/index.js';
-import { termEnd as computeTermEnd, type ElectionPhase, type NominationStatus, type PriorTerm } from '../domain/election.js';
-import type { CycleTerm, ElectionDeadlines, ElectionResults, ElectionSettings } from '../domain/election-process.js';
+import { termEnd as computeTermEnd, type ElectionStatus, type NominationStatus, type PriorTerm } from '../domain/election.js';
+import type { ElectionDeadlines, ElectionResults, ElectionSettings } from '../domain/election.contract.js';
 import { membersOf } from '../db/queries/membership.js';
 import type { ActivityDeps } from './deps.js';
 import { createNotificationActivities } from './notification.js';
 
-const FINAL: ElectionPhase[] = ['decided', 'cancelled'];
+const FINAL: ElectionStatus[] = ['decided', 'cancelled'];
 
 /** Every write is keyed (election id, or election and city), so at-least-once retries change nothing. */
 export function createElectionActivities(deps: ActivityDeps) {
   const { orm } = deps;
   const { notify } = createNotificationActivities(deps);
   return {
-    async loadCurrentTerm({ cluster }: { cluster: string }): Promise<CycleTerm | null> {
-      const row = await orm.em.fork().findOne(CoordinatorTerm, { cluster }, { orderBy: { termStart: 'desc' } });
-      return row ? { termStart: String(row.termStart), termEnd: String(row.termEnd) } : null;
-    },
-
     /** Creates the election row and snapshots who may nominate and vote (the members at opening). */
     async openElection(args: { electionId: string; workflowId: string; cluster: string; termStart: string; settings: ElectionSettings }) {
       const em = orm.em.fork();
@@ -32,7 +27,7 @@ export function createElectionActivities(deps: ActivityDeps) {
           termStart: args.termStart,
           termEnd,
           seats: args.settings.seats,
-          phase: 'nominating',
+          status: 'nominating',
           settings: args.settings,
           deadlines: {},
           eligible,
@@ -46,14 +41,14 @@ export function createElectionActivities(deps: ActivityDeps) {
       return { eligible, priorTerms, termEnd };
     },
 
-    async saveElectionPhase(args: { electionId: string; phase: ElectionPhase; deadlines: ElectionDeadlines; cancelReason: string | null }) {
-      // A late write of an earlier phase must never overwrite a final one.
+    async saveElectionStatus(args: { electionId: string; status: ElectionStatus; deadlines: ElectionDeadlines; cancelReason: string | null }) {
+      // A late write of an earlier status must never overwrite a final one.
       await orm.em
         .fork()
         .nativeUpdate(
           Election,
-          FINAL.includes(args.phase) ? { id: args.electionId } : { id: args.electionId, phase: { $nin: FINAL } },
-          { phase: args.phase, deadlines: args.deadlines, cancelReason: args.cancelReason, updatedAt: new Date() },
+          FINAL.includes(args.status) ? { id: args.electionId } : { id: args.electionId, status: { $nin: FINAL } },
+          { status: args.status, deadlines: args.deadlines, cancelReason: args.cancelReason, updatedAt: new Date() },
         );
     },
 
@@ -80,7 +75,7 @@ export function createElectionActivities(deps: ActivityDeps) {
     async recordElectionResult(args: { electionId: string; cluster: string; termStart: string; termEnd: string; results: ElectionResults; appointed: boolean }) {
       const em = orm.em.fork();
       await em.transactional(async (tx) => {
-        await tx.nativeUpdate(Election, { id: args.electionId }, { phase: 'decided', results: args.results, updatedAt: new Date() });
+        await tx.nativeUpdate(Election, { id: args.electionId }, { status: 'decided', results: args.results, updatedAt: new Date() });
         // tx.execute runs inside the transaction (tx.getConnection().execute would not).
         const conn = tx;
         await conn.execute(

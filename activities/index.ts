@@ -1,5 +1,6 @@
 import type { ActivityDeps } from './deps.js';
 import { createElectionActivities } from './election.js';
+import { createClusterCycleActivities } from './cluster-cycle.js';
 import { createClusterWorkActivities } from './cluster-work.js';
 import { createFundingActivities } from './funding.js';
 import { createNotificationActivities } from './notification.js';
@@ -11,6 +12,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createNotificationActivities(deps),
     ...createElectionActivities(deps),
+    ...createClusterCycleActivities(deps),
     ...createClusterWorkActivities(deps),
     ...createFundingActivities(deps),
   };

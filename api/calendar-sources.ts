@@ -113,8 +113,8 @@ export const reportDueEvents: CalendarSource = async (em, p, f) => {
 
 /** Election windows: when nominations and voting close (from the election's deadlines). */
 export const electionEvents: CalendarSource = async (em, _p, f) => {
-  const rows = await em.getConnection().execute<{ id: string; cluster_code: string; term_start: string; phase: string; deadlines: Record<string, string | boolean | undefined>; eligible: string[] }[]>(
-    `select id, cluster_code, term_start::text, phase, deadlines, eligible from election
+  const rows = await em.getConnection().execute<{ id: string; cluster_code: string; term_start: string; status: string; deadlines: Record<string, string | boolean | undefined>; eligible: string[] }[]>(
+    `select id, cluster_code, term_start::text, status, deadlines, eligible from election
       where true ${f.cluster ? 'and cluster_code = ?' : ''} ${f.city ? 'and ? = any(eligible)' : ''}`,
     [...(f.cluster ? [f.cluster] : []), ...(f.city ? [f.city] : [])],
   );
@@ -134,7 +134,7 @@ export const electionEvents: CalendarSource = async (em, _p, f) => {
         start: iso(at),
         cluster: e.cluster_code,
         url: `/elections/${e.id}`,
-        cancelled: e.phase === 'cancelled',
+        cancelled: e.status === 'cancelled',
       });
     }
   }

@@ -145,7 +145,7 @@ export const electionsBench: Bench = {
         ),
       );
       for (const e of elections.values()) {
-        await until(`election ${e.id} to open voting`, async () => (await call(base, 'GET', `/elections/${e.id}`, secretariat)).body?.phase === 'voting');
+        await until(`election ${e.id} to open voting`, async () => (await call(base, 'GET', `/elections/${e.id}`, secretariat)).body?.status === 'voting');
       }
       ctx.log('  nominations done, voting open');
 

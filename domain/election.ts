@@ -5,7 +5,7 @@ import { addDuration, isoDuration } from './duration.js';
 import { sha256Hex } from './sha256.js';
 import { CalendarDate, isCalendarDate } from './schemas.js';
 
-export const ELECTION_PHASES = [
+export const ELECTION_STATUSES = [
   'nominating',
   'voting',
   'awaiting_tie_break',
@@ -13,7 +13,7 @@ export const ELECTION_PHASES = [
   'no_candidates',
   'cancelled',
 ] as const;
-export type ElectionPhase = (typeof ELECTION_PHASES)[number];
+export type ElectionStatus = (typeof ELECTION_STATUSES)[number];
 
 export const NOMINATION_STATUSES = ['pending_acceptance', 'accepted', 'withdrawn'] as const;
 export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
@@ -197,12 +197,9 @@ export function termEnd(termStart: string, termLength: string = ELECTION_DEFAULT
   return addDuration(new Date(`${termStart}T00:00:00Z`), termLength).toISOString().slice(0, 10);
 }
 
-export function electionId(cluster: string, termStart: string): string {
+/** The election's workflow ID: one election per cluster and term start. */
+export function electionWorkflowId(cluster: string, termStart: string): string {
   return `election:${cluster}:${termStart}`;
-}
-
-export function cycleId(cluster: string): string {
-  return `cycle:${cluster}`;
 }
 
 /** Reminder instants at the given fractions of the window, ascending. */

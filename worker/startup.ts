@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { Cluster } from '../db/entities/index.js';
 import type { Orm } from '../db/orm.js';
-import { ensureCycle } from '../api/temporal.js';
+import { ensureCycle } from '../client/cluster-cycle.js';
 import type { Logger } from '../platform/logger.js';
 
 export interface StartupDeps {

@@ -18,8 +18,9 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import { durationMs } from '../domain/duration.js';
-import { ELECTION_DEFAULTS, electionId as electionWorkflowId } from '../domain/election.js';
-import { electionSettings, type CycleInput, type CycleState, type CycleTerm, type ElectionRequest } from '../domain/election-process.js';
+import { ELECTION_DEFAULTS, electionWorkflowId } from '../domain/election.js';
+import { electionSettings } from '../domain/election.contract.js';
+import type { CycleInput, CycleState, CycleTerm, ElectionRequest } from '../domain/cluster-cycle.js';
 import { electionWorkflow } from './election.js';
 
 const acts = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: { maximumInterval: '30 seconds' } });
@@ -129,12 +130,12 @@ export async function clusterCycleWorkflow(input: CycleInput): Promise<void> {
     const current = active as Active | null;
     const outcome = await current!.handle.result();
     active = null;
-    if (outcome.phase === 'decided') {
+    if (outcome.status === 'decided') {
       term = { termStart: outcome.termStart, termEnd: outcome.termEnd };
       autoDoneFor = undefined;
     }
     // A new term, or a long history, starts a fresh run carrying only what the loop needs.
-    if (outcome.phase === 'decided' || workflowInfo().continueAsNewSuggested) {
+    if (outcome.status === 'decided' || workflowInfo().continueAsNewSuggested) {
       await condition(() => allHandlersFinished() && !starting && active === null);
       await continueAsNew<typeof clusterCycleWorkflow>({ cluster, term, leadTime, termLength, autoDoneFor, initialized: true });
     }

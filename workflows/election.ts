@@ -1,16 +1,6 @@
 // One coordinator election of one cluster: nominations → (acclamation | voting) → decided, with
 // extensions, reminders, tie-break and cancellation. ID: election:<CLUSTER>:<termStart>.
-import {
-  ApplicationFailure,
-  allHandlersFinished,
-  condition,
-  defineQuery,
-  defineUpdate,
-  proxyActivities,
-  setHandler,
-  uuid4,
-} from '@temporalio/workflow';
-import type { Activities } from '../activities/index.js';
+import { allHandlersFinished, condition, defineQuery, defineUpdate, setHandler, uuid4 } from '@temporalio/workflow';
 import { addDuration } from '../domain/duration.js';
 import {
   LOT_METHOD,
@@ -23,7 +13,8 @@ import {
   reminderTimes,
   tally,
   validateBallot,
-  type ElectionPhase,
+  type ElectionStatus,
+  type NominationStatus,
   type Tie,
 } from '../domain/election.js';
 import type {
@@ -37,13 +28,14 @@ import type {
   NominationState,
   NomineeArgs,
   ResultFlag,
-} from '../domain/election-process.js';
+} from '../domain/election.contract.js';
 import type { NotificationRequest } from '../domain/notification.js';
 
-const acts = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: { maximumInterval: '30 seconds' } });
-// Single-row upserts that a voter's request waits for: when a worker dies mid-write the attempt is
-// given up after this timeout (the server cannot tell a dead worker from a slow one), not a minute.
-const writes = proxyActivities<Activities>({ startToCloseTimeout: '10 seconds', retry: { maximumInterval: '10 seconds' } });
+import { activities, refuse, waitUntil as sleepUntil, writes as writeActivities } from './kit.js';
+
+const acts = activities();
+// Nominations and ballots are single-row upserts the caller's request waits for.
+const writes = writeActivities();
 
 export const nominateUpdate = defineUpdate<ElectionState, [NominateArgs]>('nominate');
 export const acceptNominationUpdate = defineUpdate<ElectionState, [NomineeArgs]>('acceptNomination');
@@ -54,38 +46,34 @@ export const cancelElectionUpdate = defineUpdate<ElectionState, [{ reason: strin
 export const appointUpdate = defineUpdate<ElectionState, [{ cityIds: string[] }]>('appoint');
 export const electionStateQuery = defineQuery<ElectionState>('state');
 
-/** Refusals carry their HTTP meaning in `type` (see api/errors.ts FAILURE_STATUS). */
-const refuse = (type: 'Conflict' | 'Invalid' | 'Forbidden' | 'NotFound' | 'BadRequest', message: string) =>
-  ApplicationFailure.create({ type, message, nonRetryable: true });
-
 export async function electionWorkflow(input: ElectionInput): Promise<ElectionOutcome> {
   const { electionId, cluster, settings } = input;
   const eligible = new Set(input.eligible);
   const nominations = new Map<string, NominationState>();
   const ballots = new Map<string, string[]>();
   const deadlines: ElectionDeadlines = {};
-  let phase: ElectionPhase = 'nominating';
+  let status: ElectionStatus = 'nominating';
   let results: ElectionResults | undefined;
   let cancelReason: string | undefined;
   let tie: Tie | undefined;
   let tieDecision: string[] | undefined;
   let appointed: string[] | undefined;
 
-  const cancelled = () => phase === 'cancelled';
+  const cancelled = () => status === 'cancelled';
   const iso = (ms: number) => new Date(ms).toISOString();
   const after = (duration: string, from = Date.now()) => addDuration(new Date(from), duration).getTime();
   const accepted = () => [...nominations.values()].filter((n) => n.status === 'accepted').map((n) => n.cityId);
   const turnout = () => ({ cast: ballots.size, eligible: eligible.size });
   const state = (): ElectionState => ({
     electionId,
-    phase,
+    status,
     deadlines: { ...deadlines },
     nominees: [...nominations.values()],
     turnout: turnout(),
     ...(results ? { results } : {}),
     ...(cancelReason ? { cancelReason } : {}),
   });
-  const persist = () => writes.saveElectionPhase({ electionId, phase, deadlines, cancelReason: cancelReason ?? null });
+  const persist = () => writes.saveElectionStatus({ electionId, status, deadlines, cancelReason: cancelReason ?? null });
   const toCities = (cities: Iterable<string>, kind: string, subject: string, body: string, keySuffix = ''): NotificationRequest[] =>
     [...cities].map((cityId) => ({
       key: `${electionId}:${kind}${keySuffix}:${cityId}`,
@@ -106,13 +94,22 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
     resource: `/elections/${electionId}`,
   });
   /** Sleeps until `deadline` (epoch ms) unless the election is cancelled first. */
-  const waitUntil = async (deadline: number) => {
-    const ms = deadline - Date.now();
-    if (ms > 0) await condition(cancelled, ms);
-  };
+  const waitUntil = (deadline: number) => sleepUntil(deadline, cancelled);
 
-  const requirePhase = (expected: ElectionPhase, what: string) => {
-    if (phase !== expected) throw refuse('Conflict', `${what} is not possible while the election is ${phase}`);
+  const requireStatus = (expected: ElectionStatus, what: string) => {
+    if (status !== expected) throw refuse('Conflict', `${what} is not possible while the election is ${status}`);
+  };
+  /** Accepting and withdrawing change a nomination's status and record it. */
+  const setNomination = async (cityId: string, to: NominationStatus) => {
+    const n = nominations.get(cityId)!;
+    n.status = to;
+    await writes.saveNomination({ electionId, cityId, status: to, nominatedBy: n.nominatedBy, statement: n.statement });
+    return state();
+  };
+  const nominated = (cityId: string) => {
+    const n = nominations.get(cityId);
+    if (!n || n.status === 'withdrawn') throw refuse('NotFound', `city ${cityId} is not nominated`);
+    return n;
   };
 
   setHandler(electionStateQuery, state);
@@ -120,17 +117,17 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
   setHandler(
     nominateUpdate,
     async ({ cityId, by, statement }) => {
-      const status = by === cityId ? 'accepted' : 'pending_acceptance';
-      nominations.set(cityId, { cityId, status, nominatedBy: by, statement: statement ?? null });
-      await writes.saveNomination({ electionId, cityId, status, nominatedBy: by, statement: statement ?? null });
-      if (status === 'pending_acceptance') {
+      const initial = by === cityId ? 'accepted' : 'pending_acceptance';
+      nominations.set(cityId, { cityId, status: initial, nominatedBy: by, statement: statement ?? null });
+      await writes.saveNomination({ electionId, cityId, status: initial, nominatedBy: by, statement: statement ?? null });
+      if (initial === 'pending_acceptance') {
         await acts.notify(toCities([cityId], 'nominated', `Your city was nominated as ${cluster} coordinator`, 'Please accept or decline the nomination before nominations close.'));
       }
       return state();
     },
     {
       validator: ({ cityId, by }) => {
-        requirePhase('nominating', 'nominating');
+        requireStatus('nominating', 'nominating');
         if (by !== null && !eligible.has(by)) throw refuse('Forbidden', 'only member cities of the cluster may nominate');
         const check = canNominate({ nominee: cityId, members: eligible, priorTerms: input.priorTerms, termStart: input.termStart, termLimit: settings.termLimit });
         if (!check.ok) {
@@ -144,17 +141,11 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
 
   setHandler(
     acceptNominationUpdate,
-    async ({ cityId }) => {
-      const n = nominations.get(cityId)!;
-      n.status = 'accepted';
-      await writes.saveNomination({ electionId, cityId, status: n.status, nominatedBy: n.nominatedBy, statement: n.statement });
-      return state();
-    },
+    ({ cityId }) => setNomination(cityId, 'accepted'),
     {
       validator: ({ cityId, by }) => {
-        requirePhase('nominating', 'accepting a nomination');
-        const n = nominations.get(cityId);
-        if (!n || n.status === 'withdrawn') throw refuse('NotFound', `city ${cityId} is not nominated`);
+        requireStatus('nominating', 'accepting a nomination');
+        const n = nominated(cityId);
         if (by !== cityId) throw refuse('Forbidden', 'only the nominated city may accept');
         if (n.status === 'accepted') throw refuse('Conflict', 'the nomination is already accepted');
       },
@@ -163,17 +154,11 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
 
   setHandler(
     withdrawNominationUpdate,
-    async ({ cityId }) => {
-      const n = nominations.get(cityId)!;
-      n.status = 'withdrawn';
-      await writes.saveNomination({ electionId, cityId, status: n.status, nominatedBy: n.nominatedBy, statement: n.statement });
-      return state();
-    },
+    ({ cityId }) => setNomination(cityId, 'withdrawn'),
     {
       validator: ({ cityId, by }) => {
-        requirePhase('nominating', 'withdrawing');
-        const n = nominations.get(cityId);
-        if (!n || n.status === 'withdrawn') throw refuse('NotFound', `city ${cityId} is not nominated`);
+        requireStatus('nominating', 'withdrawing');
+        const n = nominated(cityId);
         if (by !== null && by !== cityId && by !== n.nominatedBy) throw refuse('Forbidden', 'only the nominee, its nominator or the secretariat may withdraw');
       },
     },
@@ -189,7 +174,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
     },
     {
       validator: ({ cityId, approve }) => {
-        requirePhase('voting', 'voting');
+        requireStatus('voting', 'voting');
         if (!eligible.has(cityId)) throw refuse('Forbidden', `city ${cityId} is not eligible to vote in ${cluster}`);
         const check = validateBallot(approve, accepted(), settings.seats);
         if (!check.ok) throw refuse(check.status === 400 ? 'BadRequest' : 'Invalid', check.message);
@@ -205,7 +190,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
     },
     {
       validator: ({ elected }) => {
-        requirePhase('awaiting_tie_break', 'breaking a tie');
+        requireStatus('awaiting_tie_break', 'breaking a tie');
         if (tieDecision) throw refuse('Conflict', 'the tie is already broken');
         const t = tie!;
         if (new Set(elected).size !== elected.length) throw refuse('BadRequest', 'a city is listed twice');
@@ -224,7 +209,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
     },
     {
       validator: ({ cityIds }) => {
-        requirePhase('no_candidates', 'appointing');
+        requireStatus('no_candidates', 'appointing');
         if (appointed) throw refuse('Conflict', 'coordinators are already appointed');
         if (new Set(cityIds).size !== cityIds.length) throw refuse('BadRequest', 'a city is listed twice');
         if (cityIds.length > settings.seats) throw refuse('Invalid', `at most ${settings.seats} coordinator(s) may be appointed`);
@@ -237,7 +222,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
   setHandler(
     cancelElectionUpdate,
     async ({ reason }) => {
-      phase = 'cancelled';
+      status = 'cancelled';
       cancelReason = reason;
       await persist();
       await acts.notify(toCities(eligible, 'cancelled', `The ${cluster} coordinator election was cancelled`, reason));
@@ -245,7 +230,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
     },
     {
       validator: (_args: { reason: string }) => {
-        if (phase === 'decided' || phase === 'cancelled') throw refuse('Conflict', `the election is already ${phase}`);
+        if (status === 'decided' || status === 'cancelled') throw refuse('Conflict', `the election is already ${status}`);
       },
     },
   );
@@ -254,7 +239,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
     await condition(allHandlersFinished);
     return {
       electionId,
-      phase: cancelled() ? 'cancelled' : 'decided',
+      status: cancelled() ? 'cancelled' : 'decided',
       termStart: input.termStart,
       termEnd: input.termEnd,
       elected: results?.elected ?? [],
@@ -262,7 +247,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
   };
 
   const decideWith = async (elected: string[], flags: ResultFlag[], extra: Partial<ElectionResults> = {}) => {
-    phase = 'decided';
+    status = 'decided';
     results = {
       elected,
       tallies: [],
@@ -295,7 +280,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
   }
 
   if (outcome === 'no_candidates') {
-    phase = 'no_candidates';
+    status = 'no_candidates';
     await persist();
     await acts.notify([toSecretariat('no-candidates', `No candidates for ${cluster} coordinators`, 'Nobody accepted a nomination after the extension: appoint coordinators or cancel.')]);
     await condition(() => appointed !== undefined || cancelled());
@@ -305,7 +290,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
   if (outcome === 'acclamation') return decideWith(accepted(), ['acclamation']);
 
   // ---- voting
-  phase = 'voting';
+  status = 'voting';
   const opens = Date.now();
   deadlines.votingOpens = iso(opens);
   deadlines.votingCloses = iso(after(settings.votingWindow, opens));
@@ -336,19 +321,19 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
     if (cancelled()) return finish();
   }
 
-  // Closing: no ballot is accepted past this line (the phase changes before any await).
+  // Closing: no ballot is accepted past this line (the status changes before any await).
   const met = quorumMet(ballots.size, eligible.size, settings.quorum);
   const counted = tally([...ballots.entries()].map(([cityId, approve]) => ({ cityId, approve })), accepted());
   const decision = decide(counted, settings.seats);
   const flags: ResultFlag[] = met ? [] : ['quorum_not_met'];
   if (!decision.tie) return decideWith(decision.elected, flags, { tallies: counted, quorumMet: met });
 
-  phase = 'awaiting_tie_break';
+  status = 'awaiting_tie_break';
   tie = decision.tie;
   deadlines.tieBreakBy = iso(after(settings.tieBreakWindow));
   await persist();
   await acts.notify([toSecretariat('tie', `Tie in the ${cluster} coordinator election`, `Nominees ${tie.candidates.join(', ')} are tied for ${tie.seatsLeft} seat(s). Decide before ${deadlines.tieBreakBy}, or a lot will be drawn.`)]);
-  await condition(() => tieDecision !== undefined || cancelled(), Date.parse(deadlines.tieBreakBy) - Date.now());
+  await sleepUntil(Date.parse(deadlines.tieBreakBy), () => tieDecision !== undefined || cancelled());
   if (cancelled()) return finish();
   if (tieDecision) {
     return decideWith([...decision.elected, ...tieDecision], [...flags, 'tie_broken_by_secretariat'], { tallies: counted, quorumMet: met });

@@ -8,7 +8,7 @@ import {
   BallotBody,
   CancelBody,
   CreateElectionBody,
-  ELECTION_PHASES,
+  ELECTION_STATUSES,
   NOMINATION_STATUSES,
   NominationBody,
   TieBreakBody,
@@ -27,7 +27,7 @@ import { forbidden, unprocessable } from '../errors.js';
 import { findOr404, unlessFinished } from '../lookup.js';
 import { PageQuery, page, pageOf } from '../pagination.js';
 import { defineRoute, reply } from '../route.js';
-import { requestElection } from '../temporal.js';
+import { requestElection } from '../../client/cluster-cycle.js';
 import { findCluster } from './clusters.js';
 
 const ElectionView = z
@@ -35,7 +35,7 @@ const ElectionView = z
     id: z.uuid(),
     workflowId: z.string(),
     cluster: z.string(),
-    phase: z.enum(ELECTION_PHASES),
+    status: z.enum(ELECTION_STATUSES),
     seats: z.int(),
     termStart: z.string(),
     termEnd: z.string(),
@@ -74,7 +74,7 @@ async function view(em: EntityManager, e: IElection, viewer: Principal) {
     id: e.id,
     workflowId: e.workflowId,
     cluster: e.cluster,
-    phase: e.phase,
+    status: e.status,
     seats: e.seats,
     termStart: String(e.termStart),
     termEnd: String(e.termEnd),
@@ -82,7 +82,7 @@ async function view(em: EntityManager, e: IElection, viewer: Principal) {
     deadlines: e.deadlines as unknown as Record<string, unknown>,
     nominees: nominations.map((n) => ({ cityId: n.city, status: n.status, statement: n.statement ?? null })),
     ...(seesTurnout ? { turnout: { cast, eligible: e.eligible.length } } : {}),
-    ...(e.phase === 'decided' && e.results ? { results: e.results } : {}),
+    ...(e.status === 'decided' && e.results ? { results: e.results } : {}),
     cancelReason: e.cancelReason ?? null,
   };
 }
@@ -91,7 +91,7 @@ const findElection = (em: EntityManager, id: string): Promise<IElection> => find
 
 async function openElection(em: EntityManager, id: string): Promise<IElection> {
   const e = await findElection(em, id);
-  return unlessFinished(e, e.phase, ['decided', 'cancelled'], 'election');
+  return unlessFinished(e, e.status, ['decided', 'cancelled'], 'election');
 }
 
 const actingCity = (p: Principal): string | null => (p.role === 'city' ? p.cityId : null);
@@ -117,17 +117,17 @@ export function electionRoutes(deps: AppDeps): Router {
 
   defineRoute(router, deps, {
     method: 'get', path: '/elections', summary: 'Elections, newest first', tags: ['elections'], roles: ROLES,
-    query: PageQuery.extend({ cluster: z.string().max(32).transform((s) => s.toUpperCase()).optional(), phase: z.enum(ELECTION_PHASES).optional() }),
+    query: PageQuery.extend({ cluster: z.string().max(32).transform((s) => s.toUpperCase()).optional(), status: z.enum(ELECTION_STATUSES).optional() }),
     responses: { 200: { description: 'elections', schema: pageOf(ElectionView) } },
     handler: async ({ query, em, principal }) => {
-      const where = { ...(query.cluster ? { cluster: query.cluster } : {}), ...(query.phase ? { phase: query.phase } : {}) };
+      const where = { ...(query.cluster ? { cluster: query.cluster } : {}), ...(query.status ? { status: query.status } : {}) };
       const [rows, total] = await em.findAndCount(Election, where, { orderBy: { createdAt: 'desc', id: 'asc' }, limit: query.limit, offset: query.offset });
       return page(await Promise.all(rows.map((e) => view(em, e, principal))), total, query);
     },
   });
 
   defineRoute(router, deps, {
-    method: 'get', path: '/elections/:id', summary: 'One election: phase, deadlines, nominees, turnout, results once decided', tags: ['elections'], roles: ROLES,
+    method: 'get', path: '/elections/:id', summary: 'One election: status, deadlines, nominees, turnout, results once decided', tags: ['elections'], roles: ROLES,
     params: IdParams,
     responses: { 200: { description: 'the election', schema: ElectionView }, 404: { description: 'unknown' } },
     handler: async ({ params, em, principal }) => view(em, await findElection(em, params.id), principal),
@@ -185,7 +185,7 @@ export function electionRoutes(deps: AppDeps): Router {
       method: 'post', path, summary, tags: ['elections'], roles: ['secretariat'],
       params: IdParams,
       body,
-      responses: { 200: { description: 'done', schema: ElectionView }, 409: { description: 'wrong phase' }, 422: { description: 'invalid choice' } },
+      responses: { 200: { description: 'done', schema: ElectionView }, 409: { description: 'not possible in this status' }, 422: { description: 'invalid choice' } },
       handler: async ({ params, body: b, em, principal }) => {
         const e = await openElection(em, params.id);
         await send(e, b);
@@ -193,7 +193,7 @@ export function electionRoutes(deps: AppDeps): Router {
       },
     });
   // The update only hands over the choice; the workflow then records the result and ends, so the
-  // answer waits for that end to show the decided election rather than the phase before it.
+  // answer waits for that end to show the decided election rather than the status before it.
   const decideBy = async (e: IElection, update: Promise<unknown>) => {
     await update;
     await handle(e).result();

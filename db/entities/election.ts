@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { values } from './enum.js';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import { ELECTION_PHASES, NOMINATION_STATUSES } from '../../domain/election.js';
-import type { ElectionDeadlines, ElectionResults, ElectionSettings } from '../../domain/election-process.js';
+import { ELECTION_STATUSES, NOMINATION_STATUSES } from '../../domain/election.js';
+import type { ElectionDeadlines, ElectionResults, ElectionSettings } from '../../domain/election.contract.js';
 import { City, Cluster } from './registry.js';
 
 // Projections of the election workflows, written by their activities: the workflow is the source
@@ -11,7 +11,7 @@ import { City, Cluster } from './registry.js';
 export const Election = defineEntity({
   name: 'Election',
   tableName: 'election',
-  indexes: [{ properties: ['cluster', 'phase'] }],
+  indexes: [{ properties: ['cluster', 'status'] }],
   properties: (p) => ({
     id: p.uuid().primary(),
     workflowId: p.string(),
@@ -19,7 +19,7 @@ export const Election = defineEntity({
     termStart: p.date(),
     termEnd: p.date(),
     seats: p.integer(),
-    phase: p.enum(values(ELECTION_PHASES)),
+    status: p.enum(values(ELECTION_STATUSES)),
     settings: p.json<ElectionSettings>(),
     deadlines: p.json<ElectionDeadlines>(),
     eligible: p.array().default([]),
@@ -63,20 +63,3 @@ export const Ballot = defineEntity({
   }),
 });
 export type IBallot = InferEntity<typeof Ballot>;
-
-export const CoordinatorTerm = defineEntity({
-  name: 'CoordinatorTerm',
-  tableName: 'coordinator_term',
-  uniques: [{ properties: ['cluster', 'city', 'termStart'] }],
-  properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
-    cluster: p.manyToOne(Cluster).mapToPk(),
-    city: p.manyToOne(City).mapToPk(),
-    termStart: p.date(),
-    termEnd: p.date(),
-    election: p.manyToOne(Election).mapToPk().nullable(),
-    appointed: p.boolean().default(false),
-    createdAt: p.datetime().onCreate(() => new Date()),
-  }),
-});
-export type ICoordinatorTerm = InferEntity<typeof CoordinatorTerm>;

@@ -1,5 +1,6 @@
 import { ApiToken, AuditEvent, IdempotencyRecord } from './access.js';
-import { Ballot, CoordinatorTerm, Election, Nomination } from './election.js';
+import { Ballot, Election, Nomination } from './election.js';
+import { CoordinatorTerm } from './coordinator-term.js';
 import { CoordinatorMeeting, Expert, MeetingReport, PeerLearningEntry, WorkPhase, WorkplanVersion, Workshop, WorkshopRsvp } from './cluster-work.js';
 import { Campaign, CampaignProspect, FxRate, Instalment, Pledge, PledgeStageChange, Receipt } from './funding.js';
 import { Notification } from './notification.js';
@@ -7,6 +8,7 @@ import { City, Cluster, Country, Donor, Membership } from './registry.js';
 
 export * from './access.js';
 export * from './election.js';
+export * from './coordinator-term.js';
 export * from './cluster-work.js';
 export * from './funding.js';
 export * from './notification.js';

@@ -25,7 +25,7 @@ describe('a worker killed mid-vote', () => {
     }
     const voting = await eventually(async () => {
       const r = await http.get(`/elections/${id}`);
-      return r.body.phase === 'voting' ? r.body : undefined;
+      return r.body.status === 'voting' ? r.body : undefined;
     }, 15_000, 'voting to open');
 
     // One or two choices each, with no tie for the second seat: 9, 5 and 7 approvals.
@@ -57,7 +57,7 @@ describe('a worker killed mid-vote', () => {
 
     const decided = await eventually(async () => {
       const r = await http.get(`/elections/${id}`);
-      return r.body.phase === 'decided' ? r.body : undefined;
+      return r.body.status === 'decided' ? r.body : undefined;
     }, 40_000, 'the election to be decided');
     const expected = new Map(nominees.map((n) => [n, 0]));
     for (const b of sent) for (const n of b.approve) expected.set(n, expected.get(n)! + 1);

@@ -39,11 +39,11 @@ async function open(code: string, body: Record<string, unknown>): Promise<string
   return r.body.id;
 }
 
-/** Polls the election (as the secretariat) until it reaches `phase`. */
-const phase = (id: string, expected: string, ms = 20_000) =>
+/** Polls the election (as the secretariat) until it reaches `expected`. */
+const reach = (id: string, expected: string, ms = 20_000) =>
   eventually(async () => {
     const r = await http.get(`/elections/${id}`);
-    return r.body.phase === expected ? r.body : undefined;
+    return r.body.status === expected ? r.body : undefined;
   }, ms, `election ${id} to be ${expected}`);
 
 const ballots = (id: string) =>
@@ -54,12 +54,12 @@ describe('opening an election', () => {
     const { code, tokens } = await cluster(2);
     const r = await http.post(`/clusters/${code.toLowerCase()}/elections`, { termStart: today(), nominationWindow: 'PT1H' });
     expect(r.status).toBe(202);
-    expect(r.body).toMatchObject({ id: expect.any(String), phase: 'nominating', cluster: code, seats: 1, termStart: today() });
+    expect(r.body).toMatchObject({ id: expect.any(String), status: 'nominating', cluster: code, seats: 1, termStart: today() });
     expect(r.headers.get('location')).toBe(`/elections/${r.body.id}`);
     const id: string = r.body.id;
     const got = await http.get(`/elections/${id}`);
     expect(got.status).toBe(200);
-    expect(got.body).toMatchObject({ id, phase: 'nominating', turnout: { cast: 0, eligible: 2 }, cancelReason: null });
+    expect(got.body).toMatchObject({ id, status: 'nominating', turnout: { cast: 0, eligible: 2 }, cancelReason: null });
     expect(got.body.deadlines.nominationsClose).toEqual(expect.any(String));
 
     const second = await http.post(`/clusters/${code}/elections`, { termStart: today() });
@@ -81,10 +81,10 @@ describe('opening an election', () => {
 
     const list = await http.get(`/elections?cluster=${code.toLowerCase()}`);
     expect(list.status).toBe(200);
-    expect(list.body).toMatchObject({ total: 1, items: [{ id, phase: 'nominating' }] });
-    expect((await http.get(`/elections?cluster=${code}&phase=nominating`)).body.total).toBe(1);
-    expect((await http.get(`/elections?cluster=${code}&phase=decided`)).body.total).toBe(0);
-    expect((await http.get(`/elections?phase=finished`)).status).toBe(400);
+    expect(list.body).toMatchObject({ total: 1, items: [{ id, status: 'nominating' }] });
+    expect((await http.get(`/elections?cluster=${code}&status=nominating`)).body.total).toBe(1);
+    expect((await http.get(`/elections?cluster=${code}&status=decided`)).body.total).toBe(0);
+    expect((await http.get(`/elections?status=finished`)).status).toBe(400);
     expect((await http.get(`/elections/${randomUUID()}`)).status).toBe(404);
     expect((await http.get(`/elections/not-a-uuid`)).status).toBe(400);
 
@@ -111,7 +111,7 @@ describe('opening an election', () => {
     expect((await http.post(`/elections/${id}/cancel`, { reason: 'the cluster is being merged' }, as(ta))).status).toBe(403);
     const c = await http.post(`/elections/${id}/cancel`, { reason: 'the cluster is being merged' });
     expect(c.status).toBe(200);
-    expect(c.body).toMatchObject({ phase: 'cancelled', cancelReason: 'the cluster is being merged' });
+    expect(c.body).toMatchObject({ status: 'cancelled', cancelReason: 'the cluster is being merged' });
 
     const refusals = await Promise.all([
       http.post(`/elections/${id}/nominations`, { cityId: cities[2] }, as(ta)),
@@ -123,7 +123,7 @@ describe('opening an election', () => {
       http.post(`/elections/${id}/cancel`, { reason: 'once more' }),
     ]);
     expect(refusals.map((r) => r.status)).toEqual([409, 409, 409, 409, 409, 409, 409]);
-    expect((await http.get(`/elections?cluster=${code}&phase=cancelled`)).body.items.map((e: { id: string }) => e.id)).toEqual([id]);
+    expect((await http.get(`/elections?cluster=${code}&status=cancelled`)).body.items.map((e: { id: string }) => e.id)).toEqual([id]);
     const told = await eventually(async () => {
       const n = await http.get(`/notifications?kind=election.cancelled&resource=/elections/${id}`, as(tb));
       return n.body.total === 1 ? n.body.items[0] : undefined;
@@ -137,7 +137,7 @@ describe.concurrent('elections that run their windows', () => {
     const { code, cities, tokens } = await cluster(5);
     const [a, b, c, d, e] = cities as [string, string, string, string, string];
     const [ta, tb, tc, td, te] = tokens as [string, string, string, string, string];
-    // Windows leave room for the dozen requests each phase sends.
+    // Windows leave room for the dozen requests each step sends.
     const id = await open(code, { nominationWindow: 'PT6S', votingWindow: 'PT6S' });
 
     // Nominations: itself → accepted; another city → pending until that city accepts.
@@ -169,7 +169,7 @@ describe.concurrent('elections that run their windows', () => {
     const nominated = await http.get(`/notifications?kind=election.nominated&resource=/elections/${id}`, as(tb));
     expect(nominated.body.items.map((n: { cityId: string }) => n.cityId)).toEqual([b]);
 
-    const voting = await phase(id, 'voting');
+    const voting = await reach(id, 'voting');
     expect(voting.deadlines).toMatchObject({ votingOpens: expect.any(String), votingCloses: expect.any(String) });
     expect((await http.post(`/elections/${id}/nominations/${a}/withdraw`, undefined, as(ta))).status).toBe(409);
     expect((await http.post(`/elections/${id}/nominations`, { cityId: c }, as(tc))).status).toBe(409);
@@ -209,7 +209,7 @@ describe.concurrent('elections that run their windows', () => {
     // Secrecy while voting: turnout for members and the secretariat, never tallies or choices.
     for (const token of [te, undefined]) {
       const seen = await http.get(`/elections/${id}`, token ? as(token) : {});
-      expect(seen.body.phase).toBe('voting');
+      expect(seen.body.status).toBe('voting');
       expect(seen.body.turnout).toEqual({ cast: 4, eligible: 5 });
       expect(seen.body.results).toBeUndefined();
       expect(JSON.stringify(seen.body)).not.toMatch(/approv|tall/i);
@@ -222,7 +222,7 @@ describe.concurrent('elections that run their windows', () => {
       expect((await http.get(`/elections?cluster=${code}`, as(token))).body.items[0].turnout).toBeUndefined();
     }
 
-    const decided = await phase(id, 'decided');
+    const decided = await reach(id, 'decided');
     expect(decided.results).toMatchObject({
       elected: [b],
       tallies: [{ cityId: b, approvals: 3 }, { cityId: a, approvals: 1 }],
@@ -231,7 +231,7 @@ describe.concurrent('elections that run their windows', () => {
     });
     expect((await http.get(`/elections/${id}`, as(viewer))).body.results.tallies).toEqual(decided.results.tallies);
     expect((await http.post(`/elections/${id}/ballots`, { approve: [a] }, as(te))).status).toBe(409);
-    expect((await http.get(`/elections?cluster=${code}&phase=decided`)).body.items.map((x: { id: string }) => x.id)).toEqual([id]);
+    expect((await http.get(`/elections?cluster=${code}&status=decided`)).body.items.map((x: { id: string }) => x.id)).toEqual([id]);
 
     const terms = await http.get(`/clusters/${code}/coordinators`, as(viewer));
     expect(terms.status).toBe(200);
@@ -259,11 +259,11 @@ describe.concurrent('elections that run their windows', () => {
     await http.post(`/elections/${id}/nominations`, { cityId: a }, as(tokens[0]!));
     await http.post(`/elections/${id}/nominations`, { cityId: b }, as(tokens[1]!));
     expect((await http.post(`/elections/${id}/tie-break`, { elected: [a] })).status).toBe(409);
-    await phase(id, 'voting');
+    await reach(id, 'voting');
     const votes = [[a], [b], [a], [b]].map((approve, i) => http.post(`/elections/${id}/ballots`, { approve }, as(tokens[i]!)));
     expect((await Promise.all(votes)).map((r) => r.status)).toEqual([201, 201, 201, 201]);
 
-    const tied = await phase(id, 'awaiting_tie_break');
+    const tied = await reach(id, 'awaiting_tie_break');
     expect(tied.results).toBeUndefined();
     expect(tied.deadlines.tieBreakBy).toEqual(expect.any(String));
     const notice = await eventually(async () => (await http.get(`/notifications?kind=election.tie&resource=/elections/${id}`)).body.items[0], 10_000, 'the tie notice');
@@ -276,7 +276,7 @@ describe.concurrent('elections that run their windows', () => {
     expect((await http.post(`/elections/${id}/tie-break`, { elected: [] })).status).toBe(400);
     const broken = await http.post(`/elections/${id}/tie-break`, { elected: [b] });
     expect(broken.status).toBe(200);
-    expect(broken.body).toMatchObject({ phase: 'decided', results: { elected: [b], flags: ['tie_broken_by_secretariat'] } });
+    expect(broken.body).toMatchObject({ status: 'decided', results: { elected: [b], flags: ['tie_broken_by_secretariat'] } });
     expect(broken.body.results.tallies).toEqual([{ cityId: a, approvals: 2 }, { cityId: b, approvals: 2 }].sort((x, y) => (x.cityId < y.cityId ? -1 : 1)));
     expect((await http.post(`/elections/${id}/tie-break`, { elected: [b] })).status).toBe(409);
     expect((await http.get(`/clusters/${code}/coordinators`)).body.items.map((t: { cityId: string }) => t.cityId)).toEqual([b]);
@@ -288,10 +288,10 @@ describe.concurrent('elections that run their windows', () => {
     const id = await open(code, { nominationWindow: 'PT3S', votingWindow: 'PT3S', tieBreakWindow: 'PT1S' });
     await http.post(`/elections/${id}/nominations`, { cityId: a }, as(tokens[0]!));
     await http.post(`/elections/${id}/nominations`, { cityId: b }, as(tokens[1]!));
-    await phase(id, 'voting');
+    await reach(id, 'voting');
     await http.post(`/elections/${id}/ballots`, { approve: [a] }, as(tokens[0]!));
     await http.post(`/elections/${id}/ballots`, { approve: [b] }, as(tokens[1]!));
-    const decided = await phase(id, 'decided');
+    const decided = await reach(id, 'decided');
     expect(decided.results.flags).toEqual(['lot']);
     const { lot } = decided.results;
     expect(lot.candidates.sort()).toEqual([a, b].sort());
@@ -307,9 +307,9 @@ describe.concurrent('elections that run their windows', () => {
       const r = await http.get(`/elections/${id}`);
       return r.body.deadlines.nominationsExtended ? r.body : undefined;
     }, 10_000, 'the nomination extension');
-    expect(extended.phase).toBe('nominating');
-    await phase(id, 'no_candidates');
-    // The phase is written before the notice, so the notice may trail it.
+    expect(extended.status).toBe('nominating');
+    await reach(id, 'no_candidates');
+    // The status is written before the notice, so the notice may trail it.
     await eventually(async () => ((await http.get(`/notifications?kind=election.no-candidates&resource=/elections/${id}`)).body.total === 1 ? true : undefined), 10_000, 'the no-candidates notice');
 
     expect((await http.post(`/elections/${id}/appoint`, { cityIds: [a] }, as(tokens[0]!))).status).toBe(403);
@@ -319,7 +319,7 @@ describe.concurrent('elections that run their windows', () => {
     expect((await http.post(`/elections/${id}/appoint`, { cityIds: ['a'] })).status).toBe(400);
     const appointed = await http.post(`/elections/${id}/appoint`, { cityIds: [a, b] });
     expect(appointed.status).toBe(200);
-    expect(appointed.body).toMatchObject({ phase: 'decided', results: { flags: ['appointed'] } });
+    expect(appointed.body).toMatchObject({ status: 'decided', results: { flags: ['appointed'] } });
     expect(appointed.body.results.elected.sort()).toEqual([a, b].sort());
     expect((await http.post(`/elections/${id}/appoint`, { cityIds: [a] })).status).toBe(409);
     const terms = await http.get(`/clusters/${code}/coordinators`);
@@ -333,7 +333,7 @@ describe.concurrent('elections that run their windows', () => {
     const [a] = cities as [string];
     const id = await open(code, { nominationWindow: 'PT2S' });
     await http.post(`/elections/${id}/nominations`, { cityId: a }, as(tokens[0]!));
-    const decided = await phase(id, 'decided');
+    const decided = await reach(id, 'decided');
     expect(decided.results).toMatchObject({ elected: [a], flags: ['acclamation'], tallies: [] });
     expect(decided.deadlines.votingOpens).toBeUndefined();
     expect(await ballots(id)).toEqual([]);

@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { isCalendarDate } from '../../domain/schemas.js';
+import { clusterCycleWorkflowId } from '../../domain/cluster-cycle.js';
 import {
   AppointBody,
   BallotBody,
   CancelBody,
   CreateElectionBody,
   ELECTION_DEFAULTS,
-  ELECTION_PHASES,
+  ELECTION_STATUSES,
   LOT_METHOD,
   NOMINATION_STATUSES,
   NominationBody,
   TieBreakBody,
   canNominate,
   consecutiveTerms,
-  cycleId,
   decide,
   drawLot,
-  electionId,
+  electionWorkflowId,
   lotTickets,
   nominationOutcome,
   quorumMet,
@@ -36,8 +36,8 @@ const D = '44444444-4444-4444-8444-444444444444';
 const t = (cityId: string, termStart: string, termEnd: string): PriorTerm => ({ cityId, termStart, termEnd });
 
 describe('constants', () => {
-  it('lists phases, nomination statuses and defaults', () => {
-    expect(ELECTION_PHASES).toEqual(['nominating', 'voting', 'awaiting_tie_break', 'decided', 'no_candidates', 'cancelled']);
+  it('lists election and nomination statuses and defaults', () => {
+    expect(ELECTION_STATUSES).toEqual(['nominating', 'voting', 'awaiting_tie_break', 'decided', 'no_candidates', 'cancelled']);
     expect(NOMINATION_STATUSES).toEqual(['pending_acceptance', 'accepted', 'withdrawn']);
     expect(ELECTION_DEFAULTS).toMatchObject({ seats: 1, quorum: 0.5, termLimit: 2, termLength: 'P2Y' });
     expect(ELECTION_DEFAULTS.reminderFractions).toEqual([0.5, 0.9]);
@@ -320,8 +320,8 @@ describe('dates and ids', () => {
   });
 
   it('builds workflow ids', () => {
-    expect(electionId('HEALTH', '2025-07-01')).toBe('election:HEALTH:2025-07-01');
-    expect(cycleId('HEALTH')).toBe('cycle:HEALTH');
+    expect(electionWorkflowId('HEALTH', '2025-07-01')).toBe('election:HEALTH:2025-07-01');
+    expect(clusterCycleWorkflowId('HEALTH')).toBe('cycle:HEALTH');
   });
 
   it('places reminders at fractions of the window', () => {

@@ -14,7 +14,7 @@ const t = useWorkflowEnv();
 
 const sql = sqlOn(() => t.orm);
 const electionRow = (cluster: string, termStart: string) =>
-  eventually(async () => (await sql<{ id: string; phase: string }>(`select id, phase from election where cluster_code = ? and term_start = ?`, [cluster, termStart]))[0], 20_000, `election ${cluster} ${termStart}`);
+  eventually(async () => (await sql<{ id: string; status: string }>(`select id, status from election where cluster_code = ? and term_start = ?`, [cluster, termStart]))[0], 20_000, `election ${cluster} ${termStart}`);
 
 describe('clusterCycleWorkflow on the time-skipping server', () => {
   it('runs a whole cycle: election 60 days before the term ends, a two-year term, continue-as-new, the next election', async () => {
@@ -44,7 +44,7 @@ describe('clusterCycleWorkflow on the time-skipping server', () => {
       for (const [voter, choice] of [[a, b], [b, b], [c, c]] as const) {
         await election.executeUpdate(castBallotUpdate, { args: [{ cityId: voter, approve: [choice] }] });
       }
-      expect(await election.result()).toMatchObject({ phase: 'decided', elected: [b] });
+      expect(await election.result()).toMatchObject({ status: 'decided', elected: [b] });
 
       // The new term starts on the result and the cycle continues as new, carrying it.
       const newEnd = plusYears(termEnd, 2);
@@ -67,7 +67,7 @@ describe('clusterCycleWorkflow on the time-skipping server', () => {
       expect((await cycle.query(cycleStateQuery)).activeElection).toBeNull();
       await t.env.sleep(2 * DAY);
       const next = await electionRow(cluster, newEnd);
-      expect(next.phase).toBe('nominating');
+      expect(next.status).toBe('nominating');
       expect((await cycle.query(cycleStateQuery)).activeElection?.electionId).toBe(next.id);
 
       await t.env.client.workflow.getHandle(`election:${cluster}:${newEnd}`).executeUpdate(cancelElectionUpdate, { args: [{ reason: 'end of test' }] });

@@ -3,7 +3,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
 import { createElectionActivities } from '../../activities/election.js';
 import { drawLot } from '../../domain/election.js';
-import { electionSettings, type ElectionInput, type ElectionSettingsInput } from '../../domain/election-process.js';
+import { electionSettings, type ElectionInput, type ElectionSettingsInput } from '../../domain/election.contract.js';
 import { createLogger } from '../../platform/logger.js';
 import {
   appointUpdate,
@@ -64,7 +64,7 @@ describe('electionWorkflow on the time-skipping server', () => {
       await handle.executeUpdate(acceptNominationUpdate, { args: [{ cityId: b, by: b }] });
 
       await t.env.sleep(21 * DAY + 1000);
-      expect((await handle.query(electionStateQuery)).phase).toBe('voting');
+      expect((await handle.query(electionStateQuery)).status).toBe('voting');
       await handle.executeUpdate(castBallotUpdate, { args: [{ cityId: a, approve: [a] }] });
       // 50% of the 14-day window: the three cities that have not voted are reminded.
       await t.env.sleep(7 * DAY + 1000);
@@ -75,7 +75,7 @@ describe('electionWorkflow on the time-skipping server', () => {
       await handle.executeUpdate(castBallotUpdate, { args: [{ cityId: a, approve: [b] }] });
 
       const outcome = await handle.result();
-      expect(outcome).toMatchObject({ phase: 'decided', elected: [b] });
+      expect(outcome).toMatchObject({ status: 'decided', elected: [b] });
       await recordHistory(handle, 'election-vote');
       const reminders = await sql<{ recipient_city_id: string; n: string }>(
         `select recipient_city_id, count(*) as n from notification where resource = ? and kind = 'election.vote-reminder' group by recipient_city_id`,
@@ -83,8 +83,8 @@ describe('electionWorkflow on the time-skipping server', () => {
       );
       // d never voted: reminded at 50% and 90%; b and c once; a (voted first) never.
       expect(Object.fromEntries(reminders.map((r) => [r.recipient_city_id, Number(r.n)]))).toEqual({ [b]: 1, [c]: 1, [d]: 2 });
-      const [row] = await sql<{ phase: string; results: { tallies: unknown; quorumMet: boolean } }>(`select phase, results from election where id = ?`, [electionId]);
-      expect(row!.phase).toBe('decided');
+      const [row] = await sql<{ status: string; results: { tallies: unknown; quorumMet: boolean } }>(`select status, results from election where id = ?`, [electionId]);
+      expect(row!.status).toBe('decided');
       expect(row!.results.tallies).toEqual([{ cityId: b, approvals: 3 }, { cityId: a, approvals: 0 }].sort((x, y) => y.approvals - x.approvals));
       expect(row!.results.quorumMet).toBe(true);
       const terms = await sql<{ city_id: string; term_start: string; term_end: string }>(`select city_id, term_start::text, term_end::text from coordinator_term where election_id = ?`, [electionId]);
@@ -112,10 +112,10 @@ describe('electionWorkflow on the time-skipping server', () => {
       await t.env.sleep(21 * DAY + 1000);
       let state = await handle.query(electionStateQuery);
       expect(state.deadlines.nominationsExtended).toBe(true);
-      expect(state.phase).toBe('nominating');
+      expect(state.status).toBe('nominating');
       await t.env.sleep(14 * DAY + 1000);
       state = await handle.query(electionStateQuery);
-      expect(state.phase).toBe('no_candidates');
+      expect(state.status).toBe('no_candidates');
       await handle.executeUpdate(appointUpdate, { args: [{ cityIds: [cities[1]!] }] });
       const outcome = await handle.result();
       expect(outcome.elected).toEqual([cities[1]]);
@@ -134,7 +134,7 @@ describe('electionWorkflow on the time-skipping server', () => {
       await handle.executeUpdate(castBallotUpdate, { args: [{ cityId: c, approve: [a] }] });
       await t.env.sleep(14 * DAY + 1000);
       const state = await handle.query(electionStateQuery);
-      expect(state.phase).toBe('voting');
+      expect(state.status).toBe('voting');
       expect(state.deadlines.votingExtended).toBe(true);
       const outcome = await handle.result();
       expect(outcome.elected).toEqual([a]);
@@ -146,7 +146,7 @@ describe('electionWorkflow on the time-skipping server', () => {
   it('draws a re-checkable lot when the secretariat does not break a tie in time', async () => {
     await t.run(async () => {
       const { handle, a, b, c } = await tiedElection();
-      expect((await handle.query(electionStateQuery)).phase).toBe('awaiting_tie_break');
+      expect((await handle.query(electionStateQuery)).status).toBe('awaiting_tie_break');
       const outcome = await handle.result();
       const results = (await handle.query(electionStateQuery)).results!;
       expect(results.flags).toEqual(['lot']);
@@ -179,9 +179,9 @@ describe('electionWorkflow on the time-skipping server', () => {
       const rows = await sql<{ city_id: string }>(`select city_id from nomination where election_id = ?`, [electionId]);
       expect(rows.map((r) => r.city_id)).toEqual([a]);
       await handle.executeUpdate(cancelElectionUpdate, { args: [{ reason: 'coordinator city left the network' }] });
-      expect(await handle.result()).toMatchObject({ phase: 'cancelled', elected: [] });
-      const [row] = await sql<{ phase: string; cancel_reason: string }>(`select phase, cancel_reason from election where id = ?`, [electionId]);
-      expect(row).toEqual({ phase: 'cancelled', cancel_reason: 'coordinator city left the network' });
+      expect(await handle.result()).toMatchObject({ status: 'cancelled', elected: [] });
+      const [row] = await sql<{ status: string; cancel_reason: string }>(`select status, cancel_reason from election where id = ?`, [electionId]);
+      expect(row).toEqual({ status: 'cancelled', cancel_reason: 'coordinator city left the network' });
     });
   });
 

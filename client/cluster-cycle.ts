@@ -1,13 +1,13 @@
-// Typed access to the engine's workflows for the API: business-key IDs in, typed messages out.
+// Typed client access to a cluster's cycle workflow, for the API (elections) and the worker (start-up):
+// business-key IDs in, typed messages out.
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
-import { cycleId } from '../domain/election.js';
-import type { CycleInput, ElectionRequest } from '../domain/election-process.js';
+import { clusterCycleWorkflowId, type CycleInput, type ElectionRequest } from '../domain/cluster-cycle.js';
 import { clusterCycleWorkflow, requestElectionUpdate } from '../workflows/cluster-cycle.js';
 
 /** The cycle of a cluster, started if it is not running yet (the update and the start are one call). */
 export function requestElection(client: Client, taskQueue: string, cluster: string, req: ElectionRequest, cycle: Omit<CycleInput, 'cluster'> = {}) {
   const start = new WithStartWorkflowOperation(clusterCycleWorkflow, {
-    workflowId: cycleId(cluster),
+    workflowId: clusterCycleWorkflowId(cluster),
     taskQueue,
     args: [{ cluster, ...cycle }],
     workflowIdConflictPolicy: 'USE_EXISTING',
@@ -18,7 +18,7 @@ export function requestElection(client: Client, taskQueue: string, cluster: stri
 /** Starts every cycle that is not running; already running ones are left alone. */
 export async function ensureCycle(client: Client, taskQueue: string, cluster: string, cycle: Omit<CycleInput, 'cluster'> = {}): Promise<void> {
   await client.workflow.start(clusterCycleWorkflow, {
-    workflowId: cycleId(cluster),
+    workflowId: clusterCycleWorkflowId(cluster),
     taskQueue,
     args: [{ cluster, ...cycle }],
     workflowIdConflictPolicy: 'USE_EXISTING',

@@ -1,6 +1,6 @@
-// The contract of the election and cluster-cycle workflows: their inputs, messages and results,
-// shared by the workflows, their activities and the API. Pure types and helpers only.
-import { ELECTION_DEFAULTS, type ElectionPhase, type NominationStatus, type PriorTerm, type Tally } from './election.js';
+// The contract of the election workflow: its input, messages, state and result, shared by the
+// workflow, its activities and the API. Pure types and helpers only.
+import { ELECTION_DEFAULTS, type ElectionStatus, type NominationStatus, type PriorTerm, type Tally } from './election.js';
 
 export interface ElectionSettings {
   seats: number;
@@ -34,7 +34,7 @@ export function electionSettings(input: ElectionSettingsInput = {}): ElectionSet
   };
 }
 
-/** ISO date-times; absent until the phase that sets them begins. */
+/** ISO date-times; absent until the step that sets them begins. */
 export interface ElectionDeadlines {
   nominationsClose?: string;
   nominationsExtended?: boolean;
@@ -76,7 +76,7 @@ export interface ElectionInput {
 
 export interface ElectionOutcome {
   electionId: string;
-  phase: Extract<ElectionPhase, 'decided' | 'cancelled'>;
+  status: Extract<ElectionStatus, 'decided' | 'cancelled'>;
   termStart: string;
   termEnd: string;
   elected: string[];
@@ -92,7 +92,7 @@ export interface NominationState {
 /** Live state answered by the election's query. */
 export interface ElectionState {
   electionId: string;
-  phase: ElectionPhase;
+  status: ElectionStatus;
   deadlines: ElectionDeadlines;
   nominees: NominationState[];
   turnout: { cast: number; eligible: number };
@@ -113,34 +113,4 @@ export interface NomineeArgs {
 export interface BallotArgs {
   cityId: string;
   approve: string[];
-}
-
-export interface ElectionRequest {
-  termStart: string;
-  settings: ElectionSettingsInput;
-  /** Set by the cycle when it starts the election by itself at the lead time. */
-  automatic?: boolean;
-}
-
-export interface CycleTerm {
-  termStart: string;
-  termEnd: string;
-}
-
-export interface CycleInput {
-  cluster: string;
-  /** The current term; loaded from the database on the first run. */
-  term?: CycleTerm | null;
-  leadTime?: string;
-  termLength?: string;
-  /** Term end for which the automatic election already ran (so a cancelled one is not restarted). */
-  autoDoneFor?: string;
-  initialized?: boolean;
-}
-
-export interface CycleState {
-  cluster: string;
-  term: CycleTerm | null;
-  nextElectionAt: string | null;
-  activeElection: { electionId: string; workflowId: string } | null;
 }
