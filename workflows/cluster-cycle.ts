@@ -2,28 +2,26 @@
 // before the current term ends; the secretariat may call one early. Continues-as-new each term.
 // ID: cycle:<CLUSTER>.
 import {
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
   defineQuery,
   defineUpdate,
   log,
-  proxyActivities,
   setHandler,
   startChild,
   uuid4,
   workflowInfo,
   type ChildWorkflowHandle,
 } from '@temporalio/workflow';
-import type { Activities } from '../activities/index.js';
 import { durationMs } from '../domain/duration.js';
 import { ELECTION_DEFAULTS, electionWorkflowId } from '../domain/election.js';
 import { electionSettings } from '../domain/election.contract.js';
 import type { CycleInput, CycleState, CycleTerm, ElectionRequest } from '../domain/cluster-cycle.js';
 import { electionWorkflow } from './election.js';
+import { activities, refuse } from './kit.js';
 
-const acts = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: { maximumInterval: '30 seconds' } });
+const acts = activities();
 
 export const requestElectionUpdate = defineUpdate<{ electionId: string; workflowId: string }, [ElectionRequest]>('requestElection');
 export const cycleStateQuery = defineQuery<CycleState>('state');
@@ -70,9 +68,9 @@ export async function clusterCycleWorkflow(input: CycleInput): Promise<void> {
   };
 
   function refuseRequest(req: ElectionRequest): void {
-    if (active || starting) throw ApplicationFailure.create({ type: 'Conflict', message: `an election for ${cluster} is already running`, nonRetryable: true });
+    if (active || starting) throw refuse('Conflict', `an election for ${cluster} is already running`);
     if (term && req.termStart <= term.termStart) {
-      throw ApplicationFailure.create({ type: 'Invalid', message: `termStart must be after the current term's start (${term.termStart})`, nonRetryable: true });
+      throw refuse('Invalid', `termStart must be after the current term's start (${term.termStart})`);
     }
   }
 
