@@ -6,6 +6,7 @@ import type { Orm } from '../db/orm.js';
 import type { Config } from '../platform/config.js';
 import type { Logger } from '../platform/logger.js';
 import { TokenAuthenticator } from './auth.js';
+import { Sessions } from './sessions.js';
 import type { AppDeps } from './deps.js';
 import { HttpProblem, notFound, problemHandler, sendProblem } from './errors.js';
 import { createMetrics } from './metrics.js';
@@ -27,9 +28,12 @@ export interface AppOptions {
 }
 
 export function createApp(opts: AppOptions): { app: Express; deps: AppDeps } {
+  const em = () => opts.orm.em.fork() as never;
+  const sessions = new Sessions({ em, logger: opts.logger, publicUrl: opts.config.PUBLIC_URL, smtp: !!opts.config.SMTP_URL });
   const deps: AppDeps = {
     ...opts,
-    auth: new TokenAuthenticator(() => opts.orm.em.fork() as never, opts.config.SECRETARIAT_TOKEN, opts.config.AUTH_FAILURES_PER_MINUTE),
+    sessions,
+    auth: new TokenAuthenticator(em, opts.config.SECRETARIAT_TOKEN, opts.config.AUTH_FAILURES_PER_MINUTE, undefined, sessions),
     registry: createRegistry(),
   };
   const metrics = createMetrics();

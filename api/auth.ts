@@ -5,6 +5,9 @@ import { ApiToken } from '../db/entities/index.js';
 import { coordinatorsOf } from '../db/queries/coordinator-term.js';
 import type { Principal, Role } from '../domain/auth.js';
 import { HttpProblem, forbidden, unauthorized } from './errors.js';
+import { SESSION_COOKIE, readCookie, type Sessions } from './sessions.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 export const newToken = (): string => `gnlc_${randomBytes(32).toString('base64url')}`;
@@ -33,6 +36,7 @@ export class TokenAuthenticator {
     private readonly secretariatToken: string | undefined,
     private readonly failuresPerMinute: number,
     private readonly ttlMs = 5_000,
+    readonly sessions?: Sessions,
   ) {}
 
   forget(tokenHash: string): void {
@@ -81,6 +85,23 @@ export class TokenAuthenticator {
       const header = req.get('authorization');
       const queryToken = typeof req.query.access_token === 'string' ? req.query.access_token : undefined;
       const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? (req.method === 'GET' ? queryToken : undefined);
+      const cookie = header || token ? undefined : readCookie(req, SESSION_COOKIE);
+      // A person signed in from an e-mail link: one principal, the same rules as a token's.
+      if (cookie && this.sessions) {
+        const resolved = await this.sessions.resolve(cookie);
+        if (!resolved) {
+          this.fail(ip);
+          this.sessions.clearCookie(res);
+          throw unauthorized('the session has ended; sign in again');
+        }
+        if (!SAFE_METHODS.has(req.method)) {
+          const csrf = this.sessions.csrfProblem(req, resolved.session);
+          if (csrf) throw forbidden(csrf);
+        }
+        req.principal = resolved.principal;
+        req.session = resolved.session;
+        return next();
+      }
       if (!token) {
         this.fail(ip);
         throw unauthorized();
@@ -107,7 +128,7 @@ export function requireRole(principal: Principal, roles: readonly Role[]): void 
   if (!roles.includes(principal.role)) throw forbidden(`requires one of: ${roles.join(', ')}`);
 }
 
-/** Object-level rule: a city token acts for its own city only. */
+/** Object-level rule: a city principal acts for its own city only. */
 export function requireCity(principal: Principal, cityId: string): void {
   if (principal.role === 'secretariat') return;
   if (principal.role !== 'city' || principal.cityId !== cityId) throw forbidden('this token does not act for that city');

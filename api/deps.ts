@@ -4,13 +4,15 @@ import type { Orm } from '../db/orm.js';
 import type { Config } from '../platform/config.js';
 import type { Logger } from '../platform/logger.js';
 import type { TokenAuthenticator } from './auth.js';
+import type { Sessions } from './sessions.js';
 
 /** What every route may use; built once per process by createApp. */
 export interface AppDeps {
   orm: Orm;
   temporal: Client;
-  config: Pick<Config, 'TEMPORAL_TASK_QUEUE' | 'BODY_LIMIT' | 'SECRETARIAT_TOKEN' | 'AUTH_FAILURES_PER_MINUTE' | 'PUBLIC_URL'>;
+  config: Pick<Config, 'TEMPORAL_TASK_QUEUE' | 'BODY_LIMIT' | 'SECRETARIAT_TOKEN' | 'AUTH_FAILURES_PER_MINUTE' | 'PUBLIC_URL' | 'SMTP_URL' | 'HOST' | 'PORT'>;
   logger: Logger;
   auth: TokenAuthenticator;
+  sessions: Sessions;
   registry: OpenAPIRegistry;
 }

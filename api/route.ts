@@ -177,7 +177,8 @@ export function defineRoute<P extends AnyObject, Q extends AnyObject, B extends 
     let forked: EntityManager | undefined;
     const em = () => (forked ??= deps.orm.em.fork() as EntityManager);
     const mutating = MUTATING.has(spec.method);
-    const idemKey = spec.method === 'post' ? req.get('idempotency-key') : undefined;
+    // Keys are per principal: a public route (no principal) has none to replay.
+    const idemKey = spec.method === 'post' && spec.roles !== 'public' ? req.get('idempotency-key') : undefined;
     let claimed: string | undefined;
     // The audit row is written before the answer leaves, so a client that reads the trail next finds it.
     const audited = (status: number) => (mutating && spec.roles !== 'public' ? audit(deps, principal, req, status) : Promise.resolve());
@@ -218,6 +219,7 @@ async function audit(deps: AppDeps, principal: Principal, req: Request, status: 
     const em = deps.orm.em.fork();
     em.create(AuditEvent, {
       actorTokenId: principal.tokenId,
+      actorPersonId: principal.personId ?? null,
       actorRole: principal.role,
       method: req.method,
       path: req.originalUrl.split('?')[0] ?? req.originalUrl,

@@ -1,5 +1,7 @@
 // 'email': someone who is neither a city nor a donor (an external expert), reached at `email`.
-export const RECIPIENT_KINDS = ['city', 'donor', 'secretariat', 'email'] as const;
+// 'person': a message for one person's eyes only (a sign-in link): never listed by the API, and its
+// body is redacted once delivered.
+export const RECIPIENT_KINDS = ['city', 'donor', 'secretariat', 'email', 'person'] as const;
 export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
 
 /** A message to send; `key` is the business key that makes sending it twice a no-op. */

@@ -25,6 +25,8 @@ export const ConfigSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   EMBEDDED_PG_PORT: port.default(54329),
   SECRETARIAT_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  /** The first secretariat account: on the first start a one-time sign-in link for it is printed. */
+  SECRETARIAT_EMAIL: z.email().max(254).default('secretariat@gnlc.local'),
   SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
   SMTP_FROM: z.string().min(3).default('GNLC secretariat <learningcities@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -48,3 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return parsed.data;
 }
+
+/** The URL people reach the engine at: PUBLIC_URL, else the address it listens on. Links in e-mails use it. */
+export const publicBase = (c: Pick<Config, 'PUBLIC_URL' | 'HOST' | 'PORT'>): string =>
+  (c.PUBLIC_URL ?? `http://${c.HOST}:${c.PORT}`).replace(/\/+$/, '');

@@ -94,10 +94,5 @@ export function tokenRoutes(deps: AppDeps): Router {
       return reply(204);
     },
   });
-  defineRoute(router, deps, {
-    method: 'get', path: '/me', summary: 'Who this token is', tags: ['access'], roles: ROLES,
-    responses: { 200: { description: 'the caller', schema: z.object({ role: z.enum(ROLES), tokenId: z.uuid().nullable(), cityId: z.uuid().nullable(), donorId: z.uuid().nullable(), readOnly: z.boolean() }) } },
-    handler: async ({ principal }) => principal,
-  });
   return router;
 }

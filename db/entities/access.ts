@@ -30,6 +30,7 @@ export const AuditEvent = defineEntity({
   properties: (p) => ({
     id: p.uuid().primary().onCreate(() => randomUUID()),
     actorTokenId: p.uuid().nullable(),
+    actorPersonId: p.uuid().nullable(),
     actorRole: p.string().length(16),
     method: p.string().length(8),
     path: p.text(),

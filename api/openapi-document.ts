@@ -1,0 +1,13 @@
+// The OpenAPI document without a running stack: routes register their schemas when their routers
+// are built, and building them touches neither the database nor Temporal. Used to generate the web
+// app's typed client (scripts/web-client.ts) and by the test that finds it stale.
+import { createApp } from './app.js';
+import { generateDocument } from './openapi.js';
+import { loadConfig } from '../platform/config.js';
+import { createLogger } from '../platform/logger.js';
+
+export function openApiDocument(): ReturnType<typeof generateDocument> {
+  const unused = new Proxy({}, { get: () => { throw new Error('not connected: building the OpenAPI document only'); } });
+  const { deps } = createApp({ orm: unused as never, temporal: unused as never, config: loadConfig({}), logger: createLogger('silent') });
+  return generateDocument(deps.registry);
+}
