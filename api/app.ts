@@ -18,6 +18,7 @@ import { donorRoutes } from './routes/donors.js';
 import { healthRoutes } from './routes/health.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { tokenRoutes } from './routes/tokens.js';
+import { sessionRoutes } from './routes/sessions.js';
 import { processRoutes } from './routes/index.js';
 
 export interface AppOptions {
@@ -58,7 +59,7 @@ export function createApp(opts: AppOptions): { app: Express; deps: AppDeps } {
   });
   // One flat router: nested routers cost every request a dispatch through each one before its own.
   const routes = Router();
-  for (const module of [tokenRoutes, countryRoutes, cityRoutes, clusterRoutes, donorRoutes, notificationRoutes, ...processRoutes]) {
+  for (const module of [sessionRoutes, tokenRoutes, countryRoutes, cityRoutes, clusterRoutes, donorRoutes, notificationRoutes, ...processRoutes]) {
     routes.stack.push(...module(deps).stack);
   }
   app.use(healthRoutes(deps, metrics.registry));
