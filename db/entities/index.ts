@@ -1,15 +1,25 @@
 import { ApiToken, AuditEvent, IdempotencyRecord } from './access.js';
 import { Ballot, CoordinatorTerm, Election, Nomination } from './election.js';
-import { CoordinatorMeeting, Expert, MeetingReport, PeerLearningEntry, WorkPhase, WorkplanVersion, Workshop, WorkshopRsvp } from './cluster-work.js';
+import { WorkPhase } from './work-phase.js';
+import { Workshop, WorkshopRsvp } from './workshop.js';
+import { WorkPlanVersion } from './work-plan.js';
+import { CoordinatorMeeting, MeetingReport } from './coordinator-meeting.js';
+import { Expert } from './expert-group.js';
+import { PeerLearningEntry } from './peer-learning.js';
 import { Campaign, CampaignProspect, FxRate, Instalment, Pledge, PledgeStageChange, Receipt } from './funding.js';
 import { Notification } from './notification.js';
 import { City, Cluster, Country, Donor, Membership } from './registry.js';
 
 export * from './access.js';
 export * from './election.js';
-export * from './cluster-work.js';
+export * from './work-phase.js';
+export * from './workshop.js';
+export * from './work-plan.js';
+export * from './coordinator-meeting.js';
+export * from './expert-group.js';
+export * from './peer-learning.js';
 export * from './funding.js';
 export * from './notification.js';
 export * from './registry.js';
 
-export const ENTITIES = [Country, City, Cluster, Membership, Donor, ApiToken, AuditEvent, IdempotencyRecord, Notification, Election, Nomination, Ballot, CoordinatorTerm, WorkPhase, Workshop, WorkshopRsvp, WorkplanVersion, CoordinatorMeeting, MeetingReport, Expert, PeerLearningEntry, Campaign, Pledge, PledgeStageChange, Instalment, Receipt, FxRate, CampaignProspect];
+export const ENTITIES = [Country, City, Cluster, Membership, Donor, ApiToken, AuditEvent, IdempotencyRecord, Notification, Election, Nomination, Ballot, CoordinatorTerm, WorkPhase, Workshop, WorkshopRsvp, WorkPlanVersion, CoordinatorMeeting, MeetingReport, Expert, PeerLearningEntry, Campaign, Pledge, PledgeStageChange, Instalment, Receipt, FxRate, CampaignProspect];
