@@ -1,6 +1,7 @@
 import type { ActivityDeps } from './deps.js';
 import { createElectionActivities } from './election.js';
-import { createClusterWorkActivities } from './cluster-work.js';
+import { createWorkshopActivities } from './workshop.js';
+import { createCoordinatorMeetingActivities } from './coordinator-meeting.js';
 import { createFundingActivities } from './funding.js';
 import { createNotificationActivities } from './notification.js';
 
@@ -11,7 +12,8 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createNotificationActivities(deps),
     ...createElectionActivities(deps),
-    ...createClusterWorkActivities(deps),
+    ...createWorkshopActivities(deps),
+    ...createCoordinatorMeetingActivities(deps),
     ...createFundingActivities(deps),
   };
 }
