@@ -24,3 +24,16 @@ export async function ensureCycle(client: Client, taskQueue: string, cluster: st
     workflowIdConflictPolicy: 'USE_EXISTING',
   });
 }
+
+/**
+ * Runs `start` (a workflow start after the API wrote the row it projects to); if it fails, `undo`
+ * takes the row back and the failure goes on.
+ */
+export async function startOrUndo<T>(start: () => Promise<T>, undo: () => Promise<unknown>): Promise<T> {
+  try {
+    return await start();
+  } catch (err) {
+    await undo();
+    throw err;
+  }
+}
