@@ -49,8 +49,8 @@ export function createWorkshopActivities({ orm }: ActivityDeps) {
         await tx.nativeUpdate(Workshop, { id: args.workshopId }, { status: 'completed', outcomes: args.outcomes, attendance: args.attendance, updatedAt: new Date() });
         for (const e of outcomeEntries(args.workshopId, args.title, args.outcomes)) {
           await insertPeerLearningEntry(tx, {
-            id: randomUUID(), sourceKey: e.key, cluster: args.cluster, cityId: args.by, kind: e.kind, title: e.title.slice(0, 300), body: e.body,
-            tags: [args.kind], source: 'workshop', workshopId: args.workshopId,
+            id: randomUUID(), sourceKey: e.key, cluster: args.cluster, cityId: args.by, kind: e.kind,
+            title: e.title.slice(0, 300), body: e.body, tags: [args.kind], source: 'workshop', workshopId: args.workshopId,
           });
         }
       });

@@ -173,7 +173,12 @@ export function coordinatorMeetingRoutes(deps: AppDeps): Router {
       };
       await insertCoordinatorMeeting(deps.orm.em.fork(), input);
       await startOrUndo(
-        () => deps.temporal.workflow.start(coordinatorMeetingWorkflow, { workflowId: coordinatorMeetingWorkflowId(meetingId), taskQueue: deps.config.TEMPORAL_TASK_QUEUE, args: [input] }),
+        () =>
+          deps.temporal.workflow.start(coordinatorMeetingWorkflow, {
+            workflowId: coordinatorMeetingWorkflowId(meetingId),
+            taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
+            args: [input],
+          }),
         () => em.fork().nativeDelete(CoordinatorMeeting, { id: meetingId }),
       );
       return reply(202, await view(em.fork(), await findMeeting(em.fork(), meetingId)), { Location: `/coordinator-meetings/${meetingId}` });

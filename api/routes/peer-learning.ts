@@ -127,8 +127,8 @@ export function peerLearningRoutes(deps: AppDeps): Router {
       const id = randomUUID();
       const tags = [...new Set(body.tags.map((t) => t.toLowerCase()))];
       await insertPeerLearningEntry(em, {
-        id, sourceKey: `${principal.role}:${id}`, cluster: cluster.code, cityId: cityId ?? null, kind: body.kind, title: body.title, body: body.body,
-        tags, source: principal.role === 'city' ? 'city' : 'secretariat', workshopId: null,
+        id, sourceKey: `${principal.role}:${id}`, cluster: cluster.code, cityId: cityId ?? null, kind: body.kind,
+        title: body.title, body: body.body, tags, source: principal.role === 'city' ? 'city' : 'secretariat', workshopId: null,
       });
       const [row] = await em.getConnection().execute<Row[]>(`select ${COLUMNS} from peer_learning_entry where id = ?`, [id]);
       return reply(201, entryView(row!), { Location: `/peer-learning/${id}` });

@@ -140,7 +140,10 @@ export interface NewWorkshop {
   settings: WorkshopSettings;
 }
 
-/** Snapshots who is invited and who coordinates, writes the row, starts the workflow; undoes the row if the start fails. */
+/**
+ * Snapshots who is invited and who coordinates, writes the row, starts the workflow; undoes the row
+ * if the start fails.
+ */
 export async function startWorkshop(deps: AppDeps, em: EntityManager, args: NewWorkshop): Promise<string> {
   const workshopId = randomUUID();
   const coordinators = await coordinatorsOf(em, args.cluster);
@@ -149,7 +152,12 @@ export async function startWorkshop(deps: AppDeps, em: EntityManager, args: NewW
   const input: WorkshopInput = { workshopId, ...rest, ...(schedule ? { schedule } : {}), invited, coordinators };
   await insertWorkshop(deps.orm.em.fork(), input);
   await startOrUndo(
-    () => deps.temporal.workflow.start(workshopWorkflow, { workflowId: workshopWorkflowId(workshopId), taskQueue: deps.config.TEMPORAL_TASK_QUEUE, args: [input] }),
+    () =>
+      deps.temporal.workflow.start(workshopWorkflow, {
+        workflowId: workshopWorkflowId(workshopId),
+        taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
+        args: [input],
+      }),
     () => em.fork().nativeDelete(Workshop, { id: workshopId }),
   );
   return workshopId;
