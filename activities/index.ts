@@ -1,7 +1,8 @@
 import type { ActivityDeps } from './deps.js';
 import { createElectionActivities } from './election.js';
 import { createClusterCycleActivities } from './cluster-cycle.js';
-import { createClusterWorkActivities } from './cluster-work.js';
+import { createWorkshopActivities } from './workshop.js';
+import { createCoordinatorMeetingActivities } from './coordinator-meeting.js';
 import { createFundingActivities } from './funding.js';
 import { createNotificationActivities } from './notification.js';
 
@@ -13,7 +14,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createNotificationActivities(deps),
     ...createElectionActivities(deps),
     ...createClusterCycleActivities(deps),
-    ...createClusterWorkActivities(deps),
+    ...createWorkshopActivities(deps),
+    ...createCoordinatorMeetingActivities(deps),
     ...createFundingActivities(deps),
   };
 }

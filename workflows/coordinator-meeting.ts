@@ -1,23 +1,22 @@
 // One cluster coordinators' meeting: every current coordinator city reports on its cluster's work
 // plan by the due date (reminders, then escalation to the secretariat); the meeting then takes
 // place with whatever arrived. ID: coordinator-meeting:<id>.
-import { ApplicationFailure, allHandlersFinished, condition, defineQuery, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { Activities } from '../activities/index.js';
-import { leadTimes, type MeetingStatus } from '../domain/cluster-work.js';
-import type { ExpectedReport, MeetingInput, MeetingResult, MeetingState, ReportArgs } from '../domain/cluster-work-process.js';
+import { allHandlersFinished, condition, defineQuery, defineUpdate, setHandler } from '@temporalio/workflow';
+import { coordinatorMeetingWorkflowId, type MeetingStatus } from '../domain/coordinator-meeting.js';
+import type { ExpectedReport, MeetingInput, MeetingResult, MeetingState, ReportArgs } from '../domain/coordinator-meeting.contract.js';
 import type { NotificationRequest } from '../domain/notification.js';
+import { leadTimes } from '../domain/reminders.js';
+import { activities, refuse, setCancelHandler, waitUntil, type CancelArgs } from './kit.js';
 
-const acts = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: { maximumInterval: '30 seconds' } });
+const acts = activities();
 
 export const submitReportUpdate = defineUpdate<MeetingState, [ReportArgs]>('submitReport');
-export const cancelMeetingUpdate = defineUpdate<MeetingState, [{ reason: string }]>('cancel');
+export const cancelMeetingUpdate = defineUpdate<MeetingState, [CancelArgs]>('cancel');
 export const meetingStateQuery = defineQuery<MeetingState>('state');
-
-const refuse = (type: 'Conflict' | 'Invalid' | 'Forbidden', message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
 
 export async function coordinatorMeetingWorkflow(input: MeetingInput): Promise<MeetingResult> {
   const { meetingId } = input;
-  const wid = `coordinator-meeting:${meetingId}`;
+  const wid = coordinatorMeetingWorkflowId(meetingId);
   const resource = `/coordinator-meetings/${meetingId}`;
   const slot = (r: ExpectedReport) => `${r.cluster}:${r.cityId}`;
   const expected = new Map(input.expected.map((r) => [slot(r), r]));
@@ -54,24 +53,15 @@ export async function coordinatorMeetingWorkflow(input: MeetingInput): Promise<M
     },
   );
 
-  setHandler(
-    cancelMeetingUpdate,
-    async ({ reason }) => {
+  setCancelHandler(cancelMeetingUpdate, {
+    refusal: () => (status !== 'collecting' ? `the meeting is already ${status}` : null),
+    cancel: async (reason) => {
       status = 'cancelled';
       await acts.saveMeeting({ meetingId, status });
       await acts.notify(toCities([...expected.values()], 'cancelled', () => `Cancelled: ${input.title}`, reason));
-      return state();
     },
-    {
-      validator: (_args: { reason: string }) => {
-        if (status !== 'collecting') throw refuse('Conflict', `the meeting is already ${status}`);
-      },
-    },
-  );
-
-  const waitUntil = async (at: number) => {
-    if (at > Date.now()) await condition(cancelled, at - Date.now());
-  };
+    state,
+  });
   const finish = async (): Promise<MeetingResult> => {
     await condition(allHandlersFinished);
     return { meetingId, status: cancelled() ? 'cancelled' : 'held', missing: missing() };
@@ -83,12 +73,10 @@ export async function coordinatorMeetingWorkflow(input: MeetingInput): Promise<M
     toCities([...expected.values()], 'report-request', (r) => `Status report on the ${r.cluster} work plan`, `${input.title} takes place at ${input.at}. Please report per output (value reached, on_track / at_risk / off_track, note) by ${input.reportDueAt}.`),
   );
   for (const at of leadTimes(due, input.reminders, Date.now())) {
-    await waitUntil(at);
-    if (cancelled()) return finish();
+    if (await waitUntil(at, cancelled)) return finish();
     await acts.notify(toCities(missing(), 'report-reminder', (r) => `Reminder: ${r.cluster} status report due`, `Your report for ${input.title} is due by ${input.reportDueAt}.`, `:${new Date(at).toISOString()}`));
   }
-  await waitUntil(due);
-  if (cancelled()) return finish();
+  if (await waitUntil(due, cancelled)) return finish();
   const late = missing();
   if (late.length > 0) {
     escalated = true;
@@ -104,8 +92,7 @@ export async function coordinatorMeetingWorkflow(input: MeetingInput): Promise<M
       },
     ]);
   }
-  await waitUntil(Date.parse(input.at));
-  if (cancelled()) return finish();
+  if (await waitUntil(Date.parse(input.at), cancelled)) return finish();
   status = 'held';
   await acts.saveMeeting({ meetingId, status, escalated });
   return finish();

@@ -1,6 +1,7 @@
 // What every workflow of the engine is built from: refusals with their HTTP meaning, the
 // sleep-until-a-deadline-unless wait, and the activity proxy presets. Workflow code only: no I/O.
-import { ApplicationFailure, condition, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import { ApplicationFailure, condition, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import type { Refusal } from '../domain/refusal.js';
 
@@ -44,3 +45,31 @@ export const localWrites = (): Activities =>
     localRetryThreshold: '10 seconds',
     retry: { maximumInterval: '30 seconds' },
   });
+
+/** The argument of every process's `cancel` update. */
+export interface CancelArgs {
+  reason: string;
+}
+
+/**
+ * The `cancel` update of a process: refused (Conflict) while `refusal()` names why it cannot be
+ * cancelled any more; otherwise `cancel(reason)` records and tells, and the update answers `state()`.
+ */
+export function setCancelHandler<S>(
+  update: UpdateDefinition<S, [CancelArgs]>,
+  p: { refusal: () => string | null; cancel: (reason: string) => Promise<void>; state: () => S },
+): void {
+  setHandler(
+    update,
+    async ({ reason }) => {
+      await p.cancel(reason);
+      return p.state();
+    },
+    {
+      validator: (_args: CancelArgs) => {
+        const why = p.refusal();
+        if (why) throw refuse('Conflict', why);
+      },
+    },
+  );
+}

@@ -1,9 +1,9 @@
 // One workshop of a cluster: (planning →) invitations and RSVPs with reminders → the event →
 // outcomes with a reminder and an escalation → published to peer learning. ID: workshop:<id>.
-import { ApplicationFailure, allHandlersFinished, condition, defineQuery, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { Activities } from '../activities/index.js';
+import { allHandlersFinished, condition, defineQuery, defineUpdate, setHandler } from '@temporalio/workflow';
 import { addDuration } from '../domain/duration.js';
-import { leadTimes, nonResponders, scheduleProblem, type WorkshopStatus } from '../domain/cluster-work.js';
+import { leadTimes, nonResponders } from '../domain/reminders.js';
+import { FINAL_WORKSHOP_STATUSES, scheduleProblem, workshopWorkflowId, type WorkshopStatus } from '../domain/workshop.js';
 import type {
   Attendance,
   OutcomesArgs,
@@ -14,23 +14,21 @@ import type {
   WorkshopResult,
   WorkshopSchedule,
   WorkshopState,
-} from '../domain/cluster-work-process.js';
+} from '../domain/workshop.contract.js';
 import type { NotificationRequest } from '../domain/notification.js';
+import { activities, refuse, setCancelHandler, waitUntil, type CancelArgs } from './kit.js';
 
-const acts = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: { maximumInterval: '30 seconds' } });
+const acts = activities();
 
 export const rsvpUpdate = defineUpdate<WorkshopState, [RsvpArgs]>('rsvp');
 export const rescheduleUpdate = defineUpdate<WorkshopState, [WorkshopSchedule]>('reschedule');
-export const cancelWorkshopUpdate = defineUpdate<WorkshopState, [{ reason: string }]>('cancel');
+export const cancelWorkshopUpdate = defineUpdate<WorkshopState, [CancelArgs]>('cancel');
 export const submitOutcomesUpdate = defineUpdate<WorkshopState, [OutcomesArgs]>('submitOutcomes');
 export const workshopStateQuery = defineQuery<WorkshopState>('state');
 
-const refuse = (type: 'Conflict' | 'Invalid' | 'Forbidden' | 'NotFound' | 'BadRequest', message: string) =>
-  ApplicationFailure.create({ type, message, nonRetryable: true });
-
 export async function workshopWorkflow(input: WorkshopInput): Promise<WorkshopResult> {
   const { workshopId, cluster, settings } = input;
-  const wid = `workshop:${workshopId}`;
+  const wid = workshopWorkflowId(workshopId);
   const resource = `/workshops/${workshopId}`;
   const invited = new Set(input.invited);
   const rsvps = new Map<string, RsvpState>();
@@ -108,21 +106,16 @@ export async function workshopWorkflow(input: WorkshopInput): Promise<WorkshopRe
     },
   );
 
-  setHandler(
-    cancelWorkshopUpdate,
-    async ({ reason }) => {
+  setCancelHandler(cancelWorkshopUpdate, {
+    refusal: () => (FINAL_WORKSHOP_STATUSES.includes(status) ? `the workshop is already ${status}` : null),
+    cancel: async (reason) => {
       status = 'cancelled';
       cancelReason = reason;
       await persist();
       await acts.notify(everyone('cancelled', `Cancelled: ${input.title}`, reason));
-      return state();
     },
-    {
-      validator: (_args: { reason: string }) => {
-        if (status === 'completed' || status === 'cancelled') throw refuse('Conflict', `the workshop is already ${status}`);
-      },
-    },
-  );
+    state,
+  });
 
   setHandler(
     submitOutcomesUpdate,
@@ -166,21 +159,18 @@ export async function workshopWorkflow(input: WorkshopInput): Promise<WorkshopRe
     // The reschedule handler's own write may have raced this loop's last one: settle the row.
     if (pass > 0) await persist();
     const moved = () => revision !== rev || cancelled();
-    const waitUntil = async (at: number): Promise<boolean> => {
-      const ms = at - Date.now();
-      if (ms > 0) await condition(moved, ms);
-      return !moved();
-    };
+    /** Waits for `at`; false when a reschedule or a cancellation came first. */
+    const reached = async (at: number): Promise<boolean> => !(await waitUntil(at, moved));
     let intact = true;
     for (const at of leadTimes(Date.parse(s.rsvpBy), settings.rsvpReminders, Date.now())) {
-      if (!(intact = await waitUntil(at))) break;
+      if (!(intact = await reached(at))) break;
       const pending = nonResponders([...invited], new Set(rsvps.keys()));
       await acts.notify(toCities(pending, 'rsvp-reminder', `Reminder: will you attend ${input.title}?`, `Your city has not answered yet; answers are due by ${s.rsvpBy}. ${when()}.`, `:${rev}:${iso(at)}`));
     }
-    if (intact && (intact = await waitUntil(Date.parse(s.rsvpBy)))) {
+    if (intact && (intact = await reached(Date.parse(s.rsvpBy)))) {
       status = 'rsvp_closed';
       await persist();
-      intact = await waitUntil(Date.parse(s.endsAt));
+      intact = await reached(Date.parse(s.endsAt));
     }
     if (cancelled()) return finish();
     if (intact) break;
@@ -191,17 +181,12 @@ export async function workshopWorkflow(input: WorkshopInput): Promise<WorkshopRe
   outcomesDueAt = iso(due);
   await persist();
   const settled = () => outcomes !== undefined || cancelled();
-  const settledBy = async (at: number) => {
-    if (at > Date.now()) await condition(settled, at - Date.now());
-  };
   for (const at of leadTimes(due, [settings.outcomesReminderLead], Date.now())) {
-    await settledBy(at);
-    if (settled()) return finish();
+    if (await waitUntil(at, settled)) return finish();
     const coordinators = input.coordinators.length ? toCities(input.coordinators, 'outcomes-reminder', `Outcomes of ${input.title} are due`, `Please submit the workshop's outcomes (conceptual definition, summary, successes, challenges, documents) by ${outcomesDueAt}.`) : [];
     await acts.notify(coordinators);
   }
-  await settledBy(due);
-  if (settled()) return finish();
+  if (await waitUntil(due, settled)) return finish();
   await acts.notify([toSecretariat('outcomes-overdue', `Overdue: outcomes of ${input.title}`, `The ${cluster} workshop ended at ${schedule!.endsAt}; its outcomes were due at ${outcomesDueAt} and have not been submitted.`)]);
   await condition(settled);
   return finish();

@@ -3,8 +3,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { ROLES, type Principal } from '../../domain/auth.js';
-import { toICalendar, type CalendarEvent } from '../../domain/icalendar.js';
-import { CALENDAR_SOURCES, type CalendarFilters } from '../calendar-sources.js';
+import { CALENDAR_SOURCES, type CalendarFilters } from '../../db/queries/calendar.js';
+import { toICalendar, type CalendarEvent } from '../../domain/calendar.js';
 import type { AppDeps } from '../deps.js';
 import { forbidden } from '../errors.js';
 import { defineRoute, reply } from '../route.js';

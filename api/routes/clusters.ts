@@ -37,7 +37,7 @@ const MemberView = z
   })
   .openapi('Membership');
 
-const CodeParams = z.object({ code: z.string().min(1).max(32).transform((s) => s.toUpperCase()) });
+export const CodeParams = z.object({ code: z.string().min(1).max(32).transform((s) => s.toUpperCase()) });
 const today = (): string => new Date().toISOString().slice(0, 10);
 
 async function clusterViews(em: EntityManager, clusters: ICluster[]) {

@@ -4,11 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { insertMeeting } from '../../activities/cluster-work.js';
 import { CoordinatorMeeting, MeetingReport, type ICoordinatorMeeting } from '../../db/entities/index.js';
+import { allCoordinators } from '../../db/queries/coordinator-term.js';
+import { insertCoordinatorMeeting } from '../../db/queries/coordinator-meeting.js';
+import { currentPlan } from '../../db/queries/work-plan.js';
 import { ROLES, type Principal } from '../../domain/auth.js';
 import {
-  CLUSTER_WORK_DEFAULTS,
+  COORDINATOR_MEETING_DEFAULTS,
   CreateMeetingBody,
   MEETING_STATUSES,
   OUTPUT_STATUSES,
@@ -17,20 +19,19 @@ import {
   checkProgress,
   lateReminder,
   meetingInstant,
-  meetingWorkflowId,
+  coordinatorMeetingWorkflowId,
   type ClusterStatus,
-} from '../../domain/cluster-work.js';
-import type { MeetingInput } from '../../domain/cluster-work-process.js';
+} from '../../domain/coordinator-meeting.js';
+import type { MeetingInput } from '../../domain/coordinator-meeting.contract.js';
 import { durationMs } from '../../domain/duration.js';
 import { coordinatorMeetingWorkflow, submitReportUpdate } from '../../workflows/coordinator-meeting.js';
-import { allCoordinators } from '../../db/queries/coordinator-term.js';
 import { actingCityOf } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { badRequest, conflict, forbidden, unprocessable } from '../errors.js';
 import { findOr404 } from '../lookup.js';
 import { PageQuery, page, pageOf } from '../pagination.js';
 import { defineRoute, reply } from '../route.js';
-import { currentPlan } from './workplans.js';
+import { startOrUndo } from '../workflow-start.js';
 
 const IdParams = z.object({ id: z.uuid() });
 const Expected = z.object({ cluster: z.string(), cityId: z.uuid() });
@@ -143,7 +144,7 @@ export function coordinatorMeetingRoutes(deps: AppDeps): Router {
     responses: { 202: { description: 'started; follow Location', schema: MeetingView }, 422: { description: 'the meeting, the report due date or a reminder is not in the future' } },
     handler: async ({ body, em }) => {
       const at = meetingInstant(body.date);
-      const reportLead = body.reportLead ?? CLUSTER_WORK_DEFAULTS.reportLead;
+      const reportLead = body.reportLead ?? COORDINATOR_MEETING_DEFAULTS.reportLead;
       let lead: number;
       try {
         lead = durationMs(reportLead);
@@ -153,7 +154,7 @@ export function coordinatorMeetingRoutes(deps: AppDeps): Router {
       const due = Date.parse(at) - lead;
       if (!(Date.parse(at) > Date.now())) throw unprocessable('invalid meeting', [{ path: 'body.date', message: 'must be in the future' }]);
       if (!(due > Date.now())) throw unprocessable('invalid meeting', [{ path: 'body.reportLead', message: `reports would be due at ${new Date(due).toISOString()}, which is past` }]);
-      const reminders = body.reminders?.report ?? [...CLUSTER_WORK_DEFAULTS.reportReminders];
+      const reminders = body.reminders?.report ?? [...COORDINATOR_MEETING_DEFAULTS.reportReminders];
       // Only explicit leads are refused: the defaults simply skip what has passed (see leadTimes).
       const late = body.reminders ? lateReminder(reminders, due, Date.now()) : null;
       if (late) {
@@ -170,13 +171,16 @@ export function coordinatorMeetingRoutes(deps: AppDeps): Router {
         expected: await allCoordinators(em),
         reminders,
       };
-      await insertMeeting(deps.orm, input);
-      try {
-        await deps.temporal.workflow.start(coordinatorMeetingWorkflow, { workflowId: meetingWorkflowId(meetingId), taskQueue: deps.config.TEMPORAL_TASK_QUEUE, args: [input] });
-      } catch (err) {
-        await em.fork().nativeDelete(CoordinatorMeeting, { id: meetingId });
-        throw err;
-      }
+      await insertCoordinatorMeeting(deps.orm.em.fork(), input);
+      await startOrUndo(
+        () =>
+          deps.temporal.workflow.start(coordinatorMeetingWorkflow, {
+            workflowId: coordinatorMeetingWorkflowId(meetingId),
+            taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
+            args: [input],
+          }),
+        () => em.fork().nativeDelete(CoordinatorMeeting, { id: meetingId }),
+      );
       return reply(202, await view(em.fork(), await findMeeting(em.fork(), meetingId)), { Location: `/coordinator-meetings/${meetingId}` });
     },
   });

@@ -1,8 +1,10 @@
 import type { Router } from 'express';
 import type { AppDeps } from '../deps.js';
 import { electionRoutes } from './elections.js';
+import { workPhaseRoutes } from './work-phases.js';
 import { workshopRoutes } from './workshops.js';
-import { workplanRoutes } from './workplans.js';
+import { workPlanRoutes } from './work-plans.js';
+import { expertGroupRoutes } from './expert-groups.js';
 import { coordinatorMeetingRoutes } from './coordinator-meetings.js';
 import { peerLearningRoutes } from './peer-learning.js';
 import { calendarRoutes } from './calendar.js';
@@ -10,4 +12,4 @@ import { fundingRoutes } from './funding.js';
 import { pledgeRoutes } from './pledges.js';
 
 /** Routers of the long-running processes (elections, funding, cluster work). */
-export const processRoutes: ((deps: AppDeps) => Router)[] = [electionRoutes, workshopRoutes, workplanRoutes, coordinatorMeetingRoutes, peerLearningRoutes, calendarRoutes, pledgeRoutes, fundingRoutes];
+export const processRoutes: ((deps: AppDeps) => Router)[] = [electionRoutes, workPhaseRoutes, workshopRoutes, workPlanRoutes, expertGroupRoutes, coordinatorMeetingRoutes, peerLearningRoutes, calendarRoutes, pledgeRoutes, fundingRoutes];

@@ -5,9 +5,9 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ROLES } from '../../domain/auth.js';
-import { PEER_KINDS, PEER_SOURCES, PeerEntryBody } from '../../domain/cluster-work.js';
-import { pgTextArray } from '../../activities/cluster-work.js';
+import { PEER_KINDS, PEER_SOURCES, PeerEntryBody } from '../../domain/peer-learning.js';
 import { isMember } from '../../db/queries/membership.js';
+import { insertPeerLearningEntry } from '../../db/queries/peer-learning.js';
 import { actingCityOf } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { forbidden, notFound, unprocessable } from '../errors.js';
@@ -126,11 +126,10 @@ export function peerLearningRoutes(deps: AppDeps): Router {
       }
       const id = randomUUID();
       const tags = [...new Set(body.tags.map((t) => t.toLowerCase()))];
-      await em.getConnection().execute(
-        `insert into peer_learning_entry (id, source_key, cluster_code, city_id, kind, title, body, tags, source, workshop_id, created_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, null, now())`,
-        [id, `${principal.role}:${id}`, cluster.code, cityId ?? null, body.kind, body.title, body.body, pgTextArray(tags), principal.role === 'city' ? 'city' : 'secretariat'],
-      );
+      await insertPeerLearningEntry(em, {
+        id, sourceKey: `${principal.role}:${id}`, cluster: cluster.code, cityId: cityId ?? null, kind: body.kind,
+        title: body.title, body: body.body, tags, source: principal.role === 'city' ? 'city' : 'secretariat', workshopId: null,
+      });
       const [row] = await em.getConnection().execute<Row[]>(`select ${COLUMNS} from peer_learning_entry where id = ?`, [id]);
       return reply(201, entryView(row!), { Location: `/peer-learning/${id}` });
     },

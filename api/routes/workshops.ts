@@ -1,20 +1,22 @@
-// Work phases and workshops of a cluster. A workshop is a workflow (workshop:<id>); its row is
-// written here before the start so the 202 can show it, and kept current by the workflow.
+// Workshops of a cluster. A workshop is a workflow (workshopWorkflowId); its row is written here
+// before the start so the 202 can show it, and kept current by the workflow.
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { insertWorkshop } from '../../activities/cluster-work.js';
 import { WorkPhase, Workshop, WorkshopRsvp, type IWorkshop } from '../../db/entities/index.js';
+import { coordinatorsOf } from '../../db/queries/coordinator-term.js';
+import { membersOf } from '../../db/queries/membership.js';
+import { insertWorkshop } from '../../db/queries/workshop.js';
 import { ROLES, type Principal } from '../../domain/auth.js';
 import {
-  CLUSTER_WORK_DEFAULTS,
   CreateWorkshopBody,
-  OpenPhaseBody,
+  FINAL_WORKSHOP_STATUSES,
   OutcomesBody,
   RSVP_RESPONSES,
   RescheduleBody,
   RsvpBody,
+  WORKSHOP_DEFAULTS,
   WORKSHOP_KINDS,
   WORKSHOP_STATUSES,
   WorkshopCancelBody,
@@ -22,19 +24,17 @@ import {
   workshopWorkflowId,
   type ExpertRef,
   type WorkshopKind,
-} from '../../domain/cluster-work.js';
-import type { WorkshopInput, WorkshopSchedule, WorkshopSettings } from '../../domain/cluster-work-process.js';
+} from '../../domain/workshop.js';
+import type { WorkshopInput, WorkshopSchedule, WorkshopSettings } from '../../domain/workshop.contract.js';
 import { cancelWorkshopUpdate, rescheduleUpdate, rsvpUpdate, submitOutcomesUpdate, workshopWorkflow } from '../../workflows/workshop.js';
-import { coordinatorsOf } from '../../db/queries/coordinator-term.js';
-import { membersOf } from '../../db/queries/membership.js';
 import { actingCityOf, requireCoordinator } from '../auth.js';
 import type { AppDeps } from '../deps.js';
-import { badRequest, conflict, forbidden, unprocessable } from '../errors.js';
+import { badRequest, forbidden, unprocessable } from '../errors.js';
 import { findOr404, unlessFinished } from '../lookup.js';
 import { defineRoute, reply } from '../route.js';
-import { findCluster } from './clusters.js';
+import { startOrUndo } from '../workflow-start.js';
+import { CodeParams, findCluster } from './clusters.js';
 
-export const CodeParams = z.object({ code: z.string().min(1).max(32).transform((s) => s.toUpperCase()) });
 const IdParams = z.object({ id: z.uuid() });
 
 const WorkshopView = z
@@ -42,7 +42,7 @@ const WorkshopView = z
     id: z.uuid(),
     workflowId: z.string(),
     cluster: z.string(),
-    phaseId: z.uuid().nullable(),
+    workPhaseId: z.uuid().nullable(),
     kind: z.enum(WORKSHOP_KINDS),
     status: z.enum(WORKSHOP_STATUSES),
     title: z.string(),
@@ -67,11 +67,7 @@ const WorkshopView = z
   })
   .openapi('Workshop');
 
-const PhaseView = z
-  .object({ id: z.uuid(), cluster: z.string(), period: z.string(), inceptionWorkshopId: z.uuid().nullable(), workplanVersion: z.int().nullable(), createdAt: z.string() })
-  .openapi('WorkPhase');
-
-const isoOrNull = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
+export const isoOrNull = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 
 async function view(em: EntityManager, w: IWorkshop, viewer: Principal) {
   const rsvps = await em.find(WorkshopRsvp, { workshop: w.id }, { orderBy: { respondedAt: 'asc' } });
@@ -83,7 +79,7 @@ async function view(em: EntityManager, w: IWorkshop, viewer: Principal) {
     id: w.id,
     workflowId: w.workflowId,
     cluster: w.cluster,
-    phaseId: w.phase ?? null,
+    workPhaseId: w.workPhase ?? null,
     kind: w.kind,
     status: w.status,
     title: w.title,
@@ -107,25 +103,25 @@ async function view(em: EntityManager, w: IWorkshop, viewer: Principal) {
 
 const findWorkshop = (em: EntityManager, id: string): Promise<IWorkshop> => findOr404(em, Workshop, id, 'workshop');
 
-async function openWorkshop(em: EntityManager, id: string): Promise<IWorkshop> {
+async function unfinishedWorkshop(em: EntityManager, id: string): Promise<IWorkshop> {
   const w = await findWorkshop(em, id);
-  return unlessFinished(w, w.status, ['completed', 'cancelled'], 'workshop');
+  return unlessFinished(w, w.status, FINAL_WORKSHOP_STATUSES, 'workshop');
 }
 
-function checkSchedule(s: WorkshopSchedule, prefix = 'body'): void {
+export function checkSchedule(s: WorkshopSchedule, prefix = 'body'): void {
   const p = scheduleProblem(s, Date.now());
   if (p) throw unprocessable('invalid schedule', [{ path: p.path.replace('body', prefix), message: p.message }]);
 }
 
-function settingsOf(body: { reminders?: { rsvp: string[] } | undefined; outcomesDue?: string | undefined }): WorkshopSettings {
+export function settingsOf(body: { reminders?: { rsvp: string[] } | undefined; outcomesDue?: string | undefined }): WorkshopSettings {
   return {
-    rsvpReminders: body.reminders?.rsvp ?? [...CLUSTER_WORK_DEFAULTS.rsvpReminders],
-    outcomesDue: body.outcomesDue ?? CLUSTER_WORK_DEFAULTS.outcomesDue,
-    outcomesReminderLead: CLUSTER_WORK_DEFAULTS.outcomesReminderLead,
+    rsvpReminders: body.reminders?.rsvp ?? [...WORKSHOP_DEFAULTS.rsvpReminders],
+    outcomesDue: body.outcomesDue ?? WORKSHOP_DEFAULTS.outcomesDue,
+    outcomesReminderLead: WORKSHOP_DEFAULTS.outcomesReminderLead,
   };
 }
 
-const scheduleOf = (b: WorkshopSchedule): WorkshopSchedule => ({
+export const scheduleOf = (b: WorkshopSchedule): WorkshopSchedule => ({
   startsAt: new Date(b.startsAt).toISOString(),
   endsAt: new Date(b.endsAt).toISOString(),
   timezone: b.timezone,
@@ -134,77 +130,42 @@ const scheduleOf = (b: WorkshopSchedule): WorkshopSchedule => ({
   ...(b.onlineUrl ? { onlineUrl: b.onlineUrl } : {}),
 });
 
+export interface NewWorkshop {
+  cluster: string;
+  workPhaseId: string | null;
+  kind: WorkshopKind;
+  title: string;
+  schedule?: WorkshopSchedule;
+  experts: ExpertRef[];
+  settings: WorkshopSettings;
+}
+
+/**
+ * Snapshots who is invited and who coordinates, writes the row, starts the workflow; undoes the row
+ * if the start fails.
+ */
+export async function startWorkshop(deps: AppDeps, em: EntityManager, args: NewWorkshop): Promise<string> {
+  const workshopId = randomUUID();
+  const coordinators = await coordinatorsOf(em, args.cluster);
+  const invited = args.kind === 'advisory_session' ? coordinators : await membersOf(em, args.cluster);
+  const { schedule, ...rest } = args;
+  const input: WorkshopInput = { workshopId, ...rest, ...(schedule ? { schedule } : {}), invited, coordinators };
+  await insertWorkshop(deps.orm.em.fork(), input);
+  await startOrUndo(
+    () =>
+      deps.temporal.workflow.start(workshopWorkflow, {
+        workflowId: workshopWorkflowId(workshopId),
+        taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
+        args: [input],
+      }),
+    () => em.fork().nativeDelete(Workshop, { id: workshopId }),
+  );
+  return workshopId;
+}
+
 export function workshopRoutes(deps: AppDeps): Router {
   const router = Router();
   const handle = (w: IWorkshop) => deps.temporal.workflow.getHandle(w.workflowId);
-
-  /** Snapshots who is invited and who coordinates, writes the row, starts the workflow; undoes the row if the start fails. */
-  async function startWorkshop(em: EntityManager, args: { cluster: string; phaseId: string | null; kind: WorkshopKind; title: string; schedule?: WorkshopSchedule; experts: ExpertRef[]; settings: WorkshopSettings }) {
-    const workshopId = randomUUID();
-    const coordinators = await coordinatorsOf(em, args.cluster);
-    const invited = args.kind === 'advisory_session' ? coordinators : await membersOf(em, args.cluster);
-    const input: WorkshopInput = { workshopId, cluster: args.cluster, phaseId: args.phaseId, kind: args.kind, title: args.title, ...(args.schedule ? { schedule: args.schedule } : {}), experts: args.experts, invited, coordinators, settings: args.settings };
-    await insertWorkshop(deps.orm, input);
-    try {
-      await deps.temporal.workflow.start(workshopWorkflow, { workflowId: workshopWorkflowId(workshopId), taskQueue: deps.config.TEMPORAL_TASK_QUEUE, args: [input] });
-    } catch (err) {
-      await em.fork().nativeDelete(Workshop, { id: workshopId });
-      throw err;
-    }
-    return workshopId;
-  }
-
-  defineRoute(router, deps, {
-    method: 'post', path: '/clusters/:code/phases', summary: 'Open a work phase; starts its inception workshop', tags: ['cluster work'], roles: ['secretariat'],
-    params: CodeParams,
-    body: OpenPhaseBody,
-    responses: { 202: { description: 'opened; Location is the inception workshop', schema: PhaseView }, 409: { description: 'the phase is open already' }, 422: { description: 'retired cluster or a bad schedule' } },
-    handler: async ({ params, body, em }) => {
-      const cluster = await findCluster(em, params.code);
-      if (cluster.status !== 'active') throw unprocessable(`cluster ${cluster.code} is retired`);
-      if (body.inception) checkSchedule(body.inception, 'body.inception');
-      if (await em.findOne(WorkPhase, { cluster: cluster.code, period: body.period })) throw conflict(`phase ${body.period} of ${cluster.code} is open already`);
-      const phase = em.create(WorkPhase, { cluster: cluster.code, period: body.period, inceptionWorkshopId: null });
-      await em.flush();
-      const i = body.inception;
-      let workshopId: string;
-      try {
-        workshopId = await startWorkshop(em, {
-          cluster: cluster.code,
-          phaseId: phase.id,
-          kind: 'inception',
-          title: i?.title ?? `Inception workshop ${body.period}: conceptual definition of ${cluster.name}`,
-          ...(i ? { schedule: scheduleOf(i) } : {}),
-          experts: i?.experts ?? [],
-          settings: settingsOf(i ?? {}),
-        });
-      } catch (err) {
-        await em.fork().nativeDelete(WorkPhase, { id: phase.id });
-        throw err;
-      }
-      phase.inceptionWorkshopId = workshopId;
-      await em.flush();
-      return reply(202, { id: phase.id, cluster: phase.cluster, period: phase.period, inceptionWorkshopId: workshopId, workplanVersion: null, createdAt: isoOrNull(phase.createdAt)! }, { Location: `/workshops/${workshopId}` });
-    },
-  });
-
-  defineRoute(router, deps, {
-    method: 'get', path: '/clusters/:code/phases', summary: 'Work phases of a cluster, newest first', tags: ['cluster work'], roles: ROLES,
-    params: CodeParams,
-    responses: { 200: { description: 'phases', schema: z.object({ items: z.array(PhaseView) }) } },
-    handler: async ({ params, em }) => {
-      await findCluster(em, params.code);
-      const phases = await em.find(WorkPhase, { cluster: params.code }, { orderBy: { period: 'desc' } });
-      const versions = await em.getConnection().execute<{ phase_id: string; v: number }[]>(
-        `select phase_id, max(version) as v from workplan_version where phase_id = any(?::uuid[]) group by phase_id`,
-        [`{${phases.map((p) => p.id).join(',')}}`],
-      );
-      const latest = new Map(versions.map((r) => [r.phase_id, Number(r.v)]));
-      return {
-        items: phases.map((p) => ({ id: p.id, cluster: p.cluster, period: p.period, inceptionWorkshopId: p.inceptionWorkshopId ?? null, workplanVersion: latest.get(p.id) ?? null, createdAt: isoOrNull(p.createdAt)! })),
-      };
-    },
-  });
 
   defineRoute(router, deps, {
     method: 'post', path: '/clusters/:code/workshops', summary: 'Schedule a workshop; invitations go out at once', tags: ['cluster work'], roles: ['secretariat', 'city'],
@@ -217,8 +178,8 @@ export function workshopRoutes(deps: AppDeps): Router {
       if (body.kind === 'advisory_session' && principal.role !== 'secretariat') throw forbidden('advisory sessions are held by the secretariat');
       if (cluster.status !== 'active') throw unprocessable(`cluster ${cluster.code} is retired`);
       checkSchedule(body);
-      const phase = await em.findOne(WorkPhase, { cluster: cluster.code }, { orderBy: { period: 'desc' } });
-      const id = await startWorkshop(em, { cluster: cluster.code, phaseId: phase?.id ?? null, kind: body.kind, title: body.title, schedule: scheduleOf(body), experts: body.experts, settings: settingsOf(body) });
+      const phase = await em.findOne(WorkPhase, { cluster: cluster.code }, { orderBy: { biennium: 'desc' } });
+      const id = await startWorkshop(deps, em, { cluster: cluster.code, workPhaseId: phase?.id ?? null, kind: body.kind, title: body.title, schedule: scheduleOf(body), experts: body.experts, settings: settingsOf(body) });
       return reply(202, await view(em.fork(), await findWorkshop(em.fork(), id), principal), { Location: `/workshops/${id}` });
     },
   });
@@ -238,7 +199,7 @@ export function workshopRoutes(deps: AppDeps): Router {
     handler: async ({ params, body, em, principal }) => {
       const cityId = actingCityOf(principal, body.cityId);
       if (!cityId) throw badRequest('invalid body', [{ path: 'body.cityId', message: 'required for the secretariat' }]);
-      const w = await openWorkshop(em, params.id);
+      const w = await unfinishedWorkshop(em, params.id);
       if (!w.invited.includes(cityId)) throw forbidden(`city ${cityId} is not invited to this workshop`);
       await handle(w).executeUpdate(rsvpUpdate, { args: [{ cityId, response: body.response, attendees: body.attendees }] });
       return view(em.fork(), await findWorkshop(em.fork(), w.id), principal);
@@ -254,7 +215,7 @@ export function workshopRoutes(deps: AppDeps): Router {
       handler: async ({ params, body: b, em, principal }) => {
         const w = await findWorkshop(em, params.id);
         await requireCoordinator(em, principal, w.cluster);
-        await openWorkshop(em, w.id);
+        await unfinishedWorkshop(em, w.id);
         await send(w, b, principal.role === 'city' ? principal.cityId : null);
         return view(em.fork(), await findWorkshop(em.fork(), w.id), principal);
       },

@@ -1,8 +1,10 @@
-// Helpers of the cluster-work HTTP tests: relative instants and dates, and seeded test clusters
-// whose cities hold tokens.
+// Helpers of the cluster-work HTTP tests: relative instants and dates, seeded test clusters whose
+// cities hold tokens, the tokens every file calls with, and workshop schedules.
 import type { Orm } from '../../db/orm.js';
-import type { Fixtures } from './http.js';
-import { seedCoordinatedCluster } from './workflow-env.js';
+import { beforeAll } from 'vitest';
+import { sqlOn, useTestApp } from './app.js';
+import type { Fixtures, Http } from './http.js';
+import { eventually, seedCluster, seedCoordinatedCluster } from './workflow-env.js';
 
 export const DAY = 86_400_000;
 /** Request options that call as `token` instead of the secretariat. */
@@ -18,3 +20,60 @@ export async function clusterWithTokens(orm: Orm, fx: Fixtures, n: number, coord
   const tokens = await Promise.all(cities.map((cityId) => fx.token('city', { cityId })));
   return { code, cities, tokens };
 }
+
+/**
+ * The file's API (started before its tests, closed after them) with a viewer token, a donor token and
+ * a member city of another cluster (`outsider`). `http`, `fx`, `sql` and `cluster` can be taken at
+ * once; the tokens exist once the tests run.
+ */
+export function useClusterWorkApp(defaultCoordinators = 1) {
+  const api = useTestApp();
+  let tokens: { viewer: string; donor: string; outsider: { id: string; token: string } } | undefined;
+  beforeAll(async () => {
+    const other = await seedCluster(api.app.orm, 1);
+    tokens = {
+      viewer: await api.fx.token('viewer'),
+      donor: await api.fx.token('donor', { donorId: (await api.fx.donor()).id }),
+      outsider: { id: other.cities[0]!, token: await api.fx.token('city', { cityId: other.cities[0]! }) },
+    };
+  });
+  const ready = () => {
+    if (!tokens) throw new Error('the test app is not started yet');
+    return tokens;
+  };
+  return {
+    get app() {
+      return api.app;
+    },
+    http: api.http,
+    fx: api.fx,
+    sql: sqlOn(() => api.app.orm),
+    /** A test cluster of `n` member cities with tokens, the first `coordinators` of them coordinating it. */
+    cluster: (n: number, coordinators = defaultCoordinators) => clusterWithTokens(api.app.orm, api.fx, n, coordinators),
+    get viewer() {
+      return ready().viewer;
+    },
+    get donor() {
+      return ready().donor;
+    },
+    /** A member city of another cluster. */
+    get outsider() {
+      return ready().outsider;
+    },
+  };
+}
+
+/** A workshop schedule relative to now: RSVPs due in `rsvpInMs`, the event at `startInMs` for `lengthMs`. */
+export const schedule = (rsvpInMs = 10 * DAY, startInMs = 20 * DAY, lengthMs = 3 * 3_600_000) => ({
+  startsAt: inMs(startInMs),
+  endsAt: inMs(startInMs + lengthMs),
+  timezone: 'Africa/Nairobi',
+  rsvpBy: inMs(rsvpInMs),
+});
+
+/** The workshop once the workflow has brought it to `status`. */
+export const workshopStatus = (http: Http, id: string, status: string) =>
+  eventually(async () => {
+    const r = await http.get(`/workshops/${id}`);
+    return r.body.status === status ? r.body : undefined;
+  }, 20_000, `workshop ${id} to be ${status}`);

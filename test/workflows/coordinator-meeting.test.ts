@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
-import type { MeetingInput } from '../../domain/cluster-work-process.js';
+import { coordinatorMeetingWorkflowId } from '../../domain/coordinator-meeting.js';
+import type { MeetingInput } from '../../domain/coordinator-meeting.contract.js';
 import { cancelMeetingUpdate, coordinatorMeetingWorkflow, meetingStateQuery, submitReportUpdate } from '../../workflows/coordinator-meeting.js';
 import { sqlOn } from '../support/sql.js';
 import { recordHistory } from '../support/histories.js';
+import { notificationCounts, notificationCountsReach } from '../support/notification-counts.js';
 import { failureType, eventually, seedCluster, useWorkflowEnv } from '../support/workflow-env.js';
 
 const DAY = 86_400_000;
@@ -13,18 +15,8 @@ const t = useWorkflowEnv();
 const sql = sqlOn(() => t.orm);
 const iso = (ms: number) => new Date(ms).toISOString();
 
-async function counts(meetingId: string, kind: string): Promise<Record<string, number>> {
-  const rows = await sql<{ who: string; n: string }>(
-    `select coalesce(recipient_city_id::text, recipient_kind) as who, count(*) as n from notification where resource = ? and kind = ? group by 1`,
-    [`/coordinator-meetings/${meetingId}`, kind],
-  );
-  return Object.fromEntries(rows.map((r) => [r.who, Number(r.n)]));
-}
-const countsReach = (meetingId: string, kind: string, total: number) =>
-  eventually(async () => {
-    const c = await counts(meetingId, kind);
-    return Object.values(c).reduce((a, b) => a + b, 0) >= total ? c : undefined;
-  }, 20_000, `${total} ${kind} messages`);
+const counts = (meetingId: string, kind: string) => notificationCounts(sql, `/coordinator-meetings/${meetingId}`, kind);
+const countsReach = (meetingId: string, kind: string, total: number) => notificationCountsReach(sql, `/coordinator-meetings/${meetingId}`, kind, total);
 
 /** Two test clusters: X coordinated by a and b, Y by c. The meeting is in 14 days, reports due in 7. */
 async function schedule(reminders = ['P3D', 'P1D']) {
@@ -47,7 +39,7 @@ async function schedule(reminders = ['P3D', 'P1D']) {
     ],
     reminders,
   };
-  const handle = await t.env.client.workflow.start(coordinatorMeetingWorkflow, { workflowId: `coordinator-meeting:${meetingId}`, taskQueue: t.taskQueue, args: [input] });
+  const handle = await t.env.client.workflow.start(coordinatorMeetingWorkflow, { workflowId: coordinatorMeetingWorkflowId(meetingId), taskQueue: t.taskQueue, args: [input] });
   return { handle, meetingId, a, b, c, X: x.cluster, Y: y.cluster };
 }
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
-import { CLUSTER_WORK_DEFAULTS } from '../../domain/cluster-work.js';
-import type { WorkshopInput, WorkshopSchedule } from '../../domain/cluster-work-process.js';
+import { WORKSHOP_DEFAULTS, workshopWorkflowId } from '../../domain/workshop.js';
+import type { WorkshopInput, WorkshopSchedule } from '../../domain/workshop.contract.js';
 import {
   cancelWorkshopUpdate,
   rescheduleUpdate,
@@ -13,6 +13,7 @@ import {
 } from '../../workflows/workshop.js';
 import { sqlOn } from '../support/sql.js';
 import { recordHistory } from '../support/histories.js';
+import { notificationCounts, notificationCountsReach } from '../support/notification-counts.js';
 import { failureType, eventually, seedCluster, useWorkflowEnv } from '../support/workflow-env.js';
 
 const DAY = 86_400_000;
@@ -41,26 +42,16 @@ async function open(members: number, schedule: WorkshopSchedule | undefined, ext
     experts: [{ name: 'Dr Expert', email: `expert-${workshopId.slice(0, 6)}@uni.example.org`, expertise: ['adult learning'] }],
     invited: cities,
     coordinators: [],
-    settings: { rsvpReminders: [...CLUSTER_WORK_DEFAULTS.rsvpReminders], outcomesDue: 'P14D', outcomesReminderLead: 'P3D' },
+    settings: { rsvpReminders: [...WORKSHOP_DEFAULTS.rsvpReminders], outcomesDue: 'P14D', outcomesReminderLead: 'P3D' },
     ...extra,
   };
-  const handle = await t.env.client.workflow.start(workshopWorkflow, { workflowId: `workshop:${workshopId}`, taskQueue: t.taskQueue, args: [input] });
+  const handle = await t.env.client.workflow.start(workshopWorkflow, { workflowId: workshopWorkflowId(workshopId), taskQueue: t.taskQueue, args: [input] });
   return { handle, cluster, cities, workshopId, input };
 }
 
 /** Per recipient (city id or e-mail), how many messages of `kind` the workshop sent. */
-async function counts(workshopId: string, kind: string): Promise<Record<string, number>> {
-  const rows = await sql<{ who: string; n: string }>(
-    `select coalesce(recipient_city_id::text, email, recipient_kind) as who, count(*) as n from notification where resource = ? and kind = ? group by 1`,
-    [`/workshops/${workshopId}`, kind],
-  );
-  return Object.fromEntries(rows.map((r) => [r.who, Number(r.n)]));
-}
-const countsReach = (workshopId: string, kind: string, total: number) =>
-  eventually(async () => {
-    const c = await counts(workshopId, kind);
-    return Object.values(c).reduce((a, b) => a + b, 0) >= total ? c : undefined;
-  }, 20_000, `${total} ${kind} messages`);
+const counts = (workshopId: string, kind: string) => notificationCounts(sql, `/workshops/${workshopId}`, kind);
+const countsReach = (workshopId: string, kind: string, total: number) => notificationCountsReach(sql, `/workshops/${workshopId}`, kind, total);
 const statusIs = (handle: { query: (q: typeof workshopStateQuery) => Promise<{ status: string }> }, status: string) =>
   eventually(async () => ((await handle.query(workshopStateQuery)).status === status ? true : undefined), 20_000, `status ${status}`);
 

@@ -1,4 +1,4 @@
-// RFC 5545 serialisation of calendar events. Pure.
+// The common schedule: its events and their RFC 5545 (iCalendar) serialisation. Pure.
 
 export interface CalendarEvent {
   /** Globally unique and stable across fetches, so a subscribed calendar updates instead of duplicating. */

@@ -2,9 +2,9 @@
 // see under the filters; another process (e.g. funding instalment due dates) adds one to
 // CALENDAR_SOURCES and the JSON and iCalendar feeds pick it up.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '../domain/auth.js';
-import type { CalendarEvent } from '../domain/icalendar.js';
-import { formatAmount } from '../domain/money.js';
+import type { Principal } from '../../domain/auth.js';
+import type { CalendarEvent } from '../../domain/calendar.js';
+import { formatAmount } from '../../domain/money.js';
 
 export type { CalendarEvent };
 

@@ -1,6 +1,6 @@
-// The contract of the workshop and coordinator-meeting workflows: inputs, messages, state.
-// Types only, shared by the workflows, their activities and the API.
-import type { ExpertRef, OutputProgress, OutputStatus, RsvpResponse, WorkshopKind, WorkshopStatus, MeetingStatus } from './cluster-work.js';
+// The contract of the workshop workflow: input, messages, state and result.
+// Types only, shared by the workflow, its activities and the API.
+import type { ExpertRef, RsvpResponse, WorkshopKind, WorkshopStatus } from './workshop.js';
 
 export interface WorkshopSchedule {
   startsAt: string;
@@ -21,8 +21,8 @@ export interface WorkshopSettings {
 export interface WorkshopInput {
   workshopId: string;
   cluster: string;
-  /** The work phase an inception workshop opens. */
-  phaseId?: string | null;
+  /** The work phase an inception workshop opens (other workshops: the cluster's latest phase). */
+  workPhaseId?: string | null;
   kind: WorkshopKind;
   title: string;
   /** Absent for an inception workshop opened with its phase but not scheduled yet. */
@@ -84,43 +84,3 @@ export interface WorkshopResult {
   workshopId: string;
   status: Extract<WorkshopStatus, 'completed' | 'cancelled'>;
 }
-
-// ---------------------------------------------------------------- coordinator meetings
-
-export interface ExpectedReport {
-  cluster: string;
-  cityId: string;
-}
-
-export interface MeetingInput {
-  meetingId: string;
-  title: string;
-  at: string;
-  reportLead: string;
-  reportDueAt: string;
-  expected: ExpectedReport[];
-  /** Durations before reportDueAt at which coordinators that have not reported are reminded. */
-  reminders: string[];
-}
-
-export interface ReportArgs {
-  cluster: string;
-  cityId: string;
-  progress: OutputProgress[];
-}
-
-export interface MeetingState {
-  meetingId: string;
-  status: MeetingStatus;
-  reported: ExpectedReport[];
-  missing: ExpectedReport[];
-  escalated: boolean;
-}
-
-export interface MeetingResult {
-  meetingId: string;
-  status: Extract<MeetingStatus, 'held' | 'cancelled'>;
-  missing: ExpectedReport[];
-}
-
-export type { OutputStatus };

@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import { values } from './enum.js';
+import { RSVP_RESPONSES, WORKSHOP_KINDS, WORKSHOP_STATUSES, type ExpertRef } from '../../domain/workshop.js';
+import type { Attendance, WorkshopOutcomes, WorkshopSettings } from '../../domain/workshop.contract.js';
+import { City, Cluster } from './registry.js';
+import { WorkPhase } from './work-phase.js';
+
+// Workshop rows are projections written by the workshop workflow's activities (and by the API
+// just before it starts the workflow).
+export const Workshop = defineEntity({
+  name: 'Workshop',
+  tableName: 'workshop',
+  indexes: [{ properties: ['cluster', 'startsAt'] }],
+  properties: (p) => ({
+    id: p.uuid().primary(),
+    workflowId: p.string(),
+    cluster: p.manyToOne(Cluster).mapToPk(),
+    workPhase: p.manyToOne(WorkPhase).mapToPk().nullable(),
+    kind: p.enum(values(WORKSHOP_KINDS)),
+    status: p.enum(values(WORKSHOP_STATUSES)),
+    title: p.string().length(300),
+    startsAt: p.datetime().nullable(),
+    endsAt: p.datetime().nullable(),
+    timezone: p.string().length(64).nullable(),
+    venue: p.string().length(300).nullable(),
+    onlineUrl: p.text().nullable(),
+    rsvpBy: p.datetime().nullable(),
+    outcomesDueAt: p.datetime().nullable(),
+    experts: p.json<ExpertRef[]>(),
+    invited: p.array().default([]),
+    settings: p.json<WorkshopSettings>(),
+    outcomes: p.json<WorkshopOutcomes>().nullable(),
+    attendance: p.json<Attendance[]>().nullable(),
+    cancelReason: p.text().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  }),
+});
+export type IWorkshop = InferEntity<typeof Workshop>;
+
+export const WorkshopRsvp = defineEntity({
+  name: 'WorkshopRsvp',
+  tableName: 'workshop_rsvp',
+  uniques: [{ properties: ['workshop', 'city'] }],
+  properties: (p) => ({
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    workshop: p.manyToOne(Workshop).mapToPk(),
+    city: p.manyToOne(City).mapToPk(),
+    response: p.enum(values(RSVP_RESPONSES)),
+    attendees: p.array().default([]),
+    respondedAt: p.datetime(),
+  }),
+});
+export type IWorkshopRsvp = InferEntity<typeof WorkshopRsvp>;
