@@ -19,6 +19,7 @@ import { healthRoutes } from './routes/health.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { peopleRoutes } from './routes/people.js';
 import { processRoutes } from './routes/index.js';
 
 export interface AppOptions {
@@ -59,7 +60,7 @@ export function createApp(opts: AppOptions): { app: Express; deps: AppDeps } {
   });
   // One flat router: nested routers cost every request a dispatch through each one before its own.
   const routes = Router();
-  for (const module of [sessionRoutes, tokenRoutes, countryRoutes, cityRoutes, clusterRoutes, donorRoutes, notificationRoutes, ...processRoutes]) {
+  for (const module of [sessionRoutes, peopleRoutes, tokenRoutes, countryRoutes, cityRoutes, clusterRoutes, donorRoutes, notificationRoutes, ...processRoutes]) {
     routes.stack.push(...module(deps).stack);
   }
   app.use(healthRoutes(deps, metrics.registry));

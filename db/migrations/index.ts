@@ -5,6 +5,7 @@ import { Migration20261128183611_ClusterWork } from './Migration20261128183611_C
 import { Migration20261128183647_Funding } from './Migration20261128183647_Funding.js';
 import { Migration20261201100200_ElectionStatus } from './Migration20261201100200_ElectionStatus.js';
 import { Migration20261201104500_ClusterWorkRenames } from './Migration20261201104500_ClusterWorkRenames.js';
+import { Migration20261201110000_People } from './Migration20261201110000_People.js';
 
 /** Every committed migration, in order; applied at start. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128183647_Funding', class: Migration20261128183647_Funding },
   { name: 'Migration20261201100200_ElectionStatus', class: Migration20261201100200_ElectionStatus },
   { name: 'Migration20261201104500_ClusterWorkRenames', class: Migration20261201104500_ClusterWorkRenames },
+  { name: 'Migration20261201110000_People', class: Migration20261201110000_People },
 ];

@@ -76,12 +76,12 @@ describe('tokens', () => {
 
   it('tells a token who it is', async () => {
     const env = await http.get('/me');
-    expect(env.body).toEqual({ role: 'secretariat', tokenId: null, cityId: null, donorId: null, readOnly: false });
+    expect(env.body).toEqual({ role: 'secretariat', tokenId: null, cityId: null, donorId: null, readOnly: false, person: null, access: [], session: null });
     const city = await fx.city();
     const issued = await http.post('/tokens', { role: 'city', cityId: city.id, label: unique('c'), readOnly: true });
     const me = await http.get('/me', { token: issued.body.token });
     expect(me.status).toBe(200);
-    expect(me.body).toEqual({ role: 'city', tokenId: issued.body.id, cityId: city.id, donorId: null, readOnly: true });
+    expect(me.body).toEqual({ role: 'city', tokenId: issued.body.id, cityId: city.id, donorId: null, readOnly: true, person: null, access: [], session: null });
   });
 });
 
