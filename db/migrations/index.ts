@@ -3,6 +3,7 @@ import { Migration20261128182626_Elections } from './Migration20261128182626_Ele
 import { Migration20261128181642_Initial } from './Migration20261128181642_Initial.js';
 import { Migration20261128183611_ClusterWork } from './Migration20261128183611_ClusterWork.js';
 import { Migration20261128183647_Funding } from './Migration20261128183647_Funding.js';
+import { Migration20261201102000_PledgeStatus } from './Migration20261201102000_PledgeStatus.js';
 
 /** Every committed migration, in order; applied at start. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128182626_Elections', class: Migration20261128182626_Elections },
   { name: 'Migration20261128183611_ClusterWork', class: Migration20261128183611_ClusterWork },
   { name: 'Migration20261128183647_Funding', class: Migration20261128183647_Funding },
+  { name: 'Migration20261201102000_PledgeStatus', class: Migration20261201102000_PledgeStatus },
 ];
