@@ -1,7 +1,8 @@
 import type { ActivityDeps } from './deps.js';
 import { createElectionActivities } from './election.js';
 import { createClusterWorkActivities } from './cluster-work.js';
-import { createFundingActivities } from './funding.js';
+import { createCampaignActivities } from './campaign.js';
+import { createPledgeActivities } from './pledge.js';
 import { createNotificationActivities } from './notification.js';
 
 export type { ActivityDeps };
@@ -12,7 +13,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createNotificationActivities(deps),
     ...createElectionActivities(deps),
     ...createClusterWorkActivities(deps),
-    ...createFundingActivities(deps),
+    ...createPledgeActivities(deps),
+    ...createCampaignActivities(deps),
   };
 }
 
