@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { campaignWorkflowId } from '../../domain/campaign.js';
 import { reminderSettings } from '../../domain/pledge.js';
 import { campaignWorkflow } from '../../workflows/campaign.js';
 import type { WorkflowTestEnv } from './workflow-env.js';
@@ -33,7 +34,7 @@ export async function startCampaign(
   const biennium = await freshBiennium(sql);
   const now = await t.env.currentTimeMs();
   const handle = await t.env.client.workflow.start(campaignWorkflow, {
-    workflowId: `campaign:${biennium}`,
+    workflowId: campaignWorkflowId(biennium),
     taskQueue: t.taskQueue,
     args: [{
       campaignId, biennium, targetUsdMinor: 100_000_000, donorIds, fundingOption: 'mdfm', followUpEvery: opts.followUpEvery, digestEvery: 'P30D',
@@ -43,3 +44,19 @@ export async function startCampaign(
   });
   return { handle, campaignId, biennium, now };
 }
+
+/** A body for POST /pledges: EUR 300,000 to the MDFM in three instalments of 2026. */
+export const financialPledge = (donorId: string, extra: Record<string, unknown> = {}) => ({
+  donorId,
+  kind: 'financial',
+  fundingOption: 'mdfm',
+  focus: ['africa'],
+  biennium: '2025-2027',
+  amount: { currency: 'EUR', value: '300000.00' },
+  instalments: [
+    { due: '2026-01-15', amount: '100000' },
+    { due: '2026-03-15', amount: '100000.00' },
+    { due: '2026-09-15', amount: '100000.0' },
+  ],
+  ...extra,
+});
