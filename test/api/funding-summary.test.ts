@@ -1,22 +1,13 @@
 // The funding summary of a biennium through the HTTP API, as JSON and CSV.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApp, sqlOn, type TestApp } from '../support/app.js';
-import { financialPledge as financial, freshBiennium } from '../support/funding.js';
-import { type Http, type Fixtures } from '../support/http.js';
+import { describe, expect, it } from 'vitest';
+import { sqlOn } from '../support/app.js';
+import { financialPledge as financial, freshBiennium, useFundingApp } from '../support/funding.js';
 
-let app: TestApp;
-let http: Http;
-let fx: Fixtures;
-
-const sql = sqlOn(() => app.orm);
+// The app with one EUR rate for the whole file (receipts of later dates take it as the nearest earlier one).
+const api = useFundingApp();
+const { http, fx } = api;
+const sql = sqlOn(() => api.app.orm);
 const as = (token: string) => ({ token });
-
-beforeAll(async () => {
-  ({ app, http, fx } = await openTestApp());
-  // One EUR rate for the whole file; receipts of later dates take it as the nearest earlier one.
-  expect([200, 201]).toContain((await http.post('/fx-rates', { currency: 'EUR', date: '2026-01-01', rateToUsd: '1.08' })).status);
-});
-afterAll(() => app?.close());
 
 describe('funding summary', () => {
   it('sums target, pledged, received, outstanding and overdue in USD by funding option, donor type and focus', async () => {

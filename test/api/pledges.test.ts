@@ -2,25 +2,16 @@
 // pledge workflow running on the dev server.
 import { randomUUID } from 'node:crypto';
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pledgeWorkflowId } from '../../domain/pledge.js';
-import { openTestApp, sqlOn, type TestApp } from '../support/app.js';
-import { type Http, type Fixtures } from '../support/http.js';
+import { sqlOn } from '../support/app.js';
+import { financialPledge as financial, useFundingApp } from '../support/funding.js';
 
-let app: TestApp;
-let http: Http;
-let fx: Fixtures;
-
-const sql = sqlOn(() => app.orm);
+// The app with one EUR rate for the whole file (receipts of later dates take it as the nearest earlier one).
+const api = useFundingApp();
+const { http, fx } = api;
+const sql = sqlOn(() => api.app.orm);
 const as = (token: string) => ({ token });
-import { financialPledge as financial } from '../support/funding.js';
-
-beforeAll(async () => {
-  ({ app, http, fx } = await openTestApp());
-  // One EUR rate for the whole file; receipts of later dates take it as the nearest earlier one.
-  expect([200, 201]).toContain((await http.post('/fx-rates', { currency: 'EUR', date: '2026-01-01', rateToUsd: '1.08' })).status);
-});
-afterAll(() => app?.close());
 
 describe('pledges', () => {
   it('records a pledge with its schedule and answers it with status history, instalments and USD totals', async () => {
@@ -210,7 +201,7 @@ describe('instalment due dates in the common schedule', () => {
     // A waived instalment stays in the feed, cancelled, so subscribed calendars update.
     await http.post(`/pledges/${mine.id}/transitions`, { to: 'agreement_signed' });
     expect((await http.post(`/pledges/${mine.id}/instalments/2/waive`, { note: 'budget cut' })).status).toBe(200);
-    const res = await fetch(`${app.url}/calendar.ics?year=${y}&access_token=${donorToken}`);
+    const res = await fetch(`${api.app.url}/calendar.ics?year=${y}&access_token=${donorToken}`);
     expect(res.status).toBe(200);
     const cal = new ICAL.Component(ICAL.parse(await res.text()));
     const events = cal.getAllSubcomponents('vevent').filter((v) => String(v.getFirstPropertyValue('uid')).startsWith('pledge-'));

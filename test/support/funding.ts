@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { beforeAll, expect } from 'vitest';
 import { campaignWorkflowId } from '../../domain/campaign.js';
 import { reminderSettings } from '../../domain/pledge.js';
 import { campaignWorkflow } from '../../workflows/campaign.js';
+import { useTestApp } from './app.js';
 import type { WorkflowTestEnv } from './workflow-env.js';
 
 type Sql = <T>(q: string, params?: unknown[]) => Promise<T[]>;
@@ -60,3 +62,12 @@ export const financialPledge = (donorId: string, extra: Record<string, unknown> 
   ],
   ...extra,
 });
+
+/** The file's API (useTestApp) with one EUR rate, 1.08 on 2026-01-01, recorded before its tests. */
+export function useFundingApp() {
+  const api = useTestApp();
+  beforeAll(async () => {
+    expect([200, 201]).toContain((await api.http.post('/fx-rates', { currency: 'EUR', date: '2026-01-01', rateToUsd: '1.08' })).status);
+  });
+  return api;
+}
