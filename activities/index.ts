@@ -3,7 +3,8 @@ import { createElectionActivities } from './election.js';
 import { createClusterCycleActivities } from './cluster-cycle.js';
 import { createWorkshopActivities } from './workshop.js';
 import { createCoordinatorMeetingActivities } from './coordinator-meeting.js';
-import { createFundingActivities } from './funding.js';
+import { createCampaignActivities } from './campaign.js';
+import { createPledgeActivities } from './pledge.js';
 import { createNotificationActivities } from './notification.js';
 
 export type { ActivityDeps };
@@ -16,7 +17,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createClusterCycleActivities(deps),
     ...createWorkshopActivities(deps),
     ...createCoordinatorMeetingActivities(deps),
-    ...createFundingActivities(deps),
+    ...createPledgeActivities(deps),
+    ...createCampaignActivities(deps),
   };
 }
 

@@ -8,8 +8,8 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { openOrm } from '../db/orm.js';
 import { toUsd } from '../domain/money.js';
-import { reminderSettings } from '../domain/pledge.js';
-import type { PledgeSpec } from '../domain/pledge-process.js';
+import { pledgeWorkflowId, reminderSettings } from '../domain/pledge.js';
+import type { PledgeSpec } from '../domain/pledge.contract.js';
 import { createLogger } from '../platform/logger.js';
 import { createWorker } from '../worker/index.js';
 import { pledgeWorkflow, receiptUpdate, transitionUpdate } from '../workflows/pledge.js';
@@ -78,16 +78,16 @@ export const pledgesBench: Bench = {
         const pledgeId = randomUUID();
         pledgeIds.push(pledgeId);
         const spec: PledgeSpec = {
-          pledgeId, donorId, kind: 'financial', fundingOption: 'mdfm', subOption: null, focus: ['africa'], biennium: '2025-2027', stage: 'pledged',
+          pledgeId, donorId, kind: 'financial', fundingOption: 'mdfm', subOption: null, focus: ['africa'], biennium: '2025-2027', status: 'pledged',
           currency: 'USD', amountMinor: 5_000_000, instalments: [{ seq: 1, due: '2027-01-01', amountMinor: 5_000_000, paidMinor: 0, status: 'scheduled' }],
           inKind: null, reminders: reminderSettings(), campaignId: null, by: 'bench', note: null,
         };
-        const handle = await client.workflow.start(pledgeWorkflow, { workflowId: `pledge:${pledgeId}`, taskQueue: pledgeQueue, args: [{ spec }] });
+        const handle = await client.workflow.start(pledgeWorkflow, { workflowId: pledgeWorkflowId(pledgeId), taskQueue: pledgeQueue, args: [{ spec }] });
         await handle.executeUpdate(transitionUpdate, { args: [{ to: 'agreement_signed', by: 'bench' }] });
         const r = await handle.executeUpdate(receiptUpdate, {
           args: [{ key: 'R-1', currency: 'USD', amountMinor: 5_000_000, receivedOn: '2026-06-01', fxRateToUsd: '1', usdMinor: toUsd(5_000_000, 'USD', '1'), pledgeMinor: 5_000_000, receiptNumber: 'R-1', by: 'bench' }],
         });
-        if (r.stage !== 'fulfilled') throw new Error(`pledge ${pledgeId} ended ${r.stage}`);
+        if (r.status !== 'fulfilled') throw new Error(`pledge ${pledgeId} ended ${r.status}`);
       };
       const bare = async () => {
         await client.workflow.execute('bareWorkflow', { workflowId: `bare:${randomUUID()}`, taskQueue: bareQueue, args: [] });
@@ -111,8 +111,8 @@ export const pledgesBench: Bench = {
       const ratio = pledgeRate / baseRate;
 
       // Every lifecycle counted must be in the database as fulfilled, once.
-      const rows = await orm.em.getConnection().execute<{ stage: string; n: string }[]>(`select stage, count(*) as n from pledge where donor_id = ? group by stage`, [donorId]);
-      const fulfilled = Number(rows.find((r) => r.stage === 'fulfilled')?.n ?? 0);
+      const rows = await orm.em.getConnection().execute<{ status: string; n: string }[]>(`select status, count(*) as n from pledge where donor_id = ? group by status`, [donorId]);
+      const fulfilled = Number(rows.find((r) => r.status === 'fulfilled')?.n ?? 0);
       const receipts = Number((await orm.em.getConnection().execute<{ n: string }[]>(`select count(*) as n from receipt r join pledge p on p.id = r.pledge_id where p.donor_id = ?`, [donorId]))[0]!.n);
       const completed = pledgeRuns.reduce((s, r) => s + r.completed, 0);
       const failures = [...bareRuns, ...pledgeRuns].reduce((s, r) => s + r.failures.length, 0);
@@ -127,7 +127,7 @@ export const pledgesBench: Bench = {
           'fulfilled rows / receipts': `${fulfilled} / ${receipts}`,
           'failures': failures,
         },
-        details: { stages: Object.fromEntries(rows.map((r) => [r.stage, Number(r.n)])), seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, inFlight: IN_FLIGHT, ratio, targetRatio: TARGET_RATIO, bare: bareRuns, pledge: pledgeRuns, fulfilled, receipts, lifecyclesCounted: completed },
+        details: { statuses: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])), seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, inFlight: IN_FLIGHT, ratio, targetRatio: TARGET_RATIO, bare: bareRuns, pledge: pledgeRuns, fulfilled, receipts, lifecyclesCounted: completed },
       };
     } finally {
       for (const stop of stops) await stop().catch((err) => ctx.log(`  cleanup failed: ${err instanceof Error ? err.message : String(err)}`));

@@ -6,7 +6,7 @@ import { CalendarDate, Text } from './schemas.js';
 import { BienniumString, bienniumRange } from './biennium.js';
 import { Currency, MoneyBody, parseAmount, splitEvenly, sumMinor } from './money.js';
 
-export const STAGES = [
+export const PLEDGE_STATUSES = [
   'prospect',
   'in_discussion',
   'pledged',
@@ -19,13 +19,13 @@ export const STAGES = [
   'cancelled',
   'written_off',
 ] as const;
-export type Stage = (typeof STAGES)[number];
+export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
 
 /**
  * Legal transitions. `declined` is possible only before a pledge is made; `cancelled` (with a
  * reason) and `written_off` end a pledge that is made but not fulfilled, writing off what is unpaid.
  */
-export const TRANSITIONS: Readonly<Record<Stage, readonly Stage[]>> = Object.freeze({
+export const TRANSITIONS: Readonly<Record<PledgeStatus, readonly PledgeStatus[]>> = Object.freeze({
   prospect: ['in_discussion', 'declined'],
   in_discussion: ['pledged', 'declined'],
   pledged: ['agreement_signed', 'cancelled', 'written_off'],
@@ -39,19 +39,19 @@ export const TRANSITIONS: Readonly<Record<Stage, readonly Stage[]>> = Object.fre
   written_off: [],
 });
 
-export const TERMINAL_STAGES: readonly Stage[] = ['closed', 'declined', 'cancelled', 'written_off'];
-/** Stages in which the donor has committed money: counted as pledged in the summary. */
-export const COMMITTED_STAGES: readonly Stage[] = ['pledged', 'agreement_signed', 'in_fulfilment', 'fulfilled', 'reported', 'closed'];
-/** Stages that accept receipts. */
-export const RECEIVING_STAGES: readonly Stage[] = ['pledged', 'agreement_signed', 'in_fulfilment'];
+export const TERMINAL_STATUSES: readonly PledgeStatus[] = ['closed', 'declined', 'cancelled', 'written_off'];
+/** Statuses in which the donor has committed money: counted as pledged in the summary. */
+export const COMMITTED_STATUSES: readonly PledgeStatus[] = ['pledged', 'agreement_signed', 'in_fulfilment', 'fulfilled', 'reported', 'closed'];
+/** Statuses that accept receipts. */
+export const RECEIVING_STATUSES: readonly PledgeStatus[] = ['pledged', 'agreement_signed', 'in_fulfilment'];
 /** A reason is required where the pledge ends without money. */
-export const NOTE_REQUIRED: readonly Stage[] = ['declined', 'cancelled', 'written_off'];
+export const NOTE_REQUIRED: readonly PledgeStatus[] = ['declined', 'cancelled', 'written_off'];
 /** What a donor token may do itself: commit, decline, or say it has sent its report. */
-export const DONOR_TRANSITIONS: readonly Stage[] = ['pledged', 'declined', 'reported'];
+export const DONOR_TRANSITIONS: readonly PledgeStatus[] = ['pledged', 'declined', 'reported'];
 
-export type TransitionCheck = { ok: true } | { ok: false; status: 409 | 422; message: string; legal: Stage[] };
+export type TransitionCheck = { ok: true } | { ok: false; status: 409 | 422; message: string; legal: PledgeStatus[] };
 
-export function checkTransition(from: Stage, to: Stage, note?: string | null): TransitionCheck {
+export function checkTransition(from: PledgeStatus, to: PledgeStatus, note?: string | null): TransitionCheck {
   const legal = [...TRANSITIONS[from]];
   if (!legal.includes(to)) {
     return {
@@ -78,7 +78,7 @@ export type FocusFlag = (typeof FOCUS_FLAGS)[number];
 export const PLEDGE_KINDS = ['financial', 'in_kind'] as const;
 export type PledgeKind = (typeof PLEDGE_KINDS)[number];
 
-export const campaignWorkflowId = (biennium: string) => `campaign:${biennium}`;
+/** The workflow of one pledge: `pledge:<row id>`. */
 export const pledgeWorkflowId = (pledgeId: string) => `pledge:${pledgeId}`;
 
 // ---------------------------------------------------------------- instalments
@@ -95,7 +95,13 @@ export interface Instalment {
   status: InstalmentStatus;
 }
 
-export const outstandingOf = (i: Instalment): number => (SETTLED.includes(i.status) ? 0 : Math.max(0, i.amountMinor - i.paidMinor));
+/** What is still owed on an instalment: nothing once settled. The one outstanding-balance formula. */
+export const outstandingOf = (i: Pick<Instalment, 'amountMinor' | 'paidMinor' | 'status'>): number =>
+  SETTLED.includes(i.status) ? 0 : Math.max(0, Number(i.amountMinor) - Number(i.paidMinor));
+
+/** What is still owed on a schedule (optionally only on instalments due before `before`, YYYY-MM-DD). */
+export const outstandingTotal = (rows: readonly Pick<Instalment, 'amountMinor' | 'paidMinor' | 'status' | 'due'>[], before?: string): number =>
+  rows.filter((i) => before === undefined || i.due < before).reduce((sum, i) => sum + outstandingOf(i), 0);
 
 /** Status moves forward only, and never away from settled; a full payment settles from anywhere. */
 export function nextInstalmentStatus(current: InstalmentStatus, proposed: InstalmentStatus): InstalmentStatus {
@@ -213,20 +219,17 @@ export interface Valuation {
 
 // ---------------------------------------------------------------- API schemas
 
-const calendarDate = CalendarDate;
-const text = Text;
-
 const ValuationFields = {
   amount: MoneyBody,
-  method: text(200).describe('e.g. market price of comparable services, cost of seconded staff'),
-  evidence: text(2000).describe('where the valuation comes from: quote, invoice, salary scale'),
+  method: Text(200).describe('e.g. market price of comparable services, cost of seconded staff'),
+  evidence: Text(2000).describe('where the valuation comes from: quote, invoice, salary scale'),
 };
 
 export const InKindBody = z
   .object({
-    description: text(2000),
+    description: Text(2000),
     quantity: z.string().regex(/^\d{1,9}(\.\d{1,3})?$/, 'must be a decimal string').optional(),
-    unit: text(50).optional(),
+    unit: Text(50).optional(),
     valuation: z.object(ValuationFields).strict().optional(),
   })
   .strict()
@@ -242,7 +245,7 @@ export const RemindersBody = z
   })
   .strict();
 
-const InstalmentRow = z.object({ due: calendarDate, amount: z.string().max(24) }).strict();
+const InstalmentRow = z.object({ due: CalendarDate, amount: z.string().max(24) }).strict();
 
 export const CreatePledgeBody = z
   .object({
@@ -256,13 +259,16 @@ export const CreatePledgeBody = z
     instalments: z
       .union([
         z.array(InstalmentRow).min(1).max(60),
-        z.object({ count: z.int().min(1).max(60), interval: isoDuration, start: calendarDate }).strict(),
+        z.object({ count: z.int().min(1).max(60), interval: isoDuration, start: CalendarDate }).strict(),
       ])
       .optional(),
     inKind: InKindBody.optional(),
     reminders: RemindersBody.optional(),
     note: z.string().trim().max(2000).optional(),
-    stage: z.enum(['prospect', 'in_discussion', 'pledged']).optional().describe("secretariat only (default pledged); a donor's own offer starts in_discussion"),
+    status: z
+      .enum(['prospect', 'in_discussion', 'pledged'])
+      .optional()
+      .describe("secretariat only (default pledged); a donor's own offer starts in_discussion"),
   })
   .strict()
   .superRefine((b, ctx) => {
@@ -302,7 +308,7 @@ export function scheduleOf(b: CreatePledgeBody, totalMinor: number): ScheduleRes
   return buildSchedule(totalMinor, b.instalments);
 }
 
-export const TransitionBody = z.object({ to: z.enum(STAGES), note: z.string().trim().max(2000).optional() }).strict();
+export const TransitionBody = z.object({ to: z.enum(PLEDGE_STATUSES), note: z.string().trim().max(2000).optional() }).strict();
 export type TransitionBody = z.infer<typeof TransitionBody>;
 
 /** Waiving an instalment forgoes what is still owed on it; the note says why (it goes to the donor). */
@@ -312,7 +318,7 @@ export type WaiveBody = z.infer<typeof WaiveBody>;
 export const ReceiptBody = z
   .object({
     amount: MoneyBody,
-    receivedOn: calendarDate,
+    receivedOn: CalendarDate,
     fxRateToUsd: z.string().max(32).optional(),
     receiptNumber: z.string().trim().min(1).max(100).optional(),
   })
@@ -329,27 +335,3 @@ export const ValuationBody = z.union([
   z.object({ decision: z.enum(['approve', 'reject']), note: z.string().trim().max(2000).optional() }).strict(),
 ]);
 export type ValuationBody = z.infer<typeof ValuationBody>;
-
-export const CreateCampaignBody = z
-  .object({
-    biennium: BienniumString,
-    target: z.object({ currency: z.literal('USD'), value: z.string().max(24) }).strict().optional().describe('default US$1,000,000 (the MDFM target per term)'),
-    donorIds: z.array(z.uuid()).max(500).default([]),
-    fundingOption: z.enum(FUNDING_OPTIONS).default('mdfm'),
-    followUpEvery: isoDuration.optional(),
-    digestEvery: isoDuration.optional(),
-    closesOn: calendarDate.optional().describe('default: the end of the biennium (1 July of its last year)'),
-    inKindCountsTowardTarget: z.boolean().default(false),
-  })
-  .strict()
-  .superRefine((b, ctx) => {
-    if (new Set(b.donorIds).size !== b.donorIds.length) ctx.addIssue({ code: 'custom', path: ['donorIds'], message: 'a donor is listed twice' });
-    if (b.target) {
-      const p = parseAmount(b.target.value, 'USD');
-      if (!p.ok) ctx.addIssue({ code: 'custom', path: ['target', 'value'], message: p.message });
-    }
-  });
-export type CreateCampaignBody = z.infer<typeof CreateCampaignBody>;
-
-export const MDFM_TARGET_USD_MINOR = 100_000_000; // US$1,000,000.00
-export const CAMPAIGN_DEFAULTS = Object.freeze({ followUpEvery: 'P30D', digestEvery: 'P30D' });

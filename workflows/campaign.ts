@@ -1,22 +1,34 @@
 // A fundraising campaign for one biennium: opens a prospect pledge (each its own pledgeWorkflow) per
 // prospective donor, follows up on those that have not moved, sends the secretariat a progress
-// digest at intervals and closes at the end of the biennium with a final report. ID: campaign:<biennium>.
-import { ParentClosePolicy, allHandlersFinished, condition, continueAsNew, defineQuery, proxyActivities, setHandler, sleep, startChild, uuid4, workflowInfo } from '@temporalio/workflow';
-import type { Activities } from '../activities/index.js';
+// digest at intervals and closes at the end of the biennium with a final report.
+// ID: campaignWorkflowId(biennium) = campaign:<biennium>.
+import {
+  ParentClosePolicy,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  defineQuery,
+  setHandler,
+  sleep,
+  startChild,
+  uuid4,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { campaignWorkflowId } from '../domain/campaign.js';
+import type { CampaignInput, CampaignOutcome, CampaignProgress, CampaignState } from '../domain/campaign.contract.js';
 import { addDuration } from '../domain/duration.js';
 import { formatAmount } from '../domain/money.js';
-import type { CampaignInput, CampaignProgress, CampaignState, PledgeSpec } from '../domain/pledge-process.js';
 import type { NotificationRequest } from '../domain/notification.js';
+import { pledgeWorkflowId } from '../domain/pledge.js';
+import type { PledgeSpec } from '../domain/pledge.contract.js';
+import { activities } from './kit.js';
 import { pledgeWorkflow } from './pledge.js';
 
-const acts = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: { maximumInterval: '30 seconds' } });
+const acts = activities();
 
 export const campaignStateQuery = defineQuery<CampaignState>('state');
 
-export interface CampaignOutcome {
-  campaignId: string;
-  report: CampaignProgress & { closedAt: string };
-}
+export type { CampaignOutcome };
 
 /** Follow-up cycles in one run before continuing as new: a campaign over a biennium stays short. */
 const FOLLOW_UPS_PER_RUN = 100;
@@ -25,13 +37,13 @@ const usd = (m: number) => `US$${formatAmount(m, 'USD')}`;
 
 function digestBody(p: CampaignProgress): string {
   const pct = p.targetUsdMinor > 0 ? Math.floor((p.pledgedUsdMinor * 100) / p.targetUsdMinor) : 0;
-  const stages = Object.entries(p.prospects.byStage).map(([k, v]) => `${k}: ${v}`).join(', ');
-  return `Pledged ${usd(p.pledgedUsdMinor)} of ${usd(p.targetUsdMinor)} (${pct}%), received ${usd(p.receivedUsdMinor)}. Prospects (${p.prospects.total}): ${stages || 'none'}.`;
+  const statuses = Object.entries(p.prospects.byStatus).map(([k, v]) => `${k}: ${v}`).join(', ');
+  return `Pledged ${usd(p.pledgedUsdMinor)} of ${usd(p.targetUsdMinor)} (${pct}%), received ${usd(p.receivedUsdMinor)}. Prospects (${p.prospects.total}): ${statuses || 'none'}.`;
 }
 
 export async function campaignWorkflow(input: CampaignInput): Promise<CampaignOutcome> {
   const { campaignId, biennium } = input;
-  const wfId = `campaign:${biennium}`;
+  const wfId = campaignWorkflowId(biennium);
   const { carry } = input;
   const prospects: CampaignState['prospects'] = [...(carry?.prospects ?? [])];
   let status: CampaignState['status'] = 'open';
@@ -61,7 +73,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignOu
       subOption: null,
       focus: [],
       biennium,
-      stage: 'prospect',
+      status: 'prospect',
       currency: null,
       amountMinor: null,
       instalments: [],
@@ -75,7 +87,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignOu
     prospects.push({ donorId, pledgeId });
     // A retried start after a crash finds the child already running: that is the one we want.
     await startChild(pledgeWorkflow, {
-      workflowId: `pledge:${pledgeId}`,
+      workflowId: pledgeWorkflowId(pledgeId),
       args: [{ spec: { ...spec, pledgeId } }],
       parentClosePolicy: ParentClosePolicy.ABANDON,
     }).catch((err: unknown) => {

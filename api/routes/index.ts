@@ -8,8 +8,23 @@ import { expertGroupRoutes } from './expert-groups.js';
 import { coordinatorMeetingRoutes } from './coordinator-meetings.js';
 import { peerLearningRoutes } from './peer-learning.js';
 import { calendarRoutes } from './calendar.js';
-import { fundingRoutes } from './funding.js';
 import { pledgeRoutes } from './pledges.js';
+import { fxRateRoutes } from './fx-rates.js';
+import { campaignRoutes } from './campaigns.js';
+import { fundingSummaryRoutes } from './funding-summary.js';
 
-/** Routers of the long-running processes (elections, funding, cluster work). */
-export const processRoutes: ((deps: AppDeps) => Router)[] = [electionRoutes, workPhaseRoutes, workshopRoutes, workPlanRoutes, expertGroupRoutes, coordinatorMeetingRoutes, peerLearningRoutes, calendarRoutes, pledgeRoutes, fundingRoutes];
+/** Routers of the long-running processes (elections, cluster work, funding). */
+export const processRoutes: ((deps: AppDeps) => Router)[] = [
+  electionRoutes,
+  workPhaseRoutes,
+  workshopRoutes,
+  workPlanRoutes,
+  expertGroupRoutes,
+  coordinatorMeetingRoutes,
+  peerLearningRoutes,
+  calendarRoutes,
+  pledgeRoutes,
+  fxRateRoutes,
+  campaignRoutes,
+  fundingSummaryRoutes,
+];

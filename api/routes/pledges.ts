@@ -2,16 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { openPledge } from '../../activities/funding.js';
 import { Donor, Pledge, Receipt, type IPledge } from '../../db/entities/index.js';
+import { openPledge } from '../../db/queries/pledge.js';
 import { principalKey, type Principal } from '../../domain/auth.js';
 import { formatAmount, fromUsd, parseAmount, toUsd } from '../../domain/money.js';
 import {
   CreatePledgeBody,
   DONOR_TRANSITIONS,
+  PLEDGE_STATUSES,
   ReceiptBody,
-  STAGES,
-  TERMINAL_STAGES,
+  TERMINAL_STATUSES,
   TransitionBody,
   ValuationBody,
   WaiveBody,
@@ -19,26 +19,35 @@ import {
   pledgeWorkflowId,
   reminderSettings,
   scheduleOf,
+  type PledgeStatus,
   type Valuation,
 } from '../../domain/pledge.js';
-import type { PledgeSpec } from '../../domain/pledge-process.js';
+import type { PledgeSpec, ReceiptResult } from '../../domain/pledge.contract.js';
 import { pledgeWorkflow, receiptUpdate, transitionUpdate, waiveUpdate } from '../../workflows/pledge.js';
 import type { AppDeps } from '../deps.js';
 import { conflict, forbidden, unprocessable } from '../errors.js';
 import { PageQuery, page, pageOf } from '../pagination.js';
 import { defineRoute, reply } from '../route.js';
 import { findDonorFor } from './donors.js';
-import { PledgeView, findPledgeFor, pledgeView, rateFor } from './pledge-view.js';
+import { PledgeView, findPledgeFor, pledgeView, rateFor } from '../views/pledge.js';
 
 const IdParams = z.object({ id: z.uuid() });
 const by = (p: Principal) => (p.role === 'secretariat' && p.tokenId === null ? 'secretariat' : `${p.role}:${principalKey(p)}`);
 
-/** Messages to a finished pledge never reach its workflow: the stage table answers them. */
-function requireOpen(p: IPledge, to?: (typeof STAGES)[number]) {
-  if (!TERMINAL_STAGES.includes(p.stage)) return;
-  const check = to ? checkTransition(p.stage, to) : undefined;
-  throw conflict(check && !check.ok ? check.message : `the pledge is ${p.stage}`, { from: p.stage, legal: [] });
+/** Messages to a finished pledge never reach its workflow: the status table answers them. */
+function requireOpen(p: IPledge, to?: PledgeStatus) {
+  if (!TERMINAL_STATUSES.includes(p.status)) return;
+  const check = to ? checkTransition(p.status, to) : undefined;
+  throw conflict(check && !check.ok ? check.message : `the pledge is ${p.status}`, { from: p.status, legal: [] });
 }
+
+/** A receipt's allocations and over-payment, in the pledge's currency. */
+const receiptView = (currency: string, r: Pick<ReceiptResult, 'key' | 'duplicate' | 'allocations' | 'overpaymentMinor'>) => ({
+  key: r.key,
+  duplicate: r.duplicate,
+  allocations: r.allocations.map((a) => ({ seq: a.seq, amount: formatAmount(a.minor, currency) })),
+  overpayment: formatAmount(r.overpaymentMinor, currency),
+});
 
 async function specFrom(em: EntityManager, body: CreatePledgeBody, principal: Principal): Promise<PledgeSpec> {
   const pledgeId = randomUUID();
@@ -58,7 +67,7 @@ async function specFrom(em: EntityManager, body: CreatePledgeBody, principal: Pr
     inKind = { ...rest, ...(v ? { valuation: v } : {}) };
   }
   // A donor's own offer is something to discuss; the secretariat records what was agreed.
-  const stage = principal.role === 'donor' ? 'in_discussion' : (body.stage ?? 'pledged');
+  const status = principal.role === 'donor' ? 'in_discussion' : (body.status ?? 'pledged');
   return {
     pledgeId,
     donorId: body.donorId,
@@ -67,7 +76,7 @@ async function specFrom(em: EntityManager, body: CreatePledgeBody, principal: Pr
     subOption: body.subOption ?? null,
     focus: body.focus ?? [],
     biennium: body.biennium,
-    stage,
+    status,
     currency: body.amount?.currency ?? null,
     amountMinor,
     instalments,
@@ -90,7 +99,7 @@ export function pledgeRoutes(deps: AppDeps): Router {
     handler: async ({ body, em, principal }) => {
       if (principal.role === 'donor') {
         await findDonorFor(em, principal, body.donorId);
-        if (body.stage) throw forbidden("a donor's offer starts in_discussion; stage is for the secretariat");
+        if (body.status) throw forbidden("a donor's offer starts in_discussion; status is for the secretariat");
       } else if (!(await em.findOne(Donor, body.donorId))) {
         throw unprocessable('unknown donor', [{ path: 'body.donorId', message: 'no such donor' }]);
       }
@@ -104,7 +113,7 @@ export function pledgeRoutes(deps: AppDeps): Router {
   });
 
   defineRoute(router, deps, {
-    method: 'get', path: '/pledges/:id', summary: 'One pledge: stage history, instalments with status, receipts, USD totals', tags: ['funding'], roles: ['secretariat', 'viewer', 'donor'],
+    method: 'get', path: '/pledges/:id', summary: 'One pledge: status history, instalments with status, receipts, USD totals', tags: ['funding'], roles: ['secretariat', 'viewer', 'donor'],
     params: IdParams,
     responses: { 200: { description: 'the pledge', schema: PledgeView }, 404: { description: 'unknown, or not yours' } },
     handler: async ({ params, em, principal }) => pledgeView(em, await findPledgeFor(em, principal, params.id)),
@@ -113,20 +122,20 @@ export function pledgeRoutes(deps: AppDeps): Router {
   defineRoute(router, deps, {
     method: 'get', path: '/donors/:id/pledges', summary: "A donor's pledges, newest first", tags: ['funding'], roles: ['secretariat', 'viewer', 'donor'],
     params: IdParams,
-    query: PageQuery.extend({ stage: z.enum(STAGES).optional() }),
+    query: PageQuery.extend({ status: z.enum(PLEDGE_STATUSES).optional() }),
     responses: { 200: { description: 'pledges', schema: pageOf(PledgeView) }, 404: { description: 'unknown, or not yours' } },
     handler: async ({ params, query, em, principal }) => {
       await findDonorFor(em, principal, params.id);
-      const [rows, total] = await em.findAndCount(Pledge, { donor: params.id, ...(query.stage ? { stage: query.stage } : {}) }, { orderBy: { createdAt: 'desc', id: 'asc' }, limit: query.limit, offset: query.offset });
+      const [rows, total] = await em.findAndCount(Pledge, { donor: params.id, ...(query.status ? { status: query.status } : {}) }, { orderBy: { createdAt: 'desc', id: 'asc' }, limit: query.limit, offset: query.offset });
       return page(await Promise.all(rows.map((p) => pledgeView(em, p))), total, query);
     },
   });
 
   defineRoute(router, deps, {
-    method: 'post', path: '/pledges/:id/transitions', summary: 'Move a pledge to another stage (a donor may pledge, decline or report)', tags: ['funding'], roles: ['secretariat', 'donor'],
+    method: 'post', path: '/pledges/:id/transitions', summary: 'Move a pledge to another status (a donor may pledge, decline or report)', tags: ['funding'], roles: ['secretariat', 'donor'],
     params: IdParams,
     body: TransitionBody,
-    responses: { 200: { description: 'moved', schema: PledgeView }, 409: { description: 'illegal from the current stage; `legal` lists the possible ones' }, 422: { description: 'a reason is missing, or a financial pledge is not paid in full' } },
+    responses: { 200: { description: 'moved', schema: PledgeView }, 409: { description: 'illegal from the current status; `legal` lists the possible ones' }, 422: { description: 'a reason is missing, or a financial pledge is not paid in full' } },
     handler: async ({ params, body, em, principal }) => {
       const p = await findPledgeFor(em, principal, params.id);
       if (principal.role === 'donor' && !DONOR_TRANSITIONS.includes(body.to)) throw forbidden(`a donor may move its pledge to ${DONOR_TRANSITIONS.join(', ')} only`);
@@ -143,7 +152,7 @@ export function pledgeRoutes(deps: AppDeps): Router {
     responses: {
       201: { description: 'recorded and allocated to instalments oldest first', schema: z.object({ receipt: z.object({ key: z.string(), duplicate: z.boolean(), allocations: z.array(z.object({ seq: z.int(), amount: z.string() })), overpayment: z.string() }), pledge: PledgeView }) },
       200: { description: 'the same receipt number again: nothing recorded twice' },
-      409: { description: 'the pledge takes no receipts in its stage, or is in kind' },
+      409: { description: 'the pledge takes no receipts in its status, or is in kind' },
       422: { description: 'no exchange rate for the currency on or before the date' },
     },
     handler: async ({ params, body, em, principal, req }) => {
@@ -161,22 +170,19 @@ export function pledgeRoutes(deps: AppDeps): Router {
         pledgeMinor = fromUsd(usdMinor, p.currency, pr.rateToUsd);
       }
       const key = body.receiptNumber ?? req.get('idempotency-key') ?? randomUUID();
-      const fmt = (m: number) => formatAmount(m, p.currency!);
       const prior = await em.findOne(Receipt, { pledge: p.id, key });
       if (prior) {
         // Temporal would answer a repeated update ID with the first result; say plainly it is a repeat.
         const view = await pledgeView(em, p);
-        return reply(200, { receipt: { key, duplicate: true, allocations: prior.allocations.map((a) => ({ seq: a.seq, amount: fmt(a.minor) })), overpayment: fmt(Number(prior.overpaymentMinor)) }, pledge: view });
+        const receipt = receiptView(p.currency, { key, duplicate: true, allocations: prior.allocations, overpaymentMinor: Number(prior.overpaymentMinor) });
+        return reply(200, { receipt, pledge: view });
       }
       const result = await handle(p).executeUpdate(receiptUpdate, {
         updateId: `receipt:${key}`,
         args: [{ key, currency, amountMinor: minor, receivedOn: body.receivedOn, fxRateToUsd: rate, usdMinor, pledgeMinor, receiptNumber: body.receiptNumber ?? null, by: by(principal) }],
       });
       const view = await pledgeView(em.fork() as EntityManager, await em.fork().findOneOrFail(Pledge, p.id));
-      return reply(result.duplicate ? 200 : 201, {
-        receipt: { key, duplicate: result.duplicate, allocations: result.allocations.map((a) => ({ seq: a.seq, amount: fmt(a.minor) })), overpayment: fmt(result.overpaymentMinor) },
-        pledge: view,
-      });
+      return reply(result.duplicate ? 200 : 201, { receipt: receiptView(p.currency, result), pledge: view });
     },
   });
 
@@ -184,7 +190,7 @@ export function pledgeRoutes(deps: AppDeps): Router {
     method: 'post', path: '/pledges/:id/instalments/:n/waive', summary: 'Waive what is still owed on an unpaid instalment (secretariat): no more reminders for it', tags: ['funding'], roles: ['secretariat'],
     params: z.object({ id: z.uuid(), n: z.coerce.number().int().min(1).max(1000) }),
     body: WaiveBody,
-    responses: { 200: { description: 'waived', schema: PledgeView }, 404: { description: 'unknown pledge or instalment' }, 409: { description: 'the instalment is paid, waived or written off, or the pledge takes no money in its stage' } },
+    responses: { 200: { description: 'waived', schema: PledgeView }, 404: { description: 'unknown pledge or instalment' }, 409: { description: 'the instalment is paid, waived or written off, or the pledge takes no money in its status' } },
     handler: async ({ params, body, em, principal }) => {
       const p = await findPledgeFor(em, principal, params.id);
       requireOpen(p);

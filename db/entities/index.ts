@@ -7,7 +7,10 @@ import { WorkPlanVersion } from './work-plan.js';
 import { CoordinatorMeeting, MeetingReport } from './coordinator-meeting.js';
 import { Expert } from './expert-group.js';
 import { PeerLearningEntry } from './peer-learning.js';
-import { Campaign, CampaignProspect, FxRate, Instalment, Pledge, PledgeStageChange, Receipt } from './funding.js';
+import { Campaign } from './campaign.js';
+import { CampaignProspect } from './campaign-prospect.js';
+import { FxRate } from './fx-rate.js';
+import { Instalment, Pledge, PledgeStatusChange, Receipt } from './pledge.js';
 import { Notification } from './notification.js';
 import { Person, Session, SignInLink } from './person.js';
 import { City, Cluster, Country, Donor, Membership } from './registry.js';
@@ -21,9 +24,18 @@ export * from './work-plan.js';
 export * from './coordinator-meeting.js';
 export * from './expert-group.js';
 export * from './peer-learning.js';
-export * from './funding.js';
+export * from './campaign.js';
+export * from './campaign-prospect.js';
+export * from './fx-rate.js';
+export * from './pledge.js';
 export * from './notification.js';
 export * from './person.js';
 export * from './registry.js';
 
-export const ENTITIES = [Country, City, Cluster, Membership, Donor, ApiToken, AuditEvent, IdempotencyRecord, Person, SignInLink, Session, Notification, Election, Nomination, Ballot, CoordinatorTerm, WorkPhase, Workshop, WorkshopRsvp, WorkPlanVersion, CoordinatorMeeting, MeetingReport, Expert, PeerLearningEntry, Campaign, Pledge, PledgeStageChange, Instalment, Receipt, FxRate, CampaignProspect];
+export const ENTITIES = [
+  Country, City, Cluster, Membership, Donor,
+  ApiToken, AuditEvent, IdempotencyRecord, Person, SignInLink, Session, Notification,
+  Election, Nomination, Ballot, CoordinatorTerm,
+  WorkPhase, Workshop, WorkshopRsvp, WorkPlanVersion, CoordinatorMeeting, MeetingReport, Expert, PeerLearningEntry,
+  Campaign, Pledge, PledgeStatusChange, Instalment, Receipt, FxRate, CampaignProspect,
+];

@@ -3,6 +3,7 @@ import { Migration20261128182626_Elections } from './Migration20261128182626_Ele
 import { Migration20261128181642_Initial } from './Migration20261128181642_Initial.js';
 import { Migration20261128183611_ClusterWork } from './Migration20261128183611_ClusterWork.js';
 import { Migration20261128183647_Funding } from './Migration20261128183647_Funding.js';
+import { Migration20261201102000_PledgeStatus } from './Migration20261201102000_PledgeStatus.js';
 import { Migration20261201100200_ElectionStatus } from './Migration20261201100200_ElectionStatus.js';
 import { Migration20261201104500_ClusterWorkRenames } from './Migration20261201104500_ClusterWorkRenames.js';
 import { Migration20261201110000_People } from './Migration20261201110000_People.js';
@@ -14,6 +15,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128183611_ClusterWork', class: Migration20261128183611_ClusterWork },
   { name: 'Migration20261128183647_Funding', class: Migration20261128183647_Funding },
   { name: 'Migration20261201100200_ElectionStatus', class: Migration20261201100200_ElectionStatus },
+  { name: 'Migration20261201102000_PledgeStatus', class: Migration20261201102000_PledgeStatus },
   { name: 'Migration20261201104500_ClusterWorkRenames', class: Migration20261201104500_ClusterWorkRenames },
   { name: 'Migration20261201110000_People', class: Migration20261201110000_People },
 ];

@@ -44,11 +44,11 @@ describe('a worker killed mid-schedule', () => {
     expect(rows.every((r) => Number(r.amount_minor) === 100_000)).toBe(true);
     const view = await eventually(async () => {
       const r = await http.get(`/pledges/${id}`);
-      return r.body.stage === 'fulfilled' ? r.body : undefined;
+      return r.body.status === 'fulfilled' ? r.body : undefined;
     }, 20_000, 'the pledge to be fulfilled');
     expect(view.instalments.map((i: { paid: string; status: string }) => [i.paid, i.status])).toEqual(Array.from({ length: 5 }, () => ['2000.00', 'paid']));
     expect(view.totals).toMatchObject({ received: '10000.00', outstanding: '0.00', overpaid: '0.00' });
-    expect(view.stages.map((s: { to: string }) => s.to)).toEqual(['pledged', 'agreement_signed', 'in_fulfilment', 'fulfilled']);
+    expect(view.statusChanges.map((s: { to: string }) => s.to)).toEqual(['pledged', 'agreement_signed', 'in_fulfilment', 'fulfilled']);
     // Sending one again after the crash is recognised as the same receipt.
     expect((await post(sent[0]!)).status).toBe(200);
   }, 90_000);

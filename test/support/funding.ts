@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { beforeAll, expect } from 'vitest';
+import { campaignWorkflowId } from '../../domain/campaign.js';
 import { reminderSettings } from '../../domain/pledge.js';
 import { campaignWorkflow } from '../../workflows/campaign.js';
+import { useTestApp } from './app.js';
 import type { WorkflowTestEnv } from './workflow-env.js';
 
 type Sql = <T>(q: string, params?: unknown[]) => Promise<T[]>;
@@ -33,7 +36,7 @@ export async function startCampaign(
   const biennium = await freshBiennium(sql);
   const now = await t.env.currentTimeMs();
   const handle = await t.env.client.workflow.start(campaignWorkflow, {
-    workflowId: `campaign:${biennium}`,
+    workflowId: campaignWorkflowId(biennium),
     taskQueue: t.taskQueue,
     args: [{
       campaignId, biennium, targetUsdMinor: 100_000_000, donorIds, fundingOption: 'mdfm', followUpEvery: opts.followUpEvery, digestEvery: 'P30D',
@@ -42,4 +45,29 @@ export async function startCampaign(
     }],
   });
   return { handle, campaignId, biennium, now };
+}
+
+/** A body for POST /pledges: EUR 300,000 to the MDFM in three instalments of 2026. */
+export const financialPledge = (donorId: string, extra: Record<string, unknown> = {}) => ({
+  donorId,
+  kind: 'financial',
+  fundingOption: 'mdfm',
+  focus: ['africa'],
+  biennium: '2025-2027',
+  amount: { currency: 'EUR', value: '300000.00' },
+  instalments: [
+    { due: '2026-01-15', amount: '100000' },
+    { due: '2026-03-15', amount: '100000.00' },
+    { due: '2026-09-15', amount: '100000.0' },
+  ],
+  ...extra,
+});
+
+/** The file's API (useTestApp) with one EUR rate, 1.08 on 2026-01-01, recorded before its tests. */
+export function useFundingApp() {
+  const api = useTestApp();
+  beforeAll(async () => {
+    expect([200, 201]).toContain((await api.http.post('/fx-rates', { currency: 'EUR', date: '2026-01-01', rateToUsd: '1.08' })).status);
+  });
+  return api;
 }

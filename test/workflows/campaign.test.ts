@@ -3,7 +3,8 @@
 // pledge tests leave workflows behind whose timers and timeouts make that skipping unpredictable.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { reminderSettings } from '../../domain/pledge.js';
+import { campaignWorkflowId } from '../../domain/campaign.js';
+import { pledgeWorkflowId } from '../../domain/pledge.js';
 import { campaignStateQuery, campaignWorkflow } from '../../workflows/campaign.js';
 import { pledgeStateQuery, transitionUpdate } from '../../workflows/pledge.js';
 import { recordHistory } from '../support/histories.js';
@@ -27,16 +28,16 @@ describe('a long campaign', () => {
         const s = await handle.query(campaignStateQuery);
         return s.prospects.length === 2 ? s.prospects : undefined;
       });
-      const pa = t.env.client.workflow.getHandle(`pledge:${prospects.find((p) => p.donorId === a)!.pledgeId}`);
-      await eventually(async () => ((await pa.query(pledgeStateQuery)).stage === 'prospect' ? true : undefined));
+      const pa = t.env.client.workflow.getHandle(pledgeWorkflowId(prospects.find((p) => p.donorId === a)!.pledgeId));
+      await eventually(async () => ((await pa.query(pledgeStateQuery)).status === 'prospect' ? true : undefined));
       await pa.executeUpdate(transitionUpdate, { args: [{ to: 'in_discussion', by: 'secretariat', note: 'call with the donor' }] });
 
       const outcome = await handle.result();
-      expect(outcome.report.prospects).toMatchObject({ total: 2, byStage: { prospect: 1, in_discussion: 1 } });
+      expect(outcome.report.prospects).toMatchObject({ total: 2, byStatus: { prospect: 1, in_discussion: 1 } });
       // Nine follow-ups (days 10..90) in runs of two: five runs, the last one closing the campaign.
       let runs = 0;
       for (let runId: string | null | undefined = firstRun; runId; runs++) {
-        const history = await t.env.client.workflow.getHandle(`campaign:${biennium}`, runId).fetchHistory();
+        const history = await t.env.client.workflow.getHandle(campaignWorkflowId(biennium), runId).fetchHistory();
         runId = history.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId;
       }
       expect(runs).toBe(5);
@@ -44,7 +45,8 @@ describe('a long campaign', () => {
       expect(state).toMatchObject({ status: 'closed', followUps: 9, digests: 3 });
       expect(state.prospects.map((p) => p.pledgeId).sort()).toEqual(prospects.map((p) => p.pledgeId).sort());
 
-      const keys = (await sql<{ key: string }>(`select key from notification where key like ? order by key`, [`campaign:${biennium}:%`])).map((r) => r.key.slice(`campaign:${biennium}:`.length));
+      const prefix = `${campaignWorkflowId(biennium)}:`;
+      const keys = (await sql<{ key: string }>(`select key from notification where key like ? order by key`, [`${prefix}%`])).map((r) => r.key.slice(prefix.length));
       expect(keys.filter((k) => k.startsWith('follow-up')).sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `follow-up${n}:${b}`).sort());
       expect(keys.filter((k) => !k.startsWith('follow-up'))).toEqual(['digest1', 'digest2', 'digest3', 'final-report']);
       // Prospects were opened once, by the first run.
@@ -52,7 +54,7 @@ describe('a long campaign', () => {
       const counts = await sql<{ donor_id: string; follow_ups: number }>(`select donor_id, follow_ups from campaign_prospect where campaign_id = ?`, [campaignId]);
       expect(Object.fromEntries(counts.map((r) => [r.donor_id, r.follow_ups]))).toEqual({ [a]: 0, [b]: 9 });
       await recordHistory(handle, 'campaign-continue-as-new');
-      for (const p of prospects) await t.env.client.workflow.getHandle(`pledge:${p.pledgeId}`).terminate('test over').catch(() => undefined);
+      for (const p of prospects) await t.env.client.workflow.getHandle(pledgeWorkflowId(p.pledgeId)).terminate('test over').catch(() => undefined);
     });
   });
 });

@@ -1,46 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import { values } from './enum.js';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import {
   FUNDING_OPTIONS,
   INSTALMENT_STATUSES,
   PLEDGE_KINDS,
-  STAGES,
+  PLEDGE_STATUSES,
   SUB_OPTIONS,
   VALUATION_STATUSES,
   type ReminderSettings,
   type Valuation,
 } from '../../domain/pledge.js';
+import { Campaign } from './campaign.js';
+import { values } from './enum.js';
 import { Donor } from './registry.js';
 
-// Pledges, their instalments and receipts, exchange rates and campaigns. Amounts are bigint minor
-// units read as JS numbers (the API refuses anything beyond 2^53), rates are numeric read as strings.
-
-export const Campaign = defineEntity({
-  name: 'Campaign',
-  tableName: 'campaign',
-  properties: (p) => ({
-    id: p.uuid().primary(),
-    biennium: p.string().length(9).unique(),
-    workflowId: p.string(),
-    fundingOption: p.enum(values(FUNDING_OPTIONS)),
-    targetUsdMinor: p.bigint('number'),
-    inKindCountsTowardTarget: p.boolean().default(false),
-    followUpEvery: p.string().length(32),
-    digestEvery: p.string().length(32),
-    closesOn: p.date(),
-    status: p.enum(['open', 'closed']),
-    finalReport: p.json<Record<string, unknown>>().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
-  }),
-});
-export type ICampaign = InferEntity<typeof Campaign>;
+// A pledge, its status history, instalments and receipts. Amounts are bigint minor units read as JS
+// numbers (the API refuses anything beyond 2^53), rates are numeric read as strings.
 
 export const Pledge = defineEntity({
   name: 'Pledge',
   tableName: 'pledge',
-  indexes: [{ properties: ['donor'] }, { properties: ['biennium', 'stage'] }],
+  indexes: [{ properties: ['donor'] }, { properties: ['biennium', 'status'] }],
   // A campaign opens one prospect pledge per donor.
   uniques: [{ properties: ['campaign', 'donor'] }],
   properties: (p) => ({
@@ -52,8 +32,8 @@ export const Pledge = defineEntity({
     subOption: p.enum(values(SUB_OPTIONS)).nullable(),
     focus: p.array().default([]),
     biennium: p.string().length(9),
-    stage: p.enum(values(STAGES)),
-    stageEnteredAt: p.datetime(),
+    status: p.enum(values(PLEDGE_STATUSES)),
+    statusSince: p.datetime(),
     currency: p.string().length(3).nullable(),
     amountMinor: p.bigint('number').nullable(),
     inKind: p.json<Record<string, unknown>>().nullable(),
@@ -67,23 +47,23 @@ export const Pledge = defineEntity({
 });
 export type IPledge = InferEntity<typeof Pledge>;
 
-/** The stage history: who moved the pledge, when, and why; `seq` is the workflow's counter (retry-safe). */
-export const PledgeStageChange = defineEntity({
-  name: 'PledgeStageChange',
-  tableName: 'pledge_stage_change',
+/** The status history: who moved the pledge, when, and why; `seq` is the workflow's counter (retry-safe). */
+export const PledgeStatusChange = defineEntity({
+  name: 'PledgeStatusChange',
+  tableName: 'pledge_status_change',
   uniques: [{ properties: ['pledge', 'seq'] }],
   properties: (p) => ({
     id: p.uuid().primary().onCreate(() => randomUUID()),
     pledge: p.manyToOne(Pledge).mapToPk(),
     seq: p.integer(),
-    fromStage: p.enum(values(STAGES)).nullable(),
-    toStage: p.enum(values(STAGES)),
+    fromStatus: p.enum(values(PLEDGE_STATUSES)).nullable(),
+    toStatus: p.enum(values(PLEDGE_STATUSES)),
     by: p.string(),
     note: p.text().nullable(),
     at: p.datetime(),
   }),
 });
-export type IPledgeStageChange = InferEntity<typeof PledgeStageChange>;
+export type IPledgeStatusChange = InferEntity<typeof PledgeStatusChange>;
 
 export const Instalment = defineEntity({
   name: 'Instalment',
@@ -125,33 +105,3 @@ export const Receipt = defineEntity({
   }),
 });
 export type IReceipt = InferEntity<typeof Receipt>;
-
-/** USD per one unit of the currency on a date, kept by the secretariat. */
-export const FxRate = defineEntity({
-  name: 'FxRate',
-  tableName: 'fx_rate',
-  uniques: [{ properties: ['currency', 'date'] }],
-  properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
-    currency: p.string().length(3),
-    date: p.date(),
-    rateToUsd: p.decimal('string').precision(24).scale(12),
-    createdAt: p.datetime().onCreate(() => new Date()),
-  }),
-});
-export type IFxRate = InferEntity<typeof FxRate>;
-
-export const CampaignProspect = defineEntity({
-  name: 'CampaignProspect',
-  tableName: 'campaign_prospect',
-  uniques: [{ properties: ['campaign', 'donor'] }],
-  properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
-    campaign: p.manyToOne(Campaign).mapToPk(),
-    donor: p.manyToOne(Donor).mapToPk(),
-    pledge: p.manyToOne(Pledge).mapToPk(),
-    followUps: p.integer().default(0),
-    lastFollowUpAt: p.datetime().nullable(),
-  }),
-});
-export type ICampaignProspect = InferEntity<typeof CampaignProspect>;

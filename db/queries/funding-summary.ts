@@ -1,9 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { formatAmount, rateOn, toUsd } from '../domain/money.js';
-import { COMMITTED_STAGES, FOCUS_FLAGS, FUNDING_OPTIONS, MDFM_TARGET_USD_MINOR, SETTLED, type InstalmentStatus, type Stage } from '../domain/pledge.js';
-import { DONOR_TYPES } from '../domain/registry.js';
+import { MDFM_TARGET_USD_MINOR } from '../../domain/campaign.js';
+import { rateOn, toUsd } from '../../domain/money.js';
+import {
+  COMMITTED_STATUSES,
+  FOCUS_FLAGS,
+  FUNDING_OPTIONS,
+  outstandingTotal,
+  type InstalmentStatus,
+  type PledgeStatus,
+} from '../../domain/pledge.js';
+import { DONOR_TYPES } from '../../domain/registry.js';
 
-// Pledged vs received vs target for a biennium, in US cents. Receipts count at the rate recorded
+// The funding summary read model: pledged vs received vs target for a biennium, in US cents, read by
+// the campaign's progress activity and the API alike. Receipts count at the rate recorded
 // with them; pledged and outstanding balances at the latest rate on or before `asOf`.
 
 export interface Figures {
@@ -45,8 +54,8 @@ export async function fundingSummary(em: EntityManager, biennium: string, asOf: 
     `select target_usd_minor, in_kind_counts_toward_target from campaign where biennium = ?`,
     [biennium],
   );
-  const pledges = await c.execute<{ id: string; kind: string; funding_option: string; focus: string[]; stage: Stage; currency: string | null; amount_minor: string | null; valuation: { currency: string; minor: number } | null; valuation_status: string; donor_type: string }[]>(
-    `select p.id, p.kind, p.funding_option, p.focus, p.stage, p.currency, p.amount_minor, p.valuation, p.valuation_status, d.type as donor_type
+  const pledges = await c.execute<{ id: string; kind: string; funding_option: string; focus: string[]; status: PledgeStatus; currency: string | null; amount_minor: string | null; valuation: { currency: string; minor: number } | null; valuation_status: string; donor_type: string }[]>(
+    `select p.id, p.kind, p.funding_option, p.focus, p.status, p.currency, p.amount_minor, p.valuation, p.valuation_status, d.type as donor_type
        from pledge p join donor d on d.id = p.donor_id where p.biennium = ?`,
     [biennium],
   );
@@ -88,20 +97,21 @@ export async function fundingSummary(em: EntityManager, biennium: string, asOf: 
     if (p.kind === 'financial' && p.currency && p.amount_minor !== null) {
       const rate = rateOf(p.currency);
       if (rate === undefined) {
-        if (COMMITTED_STAGES.includes(p.stage)) out.unconverted.push(p.id);
+        if (COMMITTED_STATUSES.includes(p.status)) out.unconverted.push(p.id);
       } else {
-        const mine = instalments.filter((i) => i.pledge_id === p.id);
-        const owed = (i: (typeof mine)[number]) => (SETTLED.includes(i.status) ? 0 : Math.max(0, num(i.amount_minor) - num(i.paid_minor)));
-        if (COMMITTED_STAGES.includes(p.stage)) {
+        const mine = instalments
+          .filter((i) => i.pledge_id === p.id)
+          .map((i) => ({ due: i.due, amountMinor: num(i.amount_minor), paidMinor: num(i.paid_minor), status: i.status }));
+        if (COMMITTED_STATUSES.includes(p.status)) {
           f.pledged = toUsd(num(p.amount_minor), p.currency, rate);
-          f.outstanding = toUsd(mine.reduce((s, i) => s + owed(i), 0), p.currency, rate);
-          f.overdue = toUsd(mine.filter((i) => i.due < asOf).reduce((s, i) => s + owed(i), 0), p.currency, rate);
-        } else if (p.stage === 'cancelled' || p.stage === 'written_off') {
+          f.outstanding = toUsd(outstandingTotal(mine), p.currency, rate);
+          f.overdue = toUsd(outstandingTotal(mine, asOf), p.currency, rate);
+        } else if (p.status === 'cancelled' || p.status === 'written_off') {
           // What was paid before the unpaid balance was written off stays pledged (and received).
           f.pledged = toUsd(rec ? num(rec.pledge_minor) : 0, p.currency, rate);
         }
       }
-    } else if (p.kind === 'in_kind' && p.valuation_status === 'approved' && p.valuation && COMMITTED_STAGES.includes(p.stage)) {
+    } else if (p.kind === 'in_kind' && p.valuation_status === 'approved' && p.valuation && COMMITTED_STATUSES.includes(p.status)) {
       const rate = rateOf(p.valuation.currency);
       if (rate === undefined) out.unconverted.push(p.id);
       else f.inKind = toUsd(p.valuation.minor, p.valuation.currency, rate);
@@ -115,37 +125,4 @@ export async function fundingSummary(em: EntityManager, biennium: string, asOf: 
   const mdfm = out.byFundingOption.mdfm!;
   out.towardTargetMinor = mdfm.pledged + (inKindCounts ? mdfm.inKind : 0);
   return out;
-}
-
-const usd = (m: number) => formatAmount(m, 'USD');
-const figures = (f: Figures) => ({ pledged: usd(f.pledged), received: usd(f.received), outstanding: usd(f.outstanding), overdue: usd(f.overdue), inKind: usd(f.inKind) });
-const group = (g: Record<string, Figures>) => Object.fromEntries(Object.entries(g).map(([k, f]) => [k, figures(f)]));
-
-/** The API's view: every amount a USD decimal string. */
-export function summaryView(s: FundingSummaryMinor) {
-  return {
-    biennium: s.biennium,
-    asOf: s.asOf,
-    currency: 'USD',
-    target: usd(s.targetUsdMinor),
-    inKindCountsTowardTarget: s.inKindCountsTowardTarget,
-    towardTarget: usd(s.towardTargetMinor),
-    ...figures(s.totalsMinor),
-    byFundingOption: group(s.byFundingOption),
-    byDonorType: group(s.byDonorType),
-    byFocus: group(s.byFocus),
-    unconverted: s.unconverted,
-  };
-}
-
-/** The same figures as CSV: one row per dimension and key, the totals first. */
-export function summaryCsv(s: FundingSummaryMinor): string {
-  const head = 'biennium,dimension,key,target,pledged,received,outstanding,overdue,in_kind';
-  const row = (dim: string, key: string, f: Figures, target = '') =>
-    [s.biennium, dim, key, target, usd(f.pledged), usd(f.received), usd(f.outstanding), usd(f.overdue), usd(f.inKind)].join(',');
-  const lines = [head, row('total', 'all', s.totalsMinor, usd(s.targetUsdMinor))];
-  for (const [dim, g] of [['funding_option', s.byFundingOption], ['donor_type', s.byDonorType], ['focus', s.byFocus]] as const) {
-    for (const [k, f] of Object.entries(g)) lines.push(row(dim, k, f));
-  }
-  return lines.join('\r\n') + '\r\n';
 }

@@ -1,11 +1,18 @@
 // How a pledge looks through the API: amounts as decimal strings with their currency, USD totals,
-// the stage history, instalments with status and receipts with their allocations.
+// the status history, instalments with status and receipts with their allocations.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { FxRate, Instalment, Pledge, PledgeStageChange, Receipt, type IPledge } from '../../db/entities/index.js';
+import { FxRate, Instalment, Pledge, PledgeStatusChange, Receipt, type IPledge } from '../../db/entities/index.js';
 import type { Principal } from '../../domain/auth.js';
 import { formatAmount, normalizeRate, toUsd } from '../../domain/money.js';
-import { FUNDING_OPTIONS, INSTALMENT_STATUSES, PLEDGE_KINDS, SETTLED, STAGES, VALUATION_STATUSES } from '../../domain/pledge.js';
+import {
+  FUNDING_OPTIONS,
+  INSTALMENT_STATUSES,
+  PLEDGE_KINDS,
+  PLEDGE_STATUSES,
+  VALUATION_STATUSES,
+  outstandingOf,
+} from '../../domain/pledge.js';
 import { notFound } from '../errors.js';
 
 const Amount = z.object({ currency: z.string(), value: z.string() });
@@ -20,14 +27,14 @@ export const PledgeView = z
     subOption: z.string().nullable(),
     focus: z.array(z.string()),
     biennium: z.string(),
-    stage: z.enum(STAGES),
-    stageEnteredAt: z.string(),
+    status: z.enum(PLEDGE_STATUSES),
+    statusSince: z.string(),
     amount: Amount.nullable(),
     instalments: z.array(z.object({ seq: z.int(), due: z.string(), amount: z.string(), paid: z.string(), outstanding: z.string(), status: z.enum(INSTALMENT_STATUSES) })),
     receipts: z.array(
       z.object({ id: z.uuid(), receiptNumber: z.string().nullable(), amount: Amount, receivedOn: z.string(), fxRateToUsd: z.string(), usd: z.string(), allocations: z.array(z.object({ seq: z.int(), amount: z.string() })), overpayment: z.string() }),
     ),
-    stages: z.array(z.object({ from: z.string().nullable(), to: z.string(), by: z.string(), note: z.string().nullable(), at: z.string() })),
+    statusChanges: z.array(z.object({ from: z.string().nullable(), to: z.string(), by: z.string(), note: z.string().nullable(), at: z.string() })),
     totals: z.object({
       pledged: z.string().nullable(),
       received: z.string().nullable(),
@@ -62,14 +69,14 @@ export async function rateFor(em: EntityManager, currency: string, date: string)
 }
 
 export async function pledgeView(em: EntityManager, p: IPledge) {
-  const [instalments, receipts, stages] = await Promise.all([
+  const [instalments, receipts, statusChanges] = await Promise.all([
     em.find(Instalment, { pledge: p.id }, { orderBy: { seq: 'asc' } }),
     em.find(Receipt, { pledge: p.id }, { orderBy: { receivedOn: 'asc', createdAt: 'asc' } }),
-    em.find(PledgeStageChange, { pledge: p.id }, { orderBy: { seq: 'asc' } }),
+    em.find(PledgeStatusChange, { pledge: p.id }, { orderBy: { seq: 'asc' } }),
   ]);
   const cur = p.currency ?? null;
   const fmt = (m: number) => formatAmount(m, cur ?? 'USD');
-  const owed = instalments.reduce((s, i) => s + (SETTLED.includes(i.status) ? 0 : Math.max(0, num(i.amountMinor) - num(i.paidMinor))), 0);
+  const owed = instalments.reduce((sum, i) => sum + outstandingOf(i), 0);
   const receivedMinor = receipts.reduce((s, r) => s + num(r.pledgeMinor), 0);
   const overpaid = receipts.reduce((s, r) => s + num(r.overpaymentMinor), 0);
   const usdReceived = receipts.reduce((s, r) => s + num(r.usdMinor), 0);
@@ -85,15 +92,15 @@ export async function pledgeView(em: EntityManager, p: IPledge) {
     subOption: p.subOption ?? null,
     focus: p.focus,
     biennium: p.biennium,
-    stage: p.stage,
-    stageEnteredAt: ts(p.stageEnteredAt),
+    status: p.status,
+    statusSince: ts(p.statusSince),
     amount: cur && p.amountMinor != null ? { currency: cur, value: fmt(num(p.amountMinor)) } : null,
     instalments: instalments.map((i) => ({
       seq: i.seq,
       due: day(i.due),
       amount: fmt(num(i.amountMinor)),
       paid: fmt(num(i.paidMinor)),
-      outstanding: fmt(SETTLED.includes(i.status) ? 0 : Math.max(0, num(i.amountMinor) - num(i.paidMinor))),
+      outstanding: fmt(outstandingOf(i)),
       status: i.status,
     })),
     receipts: receipts.map((r) => ({
@@ -106,7 +113,7 @@ export async function pledgeView(em: EntityManager, p: IPledge) {
       allocations: r.allocations.map((a) => ({ seq: a.seq, amount: fmt(a.minor) })),
       overpayment: fmt(num(r.overpaymentMinor)),
     })),
-    stages: stages.map((s) => ({ from: s.fromStage ?? null, to: s.toStage, by: s.by, note: s.note ?? null, at: ts(s.at) })),
+    statusChanges: statusChanges.map((s) => ({ from: s.fromStatus ?? null, to: s.toStatus, by: s.by, note: s.note ?? null, at: ts(s.at) })),
     totals: {
       pledged: cur && p.amountMinor != null ? fmt(num(p.amountMinor)) : null,
       received: cur ? fmt(receivedMinor) : null,

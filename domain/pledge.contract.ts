@@ -1,7 +1,7 @@
-// The contract of the pledge and campaign workflows: inputs, messages, results and state, shared by
-// the workflows, their activities and the API. Amounts are safe integers of minor units, rates are
+// The contract of the pledge workflow: input, messages, results and state, shared by the workflow,
+// its activities, the campaign that opens prospects and the API. Amounts are safe integers of minor units, rates are
 // decimal strings: nothing here is a float or a BigInt (payloads are JSON).
-import type { FocusFlag, FundingOption, Instalment, PledgeKind, ReminderSettings, Stage, SubOption } from './pledge.js';
+import type { FocusFlag, FundingOption, Instalment, PledgeKind, PledgeStatus, ReminderSettings, SubOption } from './pledge.js';
 
 /** Everything needed to create a pledge's rows; the same spec opens it from the API or a campaign. */
 export interface PledgeSpec {
@@ -12,7 +12,7 @@ export interface PledgeSpec {
   subOption: SubOption | null;
   focus: FocusFlag[];
   biennium: string;
-  stage: Stage;
+  status: PledgeStatus;
   currency: string | null;
   amountMinor: number | null;
   instalments: Instalment[];
@@ -33,8 +33,8 @@ export interface PledgeInput {
 }
 
 export interface PledgeCarry {
-  stage: Stage;
-  stageEnteredAt: number;
+  status: PledgeStatus;
+  statusSince: number;
   instalments: Instalment[];
   changeSeq: number;
   receiptKeys: string[];
@@ -42,7 +42,7 @@ export interface PledgeCarry {
 }
 
 export interface TransitionArgs {
-  to: Stage;
+  to: PledgeStatus;
   note?: string;
   by: string;
 }
@@ -67,12 +67,12 @@ export interface ReceiptArgs {
   by: string;
 }
 
-/** One row of a pledge's stage history; `seq` orders them and makes a retried write a no-op. */
-export interface StageChange {
+/** One row of a pledge's status history; `seq` orders them and makes a retried write a no-op. */
+export interface StatusChange {
   pledgeId: string;
   seq: number;
-  from: Stage;
-  to: Stage;
+  from: PledgeStatus;
+  to: PledgeStatus;
   by: string;
   note: string | null;
   at: string;
@@ -85,13 +85,13 @@ export interface ReceiptResult {
   duplicate: boolean;
   allocations: { seq: number; minor: number }[];
   overpaymentMinor: number;
-  stage: Stage;
+  status: PledgeStatus;
 }
 
 export interface PledgeState {
   pledgeId: string;
-  stage: Stage;
-  stageEnteredAt: string;
+  status: PledgeStatus;
+  statusSince: string;
   instalments: Instalment[];
   receipts: number;
   nextReminderAt: string | null;
@@ -99,47 +99,5 @@ export interface PledgeState {
 
 export interface PledgeOutcome {
   pledgeId: string;
-  stage: Stage;
-}
-
-export interface CampaignInput {
-  campaignId: string;
-  biennium: string;
-  targetUsdMinor: number;
-  donorIds: string[];
-  fundingOption: FundingOption;
-  followUpEvery: string;
-  digestEvery: string;
-  /** Epoch ms at which the campaign closes (the biennium's end unless overridden). */
-  closesAt: number;
-  inKindCountsTowardTarget: boolean;
-  reminders: ReminderSettings;
-  /** Follow-up cycles per run before continuing as new (default 100; tests set it low). */
-  followUpsPerRun?: number;
-  /** Carried over by continue-as-new; absent on the first run. */
-  carry?: CampaignCarry;
-}
-
-export interface CampaignCarry {
-  prospects: { donorId: string; pledgeId: string }[];
-  digests: number;
-  followUps: number;
-  nextFollowUp: number;
-  nextDigest: number;
-}
-
-export interface CampaignProgress {
-  targetUsdMinor: number;
-  pledgedUsdMinor: number;
-  receivedUsdMinor: number;
-  prospects: { total: number; byStage: Record<string, number>; unmoved: string[] };
-}
-
-export interface CampaignState {
-  campaignId: string;
-  biennium: string;
-  status: 'open' | 'closed';
-  prospects: { donorId: string; pledgeId: string }[];
-  digests: number;
-  followUps: number;
+  status: PledgeStatus;
 }
