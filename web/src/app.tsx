@@ -1,0 +1,72 @@
+// The router (basename /app), providers, and the 401 → sign-in redirect.
+import { MantineProvider, createTheme } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router';
+import { ApiError, setUnauthorizedHandler } from './api/client';
+import { I18nProvider } from './i18n';
+import { Shell } from './ui/shell';
+import { NotFoundPage } from './ui/not-found';
+
+export const BASENAME = '/app';
+
+const theme = createTheme({ primaryColor: 'blue', defaultRadius: 'sm' });
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+      staleTime: 10_000,
+    },
+  },
+});
+
+type Page = Record<string, unknown>;
+/** A page loaded on first visit: its module's `Page` export. */
+const page = (load: () => Promise<Page>): Pick<RouteObject, 'lazy'> => ({
+  lazy: async () => ({ Component: (await load()).Page as React.ComponentType }),
+});
+
+export const routes: RouteObject[] = [
+  { path: '/sign-in', ...page(() => import('./pages/sign-in/sign-in')) },
+  {
+    path: '/',
+    element: <Shell />,
+    children: [
+      { index: true, ...page(() => import('./pages/overview/overview')) },
+      { path: 'cities', ...page(() => import('./pages/cities/list')) },
+      { path: 'cities/:id', ...page(() => import('./pages/cities/detail')) },
+      { path: 'clusters', ...page(() => import('./pages/clusters/list')) },
+      { path: 'clusters/:code', ...page(() => import('./pages/clusters/detail')) },
+      { path: 'countries', ...page(() => import('./pages/countries/list')) },
+      { path: 'donors', ...page(() => import('./pages/donors/list')) },
+      { path: 'donors/:id', ...page(() => import('./pages/donors/detail')) },
+      { path: 'elections', ...page(() => import('./pages/elections/list')) },
+      { path: 'elections/:id', ...page(() => import('./pages/elections/detail')) },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes, { basename: BASENAME });
+
+setUnauthorizedHandler(() => {
+  const here = window.location.pathname;
+  if (here.startsWith(`${BASENAME}/sign-in`)) return;
+  queryClient.clear();
+  void router.navigate(`/sign-in?next=${encodeURIComponent(here + window.location.search)}`, { replace: true });
+});
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <Notifications position="top-right" />
+      <I18nProvider>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </I18nProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,389 @@
+// One election, live while it is open: deadlines, nominees, turnout; nominate, break a tie,
+// appoint, cancel with a reason; results with tallies and the lot's seed.
+import { Alert, Anchor, Badge, Button, Card, Checkbox, Code, Group, Modal, MultiSelect, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api, unwrap, type Schemas } from '../../api/client';
+import { useApi } from '../../api/query';
+import { useI18n, type MessageKey } from '../../i18n';
+import { CitySelect } from '../../ui/fields';
+import { FormError } from '../../ui/form-error';
+import { DateText, StatusBadge } from '../../ui/format';
+import { useProblemForm } from '../../ui/problem-form';
+import { PageHeader } from '../../ui/shell';
+import { EmptyState, QueryState } from '../../ui/states';
+import { useSubmit } from '../../ui/submit';
+import { DataTable, type Column } from '../../ui/table';
+import { isOpen, type Deadlines } from './deadline';
+
+type Election = Schemas['Election'];
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" component="dt">
+        {label}
+      </Text>
+      <Text size="sm" component="dd" m={0}>
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+function Nominate({ election }: { election: Election }) {
+  const { t } = useI18n();
+  const form = useProblemForm({ cityId: null as string | null, statement: '' });
+  const submit = useSubmit(
+    async () => {
+      const body: { cityId: string; statement?: string } = { cityId: form.values.cityId ?? '' };
+      if (form.values.statement.trim()) body.statement = form.values.statement.trim();
+      return unwrap(await api.POST('/elections/{id}/nominations', { params: { path: { id: election.id } }, body }));
+    },
+    { form, invalidate: ['/elections'], success: t('elections.nominated'), onSuccess: () => form.reset() },
+  );
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit.mutate(undefined);
+      }}
+      noValidate
+      aria-label={t('elections.nominate')}
+    >
+      <Stack gap="xs">
+        <FormError message={form.formError} />
+        <CitySelect label={t('elections.nominateCity')} cluster={election.cluster} required {...form.field('cityId')} />
+        <Textarea label={t('elections.statement')} autosize minRows={2} {...form.text('statement')} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={submit.isPending}>
+            {t('elections.nominate')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function NomineeAction({ election, cityId, action, label }: { election: Election; cityId: string; action: 'accept' | 'withdraw'; label: string }) {
+  const { t } = useI18n();
+  const [error, setError] = useState<string | null>(null);
+  const submit = useSubmit(
+    async () =>
+      action === 'accept'
+        ? unwrap(await api.POST('/elections/{id}/nominations/{cityId}/accept', { params: { path: { id: election.id, cityId } } }))
+        : unwrap(await api.POST('/elections/{id}/nominations/{cityId}/withdraw', { params: { path: { id: election.id, cityId } } })),
+    { invalidate: ['/elections'], success: t('action.saved'), form: { clear: () => setError(null), setProblem: (e) => setError(e instanceof Error ? e.message : String(e)) } },
+  );
+  return (
+    <>
+      <Button size="compact-xs" variant="light" color={action === 'withdraw' ? 'red' : 'blue'} loading={submit.isPending} onClick={() => submit.mutate(undefined)}>
+        {label}
+      </Button>
+      {error && (
+        <Text size="xs" c="red" role="alert">
+          {error}
+        </Text>
+      )}
+    </>
+  );
+}
+
+function TieBreak({ election, names }: { election: Election; names: Map<string, string> }) {
+  const { t } = useI18n();
+  const lot = election.results?.lot;
+  const tied = lot?.candidates ?? (election.results?.tallies ?? []).map((x) => x.cityId);
+  const [elected, setElected] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const need = lot?.seatsLeft ?? election.seats;
+  const submit = useSubmit(async () => unwrap(await api.POST('/elections/{id}/tie-break', { params: { path: { id: election.id } }, body: { elected } })), {
+    invalidate: ['/elections', '/clusters'],
+    success: t('elections.tieBroken'),
+    form: { clear: () => setError(null), setProblem: (e) => setError(e instanceof Error ? e.message : String(e)) },
+  });
+  return (
+    <Card withBorder component="section" aria-labelledby="tie-break">
+      <Title order={2} size="h4" id="tie-break" mb="xs">
+        {t('elections.tieBreak')}
+      </Title>
+      <Stack gap="xs">
+        <Text size="sm">{t('elections.tieBreakHelp', { count: need })}</Text>
+        <FormError message={error} />
+        <Checkbox.Group value={elected} onChange={setElected} label={t('elections.tiedCandidates')}>
+          <Stack gap={4} mt={4}>
+            {tied.map((c) => (
+              <Checkbox key={c} value={c} label={names.get(c) ?? c} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+        <Group justify="flex-end">
+          <Button onClick={() => submit.mutate(undefined)} loading={submit.isPending} disabled={elected.length === 0}>
+            {t('elections.confirmTieBreak')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function Appoint({ election, members, opened, onClose }: { election: Election; members: { value: string; label: string }[]; opened: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const form = useProblemForm({ cityIds: [] as string[] });
+  const submit = useSubmit(async () => unwrap(await api.POST('/elections/{id}/appoint', { params: { path: { id: election.id } }, body: { cityIds: form.values.cityIds } })), {
+    form,
+    invalidate: ['/elections', '/clusters'],
+    success: t('elections.appointed'),
+    onSuccess: onClose,
+  });
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('elections.appoint')}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit.mutate(undefined);
+        }}
+        noValidate
+      >
+        <Stack>
+          <FormError message={form.formError} />
+          <MultiSelect label={t('elections.appointCities')} description={t('elections.appointHelp', { count: election.seats })} data={members} searchable required {...form.field('cityIds')} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('action.cancel')}
+            </Button>
+            <Button type="submit" loading={submit.isPending}>
+              {t('elections.appoint')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function Cancel({ election, opened, onClose }: { election: Election; opened: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const form = useProblemForm({ reason: '' });
+  const submit = useSubmit(async () => unwrap(await api.POST('/elections/{id}/cancel', { params: { path: { id: election.id } }, body: { reason: form.values.reason } })), {
+    form,
+    invalidate: ['/elections'],
+    success: t('elections.cancelled'),
+    onSuccess: onClose,
+  });
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('elections.cancel')}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit.mutate(undefined);
+        }}
+        noValidate
+      >
+        <Stack>
+          <FormError message={form.formError} />
+          <Textarea label={t('elections.cancelReason')} required autosize minRows={3} {...form.text('reason')} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('action.back')}
+            </Button>
+            <Button type="submit" color="red" loading={submit.isPending}>
+              {t('elections.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function Results({ election, names }: { election: Election; names: Map<string, string> }) {
+  const { t } = useI18n();
+  const r = election.results;
+  if (!r) return null;
+  const elected = new Set(r.elected);
+  const columns: Column<{ cityId: string; approvals: number }>[] = [
+    { key: 'city', header: t('elections.candidate'), cell: (x) => names.get(x.cityId) ?? x.cityId },
+    { key: 'approvals', header: t('elections.approvals'), cell: (x) => x.approvals },
+    { key: 'elected', header: t('elections.outcome'), cell: (x) => (elected.has(x.cityId) ? <Badge color="green">{t('elections.elected')}</Badge> : '') },
+  ];
+  return (
+    <Card withBorder component="section" aria-labelledby="results">
+      <Title order={2} size="h4" id="results" mb="xs">
+        {t('elections.results')}
+      </Title>
+      <Stack gap="sm">
+        <Text size="sm">
+          {t('elections.electedCities')}: <strong>{r.elected.map((c) => names.get(c) ?? c).join(', ') || '—'}</strong>
+        </Text>
+        <Group gap="xs">
+          <Badge color={r.quorumMet ? 'green' : 'orange'} variant="light">
+            {r.quorumMet ? t('elections.quorumMet') : t('elections.quorumNotMet')}
+          </Badge>
+          {r.flags.map((f) => (
+            <Badge key={f} variant="outline">
+              {t(`elections.flag.${f}` as MessageKey)}
+            </Badge>
+          ))}
+          <Text size="sm" c="dimmed">
+            {t('elections.decidedAt')} <DateText value={r.decidedAt} time />
+          </Text>
+        </Group>
+        {r.tallies.length > 0 && <DataTable rows={[...r.tallies].sort((a, b) => b.approvals - a.approvals)} columns={columns} rowKey={(x) => x.cityId} caption={t('elections.tallies')} />}
+        {r.lot && (
+          <Stack gap={4}>
+            <Text size="sm" fw={600}>
+              {t('elections.lot')}
+            </Text>
+            <Text size="sm">
+              {t('elections.lotMethod')}: <Code>{r.lot.method}</Code>
+            </Text>
+            <Text size="sm" style={{ wordBreak: 'break-all' }}>
+              {t('elections.lotSeed')}: <Code>{r.lot.seed}</Code>
+            </Text>
+            <Table withTableBorder fz="xs" aria-label={t('elections.lotTickets')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('elections.candidate')}</Table.Th>
+                  <Table.Th scope="col">{t('elections.ticket')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {r.lot.tickets.map((x) => (
+                  <Table.Tr key={x.cityId}>
+                    <Table.Td>{names.get(x.cityId) ?? x.cityId}</Table.Td>
+                    <Table.Td style={{ wordBreak: 'break-all' }}>
+                      <Code>{x.hash}</Code>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Stack>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+function ElectionView({ election }: { election: Election }) {
+  const { t } = useI18n();
+  const members = useApi('/clusters/{code}/members', { params: { path: { code: election.cluster }, query: { limit: 200, includeEnded: 'true' } } });
+  const names = new Map((members.data?.items ?? []).map((m) => [m.cityId, m.cityName]));
+  const current = (members.data?.items ?? []).filter((m) => !m.until).map((m) => ({ value: m.cityId, label: m.cityName }));
+  const [appointing, appointModal] = useDisclosure(false);
+  const [cancelling, cancelModal] = useDisclosure(false);
+  const d = election.deadlines as Deadlines;
+  const open = isOpen(election);
+
+  const nomineeColumns: Column<Election['nominees'][number]>[] = [
+    { key: 'city', header: t('elections.candidate'), cell: (n) => names.get(n.cityId) ?? n.cityId },
+    { key: 'status', header: t('elections.status'), cell: (n) => <StatusBadge value={n.status} /> },
+    { key: 'statement', header: t('elections.statement'), cell: (n) => n.statement ?? '—' },
+    {
+      key: 'actions',
+      header: t('elections.actions'),
+      cell: (n) =>
+        election.status === 'nominating' && n.status !== 'withdrawn' ? (
+          <Group gap={4}>
+            {n.status === 'pending_acceptance' && <NomineeAction election={election} cityId={n.cityId} action="accept" label={t('elections.accept')} />}
+            <NomineeAction election={election} cityId={n.cityId} action="withdraw" label={t('elections.withdraw')} />
+          </Group>
+        ) : null,
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('elections.name', { cluster: election.cluster, term: election.termStart.slice(0, 4) })}
+        actions={
+          <>
+            {election.status !== 'decided' && election.status !== 'cancelled' && (
+              <Button variant="default" onClick={appointModal.open}>
+                {t('elections.appoint')}
+              </Button>
+            )}
+            {open && (
+              <Button color="red" variant="light" onClick={cancelModal.open}>
+                {t('elections.cancel')}
+              </Button>
+            )}
+          </>
+        }
+      >
+        <Group gap="xs" mt={4}>
+          <StatusBadge value={election.status} size="lg" />
+          {open && (
+            <Text size="xs" c="dimmed" role="status">
+              {t('elections.live')}
+            </Text>
+          )}
+          <Anchor component={Link} to="/elections" size="sm">
+            {t('elections.back')}
+          </Anchor>
+        </Group>
+      </PageHeader>
+      <Stack>
+        {election.cancelReason && (
+          <Alert color="gray" title={t('elections.cancelledBecause')}>
+            {election.cancelReason}
+          </Alert>
+        )}
+        <Card withBorder component="section" aria-label={t('elections.facts')}>
+          <SimpleGrid cols={{ base: 2, sm: 3, md: 4 }} component="dl" m={0}>
+            <Fact label={t('elections.cluster')}>
+              <Anchor component={Link} to={`/clusters/${election.cluster}`}>
+                {election.cluster}
+              </Anchor>
+            </Fact>
+            <Fact label={t('elections.seats')}>{election.seats}</Fact>
+            <Fact label={t('elections.term')}>
+              <DateText value={election.termStart} /> – <DateText value={election.termEnd} />
+            </Fact>
+            <Fact label={t('elections.turnoutLabel')}>{election.turnout ? t('elections.turnout', { cast: election.turnout.cast, eligible: election.turnout.eligible }) : '—'}</Fact>
+            <Fact label={t('elections.nominationsClose')}>
+              <DateText value={d.nominationsClose} time /> {d.nominationsExtended && `(${t('elections.extended')})`}
+            </Fact>
+            <Fact label={t('elections.votingOpens')}>
+              <DateText value={d.votingOpens} time />
+            </Fact>
+            <Fact label={t('elections.votingCloses')}>
+              <DateText value={d.votingCloses} time /> {d.votingExtended && `(${t('elections.extended')})`}
+            </Fact>
+            {d.tieBreakBy && (
+              <Fact label={t('elections.tieBreakBy')}>
+                <DateText value={d.tieBreakBy} time />
+              </Fact>
+            )}
+          </SimpleGrid>
+        </Card>
+        {election.status === 'awaiting_tie_break' && <TieBreak election={election} names={names} />}
+        <Results election={election} names={names} />
+        <Card withBorder component="section" aria-labelledby="nominees">
+          <Title order={2} size="h4" id="nominees" mb="xs">
+            {t('elections.nominees')}
+          </Title>
+          {election.nominees.length === 0 ? (
+            <EmptyState title={t('elections.noNominees')} />
+          ) : (
+            <DataTable rows={election.nominees} columns={nomineeColumns} rowKey={(n) => n.cityId} caption={t('elections.nominees')} />
+          )}
+          {election.status === 'nominating' && (
+            <div style={{ marginTop: 16 }}>
+              <Nominate election={election} />
+            </div>
+          )}
+        </Card>
+      </Stack>
+      <Appoint election={election} members={current} opened={appointing} onClose={appointModal.close} />
+      <Cancel election={election} opened={cancelling} onClose={cancelModal.close} />
+    </>
+  );
+}
+
+export function Page() {
+  const { id = '' } = useParams();
+  const election = useApi('/elections/{id}', { params: { path: { id } } }, { refetchInterval: (q) => (q.state.data && isOpen(q.state.data) ? 3_000 : false) });
+  return <QueryState query={election}>{(e) => <ElectionView election={e} />}</QueryState>;
+}

@@ -1,0 +1,35 @@
+import { Anchor, Card, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import type { Schemas } from '../../api/client';
+import { useApi } from '../../api/query';
+import { useI18n } from '../../i18n';
+import { Money, StatusBadge } from '../../ui/format';
+import { PagedTable, useUrlFilters, type Column } from '../../ui/table';
+import { pledgeStatus } from './status';
+
+export function DonorPledges({ donorId }: { donorId: string }) {
+  const { t } = useI18n();
+  const { page, setPage, limit, offset } = useUrlFilters([] as const);
+  const pledges = useApi('/donors/{id}/pledges', { params: { path: { id: donorId }, query: { limit, offset } } });
+  const columns: Column<Schemas['Pledge']>[] = [
+    {
+      key: 'pledge',
+      header: t('pledges.pledge'),
+      cell: (p) => (
+        <Anchor component={Link} to={`/pledges/${p.id}`}>
+          {t(`fundingOption.${p.fundingOption}`)} · {p.biennium}
+        </Anchor>
+      ),
+    },
+    { key: 'status', header: t('pledges.status'), cell: (p) => <StatusBadge value={pledgeStatus(p)} /> },
+    { key: 'amount', header: t('pledges.amount'), cell: (p) => (p.amount ? <Money value={p.amount.value} currency={p.amount.currency} usd={p.totals.usd.pledged} /> : t(`pledgeKind.${p.kind}`)) },
+  ];
+  return (
+    <Card withBorder component="section" aria-labelledby="donor-pledges">
+      <Title order={2} size="h4" id="donor-pledges" mb="sm">
+        {t('pledges.title')}
+      </Title>
+      <PagedTable query={pledges} columns={columns} rowKey={(p) => p.id} caption={t('pledges.title')} page={page} setPage={setPage} emptyTitle={t('pledges.none')} />
+    </Card>
+  );
+}

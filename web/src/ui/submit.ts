@@ -1,0 +1,23 @@
+// A write: on success a notice and invalidated queries; on failure the problem goes to the form.
+import { notifications } from '@mantine/notifications';
+import { useMutation } from '@tanstack/react-query';
+import { useInvalidate } from '../api/query';
+
+export function useSubmit<A, R>(
+  fn: (args: A) => Promise<R>,
+  opts: { invalidate?: string[]; onSuccess?: (r: R) => void; form?: { setProblem(e: unknown): void; clear(): void }; success?: string } = {},
+) {
+  const invalidate = useInvalidate();
+  return useMutation<R, unknown, A>({
+    mutationFn: (a) => {
+      opts.form?.clear();
+      return fn(a);
+    },
+    onSuccess: async (r) => {
+      if (opts.invalidate?.length) await invalidate(...opts.invalidate);
+      if (opts.success) notifications.show({ message: opts.success, color: 'green' });
+      opts.onSuccess?.(r);
+    },
+    onError: (e) => opts.form?.setProblem(e),
+  });
+}
