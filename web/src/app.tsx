@@ -1,5 +1,5 @@
 // The router (basename /app), providers, and the 401 → sign-in redirect.
-import { MantineProvider, createTheme } from '@mantine/core';
+import { Anchor, MantineProvider, createTheme } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router';
@@ -10,7 +10,14 @@ import { NotFoundPage } from './ui/not-found';
 
 export const BASENAME = '/app';
 
-const theme = createTheme({ primaryColor: 'blue', defaultRadius: 'sm' });
+// Shade 8 of blue keeps white-on-primary and primary-on-white at WCAG AA contrast (4.5:1).
+// Links are underlined: told apart from text without relying on colour.
+const theme = createTheme({
+  primaryColor: 'blue',
+  primaryShade: 8,
+  defaultRadius: 'sm',
+  components: { Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }) },
+});
 
 export const queryClient = new QueryClient({
   defaultOptions: {

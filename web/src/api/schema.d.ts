@@ -290,6 +290,365 @@ export interface paths {
         };
         trace?: never;
     };
+    "/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * People who have signed in or were invited, with what they may do
+         * @description Roles: secretariat
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number | null;
+                    /** @description part of the name or e-mail */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description people */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Person"][];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Invite a member of staff (an e-mailed sign-in link, valid for 7 days)
+         * @description Roles: secretariat
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** Format: email */
+                        email: string;
+                        /**
+                         * @default en
+                         * @enum {string}
+                         */
+                        language?: "en" | "fr";
+                        /** @enum {string} */
+                        staffRole: "secretariat" | "viewer";
+                    };
+                };
+            };
+            responses: {
+                /** @description invited */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Person"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a person with this e-mail exists */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One person and their access
+         * @description Roles: secretariat
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the person */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Person"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description unknown */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a person's name, language or staff role (null: no staff access)
+         * @description Roles: secretariat
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @enum {string} */
+                        language?: "en" | "fr";
+                        /** @enum {string|null} */
+                        staffRole?: "secretariat" | "viewer" | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description updated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Person"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/people/{id}/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign a person out everywhere (every session ends at once)
+         * @description Roles: secretariat
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description sessions ended */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            revoked: number;
+                        };
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tokens": {
         parameters: {
             query?: never;
@@ -4445,7 +4804,7 @@ export interface paths {
                          * @description secretariat only (default pledged); a donor's own offer starts in_discussion
                          * @enum {string}
                          */
-                        stage?: "prospect" | "in_discussion" | "pledged";
+                        status?: "prospect" | "in_discussion" | "pledged";
                     };
                 };
             };
@@ -4516,7 +4875,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One pledge: stage history, instalments with status, receipts, USD totals
+         * One pledge: status history, instalments with status, receipts, USD totals
          * @description Roles: secretariat, viewer, donor
          */
         get: {
@@ -4599,7 +4958,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number | null;
-                    stage?: "prospect" | "in_discussion" | "pledged" | "agreement_signed" | "in_fulfilment" | "fulfilled" | "reported" | "closed" | "declined" | "cancelled" | "written_off";
+                    status?: "prospect" | "in_discussion" | "pledged" | "agreement_signed" | "in_fulfilment" | "fulfilled" | "reported" | "closed" | "declined" | "cancelled" | "written_off";
                 };
                 header?: never;
                 path: {
@@ -4677,7 +5036,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Move a pledge to another stage (a donor may pledge, decline or report)
+         * Move a pledge to another status (a donor may pledge, decline or report)
          * @description Roles: secretariat, donor
          */
         post: {
@@ -4737,7 +5096,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description illegal from the current stage; `legal` lists the possible ones */
+                /** @description illegal from the current status; `legal` lists the possible ones */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4851,7 +5210,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description the pledge takes no receipts in its stage, or is in kind */
+                /** @description the pledge takes no receipts in its status, or is in kind */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4949,7 +5308,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description the instalment is paid, waived or written off, or the pledge takes no money in its stage */
+                /** @description the instalment is paid, waived or written off, or the pledge takes no money in its status */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5742,6 +6101,28 @@ export interface components {
                 csrfToken: string;
             } | null;
         };
+        Person: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string;
+            /** @enum {string} */
+            language: "en" | "fr";
+            /** @enum {string|null} */
+            staffRole: "secretariat" | "viewer" | null;
+            access: {
+                /** @enum {string} */
+                role: "secretariat" | "city" | "donor" | "viewer";
+                /** Format: uuid */
+                cityId: string | null;
+                /** Format: uuid */
+                donorId: string | null;
+                cluster: string | null;
+            }[];
+            activeSessions: number;
+            lastSeenAt: string | null;
+            createdAt: string;
+        };
         Token: {
             /** Format: uuid */
             id: string;
@@ -6139,8 +6520,8 @@ export interface components {
             focus: string[];
             biennium: string;
             /** @enum {string} */
-            stage: "prospect" | "in_discussion" | "pledged" | "agreement_signed" | "in_fulfilment" | "fulfilled" | "reported" | "closed" | "declined" | "cancelled" | "written_off";
-            stageEnteredAt: string;
+            status: "prospect" | "in_discussion" | "pledged" | "agreement_signed" | "in_fulfilment" | "fulfilled" | "reported" | "closed" | "declined" | "cancelled" | "written_off";
+            statusSince: string;
             amount: {
                 currency: string;
                 value: string;
@@ -6171,7 +6552,7 @@ export interface components {
                 }[];
                 overpayment: string;
             }[];
-            stages: {
+            statusChanges: {
                 from: string | null;
                 to: string;
                 by: string;
@@ -6232,7 +6613,7 @@ export interface components {
                 donorId: string;
                 /** Format: uuid */
                 pledgeId: string;
-                stage: string | null;
+                status: string | null;
                 followUps: number;
             }[];
         } & {

@@ -214,7 +214,7 @@ export const en = {
   'clusters.addMember': 'Add a member city',
   'clusters.memberAdded': 'Member city added',
   'clusters.endMembership': 'End membership',
-  'clusters.endMembershipOf': 'End the membership of {city}',
+  'clusters.endMembershipOf': 'End membership: {city}',
   'clusters.endMembershipConfirm': '{city} will no longer be a member of {cluster} from today.',
   'clusters.membershipEnded': 'Membership ended',
   'clusters.termStart': 'Term start',

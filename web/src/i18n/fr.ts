@@ -1,5 +1,5 @@
 // Français : chaque clé de en.ts, traduite (test/web/catalogue.test.ts vérifie la parité).
-import type { MessageKey } from './en';
+import type { MessageKey } from './en.js';
 
 export const fr: Record<MessageKey, string> = {
   'app.name': 'GNLC',
@@ -216,7 +216,7 @@ export const fr: Record<MessageKey, string> = {
   'clusters.addMember': 'Ajouter une ville membre',
   'clusters.memberAdded': 'Ville membre ajoutée',
   'clusters.endMembership': "Mettre fin à l'adhésion",
-  'clusters.endMembershipOf': "Mettre fin à l'adhésion de {city}",
+  'clusters.endMembershipOf': "Mettre fin à l'adhésion : {city}",
   'clusters.endMembershipConfirm': "{city} ne sera plus membre de {cluster} à compter d'aujourd'hui.",
   'clusters.membershipEnded': 'Adhésion terminée',
   'clusters.termStart': 'Début du mandat',

@@ -1,7 +1,7 @@
 // The message catalogue and locale-aware formatting. Every user-visible string goes through `t`.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { en, type MessageKey } from './en';
-import { fr } from './fr';
+import { en, type MessageKey } from './en.js';
+import { fr } from './fr.js';
 
 export type { MessageKey };
 export const LOCALES = ['en', 'fr'] as const;

@@ -5,10 +5,7 @@ import { api, setCsrfToken, unwrap, type ApiError } from '../api/client';
 import type { GetData } from '../api/query';
 import { useI18n } from '../i18n';
 
-export type Me = GetData<'/me'> & {
-  person?: { id: string; name: string; email: string; language: string } | null;
-  session?: { expiresAt: string; csrfToken: string } | null;
-};
+export type Me = GetData<'/me'>;
 
 export const ME_KEY = ['/me', {}] as const;
 
@@ -16,7 +13,7 @@ export function useMe() {
   const { locale, setLocale } = useI18n();
   const query = useQuery<Me, ApiError>({
     queryKey: ME_KEY,
-    queryFn: async ({ signal }) => unwrap(await api.GET('/me', { signal })) as Me,
+    queryFn: async ({ signal }) => unwrap(await api.GET('/me', { signal })),
     staleTime: 60_000,
     retry: false,
   });
@@ -36,8 +33,7 @@ export function useMe() {
 export function useSignOut() {
   const qc = useQueryClient();
   return async () => {
-    const del = api.DELETE as unknown as (p: string) => Promise<{ response: Response }>;
-    await del('/auth/session').catch(() => undefined);
+    await api.DELETE('/auth/session').catch(() => undefined);
     setCsrfToken(null);
     qc.clear();
   };
@@ -49,8 +45,8 @@ export function useSaveLanguage() {
   return async (language: string) => {
     const me = qc.getQueryData<Me>(ME_KEY);
     if (!me?.person) return;
-    const patch = api.PATCH as unknown as (p: string, i: object) => Promise<{ response: Response }>;
-    await patch('/me', { body: { language } }).catch(() => undefined);
+    if (language !== 'en' && language !== 'fr') return;
+    await api.PATCH('/me', { body: { language } }).catch(() => undefined);
     void qc.invalidateQueries({ queryKey: ME_KEY });
   };
 }

@@ -1,5 +1,5 @@
 // Paginated tables whose filters and page live in the URL search params (shareable links).
-import { Group, Pagination, ScrollArea, Table, Text } from '@mantine/core';
+import { Group, Pagination, Table, Text } from '@mantine/core';
 import { useCallback, useMemo, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { useT } from '../i18n';
@@ -110,7 +110,8 @@ export function PagedTable<T>({
 
 export function DataTable<T>({ rows, columns, rowKey, caption, busy }: { rows: T[]; columns: Column<T>[]; rowKey: (row: T) => string; caption: string; busy?: boolean }) {
   return (
-    <ScrollArea type="auto" offsetScrollbars>
+    // A keyboard-focusable scrolling region: at phone width the table scrolls sideways on its own.
+    <div role="region" aria-label={caption} tabIndex={0} style={{ overflowX: 'auto' }}>
       <Table striped highlightOnHover verticalSpacing="xs" aria-busy={busy || undefined} miw={560}>
         <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }} className="visually-hidden">
           {caption}
@@ -134,6 +135,6 @@ export function DataTable<T>({ rows, columns, rowKey, caption, busy }: { rows: T
           ))}
         </Table.Tbody>
       </Table>
-    </ScrollArea>
+    </div>
   );
 }

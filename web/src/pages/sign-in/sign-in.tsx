@@ -18,15 +18,14 @@ export function safeNext(next: string | null): string {
   return inApp.startsWith('/sign-in') ? '/' : inApp;
 }
 
-type Post = (path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-const post = api.POST as unknown as Post;
 
 // One exchange per token, even if the page mounts twice (StrictMode, a quick reload of state).
-const exchanges = new Map<string, Promise<Me>>();
-function exchange(token: string): Promise<Me> {
+type Redeemed = Me & { next: string | null };
+const exchanges = new Map<string, Promise<Redeemed>>();
+function exchange(token: string): Promise<Redeemed> {
   let p = exchanges.get(token);
   if (!p) {
-    p = post('/auth/session', { body: { token } }).then((r) => unwrap(r) as Me);
+    p = api.POST('/auth/session', { body: { token } }).then((r) => unwrap(r));
     exchanges.set(token, p);
   }
   return p;
@@ -56,8 +55,10 @@ export function Page() {
       (me) => {
         if (!live) return;
         setCsrfToken(me.session?.csrfToken);
-        qc.setQueryData(ME_KEY, me);
-        void navigate(safeNext(next), { replace: true });
+        const { next: stored, ...who } = me;
+        qc.setQueryData(ME_KEY, who);
+        // The link remembers where the reader was going; an address's own ?next= is the fallback.
+        void navigate(safeNext(stored ?? next), { replace: true });
       },
       () => {
         if (!live) return;
@@ -78,7 +79,7 @@ export function Page() {
     try {
       const body: { email: string; next?: string } = { email: form.values.email.trim() };
       if (next) body.next = next;
-      unwrap(await post('/auth/sign-in', { body }));
+      unwrap(await api.POST('/auth/sign-in', { body }));
       setSentTo(body.email);
       setLinkFailed(false);
     } catch (err) {

@@ -1,0 +1,106 @@
+// Every console page in real Chromium, signed in with the secretariat's token: its heading, its
+// data, no serious or critical axe-core violation, screenshots at desktop and phone width.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SECRETARIAT, useTestApp } from '../support/app.js';
+import { buildWebIfStale, describeViolations, heading, launchBrowser, screenshot, seriousViolations, tokenContext, VIEWPORTS } from '../support/browser.js';
+
+const t = useTestApp();
+const { http, fx } = t;
+let browser: Browser;
+let city: { id: string; name: string };
+let donor: { id: string; name: string };
+
+beforeAll(async () => {
+  await buildWebIfStale();
+  browser = await launchBrowser();
+  city = await fx.city({ name: `Hamburg ${Date.now()}`, country: 'DE', yearJoined: 2016 });
+  await fx.member('ESD', city.id);
+  donor = await fx.donor({ name: `Fondation ${Date.now()}` });
+}, 180_000);
+afterAll(() => browser?.close());
+
+async function open(path: string, viewport: keyof typeof VIEWPORTS = 'desktop'): Promise<Page> {
+  const context = await tokenContext(browser, t.app.url, SECRETARIAT, viewport);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`page error on ${path}:`, e.message));
+  await page.goto(`${t.app.url}/app${path}`);
+  return page;
+}
+
+async function checkPage(name: string, path: string, title: string | RegExp, ready: (page: Page) => Promise<unknown>) {
+  for (const viewport of ['desktop', 'phone'] as const) {
+    const page = await open(path, viewport);
+    await heading(page, title);
+    await ready(page);
+    await page.getByRole('status', { name: 'Loading…' }).first().waitFor({ state: 'detached' });
+    const violations = await seriousViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await screenshot(page, `${name}-${viewport}`);
+    if (viewport === 'phone') {
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, 'no horizontal scroll of the whole page at 390 px').toBeLessThanOrEqual(VIEWPORTS.phone.width);
+    }
+    await page.context().close();
+  }
+}
+
+describe('console pages', () => {
+  it('overview', async () => {
+    await checkPage('overview', '/', 'Overview', (p) => p.getByRole('link', { name: 'Education for Sustainable Development' }).first().waitFor());
+  });
+
+  it('cities: list with filters in the URL, then the city', async () => {
+    await checkPage('cities', `/cities?q=${encodeURIComponent(city.name)}`, 'Cities', (p) => p.getByRole('link', { name: city.name }).waitFor());
+    await checkPage('city', `/cities/${city.id}`, city.name, (p) => p.getByLabel('Name').waitFor());
+  });
+
+  it('clusters and a cluster with its members', async () => {
+    await checkPage('clusters', '/clusters', 'Clusters', (p) => p.getByRole('link', { name: 'Health and Well-being' }).first().waitFor());
+    await checkPage('cluster', '/clusters/ESD', /^ESD/, (p) => p.getByRole('link', { name: city.name }).waitFor());
+  });
+
+  it('countries', async () => {
+    await checkPage('countries', '/countries?region=africa', 'Countries', (p) => p.getByRole('cell', { name: 'Kenya' }).waitFor());
+  });
+
+  it('donors and a donor', async () => {
+    await checkPage('donors', '/donors', 'Donors', (p) => p.getByRole('link', { name: donor.name }).waitFor());
+    await checkPage('donor', `/donors/${donor.id}`, donor.name, (p) => p.getByRole('heading', { name: 'Pledges' }).waitFor());
+  });
+
+  it('elections', async () => {
+    await checkPage('elections', '/elections', 'Elections', (p) => p.getByLabel('Cluster').first().waitFor());
+  });
+
+  it('a field error from the API is shown beside its field', async () => {
+    const page = await open('/cities');
+    await heading(page, 'Cities');
+    await page.getByRole('button', { name: 'Register a city' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Register a city' });
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    // The API answers 400 with errors for body.name and body.country; each shows under its input.
+    const name = dialog.getByRole('textbox', { name: 'Name' });
+    await page.waitForFunction(() => document.querySelectorAll('[role="dialog"] [aria-invalid="true"]').length >= 2);
+    expect(await name.getAttribute('aria-invalid')).toBe('true');
+    const described = await name.getAttribute('aria-describedby');
+    expect(described).toBeTruthy();
+    await page.context().close();
+    // And nothing was created.
+    const r = await http.get('/cities?q=zzzz-never');
+    expect(r.body.total).toBe(0);
+  });
+
+  it('French: the console in the other language', async () => {
+    const page = await open('/');
+    await heading(page, 'Overview');
+    // The segmented control's radio inputs are visually hidden: pick by its visible label, as a reader does.
+    await page.getByRole('radiogroup', { name: 'Language' }).getByText('FR', { exact: true }).click();
+    await heading(page, "Vue d'ensemble");
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    await page.getByRole('link', { name: 'Villes' }).click();
+    await heading(page, 'Villes');
+    await screenshot(page, 'cities-fr-desktop');
+    await page.context().close();
+  });
+});
