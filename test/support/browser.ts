@@ -7,6 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 
+// Code run inside the page by page.evaluate: the browser's document (the Node project has no DOM lib).
+declare const document: { documentElement: { scrollWidth: number; lang: string }; querySelectorAll(s: string): { length: number } };
+
 const require = createRequire(import.meta.url);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WEB = join(ROOT, 'web');

@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECRETARIAT, useTestApp } from '../support/app.js';
 import { buildWebIfStale, describeViolations, heading, launchBrowser, screenshot, seriousViolations, tokenContext, VIEWPORTS } from '../support/browser.js';
 
+// Code run inside the page by page.evaluate: the browser's document (the Node project has no DOM lib).
+declare const document: { documentElement: { scrollWidth: number; lang: string }; querySelectorAll(s: string): { length: number } };
+
 const t = useTestApp();
 const { http, fx } = t;
 let browser: Browser;
