@@ -2,10 +2,13 @@
 // run the roles separately in production; `npm run migrate` applies migrations and seeds.
 import type { Server } from 'node:http';
 import type { Worker } from '@temporalio/worker';
-import { ApiToken } from './db/entities/index.js';
+import { randomUUID } from 'node:crypto';
+import { ApiToken, Person } from './db/entities/index.js';
+import { normalizeEmail } from './domain/auth.js';
 import { createApp } from './api/app.js';
 import { hashToken, newToken } from './api/auth.js';
-import { ConfigError, loadConfig } from './platform/config.js';
+import { ConfigError, loadConfig, publicBase } from './platform/config.js';
+import { ensureWebBuild } from './platform/web-build.js';
 import { createLogger } from './platform/logger.js';
 import { startOutboxDelivery } from './platform/outbox.js';
 import { Resources, connectTemporal, openDatabase } from './platform/runtime.js';
@@ -72,17 +75,18 @@ try {
       logger.error({ err }, 'worker stopped');
       void shutdown('worker failure', 1);
     });
-    resources.add('outbox delivery', startOutboxDelivery({ orm, logger, smtpUrl: config.SMTP_URL, from: config.SMTP_FROM }));
+    resources.add('outbox delivery', startOutboxDelivery({ orm, logger, smtpUrl: config.SMTP_URL, from: config.SMTP_FROM, appUrl: publicBase(config) }));
     if (config.START_CLUSTER_CYCLES) await startProcesses({ orm, client: temporal.client, taskQueue: config.TEMPORAL_TASK_QUEUE, logger });
   }
 
   if (command === 'all' || command === 'api') {
-    const { app } = createApp({ orm, temporal: temporal.client, config, logger });
+    if (process.env.WEB_BUILD !== 'never') await ensureWebBuild(logger);
+    const { app, deps } = createApp({ orm, temporal: temporal.client, config, logger });
     const server: Server = await new Promise((resolve) => {
       const s = app.listen(config.PORT, config.HOST, () => resolve(s));
     });
     resources.add('http server', () => new Promise((r) => server.close(() => r(undefined))));
-    const base = config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`;
+    const base = publicBase(config);
     const em = orm.em.fork();
     let firstToken: string | undefined;
     if (!config.SECRETARIAT_TOKEN && (await em.count(ApiToken, { role: 'secretariat', revokedAt: null })) === 0) {
@@ -90,14 +94,24 @@ try {
       em.create(ApiToken, { tokenHash: hashToken(firstToken), role: 'secretariat', label: 'first secretariat token' });
       await em.flush();
     }
+    // The first secretariat account signs in from a link printed once (valid for days, single use).
+    let signInLink: string | undefined;
+    if ((await em.count(Person, { staffRole: 'secretariat' })) === 0) {
+      const email = normalizeEmail(config.SECRETARIAT_EMAIL);
+      em.create(Person, { id: randomUUID(), email, name: 'Secretariat', language: 'en', staffRole: 'secretariat' });
+      await em.flush();
+      signInLink = await deps.sessions.invitationLink(email, base, false);
+    }
     console.log(
       [
         '',
         `  gnlc-engine is ready`,
         `  API          ${base}`,
+        `  Web app      ${base}/app/`,
         `  API docs     ${base}/docs`,
         `  Temporal UI  ${temporal.uiUrl ?? `(external Temporal at ${temporal.address})`}`,
         ...(firstToken ? [`  Secretariat token (shown once, keep it safe): ${firstToken}`] : []),
+        ...(signInLink ? [`  Sign in as ${config.SECRETARIAT_EMAIL} (link shown once, valid 7 days): ${signInLink}`] : []),
         '',
       ].join('\n'),
     );

@@ -21,6 +21,7 @@ import { tokenRoutes } from './routes/tokens.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { peopleRoutes } from './routes/people.js';
 import { processRoutes } from './routes/index.js';
+import { webAppRoutes } from './web-app.js';
 
 export interface AppOptions {
   orm: Orm;
@@ -64,6 +65,7 @@ export function createApp(opts: AppOptions): { app: Express; deps: AppDeps } {
     routes.stack.push(...module(deps).stack);
   }
   app.use(healthRoutes(deps, metrics.registry));
+  app.use(webAppRoutes());
   app.use(routes);
   app.use((req, _res, next) => next(notFound(`route ${req.method} ${req.path}`)));
   app.use(problemHandler(opts.logger));

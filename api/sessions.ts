@@ -106,7 +106,7 @@ export class Sessions {
   }
 
   /** A first or invited person's link, valid for days; returns its URL (printed at the first start). */
-  async invitationLink(email: string, base: string, send: boolean): Promise<string> {
+  async invitationLink(email: string, base: string, send: boolean, language = 'en'): Promise<string> {
     const em = this.opts.em();
     const token = secret();
     em.create(SignInLink, {
@@ -119,7 +119,7 @@ export class Sessions {
     });
     await em.flush();
     const url = `${base}/app/sign-in?token=${token}`;
-    if (send) await this.sendLink(em, normalizeEmail(email), 'en', url, SIGN_IN.invitationTtlMs);
+    if (send) await this.sendLink(em, normalizeEmail(email), language, url, SIGN_IN.invitationTtlMs);
     return url;
   }
 

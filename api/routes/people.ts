@@ -73,7 +73,7 @@ export function peopleRoutes(deps: AppDeps): Router {
       if (await em.findOne(Person, { email })) throw conflict(`${email} has an account already`);
       const person = em.create(Person, { id: randomUUID(), email, name: body.name, language: body.language, staffRole: body.staffRole });
       await em.flush();
-      await deps.sessions.invitationLink(email, publicBase(deps.config), true);
+      await deps.sessions.invitationLink(email, publicBase(deps.config), true, body.language);
       return reply(201, await view(em, person), { Location: `/people/${person.id}` });
     },
   });

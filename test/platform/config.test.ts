@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       DATA_DIR: '.data',
       EMBEDDED_PG_PORT: 54329,
       SECRETARIAT_TOKEN: undefined,
+      SECRETARIAT_EMAIL: 'secretariat@gnlc.local',
       SMTP_URL: undefined,
       SMTP_FROM: 'GNLC secretariat <learningcities@localhost>',
       LOG_LEVEL: 'info',

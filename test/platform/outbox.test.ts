@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createNotificationActivities } from '../../activities/notification.js';
 import { City, Membership } from '../../db/entities/index.js';
@@ -8,36 +7,10 @@ import { createLogger } from '../../platform/logger.js';
 import { startOutboxDelivery } from '../../platform/outbox.js';
 import { freshDatabase } from '../support/fresh-database.js';
 import { freePort } from '../support/global-setup.js';
+import { startSmtpSink as startSmtpServer } from '../support/mail.js';
 
 const FROM = 'GNLC secretariat <learningcities@example.org>';
 const logger = createLogger('silent');
-
-interface Received {
-  to: string[];
-  subject: string;
-}
-
-/** A real SMTP server on loopback that records every message it accepts. */
-async function startSmtpServer(): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: /^Subject: (.*)$/m.exec(raw)?.[1]?.trim() ?? '' });
-        callback();
-      });
-    },
-  });
-  const port = await freePort();
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise((r) => server.close(() => r())) };
-}
 
 async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 15_000): Promise<T> {
   const deadline = Date.now() + ms;

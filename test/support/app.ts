@@ -5,7 +5,9 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { createApp } from '../../api/app.js';
 import { openOrm, type Orm } from '../../db/orm.js';
-import { loadConfig, type Config } from '../../platform/config.js';
+import { loadConfig, publicBase, type Config } from '../../platform/config.js';
+import { startOutboxDelivery } from '../../platform/outbox.js';
+import { freePort } from './global-setup.js';
 import { createLogger } from '../../platform/logger.js';
 import { createWorker } from '../../worker/index.js';
 import { afterAll, beforeAll, inject } from 'vitest';
@@ -26,11 +28,31 @@ export interface TestApp {
  * The real API on an ephemeral port, against the run's PostgreSQL and Temporal dev server, with an
  * in-process worker on a task queue of its own (so test files never steal each other's tasks).
  */
-export async function startTestApp(opts: { worker?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: {
+    worker?: boolean;
+    env?: Record<string, string>;
+    /** Delivers the outbox to this SMTP URL (use a database of its own: delivery takes every pending message). */
+    smtpUrl?: string;
+    /** A database of the test file's own (test/support/fresh-database.ts); default: the run's shared one. */
+    orm?: Orm;
+  } = {},
+): Promise<TestApp> {
   const taskQueue = `test-${randomUUID()}`;
-  const config: Config = loadConfig({ SECRETARIAT_TOKEN: SECRETARIAT, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent', ...opts.env });
+  // A port chosen first, so that PUBLIC_URL (links in e-mails, the origin sessions must come from) is the real one.
+  const port = await freePort();
+  const config: Config = loadConfig({
+    SECRETARIAT_TOKEN: SECRETARIAT,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    LOG_LEVEL: 'silent',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    ...(opts.smtpUrl ? { SMTP_URL: opts.smtpUrl } : {}),
+    ...opts.env,
+  });
   const logger = createLogger('silent');
-  const orm = await openOrm(inject('databaseUrl'), { pool: { min: 0, max: 20 } });
+  const orm = opts.orm ?? (await openOrm(inject('databaseUrl'), { pool: { min: 0, max: 20 } }));
   const connection = await Connection.connect({ address: inject('temporalAddress') });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   let worker: Worker | undefined;
@@ -41,9 +63,12 @@ export async function startTestApp(opts: { worker?: boolean; env?: Record<string
     worker = await createWorker({ connection: nativeConnection, namespace: config.TEMPORAL_NAMESPACE, taskQueue, orm, logger });
     running = worker.run();
   }
+  const stopOutbox = opts.smtpUrl
+    ? startOutboxDelivery({ orm, logger, smtpUrl: opts.smtpUrl, from: config.SMTP_FROM, appUrl: publicBase(config), intervalMs: 200 })
+    : async () => {};
   const { app } = createApp({ orm, temporal: client, config, logger });
   const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = app.listen(port, '127.0.0.1', () => resolve(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
@@ -54,11 +79,12 @@ export async function startTestApp(opts: { worker?: boolean; env?: Record<string
     worker,
     async close() {
       await new Promise((r) => server.close(r));
+      await stopOutbox();
       if (worker && worker.getState() === 'RUNNING') worker.shutdown();
       await running;
       await nativeConnection?.close();
       await connection.close();
-      await orm.close();
+      if (!opts.orm) await orm.close();
     },
   };
 }

@@ -1,0 +1,76 @@
+// A real SMTP server on loopback that keeps every message it accepts, for tests of e-mail that the
+// engine really sends (outbox delivery, sign-in links).
+import { SMTPServer } from 'smtp-server';
+import { freePort } from './global-setup.js';
+
+export interface Received {
+  to: string[];
+  subject: string;
+  /** The text part, with quoted-printable soft breaks undone. */
+  text: string;
+  raw: string;
+}
+
+export interface SmtpSink {
+  url: string;
+  received: Received[];
+  /** The first message to `to` whose text matches `re` (after the first `skip` such), waited for. */
+  waitFor(to: string, re: RegExp, opts?: number | { ms?: number; skip?: number }): Promise<Received>;
+  close(): Promise<void>;
+}
+
+const decodeQp = (s: string): string =>
+  s.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
+export async function startSmtpSink(): Promise<SmtpSink> {
+  const received: Received[] = [];
+  const waiters = new Set<() => void>();
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        const [head = '', ...rest] = raw.split(/\r?\n\r?\n/);
+        received.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          subject: /^Subject: (.*)$/m.exec(head)?.[1]?.trim() ?? '',
+          text: decodeQp(rest.join('\n\n')),
+          raw,
+        });
+        for (const w of waiters) w();
+        callback();
+      });
+    },
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const find = (to: string, re: RegExp, skip: number) => received.filter((m) => m.to.includes(to) && re.test(m.text))[skip];
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    waitFor(to, re, opts = {}) {
+      const { ms = 15_000, skip = 0 } = typeof opts === 'number' ? { ms: opts } : opts;
+      const hit = find(to, re, skip);
+      if (hit) return Promise.resolve(hit);
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const m = find(to, re, skip);
+          if (!m) return;
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve(m);
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`no message to ${to} matching ${re} within ${ms} ms`));
+        }, ms);
+        waiters.add(check);
+      });
+    },
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+}
