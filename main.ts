@@ -75,8 +75,18 @@ try {
       logger.error({ err }, 'worker stopped');
       void shutdown('worker failure', 1);
     });
-    resources.add('outbox delivery', startOutboxDelivery({ orm, logger, smtpUrl: config.SMTP_URL, from: config.SMTP_FROM, appUrl: publicBase(config) }));
-    if (config.START_CLUSTER_CYCLES) await startProcesses({ orm, client: temporal.client, taskQueue: config.TEMPORAL_TASK_QUEUE, logger });
+    resources.add(
+      'outbox delivery',
+      startOutboxDelivery({
+        orm,
+        logger,
+        smtpUrl: config.SMTP_URL,
+        from: config.SMTP_FROM,
+        appUrl: publicBase(config),
+      }),
+    );
+    if (config.START_CLUSTER_CYCLES)
+      await startProcesses({ orm, client: temporal.client, taskQueue: config.TEMPORAL_TASK_QUEUE, logger });
   }
 
   if (command === 'all' || command === 'api') {
@@ -111,7 +121,9 @@ try {
         `  API docs     ${base}/docs`,
         `  Temporal UI  ${temporal.uiUrl ?? `(external Temporal at ${temporal.address})`}`,
         ...(firstToken ? [`  Secretariat token (shown once, keep it safe): ${firstToken}`] : []),
-        ...(signInLink ? [`  Sign in as ${config.SECRETARIAT_EMAIL} (link shown once, valid 7 days): ${signInLink}`] : []),
+        ...(signInLink
+          ? [`  Sign in as ${config.SECRETARIAT_EMAIL} (link shown once, valid 7 days): ${signInLink}`]
+          : []),
         '',
       ].join('\n'),
     );

@@ -59,15 +59,19 @@ export function createCampaignActivities({ orm }: ActivityDeps) {
         targetUsdMinor: s.targetUsdMinor,
         pledgedUsdMinor: s.totalsMinor.pledged,
         receivedUsdMinor: s.totalsMinor.received,
-        prospects: { total: rows.length, byStatus, unmoved: rows.filter((r) => r.status === 'prospect').map((r) => r.donor_id) },
+        prospects: {
+          total: rows.length,
+          byStatus,
+          unmoved: rows.filter((r) => r.status === 'prospect').map((r) => r.donor_id),
+        },
       };
     },
 
     async closeCampaign(args: { campaignId: string; report: Record<string, unknown> }) {
-      await conn().execute(
-        `update campaign set status = 'closed', final_report = ?, updated_at = now() where id = ?`,
-        [JSON.stringify(args.report), args.campaignId],
-      );
+      await conn().execute(`update campaign set status = 'closed', final_report = ?, updated_at = now() where id = ?`, [
+        JSON.stringify(args.report),
+        args.campaignId,
+      ]);
     },
   };
 }

@@ -14,20 +14,35 @@ export function createCoordinatorMeetingActivities({ orm }: ActivityDeps) {
     async saveMeeting(args: { meetingId: string; status: MeetingStatus; escalated?: boolean }) {
       // A late write of an earlier status must never overwrite a final one.
       const final = FINAL_MEETING_STATUSES.includes(args.status);
-      await orm.em.fork().nativeUpdate(
-        CoordinatorMeeting,
-        final ? { id: args.meetingId } : { id: args.meetingId, status: { $nin: [...FINAL_MEETING_STATUSES] } },
-        { status: args.status, ...(args.escalated !== undefined ? { escalated: args.escalated } : {}), updatedAt: new Date() },
-      );
+      await orm.em
+        .fork()
+        .nativeUpdate(
+          CoordinatorMeeting,
+          final ? { id: args.meetingId } : { id: args.meetingId, status: { $nin: [...FINAL_MEETING_STATUSES] } },
+          {
+            status: args.status,
+            ...(args.escalated !== undefined ? { escalated: args.escalated } : {}),
+            updatedAt: new Date(),
+          },
+        );
     },
 
-    async saveMeetingReport(args: { meetingId: string; cluster: string; cityId: string; progress: OutputProgress[]; at: string }) {
-      await orm.em.fork().getConnection().execute(
-        `insert into meeting_report (id, meeting_id, cluster_code, city_id, progress, submitted_at)
+    async saveMeetingReport(args: {
+      meetingId: string;
+      cluster: string;
+      cityId: string;
+      progress: OutputProgress[];
+      at: string;
+    }) {
+      await orm.em
+        .fork()
+        .getConnection()
+        .execute(
+          `insert into meeting_report (id, meeting_id, cluster_code, city_id, progress, submitted_at)
          values (gen_random_uuid(), ?, ?, ?, ?::jsonb, ?)
          on conflict (meeting_id, cluster_code, city_id) do update set progress = excluded.progress, submitted_at = excluded.submitted_at`,
-        [args.meetingId, args.cluster, args.cityId, JSON.stringify(args.progress), args.at],
-      );
+          [args.meetingId, args.cluster, args.cityId, JSON.stringify(args.progress), args.at],
+        );
     },
   };
 }

@@ -1,6 +1,10 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { CoordinatorTerm, Election } from '../db/entities/index.js';
-import { termEnd as computeTermEnd, type ElectionStatus, type NominationStatus, type PriorTerm } from '../domain/election.js';
+import {
+  termEnd as computeTermEnd,
+  type ElectionStatus,
+  type NominationStatus,
+  type PriorTerm,
+} from '../domain/election.js';
 import type { ElectionDeadlines, ElectionResults, ElectionSettings } from '../domain/election.contract.js';
 import { membersOf } from '../db/queries/membership.js';
 import type { ActivityDeps } from './deps.js';
@@ -14,7 +18,13 @@ export function createElectionActivities(deps: ActivityDeps) {
   const { notify } = createNotificationActivities(deps);
   return {
     /** Creates the election row and snapshots who may nominate and vote (the members at opening). */
-    async openElection(args: { electionId: string; workflowId: string; cluster: string; termStart: string; settings: ElectionSettings }) {
+    async openElection(args: {
+      electionId: string;
+      workflowId: string;
+      cluster: string;
+      termStart: string;
+      settings: ElectionSettings;
+    }) {
       const em = orm.em.fork();
       const termEnd = computeTermEnd(args.termStart, args.settings.termLength);
       const existing = await em.findOne(Election, args.electionId);
@@ -37,11 +47,20 @@ export function createElectionActivities(deps: ActivityDeps) {
         await em.flush();
       }
       const terms = await em.find(CoordinatorTerm, { cluster: args.cluster });
-      const priorTerms: PriorTerm[] = terms.map((t) => ({ cityId: t.city, termStart: String(t.termStart), termEnd: String(t.termEnd) }));
+      const priorTerms: PriorTerm[] = terms.map((t) => ({
+        cityId: t.city,
+        termStart: String(t.termStart),
+        termEnd: String(t.termEnd),
+      }));
       return { eligible, priorTerms, termEnd };
     },
 
-    async saveElectionStatus(args: { electionId: string; status: ElectionStatus; deadlines: ElectionDeadlines; cancelReason: string | null }) {
+    async saveElectionStatus(args: {
+      electionId: string;
+      status: ElectionStatus;
+      deadlines: ElectionDeadlines;
+      cancelReason: string | null;
+    }) {
       // A late write of an earlier status must never overwrite a final one.
       await orm.em
         .fork()
@@ -52,30 +71,53 @@ export function createElectionActivities(deps: ActivityDeps) {
         );
     },
 
-    async saveNomination(args: { electionId: string; cityId: string; status: NominationStatus; nominatedBy: string | null; statement: string | null }) {
-      await orm.em.fork().getConnection().execute(
-        `insert into nomination (id, election_id, city_id, nominated_by, status, statement, created_at, updated_at)
+    async saveNomination(args: {
+      electionId: string;
+      cityId: string;
+      status: NominationStatus;
+      nominatedBy: string | null;
+      statement: string | null;
+    }) {
+      await orm.em
+        .fork()
+        .getConnection()
+        .execute(
+          `insert into nomination (id, election_id, city_id, nominated_by, status, statement, created_at, updated_at)
          values (gen_random_uuid(), ?, ?, ?, ?, ?, now(), now())
          on conflict (election_id, city_id) do update set status = excluded.status, nominated_by = excluded.nominated_by,
            statement = excluded.statement, updated_at = now()`,
-        [args.electionId, args.cityId, args.nominatedBy, args.status, args.statement],
-      );
+          [args.electionId, args.cityId, args.nominatedBy, args.status, args.statement],
+        );
     },
 
     async saveBallot(args: { electionId: string; cityId: string; approve: string[] }) {
-      await orm.em.fork().getConnection().execute(
-        `insert into ballot (id, election_id, city_id, approve, cast_at, updated_at)
+      await orm.em
+        .fork()
+        .getConnection()
+        .execute(
+          `insert into ballot (id, election_id, city_id, approve, cast_at, updated_at)
          values (gen_random_uuid(), ?, ?, ?, now(), now())
          on conflict (election_id, city_id) do update set approve = excluded.approve, updated_at = now()`,
-        [args.electionId, args.cityId, `{${args.approve.join(',')}}`],
-      );
+          [args.electionId, args.cityId, `{${args.approve.join(',')}}`],
+        );
     },
 
     /** Publishes the result, starts the new term (cutting short a term it replaces early) and tells every member. */
-    async recordElectionResult(args: { electionId: string; cluster: string; termStart: string; termEnd: string; results: ElectionResults; appointed: boolean }) {
+    async recordElectionResult(args: {
+      electionId: string;
+      cluster: string;
+      termStart: string;
+      termEnd: string;
+      results: ElectionResults;
+      appointed: boolean;
+    }) {
       const em = orm.em.fork();
       await em.transactional(async (tx) => {
-        await tx.nativeUpdate(Election, { id: args.electionId }, { status: 'decided', results: args.results, updatedAt: new Date() });
+        await tx.nativeUpdate(
+          Election,
+          { id: args.electionId },
+          { status: 'decided', results: args.results, updatedAt: new Date() },
+        );
         // tx.execute runs inside the transaction (tx.getConnection().execute would not).
         const conn = tx;
         await conn.execute(
@@ -94,10 +136,25 @@ export function createElectionActivities(deps: ActivityDeps) {
       const subject = `${args.cluster} coordinators ${args.termStart} – ${args.termEnd}`;
       const body = `Elected: ${args.results.elected.join(', ') || 'nobody'}${args.results.flags.length ? ` (${args.results.flags.join(', ')})` : ''}.`;
       await notify([
-        ...members.map((cityId) => ({ key: `${args.electionId}:result:${cityId}`, recipientKind: 'city' as const, cityId, cluster: args.cluster, kind: 'election.result', subject, body, resource: `/elections/${args.electionId}` })),
-        { key: `${args.electionId}:result:secretariat`, recipientKind: 'secretariat' as const, kind: 'election.result', subject, body, resource: `/elections/${args.electionId}` },
+        ...members.map((cityId) => ({
+          key: `${args.electionId}:result:${cityId}`,
+          recipientKind: 'city' as const,
+          cityId,
+          cluster: args.cluster,
+          kind: 'election.result',
+          subject,
+          body,
+          resource: `/elections/${args.electionId}`,
+        })),
+        {
+          key: `${args.electionId}:result:secretariat`,
+          recipientKind: 'secretariat' as const,
+          kind: 'election.result',
+          subject,
+          body,
+          resource: `/elections/${args.electionId}`,
+        },
       ]);
     },
   };
 }
-

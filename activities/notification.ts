@@ -6,7 +6,11 @@ import type { ActivityDeps } from './deps.js';
 /** The address a message goes to: the city's representative (of the cluster when given), the donor's contact. */
 async function emailFor(em: EntityManager, req: NotificationRequest): Promise<string | null> {
   if (req.recipientKind === 'city' && req.cityId) {
-    const m = await em.findOne(Membership, { city: req.cityId, until: null, ...(req.cluster ? { cluster: req.cluster } : {}) }, { orderBy: { since: 'desc' } });
+    const m = await em.findOne(
+      Membership,
+      { city: req.cityId, until: null, ...(req.cluster ? { cluster: req.cluster } : {}) },
+      { orderBy: { since: 'desc' } },
+    );
     return m?.representativeEmail ?? null;
   }
   if (req.recipientKind === 'donor' && req.donorId) return (await em.findOne(Donor, req.donorId))?.contactEmail ?? null;
@@ -35,13 +39,7 @@ export function createNotificationActivities({ orm }: ActivityDeps) {
           created_at: new Date(),
         })),
       );
-      const inserted = await em
-        .getKnex()
-        .insert(rows)
-        .into('notification')
-        .onConflict('key')
-        .ignore()
-        .returning('id');
+      const inserted = await em.getKnex().insert(rows).into('notification').onConflict('key').ignore().returning('id');
       return { created: inserted.length };
     },
   };

@@ -31,7 +31,10 @@ async function writeStatusChanges(tx: EntityManager, changes: StatusChange[]): P
     [last.to, last.at, pledgeId, pledgeId, last.seq],
   );
   if (changes.some((ch) => ch.writeOff)) {
-    await tx.execute(`update instalment set status = 'written_off', updated_at = now() where pledge_id = ? and ${UNSETTLED}`, [pledgeId]);
+    await tx.execute(
+      `update instalment set status = 'written_off', updated_at = now() where pledge_id = ? and ${UNSETTLED}`,
+      [pledgeId],
+    );
   }
 }
 
@@ -90,8 +93,18 @@ export function createPledgeActivities({ orm }: ActivityDeps) {
              pledge_minor, allocations, overpayment_minor, recorded_by, created_at)
            values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) on conflict (pledge_id, key) do nothing returning id`,
           [
-            args.pledgeId, args.key, args.receiptNumber, args.currency, args.amountMinor, args.receivedOn, args.fxRateToUsd,
-            args.usdMinor, args.pledgeMinor, JSON.stringify(args.allocations), args.overpaymentMinor, args.by,
+            args.pledgeId,
+            args.key,
+            args.receiptNumber,
+            args.currency,
+            args.amountMinor,
+            args.receivedOn,
+            args.fxRateToUsd,
+            args.usdMinor,
+            args.pledgeMinor,
+            JSON.stringify(args.allocations),
+            args.overpaymentMinor,
+            args.by,
           ],
         );
         if (inserted.length === 0) return { created: false };

@@ -32,11 +32,22 @@ export interface AppOptions {
 
 export function createApp(opts: AppOptions): { app: Express; deps: AppDeps } {
   const em = () => opts.orm.em.fork() as never;
-  const sessions = new Sessions({ em, logger: opts.logger, publicUrl: opts.config.PUBLIC_URL, smtp: !!opts.config.SMTP_URL });
+  const sessions = new Sessions({
+    em,
+    logger: opts.logger,
+    publicUrl: opts.config.PUBLIC_URL,
+    smtp: !!opts.config.SMTP_URL,
+  });
   const deps: AppDeps = {
     ...opts,
     sessions,
-    auth: new TokenAuthenticator(em, opts.config.SECRETARIAT_TOKEN, opts.config.AUTH_FAILURES_PER_MINUTE, undefined, sessions),
+    auth: new TokenAuthenticator(
+      em,
+      opts.config.SECRETARIAT_TOKEN,
+      opts.config.AUTH_FAILURES_PER_MINUTE,
+      undefined,
+      sessions,
+    ),
     registry: createRegistry(),
   };
   const metrics = createMetrics();
@@ -54,14 +65,30 @@ export function createApp(opts: AppOptions): { app: Express; deps: AppDeps } {
     parser(req, res, (err?: unknown) => {
       if (err) return next(err);
       // A body on a write must be JSON; anything else would silently parse as empty.
-      if (req.method !== 'DELETE' && req.headers['content-length'] !== '0' && req.body === undefined && req.readable && req.headers['content-type'])
+      if (
+        req.method !== 'DELETE' &&
+        req.headers['content-length'] !== '0' &&
+        req.body === undefined &&
+        req.readable &&
+        req.headers['content-type']
+      )
         return next(new HttpProblem(415, 'Unsupported Media Type', 'send application/json'));
       next();
     });
   });
   // One flat router: nested routers cost every request a dispatch through each one before its own.
   const routes = Router();
-  for (const module of [sessionRoutes, peopleRoutes, tokenRoutes, countryRoutes, cityRoutes, clusterRoutes, donorRoutes, notificationRoutes, ...processRoutes]) {
+  for (const module of [
+    sessionRoutes,
+    peopleRoutes,
+    tokenRoutes,
+    countryRoutes,
+    cityRoutes,
+    clusterRoutes,
+    donorRoutes,
+    notificationRoutes,
+    ...processRoutes,
+  ]) {
     routes.stack.push(...module(deps).stack);
   }
   app.use(healthRoutes(deps, metrics.registry));
@@ -69,7 +96,8 @@ export function createApp(opts: AppOptions): { app: Express; deps: AppDeps } {
   app.use(routes);
   app.use((req, _res, next) => next(notFound(`route ${req.method} ${req.path}`)));
   app.use(problemHandler(opts.logger));
-  app.use(((err, _req, res, _next) => sendProblem(res, new HttpProblem(500, 'Internal Server Error'))) as express.ErrorRequestHandler);
+  app.use(((err, _req, res, _next) =>
+    sendProblem(res, new HttpProblem(500, 'Internal Server Error'))) as express.ErrorRequestHandler);
   return { app, deps };
 }
 

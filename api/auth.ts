@@ -52,7 +52,13 @@ export class TokenAuthenticator {
     if (hit && hit.expires > Date.now()) return hit.principal;
     const row = await this.em().findOne(ApiToken, { tokenHash: hash, revokedAt: null });
     const principal: Principal | null = row
-      ? { role: row.role, tokenId: row.id, cityId: row.city ?? null, donorId: row.donor ?? null, readOnly: row.readOnly }
+      ? {
+          role: row.role,
+          tokenId: row.id,
+          cityId: row.city ?? null,
+          donorId: row.donor ?? null,
+          readOnly: row.readOnly,
+        }
       : null;
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(hash, { principal, expires: Date.now() + this.ttlMs });
@@ -111,7 +117,8 @@ export class TokenAuthenticator {
         this.fail(ip);
         throw unauthorized('the token is unknown or revoked');
       }
-      if (principal.readOnly && req.method !== 'GET' && req.method !== 'HEAD') throw forbidden('this token is read-only');
+      if (principal.readOnly && req.method !== 'GET' && req.method !== 'HEAD')
+        throw forbidden('this token is read-only');
       req.principal = principal;
       next();
     };
@@ -131,18 +138,21 @@ export function requireRole(principal: Principal, roles: readonly Role[]): void 
 /** Object-level rule: a city principal acts for its own city only. */
 export function requireCity(principal: Principal, cityId: string): void {
   if (principal.role === 'secretariat') return;
-  if (principal.role !== 'city' || principal.cityId !== cityId) throw forbidden('this token does not act for that city');
+  if (principal.role !== 'city' || principal.cityId !== cityId)
+    throw forbidden('this token does not act for that city');
 }
 
 export function requireDonor(principal: Principal, donorId: string): void {
   if (principal.role === 'secretariat') return;
-  if (principal.role !== 'donor' || principal.donorId !== donorId) throw forbidden('this token does not act for that donor');
+  if (principal.role !== 'donor' || principal.donorId !== donorId)
+    throw forbidden('this token does not act for that donor');
 }
 
 /** The secretariat, or a city of a current coordinator of `cluster`; anyone else gets 403. */
 export async function requireCoordinator(em: EntityManager, principal: Principal, cluster: string): Promise<void> {
   if (principal.role === 'secretariat') return;
-  if (principal.role === 'city' && principal.cityId && (await coordinatorsOf(em, cluster)).includes(principal.cityId)) return;
+  if (principal.role === 'city' && principal.cityId && (await coordinatorsOf(em, cluster)).includes(principal.cityId))
+    return;
   throw forbidden(`only a current coordinator of ${cluster} or the secretariat may do this`);
 }
 

@@ -10,7 +10,17 @@ import type { Sessions } from './sessions.js';
 export interface AppDeps {
   orm: Orm;
   temporal: Client;
-  config: Pick<Config, 'TEMPORAL_TASK_QUEUE' | 'BODY_LIMIT' | 'SECRETARIAT_TOKEN' | 'AUTH_FAILURES_PER_MINUTE' | 'PUBLIC_URL' | 'SMTP_URL' | 'HOST' | 'PORT'>;
+  config: Pick<
+    Config,
+    | 'TEMPORAL_TASK_QUEUE'
+    | 'BODY_LIMIT'
+    | 'SECRETARIAT_TOKEN'
+    | 'AUTH_FAILURES_PER_MINUTE'
+    | 'PUBLIC_URL'
+    | 'SMTP_URL'
+    | 'HOST'
+    | 'PORT'
+  >;
   logger: Logger;
   auth: TokenAuthenticator;
   sessions: Sessions;

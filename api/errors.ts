@@ -1,8 +1,12 @@
 import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler, Response } from 'express';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { UniqueConstraintViolationException, ForeignKeyConstraintViolationException } from '@mikro-orm/core';
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Logger } from '../platform/logger.js';
 import { REFUSAL_STATUS, isRefusal } from '../domain/refusal.js';
@@ -25,17 +29,20 @@ export class HttpProblem extends Error {
   }
 }
 
-export const badRequest = (detail: string, errors?: FieldError[]) => new HttpProblem(400, 'Bad Request', detail, errors);
-export const unauthorized = (detail = 'a valid Bearer token is required') => new HttpProblem(401, 'Unauthorized', detail);
+export const badRequest = (detail: string, errors?: FieldError[]) =>
+  new HttpProblem(400, 'Bad Request', detail, errors);
+export const unauthorized = (detail = 'a valid Bearer token is required') =>
+  new HttpProblem(401, 'Unauthorized', detail);
 export const forbidden = (detail = 'this token may not do that') => new HttpProblem(403, 'Forbidden', detail);
 export const notFound = (what: string) => new HttpProblem(404, 'Not Found', `${what} not found`);
-export const conflict = (detail: string, extra?: Record<string, unknown>) => new HttpProblem(409, 'Conflict', detail, undefined, extra);
-export const unprocessable = (detail: string, errors?: FieldError[]) => new HttpProblem(422, 'Unprocessable Content', detail, errors);
+export const conflict = (detail: string, extra?: Record<string, unknown>) =>
+  new HttpProblem(409, 'Conflict', detail, undefined, extra);
+export const unprocessable = (detail: string, errors?: FieldError[]) =>
+  new HttpProblem(422, 'Unprocessable Content', detail, errors);
 
 export function zodFieldErrors(error: z.ZodError, prefix: string): FieldError[] {
   return error.issues.map((i) => ({ path: [prefix, ...i.path.map(String)].join('.'), message: i.message }));
 }
-
 
 function fromTemporal(err: unknown): HttpProblem | undefined {
   if (err instanceof WorkflowExecutionAlreadyStartedError) return conflict(`${err.workflowId} is already running`);
@@ -44,7 +51,13 @@ function fromTemporal(err: unknown): HttpProblem | undefined {
     // Business refusals raised in workflows travel as ApplicationFailures typed by HTTP meaning.
     const status = isRefusal(err.cause.type) ? REFUSAL_STATUS[err.cause.type] : 422;
     const details = err.cause.details?.[0] as Record<string, unknown> | undefined;
-    return new HttpProblem(status, status === 422 ? 'Unprocessable Content' : (STATUS_CODES[status] ?? 'Error'), err.cause.message, undefined, details);
+    return new HttpProblem(
+      status,
+      status === 422 ? 'Unprocessable Content' : (STATUS_CODES[status] ?? 'Error'),
+      err.cause.message,
+      undefined,
+      details,
+    );
   }
   return undefined;
 }
@@ -53,8 +66,14 @@ function fromTemporal(err: unknown): HttpProblem | undefined {
  * Client errors raised by Express itself or its middleware: body-parser (typed) and the router,
  * which throws an untyped 400 for a path parameter that is not valid percent-encoding.
  */
-function fromMiddleware(err: { type?: string; status?: number; expose?: boolean; message?: string }): HttpProblem | undefined {
-  if (err.type === 'entity.too.large') return new HttpProblem(413, 'Content Too Large', 'the request body exceeds the size limit');
+function fromMiddleware(err: {
+  type?: string;
+  status?: number;
+  expose?: boolean;
+  message?: string;
+}): HttpProblem | undefined {
+  if (err.type === 'entity.too.large')
+    return new HttpProblem(413, 'Content Too Large', 'the request body exceeds the size limit');
   if (err.type === 'entity.parse.failed') return badRequest('the body is not valid JSON');
   // Only errors meant for the client (http-errors' `expose`, the router's URIError), never any object with a status.
   const clientError = err.expose === true || (err as unknown) instanceof URIError;
@@ -65,7 +84,8 @@ function fromMiddleware(err: { type?: string; status?: number; expose?: boolean;
 }
 
 function fromDatabase(err: unknown): HttpProblem | undefined {
-  if (err instanceof UniqueConstraintViolationException) return conflict('a record with the same identity exists already');
+  if (err instanceof UniqueConstraintViolationException)
+    return conflict('a record with the same identity exists already');
   if (err instanceof ForeignKeyConstraintViolationException) return unprocessable('a referenced record does not exist');
   return undefined;
 }

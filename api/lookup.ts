@@ -5,7 +5,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { conflict, notFound } from './errors.js';
 
 /** The entity `where` names (a primary key or a filter), or 404 "<what> not found". */
-export async function findOr404<T extends object>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<NoInfer<T>>, what: string): Promise<Loaded<T>> {
+export async function findOr404<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<NoInfer<T>>,
+  what: string,
+): Promise<Loaded<T>> {
   const row = await em.findOne(entity, where);
   if (!row) throw notFound(what);
   return row;

@@ -7,7 +7,19 @@ import { loadConfig } from '../platform/config.js';
 import { createLogger } from '../platform/logger.js';
 
 export function openApiDocument(): ReturnType<typeof generateDocument> {
-  const unused = new Proxy({}, { get: () => { throw new Error('not connected: building the OpenAPI document only'); } });
-  const { deps } = createApp({ orm: unused as never, temporal: unused as never, config: loadConfig({}), logger: createLogger('silent') });
+  const unused = new Proxy(
+    {},
+    {
+      get: () => {
+        throw new Error('not connected: building the OpenAPI document only');
+      },
+    },
+  );
+  const { deps } = createApp({
+    orm: unused as never,
+    temporal: unused as never,
+    config: loadConfig({}),
+    logger: createLogger('silent'),
+  });
   return generateDocument(deps.registry);
 }

@@ -11,4 +11,9 @@ export type PageQuery = z.infer<typeof PageQuery>;
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.int(), limit: z.int(), offset: z.int() });
 
-export const page = <T>(items: T[], total: number, q: PageQuery) => ({ items, total, limit: q.limit, offset: q.offset });
+export const page = <T>(items: T[], total: number, q: PageQuery) => ({
+  items,
+  total,
+  limit: q.limit,
+  offset: q.offset,
+});

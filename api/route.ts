@@ -3,7 +3,7 @@ import type { Request, Response, Router } from 'express';
 import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { z } from 'zod';
+import { type z } from 'zod';
 import type { Principal, Role } from '../domain/auth.js';
 import { principalKey } from '../domain/auth.js';
 import { AuditEvent, IdempotencyRecord } from '../db/entities/index.js';
@@ -65,7 +65,11 @@ function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where
   const r = schema.safeParse(value);
   if (!r.success) throw badRequest(`invalid ${where}`, zodFieldErrors(r.error, where));
   const nul = nulPaths(r.data, where);
-  if (nul.length) throw badRequest(`invalid ${where}`, nul.map((path) => ({ path, message: 'must not contain the NUL character (U+0000)' })));
+  if (nul.length)
+    throw badRequest(
+      `invalid ${where}`,
+      nul.map((path) => ({ path, message: 'must not contain the NUL character (U+0000)' })),
+    );
   return r.data;
 }
 
@@ -95,7 +99,8 @@ function register(registry: OpenAPIRegistry, spec: RouteSpec<AnyObject, AnyObjec
   const request: RouteConfig['request'] = {};
   if (spec.params) request.params = spec.params as never;
   if (spec.query) request.query = spec.query as never;
-  if (spec.body) request.body = { content: { [spec.bodyContentType ?? 'application/json']: { schema: spec.body } }, required: true };
+  if (spec.body)
+    request.body = { content: { [spec.bodyContentType ?? 'application/json']: { schema: spec.body } }, required: true };
   const responses: RouteConfig['responses'] = {};
   for (const [status, r] of Object.entries(spec.responses)) {
     responses[status] = r.schema
@@ -114,7 +119,11 @@ function register(registry: OpenAPIRegistry, spec: RouteSpec<AnyObject, AnyObjec
     tags: spec.tags,
     ...(spec.roles === 'public' ? { security: [] } : { description: `Roles: ${spec.roles.join(', ')}` }),
     ...(MUTATING.has(spec.method) && spec.method === 'post'
-      ? { parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 } }] }
+      ? {
+          parameters: [
+            { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 } },
+          ],
+        }
       : {}),
     request,
     responses,
@@ -122,13 +131,20 @@ function register(registry: OpenAPIRegistry, spec: RouteSpec<AnyObject, AnyObjec
 }
 
 const requestHash = (req: Request): string =>
-  createHash('sha256').update(`${req.method} ${req.originalUrl}\n${JSON.stringify(req.body ?? null)}`).digest('hex');
+  createHash('sha256')
+    .update(`${req.method} ${req.originalUrl}\n${JSON.stringify(req.body ?? null)}`)
+    .digest('hex');
 
 /**
  * Same key and body → the stored response, no second effect; same key with another body → 422.
  * A placeholder row claims the key first so two concurrent retries cannot both run.
  */
-async function claimIdempotencyKey(em: EntityManager, principal: Principal, req: Request, key: string): Promise<Reply | string> {
+async function claimIdempotencyKey(
+  em: EntityManager,
+  principal: Principal,
+  req: Request,
+  key: string,
+): Promise<Reply | string> {
   if (key.length > 200) throw badRequest('Idempotency-Key is longer than 200 characters');
   const hash = requestHash(req);
   const fork = em.fork();
@@ -146,8 +162,13 @@ async function claimIdempotencyKey(em: EntityManager, principal: Principal, req:
     if (!(err instanceof UniqueConstraintViolationException)) throw err;
     const prior = await em.fork().findOneOrFail(IdempotencyRecord, { principal: principalKey(principal), key });
     if (prior.requestHash !== hash) throw unprocessable('this Idempotency-Key was used with a different request');
-    if (prior.statusCode === null || prior.statusCode === undefined) throw conflict('a request with this Idempotency-Key is still in progress');
-    return { status: prior.statusCode, body: prior.body ?? undefined, headers: { ...(prior.headers ?? {}), 'Idempotent-Replayed': 'true' } };
+    if (prior.statusCode === null || prior.statusCode === undefined)
+      throw conflict('a request with this Idempotency-Key is still in progress');
+    return {
+      status: prior.statusCode,
+      body: prior.body ?? undefined,
+      headers: { ...(prior.headers ?? {}), 'Idempotent-Replayed': 'true' },
+    };
   }
 }
 
@@ -181,7 +202,8 @@ export function defineRoute<P extends AnyObject, Q extends AnyObject, B extends 
     const idemKey = spec.method === 'post' && spec.roles !== 'public' ? req.get('idempotency-key') : undefined;
     let claimed: string | undefined;
     // The audit row is written before the answer leaves, so a client that reads the trail next finds it.
-    const audited = (status: number) => (mutating && spec.roles !== 'public' ? audit(deps, principal, req, status) : Promise.resolve());
+    const audited = (status: number) =>
+      mutating && spec.roles !== 'public' ? audit(deps, principal, req, status) : Promise.resolve();
     try {
       // Inside the try so a refused write is audited too.
       if (spec.roles !== 'public') requireRole(principal, spec.roles);
@@ -198,11 +220,28 @@ export function defineRoute<P extends AnyObject, Q extends AnyObject, B extends 
         }
         claimed = c;
       }
-      const out = await spec.handler({ params, query, body, principal, get em() { return em(); }, deps, req, res } as never);
+      const out = await spec.handler({
+        params,
+        query,
+        body,
+        principal,
+        get em() {
+          return em();
+        },
+        deps,
+        req,
+        res,
+      } as never);
       const result = isReply(out) ? out : reply(200, out);
       if (claimed) {
         const stored = withoutFields(result.body, spec.secretFields);
-        await em().fork().nativeUpdate(IdempotencyRecord, { id: claimed }, { statusCode: result.status, headers: result.headers ?? {}, body: (stored ?? null) as never });
+        await em()
+          .fork()
+          .nativeUpdate(
+            IdempotencyRecord,
+            { id: claimed },
+            { statusCode: result.status, headers: result.headers ?? {}, body: (stored ?? null) as never },
+          );
       }
       await audited(result.status);
       send(res, result);

@@ -61,7 +61,13 @@ export class Sessions {
    * Records the request (known address or not, for the rate limits) and, for an address with access,
    * a link. Answers whether the caller is over a limit — never whether the address is known.
    */
-  async requestLink(args: { email: string; next?: string; client: string; base: string; ttlMs?: number }): Promise<'sent' | 'limited'> {
+  async requestLink(args: {
+    email: string;
+    next?: string;
+    client: string;
+    base: string;
+    ttlMs?: number;
+  }): Promise<'sent' | 'limited'> {
     const em = this.opts.em();
     const email = normalizeEmail(args.email);
     const emailHash = sha256(email);
@@ -83,19 +89,35 @@ export class Sessions {
       expiresAt: new Date(Date.now() + (args.ttlMs ?? SIGN_IN.linkTtlMs)),
     });
     await em.flush();
-    if (token) await this.sendLink(em, email, person?.language ?? 'en', `${args.base}/app/sign-in?token=${token}`, args.ttlMs);
+    if (token)
+      await this.sendLink(em, email, person?.language ?? 'en', `${args.base}/app/sign-in?token=${token}`, args.ttlMs);
     return 'sent';
   }
 
   /** The link e-mail: through the outbox when SMTP is configured, else to the log (development fallback). */
-  private async sendLink(em: EntityManager, email: string, language: string, url: string, ttlMs?: number): Promise<void> {
+  private async sendLink(
+    em: EntityManager,
+    email: string,
+    language: string,
+    url: string,
+    ttlMs?: number,
+  ): Promise<void> {
     const minutes = Math.round((ttlMs ?? SIGN_IN.linkTtlMs) / 60_000);
     const [subject, body] =
       language === 'fr'
-        ? ['Votre lien de connexion au GNLC', `Ouvrez ce lien pour vous connecter (valable ${minutes} minutes, une seule fois) :\n${url}\n\nSi vous n'avez rien demandé, ignorez ce message.`]
-        : ['Your GNLC sign-in link', `Open this link to sign in (valid for ${minutes} minutes, once):\n${url}\n\nIf you did not ask for it, ignore this message.`];
+        ? [
+            'Votre lien de connexion au GNLC',
+            `Ouvrez ce lien pour vous connecter (valable ${minutes} minutes, une seule fois) :\n${url}\n\nSi vous n'avez rien demandé, ignorez ce message.`,
+          ]
+        : [
+            'Your GNLC sign-in link',
+            `Open this link to sign in (valid for ${minutes} minutes, once):\n${url}\n\nIf you did not ask for it, ignore this message.`,
+          ];
     if (!this.opts.smtp) {
-      this.opts.logger.warn({ devFallback: true, to: email, url }, 'sign-in link (no SMTP_URL: development fallback, not e-mailed)');
+      this.opts.logger.warn(
+        { devFallback: true, to: email, url },
+        'sign-in link (no SMTP_URL: development fallback, not e-mailed)',
+      );
       return;
     }
     await em.getConnection().execute(
@@ -124,18 +146,29 @@ export class Sessions {
   }
 
   /** Spends a link (once, before it expires) and opens a session; null when the link is not good. */
-  async redeem(token: string, userAgent: string | undefined): Promise<{ cookie: string; resolved: Resolved; next: string | null } | null> {
+  async redeem(
+    token: string,
+    userAgent: string | undefined,
+  ): Promise<{ cookie: string; resolved: Resolved; next: string | null } | null> {
     const em = this.opts.em();
-    const rows = await em.getConnection().execute<{ email: string; next: string | null }[]>(
-      `update sign_in_link set used_at = now() where token_hash = ? and used_at is null and expires_at > now() returning email, next`,
-      [sha256(token)],
-    );
+    const rows = await em
+      .getConnection()
+      .execute<{ email: string; next: string | null }[]>(
+        `update sign_in_link set used_at = now() where token_hash = ? and used_at is null and expires_at > now() returning email, next`,
+        [sha256(token)],
+      );
     const link = rows[0];
     if (!link?.email) return null;
     let person = await em.findOne(Person, { email: link.email });
     const access = await accessOf(em, link.email, person?.staffRole ?? null);
     if (!access.length) return null;
-    person ??= em.create(Person, { id: randomUUID(), email: link.email, name: await registryNameOf(em, link.email), language: 'en', staffRole: null });
+    person ??= em.create(Person, {
+      id: randomUUID(),
+      email: link.email,
+      name: await registryNameOf(em, link.email),
+      language: 'en',
+      staffRole: null,
+    });
     const raw = secret();
     const now = Date.now();
     const session = em.create(Session, {
@@ -158,7 +191,17 @@ export class Sessions {
     if (hit && hit.expires > Date.now()) return hit.resolved;
     const em = this.opts.em();
     const [row] = await em.getConnection().execute<
-      { id: string; csrf_token: string; expires_at: Date; last_seen_at: Date; person_id: string; name: string; email: string; language: 'en' | 'fr'; staff_role: 'secretariat' | 'viewer' | null }[]
+      {
+        id: string;
+        csrf_token: string;
+        expires_at: Date;
+        last_seen_at: Date;
+        person_id: string;
+        name: string;
+        email: string;
+        language: 'en' | 'fr';
+        staff_role: 'secretariat' | 'viewer' | null;
+      }[]
     >(
       `select s.id, s.csrf_token, s.expires_at, s.last_seen_at, p.id as person_id, p.name, p.email, p.language, p.staff_role
          from session s join person p on p.id = s.person_id
@@ -168,7 +211,13 @@ export class Sessions {
     let resolved: Resolved | null = null;
     if (row) {
       const access = await accessOf(em, row.email, row.staff_role);
-      resolved = this.toResolved(row.id, row.csrf_token, new Date(row.expires_at), { id: row.person_id, name: row.name, email: row.email, language: row.language }, access);
+      resolved = this.toResolved(
+        row.id,
+        row.csrf_token,
+        new Date(row.expires_at),
+        { id: row.person_id, name: row.name, email: row.email, language: row.language },
+        access,
+      );
       if (resolved && Date.now() - new Date(row.last_seen_at).getTime() > SIGN_IN.touchEveryMs) {
         await em.getConnection().execute(`update session set last_seen_at = now() where id = ?`, [row.id]);
       }
@@ -178,11 +227,25 @@ export class Sessions {
     return resolved;
   }
 
-  private toResolved(id: string, csrfToken: string, expiresAt: Date, person: SessionInfo['person'], access: Access[]): Resolved | null {
+  private toResolved(
+    id: string,
+    csrfToken: string,
+    expiresAt: Date,
+    person: SessionInfo['person'],
+    access: Access[],
+  ): Resolved | null {
     const primary = primaryAccess(access);
     if (!primary) return null;
     return {
-      principal: { role: primary.role, tokenId: null, cityId: primary.cityId, donorId: primary.donorId, readOnly: false, personId: person.id, sessionId: id },
+      principal: {
+        role: primary.role,
+        tokenId: null,
+        cityId: primary.cityId,
+        donorId: primary.donorId,
+        readOnly: false,
+        personId: person.id,
+        sessionId: id,
+      },
       session: { id, csrfToken, expiresAt, person, access },
     };
   }
@@ -190,15 +253,18 @@ export class Sessions {
   /** Ends sessions at once in this process (other API processes within the cache TTL). */
   async revoke(where: { sessionId: string } | { personId: string }): Promise<number> {
     const em = this.opts.em();
-    const rows = await em.getConnection().execute<{ id: string }[]>(
-      'sessionId' in where
-        ? `update session set revoked_at = now() where id = ? and revoked_at is null returning id`
-        : `update session set revoked_at = now() where person_id = ? and revoked_at is null returning id`,
-      ['sessionId' in where ? where.sessionId : where.personId],
-    );
+    const rows = await em
+      .getConnection()
+      .execute<{ id: string }[]>(
+        'sessionId' in where
+          ? `update session set revoked_at = now() where id = ? and revoked_at is null returning id`
+          : `update session set revoked_at = now() where person_id = ? and revoked_at is null returning id`,
+        ['sessionId' in where ? where.sessionId : where.personId],
+      );
     for (const [hash, entry] of this.cache) {
       const s = entry.resolved?.session;
-      if (!s || ('sessionId' in where ? s.id === where.sessionId : s.person.id === where.personId)) this.cache.delete(hash);
+      if (!s || ('sessionId' in where ? s.id === where.sessionId : s.person.id === where.personId))
+        this.cache.delete(hash);
     }
     return rows.length;
   }
@@ -208,7 +274,13 @@ export class Sessions {
   }
 
   setCookie(res: Response, raw: string, expiresAt: Date): void {
-    res.cookie(SESSION_COOKIE, raw, { httpOnly: true, sameSite: 'lax', secure: this.secure(), path: '/', expires: expiresAt });
+    res.cookie(SESSION_COOKIE, raw, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.secure(),
+      path: '/',
+      expires: expiresAt,
+    });
   }
 
   clearCookie(res: Response): void {

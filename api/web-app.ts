@@ -10,7 +10,10 @@ export function webAppRoutes(dist = WEB_DIST): Router {
   const router = Router();
   const index = join(dist, 'index.html');
   router.get('/', (_req, res) => res.redirect(302, '/app/'));
-  router.use('/app/assets', express.static(join(dist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+  router.use(
+    '/app/assets',
+    express.static(join(dist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }),
+  );
   router.use('/app', express.static(dist, { index: false, maxAge: 0 }));
   router.get('/app{/*rest}', (_req, res, next) => {
     if (!existsSync(index)) {

@@ -32,11 +32,18 @@ function baselineApp(pool: pg.Pool): express.Express {
   return app;
 }
 
-async function measure(label: string, url: string, headers: Record<string, string>, ctx: BenchContext): Promise<LoadResult> {
+async function measure(
+  label: string,
+  url: string,
+  headers: Record<string, string>,
+  ctx: BenchContext,
+): Promise<LoadResult> {
   assertAllOk(`${label} warm-up`, await load({ url, headers, seconds: WARMUP_SECONDS, connections: CONNECTIONS }));
   const r = await load({ url, headers, seconds: SECONDS, connections: CONNECTIONS });
   assertAllOk(label, r);
-  ctx.log(`  ${label.padEnd(8)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms  cpu ${r.cpuUsPerRequest.toFixed(0)} µs/req`);
+  ctx.log(
+    `  ${label.padEnd(8)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms  cpu ${r.cpuUsPerRequest.toFixed(0)} µs/req`,
+  );
   return r;
 }
 
@@ -54,14 +61,35 @@ export const citiesBench: Bench = {
     try {
       // A real city token from the database, so the app pays its real auth path, not the env token's.
       const em = orm.em.fork();
-      const city = em.create(City, { name: `Bench City ${randomUUID()}`, country: 'DE', status: 'member', yearJoined: 2016 });
+      const city = em.create(City, {
+        name: `Bench City ${randomUUID()}`,
+        country: 'DE',
+        status: 'member',
+        yearJoined: 2016,
+      });
       const secret = newToken();
-      const token = em.create(ApiToken, { tokenHash: hashToken(secret), role: 'city', city: city.id, label: 'bench', readOnly: true });
+      const token = em.create(ApiToken, {
+        tokenHash: hashToken(secret),
+        role: 'city',
+        city: city.id,
+        label: 'bench',
+        readOnly: true,
+      });
       await em.flush();
-      stops.unshift(() => orm.em.fork().nativeDelete(ApiToken, { id: token.id }).then(() => orm.em.fork().nativeDelete(City, { id: city.id })));
+      stops.unshift(() =>
+        orm.em
+          .fork()
+          .nativeDelete(ApiToken, { id: token.id })
+          .then(() => orm.em.fork().nativeDelete(City, { id: city.id })),
+      );
 
       const config = loadConfig({ TEMPORAL_TASK_QUEUE: `bench-${randomUUID()}`, LOG_LEVEL: 'silent' });
-      const { app } = createApp({ orm, temporal: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }), config, logger: createLogger('silent') });
+      const { app } = createApp({
+        orm,
+        temporal: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+        config,
+        logger: createLogger('silent'),
+      });
       const appServer = await listen(app);
       stops.unshift(appServer.stop);
       const baseServer = await listen(baselineApp(pool));
@@ -74,7 +102,8 @@ export const citiesBench: Bench = {
         fetch(appServer.value + path, { headers }).then(async (r) => ({ status: r.status, body: await r.text() })),
         fetch(baseServer.value + path).then(async (r) => ({ status: r.status, body: await r.text() })),
       ]);
-      if (a.status !== 200 || b.status !== 200 || a.body !== b.body) throw new Error(`app and baseline disagree: ${JSON.stringify({ a, b })}`);
+      if (a.status !== 200 || b.status !== 200 || a.body !== b.body)
+        throw new Error(`app and baseline disagree: ${JSON.stringify({ a, b })}`);
 
       const baseRuns: LoadResult[] = [];
       const appRuns: LoadResult[] = [];
@@ -90,17 +119,27 @@ export const citiesBench: Bench = {
         table: {
           'baseline rps': round(base.rps, 0),
           'app rps': round(best.rps, 0),
-          'ratio': round(ratio, 3),
-          'target': `>= ${TARGET_RATIO}`,
+          ratio: round(ratio, 3),
+          target: `>= ${TARGET_RATIO}`,
           'baseline p99 ms': base.p99Ms,
           'app p99 ms': best.p99Ms,
           // Informational: CPU per request is less disturbed by other work on the machine than rps.
           'cpu µs/req baseline/app': `${round(Math.min(...baseRuns.map((r) => r.cpuUsPerRequest)), 0)} / ${round(Math.min(...appRuns.map((r) => r.cpuUsPerRequest)), 0)}`,
         },
-        details: { seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS, ratio, targetRatio: TARGET_RATIO, baseline: base, app: best, runs: { baseline: baseRuns, app: appRuns } },
+        details: {
+          seconds: SECONDS,
+          warmupSeconds: WARMUP_SECONDS,
+          connections: CONNECTIONS,
+          ratio,
+          targetRatio: TARGET_RATIO,
+          baseline: base,
+          app: best,
+          runs: { baseline: baseRuns, app: appRuns },
+        },
       };
     } finally {
-      for (const stop of stops) await stop().catch((err) => ctx.log(`  cleanup failed: ${err instanceof Error ? err.message : String(err)}`));
+      for (const stop of stops)
+        await stop().catch((err) => ctx.log(`  cleanup failed: ${err instanceof Error ? err.message : String(err)}`));
     }
   },
 };

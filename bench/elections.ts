@@ -36,7 +36,10 @@ async function seed(orm: Orm): Promise<{ clusters: { code: string; cities: strin
     const code = `B${randomUUID().slice(0, 8).toUpperCase()}`;
     const cities = Array.from({ length: CITIES }, () => randomUUID());
     const tokens = cities.map(() => newToken());
-    await conn.execute(`insert into cluster (code, name, period, status, themes, focus_keywords) values (?, ?, '2021-2023', 'active', '{}', '{}')`, [code, `Bench cluster ${code}`]);
+    await conn.execute(
+      `insert into cluster (code, name, period, status, themes, focus_keywords) values (?, ?, '2021-2023', 'active', '{}', '{}')`,
+      [code, `Bench cluster ${code}`],
+    );
     await conn.execute(
       `insert into city (id, name, country_code, status, created_at, updated_at)
        select id, ? || '-' || n, 'DE', 'member', now(), now() from unnest(?::uuid[]) with ordinality as t(id, n)`,
@@ -58,10 +61,19 @@ async function seed(orm: Orm): Promise<{ clusters: { code: string; cities: strin
   return { clusters, voters };
 }
 
-async function call(base: string, method: string, path: string, token: string, body?: unknown): Promise<{ status: number; body: any }> {
+async function call(
+  base: string,
+  method: string,
+  path: string,
+  token: string,
+  body?: unknown,
+): Promise<{ status: number; body: any }> {
   const res = await fetch(base + path, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
@@ -77,7 +89,8 @@ async function until(what: string, probe: () => Promise<boolean>): Promise<void>
   }
 }
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
 /** Every ballot through `POST /elections/:id/ballots`, at most IN_FLIGHT at a time, clusters interleaved. */
 async function castAll(base: string, jobs: { voter: Voter; electionId: string; approve: string[] }[]) {
@@ -90,7 +103,9 @@ async function castAll(base: string, jobs: { voter: Voter; electionId: string; a
       while (next < jobs.length) {
         const job = jobs[next++]!;
         const t0 = performance.now();
-        const r = await call(base, 'POST', `/elections/${job.electionId}/ballots`, job.voter.token, { approve: job.approve });
+        const r = await call(base, 'POST', `/elections/${job.electionId}/ballots`, job.voter.token, {
+          approve: job.approve,
+        });
         if (r.status === 201) latencies.push(performance.now() - t0);
         else failures.push(r);
       }
@@ -110,16 +125,35 @@ export const electionsBench: Bench = {
     const orm = await openOrm(ctx.databaseUrl, { pool: { min: 0, max: 30 } });
     const connection = await Connection.connect({ address: ctx.temporalAddress! });
     const nativeConnection = await NativeConnection.connect({ address: ctx.temporalAddress! });
-    const stops: (() => Promise<unknown>)[] = [() => orm.close(), () => connection.close(), () => nativeConnection.close()];
+    const stops: (() => Promise<unknown>)[] = [
+      () => orm.close(),
+      () => connection.close(),
+      () => nativeConnection.close(),
+    ];
     try {
-      const config = loadConfig({ SECRETARIAT_TOKEN: secretariat, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent' });
-      const worker = await createWorker({ connection: nativeConnection, namespace: config.TEMPORAL_NAMESPACE, taskQueue, orm, logger });
+      const config = loadConfig({
+        SECRETARIAT_TOKEN: secretariat,
+        TEMPORAL_TASK_QUEUE: taskQueue,
+        LOG_LEVEL: 'silent',
+      });
+      const worker = await createWorker({
+        connection: nativeConnection,
+        namespace: config.TEMPORAL_NAMESPACE,
+        taskQueue,
+        orm,
+        logger,
+      });
       const running = worker.run();
       stops.unshift(async () => {
         if (worker.getState() === 'RUNNING') worker.shutdown();
         await running;
       });
-      const { app } = createApp({ orm, temporal: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }), config, logger });
+      const { app } = createApp({
+        orm,
+        temporal: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+        config,
+        logger,
+      });
       const server = await listen(app);
       stops.unshift(server.stop);
       const base = server.value;
@@ -131,7 +165,11 @@ export const electionsBench: Bench = {
       const termStart = new Date().toISOString().slice(0, 10);
       const elections = new Map<string, { id: string; nominees: string[] }>();
       for (const c of clusters) {
-        const r = await call(base, 'POST', `/clusters/${c.code}/elections`, secretariat, { termStart, nominationWindow: 'PT5S', votingWindow: 'PT30M' });
+        const r = await call(base, 'POST', `/clusters/${c.code}/elections`, secretariat, {
+          termStart,
+          nominationWindow: 'PT5S',
+          votingWindow: 'PT30M',
+        });
         if (r.status !== 202) throw new Error(`opening ${c.code}: ${r.status} ${JSON.stringify(r.body)}`);
         elections.set(c.code, { id: r.body.id, nominees: c.cities.slice(0, NOMINEES) });
       }
@@ -145,32 +183,46 @@ export const electionsBench: Bench = {
         ),
       );
       for (const e of elections.values()) {
-        await until(`election ${e.id} to open voting`, async () => (await call(base, 'GET', `/elections/${e.id}`, secretariat)).body?.status === 'voting');
+        await until(
+          `election ${e.id} to open voting`,
+          async () => (await call(base, 'GET', `/elections/${e.id}`, secretariat)).body?.status === 'voting',
+        );
       }
       ctx.log('  nominations done, voting open');
 
       // Clusters interleaved, so every election's workflow takes its share of the load at once.
       const byCluster = clusters.map((c) => voters.filter((v) => v.cluster === c.code));
-      const jobs = Array.from({ length: CITIES }, (_, i) => byCluster.map((vs) => vs[i]!)).flat().map((voter, i) => {
-        const e = elections.get(voter.cluster)!;
-        return { voter, electionId: e.id, approve: [e.nominees[i % NOMINEES]!] };
-      });
+      const jobs = Array.from({ length: CITIES }, (_, i) => byCluster.map((vs) => vs[i]!))
+        .flat()
+        .map((voter, i) => {
+          const e = elections.get(voter.cluster)!;
+          return { voter, electionId: e.id, approve: [e.nominees[i % NOMINEES]!] };
+        });
       const result = await castAll(base, jobs);
 
       const ids = [...elections.values()].map((e) => e.id);
       const rows = await orm.em
         .getConnection()
-        .execute<{ election_id: string; city_id: string; approve: string[] }[]>(`select election_id, city_id, approve from ballot where election_id in (${ids.map(() => '?').join(',')})`, ids);
+        .execute<{ election_id: string; city_id: string; approve: string[] }[]>(
+          `select election_id, city_id, approve from ballot where election_id in (${ids.map(() => '?').join(',')})`,
+          ids,
+        );
       const persisted = new Map(rows.map((r) => [`${r.election_id}:${r.city_id}`, r.approve]));
-      const missing = jobs.filter((j) => JSON.stringify(persisted.get(`${j.electionId}:${j.voter.cityId}`)) !== JSON.stringify(j.approve)).length;
-      const turnout = await Promise.all(ids.map(async (id) => (await call(base, 'GET', `/elections/${id}`, secretariat)).body?.turnout?.cast as number));
+      const missing = jobs.filter(
+        (j) => JSON.stringify(persisted.get(`${j.electionId}:${j.voter.cityId}`)) !== JSON.stringify(j.approve),
+      ).length;
+      const turnout = await Promise.all(
+        ids.map(async (id) => (await call(base, 'GET', `/elections/${id}`, secretariat)).body?.turnout?.cast as number),
+      );
 
       for (const id of ids) await call(base, 'POST', `/elections/${id}/cancel`, secretariat, { reason: 'bench over' });
 
       const { latencies, failures, seconds } = result;
       const ballotsPerSecond = latencies.length / seconds;
       const ok = failures.length === 0 && missing === 0 && rows.length === jobs.length;
-      ctx.log(`  ${latencies.length} ballots in ${seconds.toFixed(1)} s: ${ballotsPerSecond.toFixed(0)}/s  p50 ${percentile(latencies, 50).toFixed(0)} ms  p99 ${percentile(latencies, 99).toFixed(0)} ms`);
+      ctx.log(
+        `  ${latencies.length} ballots in ${seconds.toFixed(1)} s: ${ballotsPerSecond.toFixed(0)}/s  p50 ${percentile(latencies, 50).toFixed(0)} ms  p99 ${percentile(latencies, 99).toFixed(0)} ms`,
+      );
       return {
         ok,
         table: {
@@ -191,7 +243,12 @@ export const electionsBench: Bench = {
           worker: 'in the bench process, beside the API',
           seconds,
           ballotsPerSecond,
-          latencyMs: { p50: percentile(latencies, 50), p90: percentile(latencies, 90), p99: percentile(latencies, 99), max: latencies.at(-1) ?? null },
+          latencyMs: {
+            p50: percentile(latencies, 50),
+            p90: percentile(latencies, 90),
+            p99: percentile(latencies, 99),
+            max: latencies.at(-1) ?? null,
+          },
           turnoutByElection: turnout,
           failures: failures.slice(0, 10),
           failureCount: failures.length,
@@ -199,7 +256,8 @@ export const electionsBench: Bench = {
         },
       };
     } finally {
-      for (const stop of stops) await stop().catch((err) => ctx.log(`  cleanup failed: ${err instanceof Error ? err.message : String(err)}`));
+      for (const stop of stops)
+        await stop().catch((err) => ctx.log(`  cleanup failed: ${err instanceof Error ? err.message : String(err)}`));
     }
   },
 };

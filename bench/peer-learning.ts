@@ -31,7 +31,11 @@ const SEARCH = `select id, ts_rank(search, websearch_to_tsquery('english', $1)) 
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function timeQuery(client: pg.PoolClient, cluster: string, scan: boolean): Promise<{ medianMs: number; rows: number }> {
+async function timeQuery(
+  client: pg.PoolClient,
+  cluster: string,
+  scan: boolean,
+): Promise<{ medianMs: number; rows: number }> {
   await client.query('begin');
   try {
     if (scan) await client.query('set local enable_bitmapscan = off; set local enable_indexscan = off');
@@ -60,7 +64,10 @@ export const peerLearningBench: Bench = {
     const cluster = `P${randomUUID().slice(0, 8).toUpperCase()}`;
     try {
       const conn = orm.em.getConnection();
-      await conn.execute(`insert into cluster (code, name, period, status, themes, focus_keywords) values (?, 'Bench cluster', '2021-2023', 'active', '{}', '{}')`, [cluster]);
+      await conn.execute(
+        `insert into cluster (code, name, period, status, themes, focus_keywords) values (?, 'Bench cluster', '2021-2023', 'active', '{}', '{}')`,
+        [cluster],
+      );
       stops.unshift(async () => {
         await conn.execute('delete from peer_learning_entry where cluster_code = ?', [cluster]);
         await conn.execute('delete from cluster where code = ?', [cluster]);
@@ -84,7 +91,11 @@ export const peerLearningBench: Bench = {
       let scanned: { medianMs: number; rows: number };
       let plan: string;
       try {
-        plan = (await client.query(`explain ${SEARCH.replaceAll('$1', `'${RARE}'`).replace('$2', `'${cluster}'`)}`)).rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
+        plan = (
+          await client.query(`explain ${SEARCH.replaceAll('$1', `'${RARE}'`).replace('$2', `'${cluster}'`)}`)
+        ).rows
+          .map((r: Record<string, string>) => r['QUERY PLAN'])
+          .join('\n');
         indexed = await timeQuery(client, cluster, false);
         scanned = await timeQuery(client, cluster, true);
       } finally {
@@ -92,10 +103,21 @@ export const peerLearningBench: Bench = {
       }
       const usesIndex = plan.includes('peer_learning_entry_search_index');
       const speedup = scanned.medianMs / indexed.medianMs;
-      ctx.log(`  ranked search: index ${indexed.medianMs.toFixed(2)} ms, scan ${scanned.medianMs.toFixed(2)} ms (${speedup.toFixed(1)}×), ${indexed.rows} rows`);
+      ctx.log(
+        `  ranked search: index ${indexed.medianMs.toFixed(2)} ms, scan ${scanned.medianMs.toFixed(2)} ms (${speedup.toFixed(1)}×), ${indexed.rows} rows`,
+      );
 
-      const config = loadConfig({ SECRETARIAT_TOKEN: `bench-secretariat-${randomUUID()}`, TEMPORAL_TASK_QUEUE: `bench-${randomUUID()}`, LOG_LEVEL: 'silent' });
-      const { app } = createApp({ orm, temporal: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }), config, logger: createLogger('silent') });
+      const config = loadConfig({
+        SECRETARIAT_TOKEN: `bench-secretariat-${randomUUID()}`,
+        TEMPORAL_TASK_QUEUE: `bench-${randomUUID()}`,
+        LOG_LEVEL: 'silent',
+      });
+      const { app } = createApp({
+        orm,
+        temporal: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+        config,
+        logger: createLogger('silent'),
+      });
       const server = await listen(app);
       stops.unshift(server.stop);
       const headers = { authorization: `Bearer ${config.SECRETARIAT_TOKEN}` };
@@ -120,10 +142,20 @@ export const peerLearningBench: Bench = {
           'HTTP search / listing rps': `${round(search.rps, 0)} / ${round(listing.rps, 0)} (${round(search.rps / listing.rps, 2)})`,
           'HTTP search p99 ms': search.p99Ms,
         },
-        details: { entries: ENTRIES, iterations: ITERATIONS, plan, indexed, scanned, speedup, targetSpeedup: TARGET_SPEEDUP, http: { listing, search } },
+        details: {
+          entries: ENTRIES,
+          iterations: ITERATIONS,
+          plan,
+          indexed,
+          scanned,
+          speedup,
+          targetSpeedup: TARGET_SPEEDUP,
+          http: { listing, search },
+        },
       };
     } finally {
-      for (const stop of stops) await stop().catch((err) => ctx.log(`  cleanup failed: ${err instanceof Error ? err.message : String(err)}`));
+      for (const stop of stops)
+        await stop().catch((err) => ctx.log(`  cleanup failed: ${err instanceof Error ? err.message : String(err)}`));
     }
   },
 };

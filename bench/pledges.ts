@@ -22,7 +22,10 @@ const IN_FLIGHT = 20;
 const ROUNDS = 2;
 
 /** Runs `one` with IN_FLIGHT in parallel for `seconds`; returns completions per second. */
-async function drive(seconds: number, one: () => Promise<void>): Promise<{ perSecond: number; completed: number; failures: string[] }> {
+async function drive(
+  seconds: number,
+  one: () => Promise<void>,
+): Promise<{ perSecond: number; completed: number; failures: string[] }> {
   const end = performance.now() + seconds * 1000;
   const started = performance.now();
   let completed = 0;
@@ -35,7 +38,7 @@ async function drive(seconds: number, one: () => Promise<void>): Promise<{ perSe
           completed++;
         } catch (err) {
           failures.push(err instanceof Error ? err.message : String(err));
-          if (failures.length > 10) throw new Error(`too many failures: ${failures.join('; ')}`);
+          if (failures.length > 10) throw new Error(`too many failures: ${failures.join('; ')}`, { cause: err });
         }
       }
     }),
@@ -53,11 +56,21 @@ export const pledgesBench: Bench = {
     const connection = await Connection.connect({ address: ctx.temporalAddress! });
     const nativeConnection = await NativeConnection.connect({ address: ctx.temporalAddress! });
     const client = new Client({ connection });
-    const stops: (() => Promise<unknown>)[] = [() => orm.close(), () => connection.close(), () => nativeConnection.close()];
+    const stops: (() => Promise<unknown>)[] = [
+      () => orm.close(),
+      () => connection.close(),
+      () => nativeConnection.close(),
+    ];
     try {
       const pledgeQueue = `bench-pledges-${randomUUID()}`;
       const bareQueue = `bench-bare-${randomUUID()}`;
-      const pledgeWorker = await createWorker({ connection: nativeConnection, namespace: 'default', taskQueue: pledgeQueue, orm, logger });
+      const pledgeWorker = await createWorker({
+        connection: nativeConnection,
+        namespace: 'default',
+        taskQueue: pledgeQueue,
+        orm,
+        logger,
+      });
       const bareWorker = await Worker.create({
         connection: nativeConnection,
         taskQueue: bareQueue,
@@ -71,32 +84,72 @@ export const pledgesBench: Bench = {
       });
 
       const donorId = randomUUID();
-      await orm.em.getConnection().execute(`insert into donor (id, name, type, created_at, updated_at) values (?, 'Bench donor', 'foundation', now(), now())`, [donorId]);
+      await orm.em
+        .getConnection()
+        .execute(
+          `insert into donor (id, name, type, created_at, updated_at) values (?, 'Bench donor', 'foundation', now(), now())`,
+          [donorId],
+        );
       const pledgeIds: string[] = [];
 
       const lifecycle = async () => {
         const pledgeId = randomUUID();
         pledgeIds.push(pledgeId);
         const spec: PledgeSpec = {
-          pledgeId, donorId, kind: 'financial', fundingOption: 'mdfm', subOption: null, focus: ['africa'], biennium: '2025-2027', status: 'pledged',
-          currency: 'USD', amountMinor: 5_000_000, instalments: [{ seq: 1, due: '2027-01-01', amountMinor: 5_000_000, paidMinor: 0, status: 'scheduled' }],
-          inKind: null, reminders: reminderSettings(), campaignId: null, by: 'bench', note: null,
+          pledgeId,
+          donorId,
+          kind: 'financial',
+          fundingOption: 'mdfm',
+          subOption: null,
+          focus: ['africa'],
+          biennium: '2025-2027',
+          status: 'pledged',
+          currency: 'USD',
+          amountMinor: 5_000_000,
+          instalments: [{ seq: 1, due: '2027-01-01', amountMinor: 5_000_000, paidMinor: 0, status: 'scheduled' }],
+          inKind: null,
+          reminders: reminderSettings(),
+          campaignId: null,
+          by: 'bench',
+          note: null,
         };
-        const handle = await client.workflow.start(pledgeWorkflow, { workflowId: pledgeWorkflowId(pledgeId), taskQueue: pledgeQueue, args: [{ spec }] });
+        const handle = await client.workflow.start(pledgeWorkflow, {
+          workflowId: pledgeWorkflowId(pledgeId),
+          taskQueue: pledgeQueue,
+          args: [{ spec }],
+        });
         await handle.executeUpdate(transitionUpdate, { args: [{ to: 'agreement_signed', by: 'bench' }] });
         const r = await handle.executeUpdate(receiptUpdate, {
-          args: [{ key: 'R-1', currency: 'USD', amountMinor: 5_000_000, receivedOn: '2026-06-01', fxRateToUsd: '1', usdMinor: toUsd(5_000_000, 'USD', '1'), pledgeMinor: 5_000_000, receiptNumber: 'R-1', by: 'bench' }],
+          args: [
+            {
+              key: 'R-1',
+              currency: 'USD',
+              amountMinor: 5_000_000,
+              receivedOn: '2026-06-01',
+              fxRateToUsd: '1',
+              usdMinor: toUsd(5_000_000, 'USD', '1'),
+              pledgeMinor: 5_000_000,
+              receiptNumber: 'R-1',
+              by: 'bench',
+            },
+          ],
         });
         if (r.status !== 'fulfilled') throw new Error(`pledge ${pledgeId} ended ${r.status}`);
       };
       const bare = async () => {
-        await client.workflow.execute('bareWorkflow', { workflowId: `bare:${randomUUID()}`, taskQueue: bareQueue, args: [] });
+        await client.workflow.execute('bareWorkflow', {
+          workflowId: `bare:${randomUUID()}`,
+          taskQueue: bareQueue,
+          args: [],
+        });
       };
 
       const measure = async (label: string, one: () => Promise<void>) => {
         await drive(WARMUP_SECONDS, one);
         const r = await drive(SECONDS, one);
-        ctx.log(`  ${label.padEnd(8)} ${r.perSecond.toFixed(1).padStart(7)} /s  (${r.completed} in ${SECONDS} s, ${r.failures.length} failures)`);
+        ctx.log(
+          `  ${label.padEnd(8)} ${r.perSecond.toFixed(1).padStart(7)} /s  (${r.completed} in ${SECONDS} s, ${r.failures.length} failures)`,
+        );
         return r;
       };
       const bareRuns = [];
@@ -111,26 +164,55 @@ export const pledgesBench: Bench = {
       const ratio = pledgeRate / baseRate;
 
       // Every lifecycle counted must be in the database as fulfilled, once.
-      const rows = await orm.em.getConnection().execute<{ status: string; n: string }[]>(`select status, count(*) as n from pledge where donor_id = ? group by status`, [donorId]);
+      const rows = await orm.em
+        .getConnection()
+        .execute<{ status: string; n: string }[]>(
+          `select status, count(*) as n from pledge where donor_id = ? group by status`,
+          [donorId],
+        );
       const fulfilled = Number(rows.find((r) => r.status === 'fulfilled')?.n ?? 0);
-      const receipts = Number((await orm.em.getConnection().execute<{ n: string }[]>(`select count(*) as n from receipt r join pledge p on p.id = r.pledge_id where p.donor_id = ?`, [donorId]))[0]!.n);
+      const receipts = Number(
+        (
+          await orm.em
+            .getConnection()
+            .execute<{ n: string }[]>(
+              `select count(*) as n from receipt r join pledge p on p.id = r.pledge_id where p.donor_id = ?`,
+              [donorId],
+            )
+        )[0]!.n,
+      );
       const completed = pledgeRuns.reduce((s, r) => s + r.completed, 0);
       const failures = [...bareRuns, ...pledgeRuns].reduce((s, r) => s + r.failures.length, 0);
-      ctx.log(`  ratio ${ratio.toFixed(3)} (target >= ${TARGET_RATIO}); ${fulfilled} pledges fulfilled in the database, ${receipts} receipts`);
+      ctx.log(
+        `  ratio ${ratio.toFixed(3)} (target >= ${TARGET_RATIO}); ${fulfilled} pledges fulfilled in the database, ${receipts} receipts`,
+      );
       return {
         ok: ratio >= TARGET_RATIO && failures === 0 && fulfilled >= completed && receipts === fulfilled,
         table: {
           'bare workflows/s': round(baseRate, 1),
           'pledge lifecycles/s': round(pledgeRate, 1),
-          'ratio': round(ratio, 3),
-          'target': `>= ${TARGET_RATIO}`,
+          ratio: round(ratio, 3),
+          target: `>= ${TARGET_RATIO}`,
           'fulfilled rows / receipts': `${fulfilled} / ${receipts}`,
-          'failures': failures,
+          failures: failures,
         },
-        details: { statuses: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])), seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, inFlight: IN_FLIGHT, ratio, targetRatio: TARGET_RATIO, bare: bareRuns, pledge: pledgeRuns, fulfilled, receipts, lifecyclesCounted: completed },
+        details: {
+          statuses: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])),
+          seconds: SECONDS,
+          warmupSeconds: WARMUP_SECONDS,
+          inFlight: IN_FLIGHT,
+          ratio,
+          targetRatio: TARGET_RATIO,
+          bare: bareRuns,
+          pledge: pledgeRuns,
+          fulfilled,
+          receipts,
+          lifecyclesCounted: completed,
+        },
       };
     } finally {
-      for (const stop of stops) await stop().catch((err) => ctx.log(`  cleanup failed: ${err instanceof Error ? err.message : String(err)}`));
+      for (const stop of stops)
+        await stop().catch((err) => ctx.log(`  cleanup failed: ${err instanceof Error ? err.message : String(err)}`));
     }
   },
 };

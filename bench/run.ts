@@ -16,7 +16,8 @@ const RESULTS_DIR = join(import.meta.dirname, 'results');
 function pick(names: string[]): Bench[] {
   if (names.length === 0) return BENCHES;
   const unknown = names.filter((n) => !BENCHES.some((b) => b.name === n));
-  if (unknown.length) throw new Error(`unknown bench ${unknown.join(', ')}; known: ${BENCHES.map((b) => b.name).join(', ')}`);
+  if (unknown.length)
+    throw new Error(`unknown bench ${unknown.join(', ')}; known: ${BENCHES.map((b) => b.name).join(', ')}`);
   return BENCHES.filter((b) => names.includes(b.name));
 }
 
@@ -46,7 +47,8 @@ async function main(): Promise<number> {
     await mkdir(RESULTS_DIR, { recursive: true });
     const [load1] = loadavg();
     // Same-run ratios absorb a steady load, not a bursty one: say so when the machine is busy.
-    if (load1! > cpus().length) console.log(`note: load average ${load1!.toFixed(1)} on ${cpus().length} cores; numbers will be noisy`);
+    if (load1! > cpus().length)
+      console.log(`note: load average ${load1!.toFixed(1)} on ${cpus().length} cores; numbers will be noisy`);
     for (const bench of benches) {
       console.log(`${bench.name}: ${bench.description}`);
       try {
@@ -54,13 +56,32 @@ async function main(): Promise<number> {
         rows.push({ name: bench.name, result });
         failed ||= !result.ok;
         const file = join(RESULTS_DIR, `${bench.name}.json`);
-        await writeFile(file, JSON.stringify({ bench: bench.name, at: new Date().toISOString(), node: process.version, loadAverage: loadavg(), ok: result.ok, table: result.table, details: result.details }, null, 2) + '\n');
+        await writeFile(
+          file,
+          JSON.stringify(
+            {
+              bench: bench.name,
+              at: new Date().toISOString(),
+              node: process.version,
+              loadAverage: loadavg(),
+              ok: result.ok,
+              table: result.table,
+              details: result.details,
+            },
+            null,
+            2,
+          ) + '\n',
+        );
       } catch (err) {
         failed = true;
         const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
         console.error(`${bench.name} FAILED: ${message}`);
         // Overwrite any earlier numbers so a stale success is never read as this run's.
-        await writeFile(join(RESULTS_DIR, `${bench.name}.json`), JSON.stringify({ bench: bench.name, at: new Date().toISOString(), ok: false, error: message }, null, 2) + '\n');
+        await writeFile(
+          join(RESULTS_DIR, `${bench.name}.json`),
+          JSON.stringify({ bench: bench.name, at: new Date().toISOString(), ok: false, error: message }, null, 2) +
+            '\n',
+        );
       }
     }
   } finally {

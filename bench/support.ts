@@ -57,12 +57,15 @@ export async function startDatabase(): Promise<Stoppable<string>> {
   if (!url) {
     const dir = await mkdtemp(join(tmpdir(), 'gnlc-bench-pg-'));
     await chmod(dir, 0o755); // the embedded server runs as the 'postgres' user
-    const db = await startEmbeddedPostgres({ dir: join(dir, 'data'), port: await freePort(), database: 'gnlc_bench', persistent: false }).catch(
-      async (err: unknown) => {
-        await rm(dir, { recursive: true, force: true });
-        throw err;
-      },
-    );
+    const db = await startEmbeddedPostgres({
+      dir: join(dir, 'data'),
+      port: await freePort(),
+      database: 'gnlc_bench',
+      persistent: false,
+    }).catch(async (err: unknown) => {
+      await rm(dir, { recursive: true, force: true });
+      throw err;
+    });
     url = db.url;
     stop = async () => {
       await db.stop();
@@ -161,7 +164,9 @@ export async function load(opts: LoadOptions): Promise<LoadResult> {
 /** Throws unless every request came back 2xx: a fast error page is not throughput. */
 export function assertAllOk(label: string, r: LoadResult): void {
   if (r.non2xx || r.errors || r.timeouts || r.requests === 0) {
-    throw new Error(`${label}: ${r.requests} requests, ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts; statuses ${JSON.stringify(r.statusCodes)}`);
+    throw new Error(
+      `${label}: ${r.requests} requests, ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts; statuses ${JSON.stringify(r.statusCodes)}`,
+    );
   }
 }
 

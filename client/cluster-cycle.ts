@@ -5,7 +5,13 @@ import { clusterCycleWorkflowId, type CycleInput, type ElectionRequest } from '.
 import { clusterCycleWorkflow, requestElectionUpdate } from '../workflows/cluster-cycle.js';
 
 /** The cycle of a cluster, started if it is not running yet (the update and the start are one call). */
-export function requestElection(client: Client, taskQueue: string, cluster: string, req: ElectionRequest, cycle: Omit<CycleInput, 'cluster'> = {}) {
+export function requestElection(
+  client: Client,
+  taskQueue: string,
+  cluster: string,
+  req: ElectionRequest,
+  cycle: Omit<CycleInput, 'cluster'> = {},
+) {
   const start = new WithStartWorkflowOperation(clusterCycleWorkflow, {
     workflowId: clusterCycleWorkflowId(cluster),
     taskQueue,
@@ -16,7 +22,12 @@ export function requestElection(client: Client, taskQueue: string, cluster: stri
 }
 
 /** Starts every cycle that is not running; already running ones are left alone. */
-export async function ensureCycle(client: Client, taskQueue: string, cluster: string, cycle: Omit<CycleInput, 'cluster'> = {}): Promise<void> {
+export async function ensureCycle(
+  client: Client,
+  taskQueue: string,
+  cluster: string,
+  cycle: Omit<CycleInput, 'cluster'> = {},
+): Promise<void> {
   await client.workflow.start(clusterCycleWorkflow, {
     workflowId: clusterCycleWorkflowId(cluster),
     taskQueue,

@@ -43,7 +43,12 @@ export interface Access {
  * (One city or donor per person is the norm; a person with several acts for the first, listed in /me.)
  */
 export function primaryAccess(access: readonly Access[]): Access | undefined {
-  return access.find((a) => a.role === 'secretariat') ?? access.find((a) => a.role === 'viewer') ?? access.find((a) => a.role === 'city') ?? access[0];
+  return (
+    access.find((a) => a.role === 'secretariat') ??
+    access.find((a) => a.role === 'viewer') ??
+    access.find((a) => a.role === 'city') ??
+    access[0]
+  );
 }
 
 // Sign-in by e-mail link: a link is single use and short-lived; a session expires when idle and absolutely.
@@ -77,8 +82,14 @@ export const PersonCreate = z
   .object({ name: Text(200), email: Email, language: z.enum(LANGUAGES).default('en'), staffRole: z.enum(STAFF_ROLES) })
   .strict();
 export const PersonPatch = z
-  .object({ name: Text(200).optional(), language: z.enum(LANGUAGES).optional(), staffRole: z.enum(STAFF_ROLES).nullable().optional() })
+  .object({
+    name: Text(200).optional(),
+    language: z.enum(LANGUAGES).optional(),
+    staffRole: z.enum(STAFF_ROLES).nullable().optional(),
+  })
   .strict()
   .refine((o) => Object.keys(o).length > 0, 'at least one field must be given');
-export const MePatch = z.object({ language: z.enum(LANGUAGES).optional(), name: Text(200).optional() }).strict()
+export const MePatch = z
+  .object({ language: z.enum(LANGUAGES).optional(), name: Text(200).optional() })
+  .strict()
   .refine((o) => Object.keys(o).length > 0, 'at least one field must be given');

@@ -18,7 +18,11 @@ export interface CalendarEvent {
 
 /** TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma and newlines. */
 export function escapeText(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Folds a content line at 75 octets (3.1) without splitting a UTF-8 character. */
@@ -41,7 +45,11 @@ export function foldLine(line: string): string {
   return out.join('\r\n ');
 }
 
-const utc = (iso: string): string => new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const utc = (iso: string): string =>
+  new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 const dateValue = (d: string): string => d.slice(0, 10).replace(/-/g, '');
 const nextDay = (d: string): string => {
   const t = new Date(`${d.slice(0, 10)}T00:00:00Z`);
@@ -50,12 +58,22 @@ const nextDay = (d: string): string => {
 };
 
 export function toICalendar(events: readonly CalendarEvent[], opts: { name: string; now: Date }): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//UNESCO GNLC//gnlc-engine//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(opts.name)}`];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//UNESCO GNLC//gnlc-engine//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(opts.name)}`,
+  ];
   const stamp = utc(opts.now.toISOString());
   for (const e of events) {
     lines.push('BEGIN:VEVENT', `UID:${escapeText(e.uid)}`, `DTSTAMP:${stamp}`);
     if (e.allDay) {
-      lines.push(`DTSTART;VALUE=DATE:${dateValue(e.start)}`, `DTEND;VALUE=DATE:${dateValue(e.end ?? nextDay(e.start))}`);
+      lines.push(
+        `DTSTART;VALUE=DATE:${dateValue(e.start)}`,
+        `DTEND;VALUE=DATE:${dateValue(e.end ?? nextDay(e.start))}`,
+      );
     } else {
       lines.push(`DTSTART:${utc(e.start)}`, `DTEND:${utc(e.end ?? e.start)}`);
     }

@@ -12,7 +12,11 @@ export const campaignWorkflowId = (biennium: string) => `campaign:${biennium}`;
 export const CreateCampaignBody = z
   .object({
     biennium: BienniumString,
-    target: z.object({ currency: z.literal('USD'), value: z.string().max(24) }).strict().optional().describe('default US$1,000,000 (the MDFM target per term)'),
+    target: z
+      .object({ currency: z.literal('USD'), value: z.string().max(24) })
+      .strict()
+      .optional()
+      .describe('default US$1,000,000 (the MDFM target per term)'),
     donorIds: z.array(z.uuid()).max(500).default([]),
     fundingOption: z.enum(FUNDING_OPTIONS).default('mdfm'),
     followUpEvery: isoDuration.optional(),
@@ -22,7 +26,8 @@ export const CreateCampaignBody = z
   })
   .strict()
   .superRefine((b, ctx) => {
-    if (new Set(b.donorIds).size !== b.donorIds.length) ctx.addIssue({ code: 'custom', path: ['donorIds'], message: 'a donor is listed twice' });
+    if (new Set(b.donorIds).size !== b.donorIds.length)
+      ctx.addIssue({ code: 'custom', path: ['donorIds'], message: 'a donor is listed twice' });
     if (b.target) {
       const p = parseAmount(b.target.value, 'USD');
       if (!p.ok) ctx.addIssue({ code: 'custom', path: ['target', 'value'], message: p.message });

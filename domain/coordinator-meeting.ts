@@ -68,7 +68,8 @@ export function aggregateCluster(args: {
   const missing = args.expected.filter((c) => !reported.includes(c)).sort();
   const outputs: AggregatedOutput[] = args.outputs.map((o) => {
     const items = args.reports.flatMap((r) => r.progress.filter((p) => p.key === o.key));
-    if (items.length === 0) return { key: o.key, title: o.title, target: o.target, value: null, status: 'not_reported', notes: [] };
+    if (items.length === 0)
+      return { key: o.key, title: o.title, target: o.target, value: null, status: 'not_reported', notes: [] };
     return {
       key: o.key,
       title: o.title,
@@ -89,7 +90,10 @@ export function aggregateCluster(args: {
 }
 
 /** Progress must name outputs of the plan, each once. */
-export function checkProgress(progress: readonly { key: string }[], outputs: readonly { key: string }[]): string | null {
+export function checkProgress(
+  progress: readonly { key: string }[],
+  outputs: readonly { key: string }[],
+): string | null {
   const keys = new Set(outputs.map((o) => o.key));
   const seen = new Set<string>();
   for (const p of progress) {
@@ -108,7 +112,9 @@ const fixedMs = (d: string): number | null => {
     return null;
   }
 };
-const fixedLead = isoDuration.refine((d) => !isValidDuration(d) || (fixedMs(d) ?? 0) > 0, { error: 'must be a positive fixed length (weeks, days, hours…), not years or months' });
+const fixedLead = isoDuration.refine((d) => !isValidDuration(d) || (fixedMs(d) ?? 0) > 0, {
+  error: 'must be a positive fixed length (weeks, days, hours…), not years or months',
+});
 
 export const MAX_REPORT_REMINDERS = 5;
 
@@ -122,8 +128,12 @@ export const CreateMeetingBody = z
         report: z
           .array(fixedLead)
           .max(MAX_REPORT_REMINDERS)
-          .refine((leads) => new Set(leads.map(fixedMs)).size === leads.length, { error: 'the same reminder lead is given twice' })
-          .describe('durations before the report due date at which coordinators that have not reported are reminded; default P3D and P1D'),
+          .refine((leads) => new Set(leads.map(fixedMs)).size === leads.length, {
+            error: 'the same reminder lead is given twice',
+          })
+          .describe(
+            'durations before the report due date at which coordinators that have not reported are reminded; default P3D and P1D',
+          ),
       })
       .strict()
       .optional(),
@@ -133,10 +143,23 @@ export type CreateMeetingBody = z.infer<typeof CreateMeetingBody>;
 
 export const ReportBody = z
   .object({
-    cluster: z.string().min(1).max(32).transform((s) => s.toUpperCase()),
+    cluster: z
+      .string()
+      .min(1)
+      .max(32)
+      .transform((s) => s.toUpperCase()),
     cityId: z.uuid().optional().describe('secretariat only: the coordinator city reported for'),
     progress: z
-      .array(z.object({ key: z.string().min(1).max(64), value: z.number().finite().min(0).max(1e12), status: z.enum(OUTPUT_STATUSES), note: z.string().max(5_000).optional() }).strict())
+      .array(
+        z
+          .object({
+            key: z.string().min(1).max(64),
+            value: z.number().finite().min(0).max(1e12),
+            status: z.enum(OUTPUT_STATUSES),
+            note: z.string().max(5_000).optional(),
+          })
+          .strict(),
+      )
       .min(1)
       .max(100),
   })
@@ -152,4 +175,5 @@ export function lateReminder(leads: readonly string[], reportDueAt: number, now:
 }
 
 /** Meeting date as an instant: a bare calendar date is midnight UTC. */
-export const meetingInstant = (date: string): string => (isCalendarDate(date) ? `${date}T00:00:00.000Z` : new Date(date).toISOString());
+export const meetingInstant = (date: string): string =>
+  isCalendarDate(date) ? `${date}T00:00:00.000Z` : new Date(date).toISOString();

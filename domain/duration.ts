@@ -11,8 +11,7 @@ export interface Duration {
   seconds: number;
 }
 
-const PATTERN =
-  /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+const PATTERN = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 
 const MS = { second: 1_000, minute: 60_000, hour: 3_600_000, day: 86_400_000 } as const;
 
@@ -52,10 +51,7 @@ export function durationMs(iso: string): number {
     );
   }
   return (
-    (d.weeks * 7 + d.days) * MS.day +
-    d.hours * MS.hour +
-    d.minutes * MS.minute +
-    Math.round(d.seconds * MS.second)
+    (d.weeks * 7 + d.days) * MS.day + d.hours * MS.hour + d.minutes * MS.minute + Math.round(d.seconds * MS.second)
   );
 }
 

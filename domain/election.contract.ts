@@ -1,6 +1,12 @@
 // The contract of the election workflow: its input, messages, state and result, shared by the
 // workflow, its activities and the API. Pure types and helpers only.
-import { ELECTION_DEFAULTS, type ElectionStatus, type NominationStatus, type PriorTerm, type Tally } from './election.js';
+import {
+  ELECTION_DEFAULTS,
+  type ElectionStatus,
+  type NominationStatus,
+  type PriorTerm,
+  type Tally,
+} from './election.js';
 
 export interface ElectionSettings {
   seats: number;

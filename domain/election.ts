@@ -91,9 +91,7 @@ export function nominationOutcome(args: { accepted: number; seats: number; exten
 
 // ---------------------------------------------------------------- voting
 
-export type BallotCheck =
-  | { ok: true; approve: string[] }
-  | { ok: false; status: 400 | 422; message: string };
+export type BallotCheck = { ok: true; approve: string[] } | { ok: false; status: 400 | 422; message: string };
 
 /** Approval voting: each member city approves 1..seats distinct nominees. */
 export function validateBallot(approve: readonly string[], nominees: readonly string[], seats: number): BallotCheck {
@@ -139,7 +137,10 @@ const byApprovalsThenId = (a: Tally, b: Tally): number =>
  * Approvals for every nominee, zeros included. A city's last ballot counts (re-voting replaces),
  * and approvals of non-nominees or repeated within a ballot are ignored.
  */
-export function tally(ballots: readonly { cityId: string; approve: readonly string[] }[], nominees: readonly string[]): Tally[] {
+export function tally(
+  ballots: readonly { cityId: string; approve: readonly string[] }[],
+  nominees: readonly string[],
+): Tally[] {
   const lastBallot = new Map<string, readonly string[]>();
   for (const b of ballots) lastBallot.set(b.cityId, b.approve);
   const counts = new Map<string, number>(nominees.map((id) => [id, 0]));
@@ -194,7 +195,9 @@ export function drawLot(candidates: readonly string[], seatsLeft: number, seed: 
 
 export function termEnd(termStart: string, termLength: string = ELECTION_DEFAULTS.termLength): string {
   if (!isCalendarDate(termStart)) throw new Error(`invalid term start date: ${JSON.stringify(termStart)}`);
-  return addDuration(new Date(`${termStart}T00:00:00Z`), termLength).toISOString().slice(0, 10);
+  return addDuration(new Date(`${termStart}T00:00:00Z`), termLength)
+    .toISOString()
+    .slice(0, 10);
 }
 
 /** The election's workflow ID: one election per cluster and term start. */

@@ -21,7 +21,10 @@ export function parseRatesCsv(text: string): { rows: FxRateRow[]; errors: { path
   const lines = text.split(/\r?\n/).map((l) => l.trim());
   const header = (lines.shift() ?? '').toLowerCase().replace(/[\s_"]/g, '');
   if (header !== 'currency,date,ratetousd') {
-    return { rows: [], errors: [{ path: 'body.line1', message: 'the first line must be the header currency,date,rateToUsd' }] };
+    return {
+      rows: [],
+      errors: [{ path: 'body.line1', message: 'the first line must be the header currency,date,rateToUsd' }],
+    };
   }
   const rows: FxRateRow[] = [];
   const errors: { path: string; message: string }[] = [];
@@ -32,14 +35,18 @@ export function parseRatesCsv(text: string): { rows: FxRateRow[]; errors: { path
     const r = FxRateBody.safeParse({ currency, date, rateToUsd });
     const at = `body.line${i + 2}`;
     if (extra.length) errors.push({ path: at, message: 'expected 3 columns' });
-    else if (!r.success) for (const issue of r.error.issues) errors.push({ path: `${at}.${issue.path.join('.')}`, message: issue.message });
-    else if (seen.has(`${r.data.currency}:${r.data.date}`)) errors.push({ path: at, message: `${r.data.currency} ${r.data.date} is listed twice` });
+    else if (!r.success)
+      for (const issue of r.error.issues)
+        errors.push({ path: `${at}.${issue.path.join('.')}`, message: issue.message });
+    else if (seen.has(`${r.data.currency}:${r.data.date}`))
+      errors.push({ path: at, message: `${r.data.currency} ${r.data.date} is listed twice` });
     else {
       seen.add(`${r.data.currency}:${r.data.date}`);
       rows.push(r.data);
     }
   });
   if (rows.length === 0 && errors.length === 0) errors.push({ path: 'body', message: 'no rates in the file' });
-  if (rows.length > MAX_RATES_PER_IMPORT) errors.push({ path: 'body', message: `at most ${MAX_RATES_PER_IMPORT} rates per import` });
+  if (rows.length > MAX_RATES_PER_IMPORT)
+    errors.push({ path: 'body', message: `at most ${MAX_RATES_PER_IMPORT} rates per import` });
   return { rows, errors };
 }

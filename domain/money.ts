@@ -6,12 +6,67 @@ import { z } from 'zod';
 
 /** Minor-unit exponents of the currencies donors plausibly pay in (ISO 4217). */
 export const CURRENCY_EXPONENTS: Readonly<Record<string, number>> = Object.freeze({
-  USD: 2, EUR: 2, GBP: 2, CHF: 2, CAD: 2, AUD: 2, NZD: 2, SEK: 2, NOK: 2, DKK: 2, PLN: 2, CZK: 2, HUF: 2,
-  CNY: 2, HKD: 2, SGD: 2, INR: 2, IDR: 2, MYR: 2, THB: 2, PHP: 2, TRY: 2, RUB: 2, ILS: 2,
-  SAR: 2, AED: 2, QAR: 2, EGP: 2, MAD: 2, NGN: 2, KES: 2, GHS: 2, ZAR: 2, ETB: 2, TZS: 2, ZMW: 2,
-  BRL: 2, MXN: 2, ARS: 2, COP: 2, PEN: 2,
-  JPY: 0, KRW: 0, VND: 0, CLP: 0, UGX: 0, RWF: 0, XOF: 0, XAF: 0, ISK: 0, PYG: 0, GNF: 0, DJF: 0, KMF: 0,
-  KWD: 3, BHD: 3, OMR: 3, JOD: 3, TND: 3, LYD: 3, IQD: 3,
+  USD: 2,
+  EUR: 2,
+  GBP: 2,
+  CHF: 2,
+  CAD: 2,
+  AUD: 2,
+  NZD: 2,
+  SEK: 2,
+  NOK: 2,
+  DKK: 2,
+  PLN: 2,
+  CZK: 2,
+  HUF: 2,
+  CNY: 2,
+  HKD: 2,
+  SGD: 2,
+  INR: 2,
+  IDR: 2,
+  MYR: 2,
+  THB: 2,
+  PHP: 2,
+  TRY: 2,
+  RUB: 2,
+  ILS: 2,
+  SAR: 2,
+  AED: 2,
+  QAR: 2,
+  EGP: 2,
+  MAD: 2,
+  NGN: 2,
+  KES: 2,
+  GHS: 2,
+  ZAR: 2,
+  ETB: 2,
+  TZS: 2,
+  ZMW: 2,
+  BRL: 2,
+  MXN: 2,
+  ARS: 2,
+  COP: 2,
+  PEN: 2,
+  JPY: 0,
+  KRW: 0,
+  VND: 0,
+  CLP: 0,
+  UGX: 0,
+  RWF: 0,
+  XOF: 0,
+  XAF: 0,
+  ISK: 0,
+  PYG: 0,
+  GNF: 0,
+  DJF: 0,
+  KMF: 0,
+  KWD: 3,
+  BHD: 3,
+  OMR: 3,
+  JOD: 3,
+  TND: 3,
+  LYD: 3,
+  IQD: 3,
 });
 export const CURRENCIES = Object.freeze(Object.keys(CURRENCY_EXPONENTS).sort()) as readonly string[];
 
@@ -32,7 +87,8 @@ export interface Money {
 const pow10 = (n: number): bigint => 10n ** BigInt(n);
 
 function toSafe(v: bigint, what: string): number {
-  if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError(`${what} is too large`);
+  if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER))
+    throw new RangeError(`${what} is too large`);
   return Number(v);
 }
 
@@ -47,7 +103,8 @@ export function parseAmount(value: string, currency: string): Parsed<number> {
   if (!m) return { ok: false, message: 'must be a decimal string such as "1250.50"' };
   const exp = exponentOf(currency);
   const frac = m[2] ?? '';
-  if (frac.length > exp) return { ok: false, message: `${currency} has ${exp} decimal place${exp === 1 ? '' : 's'}; got ${frac.length}` };
+  if (frac.length > exp)
+    return { ok: false, message: `${currency} has ${exp} decimal place${exp === 1 ? '' : 's'}; got ${frac.length}` };
   const minor = BigInt(m[1]!) * pow10(exp) + BigInt(frac.padEnd(exp, '0') || '0');
   if (minor > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, message: 'amount is too large' };
   return { ok: true, value: Number(minor) };
@@ -82,7 +139,8 @@ export function isRate(s: unknown): s is string {
 
 function parseRate(s: string): Rate {
   const m = RATE.exec(s);
-  if (!m || !isRate(s)) throw new RangeError(`invalid rate ${JSON.stringify(s)}: a positive decimal string with at most 12 decimals`);
+  if (!m || !isRate(s))
+    throw new RangeError(`invalid rate ${JSON.stringify(s)}: a positive decimal string with at most 12 decimals`);
   const frac = m[2] ?? '';
   return { num: BigInt(m[1]! + frac), den: pow10(frac.length) };
 }
@@ -129,7 +187,10 @@ export function fromUsd(usdMinor: number, currency: string, rateToUsd: string): 
 }
 
 /** The rate of `date` or the nearest earlier one; rates sorted or not. */
-export function rateOn<T extends { date: string; rateToUsd: string }>(rates: readonly T[], date: string): T | undefined {
+export function rateOn<T extends { date: string; rateToUsd: string }>(
+  rates: readonly T[],
+  date: string,
+): T | undefined {
   let best: T | undefined;
   for (const r of rates) if (r.date <= date && (!best || r.date > best.date)) best = r;
   return best;
@@ -151,7 +212,8 @@ export interface Allocation {
 
 /** Applies a payment to instalments oldest due date first (stable for equal dates). */
 export function allocate(instalments: readonly Outstanding[], amount: number): Allocation {
-  if (!Number.isSafeInteger(amount) || amount < 0) throw new RangeError(`amount must be a non-negative safe integer, got ${amount}`);
+  if (!Number.isSafeInteger(amount) || amount < 0)
+    throw new RangeError(`amount must be a non-negative safe integer, got ${amount}`);
   const order = instalments
     .map((inst, i) => ({ inst, i }))
     .sort((a, b) => (a.inst.due < b.inst.due ? -1 : a.inst.due > b.inst.due ? 1 : a.i - b.i));
@@ -187,8 +249,12 @@ export const sumMinor = (xs: readonly number[]): number => {
 
 // ---------------------------------------------------------------- API schemas
 
-export const Currency = z.string().refine(isCurrency, { error: `must be a supported ISO 4217 code (${CURRENCIES.join(', ')})` });
-export const RateString = z.string().refine(isRate, { error: 'must be a positive decimal string with at most 12 decimals, such as "1.0834"' });
+export const Currency = z
+  .string()
+  .refine(isCurrency, { error: `must be a supported ISO 4217 code (${CURRENCIES.join(', ')})` });
+export const RateString = z
+  .string()
+  .refine(isRate, { error: 'must be a positive decimal string with at most 12 decimals, such as "1.0834"' });
 
 /** `{currency, value: "1250.50"}` → Money; a number for `value` is refused (it would be a float). */
 export const MoneyBody = z

@@ -13,7 +13,11 @@ export type PeerSource = (typeof PEER_SOURCES)[number];
 
 export const PeerEntryBody = z
   .object({
-    cluster: z.string().min(1).max(32).transform((s) => s.toUpperCase()),
+    cluster: z
+      .string()
+      .min(1)
+      .max(32)
+      .transform((s) => s.toUpperCase()),
     cityId: z.uuid().optional().describe('the city the entry is about; a city token may only give its own'),
     kind: z.enum(PEER_KINDS),
     title: Text(300),
@@ -24,12 +28,36 @@ export const PeerEntryBody = z
 export type PeerEntryBody = z.infer<typeof PeerEntryBody>;
 
 /** The peer-learning entries a workshop's outcomes become; keyed so a retried publish adds nothing. */
-export function outcomeEntries(workshopId: string, title: string, o: WorkshopOutcomes): { key: string; kind: PeerKind; title: string; body: string }[] {
+export function outcomeEntries(
+  workshopId: string,
+  title: string,
+  o: WorkshopOutcomes,
+): { key: string; kind: PeerKind; title: string; body: string }[] {
   const key = (kind: string, i: number) => `${workshopWorkflowId(workshopId)}:${kind}:${i}`;
   return [
-    { key: key('practice', 0), kind: 'practice', title: `${title}: conceptual definition`, body: `${o.conceptualDefinition}\n\n${o.summary}` },
-    ...o.successes.map((body, i) => ({ key: key('success', i), kind: 'success' as const, title: `${title}: success ${i + 1}`, body })),
-    ...o.challenges.map((body, i) => ({ key: key('challenge', i), kind: 'challenge' as const, title: `${title}: challenge ${i + 1}`, body })),
-    ...o.documents.map((d, i) => ({ key: key('material', i), kind: 'material' as const, title: d.title, body: `${d.title}\n${d.url}` })),
+    {
+      key: key('practice', 0),
+      kind: 'practice',
+      title: `${title}: conceptual definition`,
+      body: `${o.conceptualDefinition}\n\n${o.summary}`,
+    },
+    ...o.successes.map((body, i) => ({
+      key: key('success', i),
+      kind: 'success' as const,
+      title: `${title}: success ${i + 1}`,
+      body,
+    })),
+    ...o.challenges.map((body, i) => ({
+      key: key('challenge', i),
+      kind: 'challenge' as const,
+      title: `${title}: challenge ${i + 1}`,
+      body,
+    })),
+    ...o.documents.map((d, i) => ({
+      key: key('material', i),
+      kind: 'material' as const,
+      title: d.title,
+      body: `${d.title}\n${d.url}`,
+    })),
   ];
 }

@@ -1,7 +1,15 @@
 // The contract of the pledge workflow: input, messages, results and state, shared by the workflow,
 // its activities, the campaign that opens prospects and the API. Amounts are safe integers of minor units, rates are
 // decimal strings: nothing here is a float or a BigInt (payloads are JSON).
-import type { FocusFlag, FundingOption, Instalment, PledgeKind, PledgeStatus, ReminderSettings, SubOption } from './pledge.js';
+import type {
+  FocusFlag,
+  FundingOption,
+  Instalment,
+  PledgeKind,
+  PledgeStatus,
+  ReminderSettings,
+  SubOption,
+} from './pledge.js';
 
 /** Everything needed to create a pledge's rows; the same spec opens it from the API or a campaign. */
 export interface PledgeSpec {

@@ -41,7 +41,14 @@ export const TRANSITIONS: Readonly<Record<PledgeStatus, readonly PledgeStatus[]>
 
 export const TERMINAL_STATUSES: readonly PledgeStatus[] = ['closed', 'declined', 'cancelled', 'written_off'];
 /** Statuses in which the donor has committed money: counted as pledged in the summary. */
-export const COMMITTED_STATUSES: readonly PledgeStatus[] = ['pledged', 'agreement_signed', 'in_fulfilment', 'fulfilled', 'reported', 'closed'];
+export const COMMITTED_STATUSES: readonly PledgeStatus[] = [
+  'pledged',
+  'agreement_signed',
+  'in_fulfilment',
+  'fulfilled',
+  'reported',
+  'closed',
+];
 /** Statuses that accept receipts. */
 export const RECEIVING_STATUSES: readonly PledgeStatus[] = ['pledged', 'agreement_signed', 'in_fulfilment'];
 /** A reason is required where the pledge ends without money. */
@@ -63,7 +70,8 @@ export function checkTransition(from: PledgeStatus, to: PledgeStatus, note?: str
         : `a pledge cannot go from ${from} to ${to}; ${from} is final`,
     };
   }
-  if (NOTE_REQUIRED.includes(to) && !note?.trim()) return { ok: false, status: 422, legal, message: `a note giving the reason is required to move to ${to}` };
+  if (NOTE_REQUIRED.includes(to) && !note?.trim())
+    return { ok: false, status: 422, legal, message: `a note giving the reason is required to move to ${to}` };
   return { ok: true };
 }
 
@@ -100,8 +108,10 @@ export const outstandingOf = (i: Pick<Instalment, 'amountMinor' | 'paidMinor' | 
   SETTLED.includes(i.status) ? 0 : Math.max(0, Number(i.amountMinor) - Number(i.paidMinor));
 
 /** What is still owed on a schedule (optionally only on instalments due before `before`, YYYY-MM-DD). */
-export const outstandingTotal = (rows: readonly Pick<Instalment, 'amountMinor' | 'paidMinor' | 'status' | 'due'>[], before?: string): number =>
-  rows.filter((i) => before === undefined || i.due < before).reduce((sum, i) => sum + outstandingOf(i), 0);
+export const outstandingTotal = (
+  rows: readonly Pick<Instalment, 'amountMinor' | 'paidMinor' | 'status' | 'due'>[],
+  before?: string,
+): number => rows.filter((i) => before === undefined || i.due < before).reduce((sum, i) => sum + outstandingOf(i), 0);
 
 /** Status moves forward only, and never away from settled; a full payment settles from anywhere. */
 export function nextInstalmentStatus(current: InstalmentStatus, proposed: InstalmentStatus): InstalmentStatus {
@@ -119,8 +129,7 @@ export function scaleDuration(iso: string, k: number): string {
 }
 
 export type ScheduleSpec =
-  | { list: { due: string; amountMinor: number }[] }
-  | { count: number; interval: string; start: string };
+  { list: { due: string; amountMinor: number }[] } | { count: number; interval: string; start: string };
 
 export type ScheduleResult = { ok: true; instalments: Instalment[] } | { ok: false; message: string };
 
@@ -130,15 +139,29 @@ export function buildSchedule(totalMinor: number, spec: ScheduleSpec): ScheduleR
   if ('list' in spec) {
     rows = [...spec.list].sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
     const sum = sumMinor(rows.map((r) => r.amountMinor));
-    if (sum !== totalMinor) return { ok: false, message: `instalments sum to ${sum} minor units, the pledge is ${totalMinor}` };
+    if (sum !== totalMinor)
+      return { ok: false, message: `instalments sum to ${sum} minor units, the pledge is ${totalMinor}` };
     if (rows.some((r) => r.amountMinor <= 0)) return { ok: false, message: 'every instalment must be more than zero' };
   } else {
-    if (totalMinor < spec.count) return { ok: false, message: `${spec.count} instalments cannot share ${totalMinor} minor units` };
+    if (totalMinor < spec.count)
+      return { ok: false, message: `${spec.count} instalments cannot share ${totalMinor} minor units` };
     const parts = splitEvenly(totalMinor, spec.count);
     const start = new Date(`${spec.start}T00:00:00Z`);
-    rows = parts.map((amountMinor, k) => ({ due: addDuration(start, scaleDuration(spec.interval, k)).toISOString().slice(0, 10), amountMinor }));
+    rows = parts.map((amountMinor, k) => ({
+      due: addDuration(start, scaleDuration(spec.interval, k)).toISOString().slice(0, 10),
+      amountMinor,
+    }));
   }
-  return { ok: true, instalments: rows.map((r, i) => ({ seq: i + 1, due: r.due, amountMinor: r.amountMinor, paidMinor: 0, status: 'scheduled' as const })) };
+  return {
+    ok: true,
+    instalments: rows.map((r, i) => ({
+      seq: i + 1,
+      due: r.due,
+      amountMinor: r.amountMinor,
+      paidMinor: 0,
+      status: 'scheduled' as const,
+    })),
+  };
 }
 
 // ---------------------------------------------------------------- reminders
@@ -176,10 +199,14 @@ export function subtractDuration(at: Date, iso: string): Date {
   const neg = `P${d.years ? `${d.years}Y` : ''}${d.months ? `${d.months}M` : ''}`;
   // addDuration takes no negative durations: step back by calendar parts, then by exact time.
   const back = new Date(Date.UTC(at.getUTCFullYear() - d.years, at.getUTCMonth() - d.months, 1));
-  const day = Math.min(at.getUTCDate(), new Date(Date.UTC(back.getUTCFullYear(), back.getUTCMonth() + 1, 0)).getUTCDate());
+  const day = Math.min(
+    at.getUTCDate(),
+    new Date(Date.UTC(back.getUTCFullYear(), back.getUTCMonth() + 1, 0)).getUTCDate(),
+  );
   const timeOfDay = at.getTime() - Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate());
   const calendar = neg === 'P' ? at.getTime() : Date.UTC(back.getUTCFullYear(), back.getUTCMonth(), day) + timeOfDay;
-  const exact = ((d.weeks * 7 + d.days) * 86_400 + d.hours * 3600 + d.minutes * 60) * 1000 + Math.round(d.seconds * 1000);
+  const exact =
+    ((d.weeks * 7 + d.days) * 86_400 + d.hours * 3600 + d.minutes * 60) * 1000 + Math.round(d.seconds * 1000);
   return new Date(calendar - exact);
 }
 
@@ -198,9 +225,26 @@ export function instalmentReminders(instalments: readonly Instalment[], s: Remin
   const out: PlannedReminder[] = [];
   for (const inst of instalments) {
     const due = new Date(`${inst.due}T00:00:00Z`);
-    out.push({ key: `inst${inst.seq}:before-due`, at: subtractDuration(due, s.beforeDue).getTime(), kind: 'before-due', seq: inst.seq });
-    s.overdueAfter.forEach((d, i) => out.push({ key: `inst${inst.seq}:overdue${i + 1}`, at: addDuration(due, d).getTime(), kind: 'overdue', seq: inst.seq }));
-    out.push({ key: `inst${inst.seq}:escalation`, at: addDuration(due, s.escalateAfter).getTime(), kind: 'escalation', seq: inst.seq });
+    out.push({
+      key: `inst${inst.seq}:before-due`,
+      at: subtractDuration(due, s.beforeDue).getTime(),
+      kind: 'before-due',
+      seq: inst.seq,
+    });
+    s.overdueAfter.forEach((d, i) =>
+      out.push({
+        key: `inst${inst.seq}:overdue${i + 1}`,
+        at: addDuration(due, d).getTime(),
+        kind: 'overdue',
+        seq: inst.seq,
+      }),
+    );
+    out.push({
+      key: `inst${inst.seq}:escalation`,
+      at: addDuration(due, s.escalateAfter).getTime(),
+      kind: 'escalation',
+      seq: inst.seq,
+    });
   }
   return out.sort((a, b) => a.at - b.at || (a.key < b.key ? -1 : 1));
 }
@@ -228,7 +272,10 @@ const ValuationFields = {
 export const InKindBody = z
   .object({
     description: Text(2000),
-    quantity: z.string().regex(/^\d{1,9}(\.\d{1,3})?$/, 'must be a decimal string').optional(),
+    quantity: z
+      .string()
+      .regex(/^\d{1,9}(\.\d{1,3})?$/, 'must be a decimal string')
+      .optional(),
     unit: Text(50).optional(),
     valuation: z.object(ValuationFields).strict().optional(),
   })
@@ -255,7 +302,10 @@ export const CreatePledgeBody = z
     subOption: z.enum(SUB_OPTIONS).optional(),
     focus: z.array(z.enum(FOCUS_FLAGS)).max(2).optional(),
     biennium: BienniumString,
-    amount: z.object({ currency: Currency, value: z.string().max(24) }).strict().optional(),
+    amount: z
+      .object({ currency: Currency, value: z.string().max(24) })
+      .strict()
+      .optional(),
     instalments: z
       .union([
         z.array(InstalmentRow).min(1).max(60),
@@ -273,14 +323,16 @@ export const CreatePledgeBody = z
   .strict()
   .superRefine((b, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-    if (b.subOption && b.fundingOption !== 'communication_exchange') issue('subOption', 'only communication_exchange has sub-options');
+    if (b.subOption && b.fundingOption !== 'communication_exchange')
+      issue('subOption', 'only communication_exchange has sub-options');
     if (b.focus && new Set(b.focus).size !== b.focus.length) issue('focus', 'a focus is listed twice');
     if (b.kind === 'financial') {
       if (!b.amount) return issue('amount', 'a financial pledge needs an amount');
       if (b.inKind) issue('inKind', 'only in-kind pledges describe in-kind support');
       const total = parseAmount(b.amount.value, b.amount.currency);
       if (!total.ok) return ctx.addIssue({ code: 'custom', path: ['amount', 'value'], message: total.message });
-      if (total.value === 0) return ctx.addIssue({ code: 'custom', path: ['amount', 'value'], message: 'must be more than zero' });
+      if (total.value === 0)
+        return ctx.addIssue({ code: 'custom', path: ['amount', 'value'], message: 'must be more than zero' });
       if (Array.isArray(b.instalments)) {
         b.instalments.forEach((row, i) => {
           const p = parseAmount(row.amount, b.amount!.currency);
@@ -297,7 +349,8 @@ export type CreatePledgeBody = z.infer<typeof CreatePledgeBody>;
 
 /** The schedule a valid body asks for (a single instalment due at the biennium's start when none is given). */
 export function scheduleOf(b: CreatePledgeBody, totalMinor: number): ScheduleResult {
-  if (!b.instalments) return buildSchedule(totalMinor, { list: [{ due: bienniumRange(b.biennium).start, amountMinor: totalMinor }] });
+  if (!b.instalments)
+    return buildSchedule(totalMinor, { list: [{ due: bienniumRange(b.biennium).start, amountMinor: totalMinor }] });
   if (Array.isArray(b.instalments)) {
     const list = b.instalments.map((r) => {
       const p = parseAmount(r.amount, b.amount!.currency);
@@ -308,7 +361,9 @@ export function scheduleOf(b: CreatePledgeBody, totalMinor: number): ScheduleRes
   return buildSchedule(totalMinor, b.instalments);
 }
 
-export const TransitionBody = z.object({ to: z.enum(PLEDGE_STATUSES), note: z.string().trim().max(2000).optional() }).strict();
+export const TransitionBody = z
+  .object({ to: z.enum(PLEDGE_STATUSES), note: z.string().trim().max(2000).optional() })
+  .strict();
 export type TransitionBody = z.infer<typeof TransitionBody>;
 
 /** Waiving an instalment forgoes what is still owed on it; the note says why (it goes to the donor). */
@@ -323,10 +378,14 @@ export const ReceiptBody = z
     receiptNumber: z.string().trim().min(1).max(100).optional(),
   })
   .strict()
-  .refine((b) => b.fxRateToUsd === undefined || /^\d{1,12}(\.\d{1,12})?$/.test(b.fxRateToUsd) && /[1-9]/.test(b.fxRateToUsd), {
-    path: ['fxRateToUsd'],
-    error: 'must be a positive decimal string with at most 12 decimals',
-  })
+  .refine(
+    (b) =>
+      b.fxRateToUsd === undefined || (/^\d{1,12}(\.\d{1,12})?$/.test(b.fxRateToUsd) && /[1-9]/.test(b.fxRateToUsd)),
+    {
+      path: ['fxRateToUsd'],
+      error: 'must be a positive decimal string with at most 12 decimals',
+    },
+  )
   .refine((b) => b.amount.minor > 0, { path: ['amount', 'value'], error: 'must be more than zero' });
 export type ReceiptBody = z.infer<typeof ReceiptBody>;
 

@@ -80,7 +80,11 @@ export const DonorPatch = z
   .strict()
   .refine((o) => Object.keys(o).length > 0, 'at least one field must be given');
 
-const words = (s: string): string[] => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2);
+const words = (s: string): string[] =>
+  s
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 2);
 
 /**
  * The strategy asks cities to send a representative whose profile matches the cluster's thematic
@@ -88,5 +92,7 @@ const words = (s: string): string[] => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).
  */
 export function expertiseMatches(expertise: readonly string[], focusKeywords: readonly string[]): boolean {
   const focus = new Set(focusKeywords.flatMap(words));
-  return expertise.flatMap(words).some((w) => focus.has(w) || [...focus].some((f) => f.startsWith(w) || w.startsWith(f)));
+  return expertise
+    .flatMap(words)
+    .some((w) => focus.has(w) || [...focus].some((f) => f.startsWith(w) || w.startsWith(f)));
 }

@@ -7,7 +7,7 @@ import { addDuration } from './duration.js';
  * distinct: a reminder whose moment has passed (e.g. a late reschedule) is skipped, not sent late.
  */
 export function leadTimes(deadline: number, leads: readonly string[], now: number): number[] {
-  const times = leads.map((lead) => deadline - (addDuration(new Date(0), lead).getTime()));
+  const times = leads.map((lead) => deadline - addDuration(new Date(0), lead).getTime());
   return [...new Set(times)].filter((t) => t > now && t < deadline).sort((a, b) => a - b);
 }
 

@@ -29,7 +29,8 @@ export const WorkPlanBody = z
   .superRefine((b, ctx) => {
     const seen = new Set<string>();
     b.outputs.forEach((o, i) => {
-      if (seen.has(o.key)) ctx.addIssue({ code: 'custom', path: ['outputs', i, 'key'], message: `key ${o.key} is used twice` });
+      if (seen.has(o.key))
+        ctx.addIssue({ code: 'custom', path: ['outputs', i, 'key'], message: `key ${o.key} is used twice` });
       seen.add(o.key);
     });
   });

@@ -7,7 +7,14 @@ import { Instant, Text } from './schemas.js';
 export const WORKSHOP_KINDS = ['inception', 'thematic', 'advisory_session'] as const;
 export type WorkshopKind = (typeof WORKSHOP_KINDS)[number];
 
-export const WORKSHOP_STATUSES = ['planning', 'invitations_open', 'rsvp_closed', 'awaiting_outcomes', 'completed', 'cancelled'] as const;
+export const WORKSHOP_STATUSES = [
+  'planning',
+  'invitations_open',
+  'rsvp_closed',
+  'awaiting_outcomes',
+  'completed',
+  'cancelled',
+] as const;
 export type WorkshopStatus = (typeof WORKSHOP_STATUSES)[number];
 export const FINAL_WORKSHOP_STATUSES: readonly WorkshopStatus[] = ['completed', 'cancelled'];
 
@@ -39,7 +46,12 @@ const timezone = z
   );
 
 export const ExpertRef = z
-  .object({ name: Text(200), email: z.email().max(320), organisation: Text(200).optional(), expertise: z.array(Text(100)).max(20).default([]) })
+  .object({
+    name: Text(200),
+    email: z.email().max(320),
+    organisation: Text(200).optional(),
+    expertise: z.array(Text(100)).max(20).default([]),
+  })
   .strict();
 export type ExpertRef = z.infer<typeof ExpertRef>;
 
@@ -49,13 +61,19 @@ export const ScheduleFields = z.object({
   endsAt: Instant,
   timezone,
   venue: Text(300).optional(),
-  onlineUrl: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  onlineUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
   rsvpBy: Instant,
 });
 export type ScheduleFields = z.infer<typeof ScheduleFields>;
 
 /** Order of the instants; the "in the future" rule needs a clock, so the caller checks it. */
-export function scheduleProblem(s: Pick<ScheduleFields, 'startsAt' | 'endsAt' | 'rsvpBy'>, now: number): { path: string; message: string } | null {
+export function scheduleProblem(
+  s: Pick<ScheduleFields, 'startsAt' | 'endsAt' | 'rsvpBy'>,
+  now: number,
+): { path: string; message: string } | null {
   const [start, end, rsvp] = [Date.parse(s.startsAt), Date.parse(s.endsAt), Date.parse(s.rsvpBy)];
   if (!(end > start)) return { path: 'body.endsAt', message: 'must be after startsAt' };
   if (rsvp > start) return { path: 'body.rsvpBy', message: 'must not be after startsAt' };
@@ -64,7 +82,10 @@ export function scheduleProblem(s: Pick<ScheduleFields, 'startsAt' | 'endsAt' | 
 }
 
 export const WorkshopSettingsBody = z.object({
-  reminders: z.object({ rsvp: z.array(isoDuration).max(5) }).strict().optional(),
+  reminders: z
+    .object({ rsvp: z.array(isoDuration).max(5) })
+    .strict()
+    .optional(),
   outcomesDue: isoDuration.optional(),
 });
 
@@ -78,12 +99,19 @@ export const CreateWorkshopBody = ScheduleFields.extend({
 export type CreateWorkshopBody = z.infer<typeof CreateWorkshopBody>;
 
 /** The inception workshop's part of opening a work phase: its schedule is optional there. */
-export const InceptionBody = ScheduleFields.extend({ title: Text(300).optional(), experts: z.array(ExpertRef).max(50).default([]) })
+export const InceptionBody = ScheduleFields.extend({
+  title: Text(300).optional(),
+  experts: z.array(ExpertRef).max(50).default([]),
+})
   .extend(WorkshopSettingsBody.shape)
   .strict();
 
 export const RsvpBody = z
-  .object({ response: z.enum(RSVP_RESPONSES), attendees: z.array(Text(200)).max(50).default([]), cityId: z.uuid().optional().describe('secretariat only: the city answered for') })
+  .object({
+    response: z.enum(RSVP_RESPONSES),
+    attendees: z.array(Text(200)).max(50).default([]),
+    cityId: z.uuid().optional().describe('secretariat only: the city answered for'),
+  })
   .strict();
 export type RsvpBody = z.infer<typeof RsvpBody>;
 
@@ -96,7 +124,10 @@ export const OutcomesBody = z
     summary: Text(20_000),
     successes: z.array(Text(5_000)).max(50).default([]),
     challenges: z.array(Text(5_000)).max(50).default([]),
-    documents: z.array(z.object({ title: Text(300), url: z.url({ protocol: /^https?$/ }).max(2000) }).strict()).max(50).default([]),
+    documents: z
+      .array(z.object({ title: Text(300), url: z.url({ protocol: /^https?$/ }).max(2000) }).strict())
+      .max(50)
+      .default([]),
     attendance: z
       .array(z.object({ cityId: z.uuid(), attendees: z.array(Text(200)).max(50).default([]) }).strict())
       .max(500)

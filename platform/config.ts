@@ -13,7 +13,12 @@ const optionalString = z
  */
 export const ConfigSchema = z.object({
   DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
-  TEMPORAL_ADDRESS: optionalString.pipe(z.string().regex(/^[^\s:]+:\d+$/, 'must be host:port').optional()),
+  TEMPORAL_ADDRESS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[^\s:]+:\d+$/, 'must be host:port')
+      .optional(),
+  ),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('gnlc'),
   TEMPORAL_CLI: optionalString,
@@ -30,9 +35,15 @@ export const ConfigSchema = z.object({
   SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
   SMTP_FROM: z.string().min(3).default('GNLC secretariat <learningcities@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 1mb or 512kb').default('1mb'),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'must look like 1mb or 512kb')
+    .default('1mb'),
   AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
-  START_CLUSTER_CYCLES: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  START_CLUSTER_CYCLES: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

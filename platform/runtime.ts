@@ -58,7 +58,11 @@ export async function connectTemporal(config: Config, resources: Resources, logg
     resources.add('temporal client connection', () => connection.close());
     const nativeConnection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
     resources.add('temporal worker connection', () => nativeConnection.close());
-    return { client: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }), nativeConnection, address: config.TEMPORAL_ADDRESS };
+    return {
+      client: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+      nativeConnection,
+      address: config.TEMPORAL_ADDRESS,
+    };
   }
   const { mkdir } = await import('node:fs/promises');
   await mkdir(config.DATA_DIR, { recursive: true });

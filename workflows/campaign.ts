@@ -37,7 +37,9 @@ const usd = (m: number) => `US$${formatAmount(m, 'USD')}`;
 
 function digestBody(p: CampaignProgress): string {
   const pct = p.targetUsdMinor > 0 ? Math.floor((p.pledgedUsdMinor * 100) / p.targetUsdMinor) : 0;
-  const statuses = Object.entries(p.prospects.byStatus).map(([k, v]) => `${k}: ${v}`).join(', ');
+  const statuses = Object.entries(p.prospects.byStatus)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join(', ');
   return `Pledged ${usd(p.pledgedUsdMinor)} of ${usd(p.targetUsdMinor)} (${pct}%), received ${usd(p.receivedUsdMinor)}. Prospects (${p.prospects.total}): ${statuses || 'none'}.`;
 }
 
@@ -50,7 +52,14 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignOu
   let digests = carry?.digests ?? 0;
   let followUps = carry?.followUps ?? 0;
   let followUpsThisRun = 0;
-  setHandler(campaignStateQuery, () => ({ campaignId, biennium, status, prospects: [...prospects], digests, followUps }));
+  setHandler(campaignStateQuery, () => ({
+    campaignId,
+    biennium,
+    status,
+    prospects: [...prospects],
+    digests,
+    followUps,
+  }));
 
   const iso = (ms: number) => new Date(ms).toISOString();
   const toSecretariat = (key: string, kind: string, subject: string, body: string): NotificationRequest => ({
@@ -100,7 +109,10 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignOu
   for (;;) {
     if (followUpsThisRun >= (input.followUpsPerRun ?? FOLLOW_UPS_PER_RUN) || workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
-      await continueAsNew<typeof campaignWorkflow>({ ...input, carry: { prospects, digests, followUps, nextFollowUp, nextDigest } });
+      await continueAsNew<typeof campaignWorkflow>({
+        ...input,
+        carry: { prospects, digests, followUps, nextFollowUp, nextDigest },
+      });
     }
     const at = Math.min(nextFollowUp, nextDigest, input.closesAt);
     const wait = at - Date.now();
@@ -126,7 +138,14 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignOu
     } else {
       digests++;
       const progress = await acts.campaignProgress({ campaignId, biennium, asOf: iso(at).slice(0, 10) });
-      await acts.notify([toSecretariat(`digest${digests}`, 'digest', `Campaign ${biennium}: progress digest ${digests}`, digestBody(progress))]);
+      await acts.notify([
+        toSecretariat(
+          `digest${digests}`,
+          'digest',
+          `Campaign ${biennium}: progress digest ${digests}`,
+          digestBody(progress),
+        ),
+      ]);
       nextDigest = addDuration(new Date(at), input.digestEvery).getTime();
     }
   }
@@ -135,6 +154,8 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignOu
   const report = { ...progress, closedAt: iso(Date.now()) };
   await acts.closeCampaign({ campaignId, report });
   status = 'closed';
-  await acts.notify([toSecretariat('final-report', 'final-report', `Campaign ${biennium} closed: final report`, digestBody(progress))]);
+  await acts.notify([
+    toSecretariat('final-report', 'final-report', `Campaign ${biennium} closed: final report`, digestBody(progress)),
+  ]);
   return { campaignId, report };
 }

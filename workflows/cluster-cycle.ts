@@ -23,7 +23,9 @@ import { activities, refuse } from './kit.js';
 
 const acts = activities();
 
-export const requestElectionUpdate = defineUpdate<{ electionId: string; workflowId: string }, [ElectionRequest]>('requestElection');
+export const requestElectionUpdate = defineUpdate<{ electionId: string; workflowId: string }, [ElectionRequest]>(
+  'requestElection',
+);
 export const cycleStateQuery = defineQuery<CycleState>('state');
 
 interface Active {
@@ -42,7 +44,8 @@ export async function clusterCycleWorkflow(input: CycleInput): Promise<void> {
   let active: Active | null = null;
   let starting = false;
 
-  const nextElectionAt = (): number | null => (term && autoDoneFor !== term.termEnd ? Date.parse(`${term.termEnd}T00:00:00Z`) - durationMs(leadTime) : null);
+  const nextElectionAt = (): number | null =>
+    term && autoDoneFor !== term.termEnd ? Date.parse(`${term.termEnd}T00:00:00Z`) - durationMs(leadTime) : null;
 
   /** Opens and starts one election; `starting` keeps a second request out meanwhile. */
   const start = async (req: ElectionRequest): Promise<{ electionId: string; workflowId: string }> => {
@@ -61,7 +64,17 @@ export async function clusterCycleWorkflow(input: CycleInput): Promise<void> {
     const opened = await acts.openElection({ electionId, workflowId, cluster, termStart: req.termStart, settings });
     const handle = await startChild(electionWorkflow, {
       workflowId,
-      args: [{ electionId, cluster, termStart: req.termStart, termEnd: opened.termEnd, settings, eligible: opened.eligible, priorTerms: opened.priorTerms }],
+      args: [
+        {
+          electionId,
+          cluster,
+          termStart: req.termStart,
+          termEnd: opened.termEnd,
+          settings,
+          eligible: opened.eligible,
+          priorTerms: opened.priorTerms,
+        },
+      ],
     });
     active = { electionId, workflowId, handle };
     return { electionId, workflowId };
@@ -135,7 +148,14 @@ export async function clusterCycleWorkflow(input: CycleInput): Promise<void> {
     // A new term, or a long history, starts a fresh run carrying only what the loop needs.
     if (outcome.status === 'decided' || workflowInfo().continueAsNewSuggested) {
       await condition(() => allHandlersFinished() && !starting && active === null);
-      await continueAsNew<typeof clusterCycleWorkflow>({ cluster, term, leadTime, termLength, autoDoneFor, initialized: true });
+      await continueAsNew<typeof clusterCycleWorkflow>({
+        cluster,
+        term,
+        leadTime,
+        termLength,
+        autoDoneFor,
+        initialized: true,
+      });
     }
   }
 }

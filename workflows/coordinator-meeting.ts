@@ -3,7 +3,13 @@
 // place with whatever arrived. ID: coordinator-meeting:<id>.
 import { allHandlersFinished, condition, defineQuery, defineUpdate, setHandler } from '@temporalio/workflow';
 import { coordinatorMeetingWorkflowId, type MeetingStatus } from '../domain/coordinator-meeting.js';
-import type { ExpectedReport, MeetingInput, MeetingResult, MeetingState, ReportArgs } from '../domain/coordinator-meeting.contract.js';
+import type {
+  ExpectedReport,
+  MeetingInput,
+  MeetingResult,
+  MeetingState,
+  ReportArgs,
+} from '../domain/coordinator-meeting.contract.js';
 import type { NotificationRequest } from '../domain/notification.js';
 import { leadTimes } from '../domain/reminders.js';
 import { activities, refuse, setCancelHandler, waitUntil, type CancelArgs } from './kit.js';
@@ -33,8 +39,23 @@ export async function coordinatorMeetingWorkflow(input: MeetingInput): Promise<M
     escalated,
   });
   const cancelled = () => status === 'cancelled';
-  const toCities = (rs: ExpectedReport[], kind: string, subject: (r: ExpectedReport) => string, body: string, keySuffix = ''): NotificationRequest[] =>
-    rs.map((r) => ({ key: `${wid}:${kind}${keySuffix}:${slot(r)}`, recipientKind: 'city' as const, cityId: r.cityId, cluster: r.cluster, kind: `meeting.${kind}`, subject: subject(r), body, resource }));
+  const toCities = (
+    rs: ExpectedReport[],
+    kind: string,
+    subject: (r: ExpectedReport) => string,
+    body: string,
+    keySuffix = '',
+  ): NotificationRequest[] =>
+    rs.map((r) => ({
+      key: `${wid}:${kind}${keySuffix}:${slot(r)}`,
+      recipientKind: 'city' as const,
+      cityId: r.cityId,
+      cluster: r.cluster,
+      kind: `meeting.${kind}`,
+      subject: subject(r),
+      body,
+      resource,
+    }));
 
   setHandler(meetingStateQuery, state);
 
@@ -48,7 +69,11 @@ export async function coordinatorMeetingWorkflow(input: MeetingInput): Promise<M
     {
       validator: (r) => {
         if (status !== 'collecting') throw refuse('Conflict', `the meeting is ${status}; reports are closed`);
-        if (!expected.has(slot(r))) throw refuse('Forbidden', `city ${r.cityId} is not a coordinator of ${r.cluster} asked to report at this meeting`);
+        if (!expected.has(slot(r)))
+          throw refuse(
+            'Forbidden',
+            `city ${r.cityId} is not a coordinator of ${r.cluster} asked to report at this meeting`,
+          );
       },
     },
   );
@@ -70,11 +95,24 @@ export async function coordinatorMeetingWorkflow(input: MeetingInput): Promise<M
   const due = Date.parse(input.reportDueAt);
   await acts.openMeeting(input);
   await acts.notify(
-    toCities([...expected.values()], 'report-request', (r) => `Status report on the ${r.cluster} work plan`, `${input.title} takes place at ${input.at}. Please report per output (value reached, on_track / at_risk / off_track, note) by ${input.reportDueAt}.`),
+    toCities(
+      [...expected.values()],
+      'report-request',
+      (r) => `Status report on the ${r.cluster} work plan`,
+      `${input.title} takes place at ${input.at}. Please report per output (value reached, on_track / at_risk / off_track, note) by ${input.reportDueAt}.`,
+    ),
   );
   for (const at of leadTimes(due, input.reminders, Date.now())) {
     if (await waitUntil(at, cancelled)) return finish();
-    await acts.notify(toCities(missing(), 'report-reminder', (r) => `Reminder: ${r.cluster} status report due`, `Your report for ${input.title} is due by ${input.reportDueAt}.`, `:${new Date(at).toISOString()}`));
+    await acts.notify(
+      toCities(
+        missing(),
+        'report-reminder',
+        (r) => `Reminder: ${r.cluster} status report due`,
+        `Your report for ${input.title} is due by ${input.reportDueAt}.`,
+        `:${new Date(at).toISOString()}`,
+      ),
+    );
   }
   if (await waitUntil(due, cancelled)) return finish();
   const late = missing();

@@ -73,8 +73,15 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
     ...(results ? { results } : {}),
     ...(cancelReason ? { cancelReason } : {}),
   });
-  const persist = () => writes.saveElectionStatus({ electionId, status, deadlines, cancelReason: cancelReason ?? null });
-  const toCities = (cities: Iterable<string>, kind: string, subject: string, body: string, keySuffix = ''): NotificationRequest[] =>
+  const persist = () =>
+    writes.saveElectionStatus({ electionId, status, deadlines, cancelReason: cancelReason ?? null });
+  const toCities = (
+    cities: Iterable<string>,
+    kind: string,
+    subject: string,
+    body: string,
+    keySuffix = '',
+  ): NotificationRequest[] =>
     [...cities].map((cityId) => ({
       key: `${electionId}:${kind}${keySuffix}:${cityId}`,
       recipientKind: 'city' as const,
@@ -119,19 +126,44 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
     async ({ cityId, by, statement }) => {
       const initial = by === cityId ? 'accepted' : 'pending_acceptance';
       nominations.set(cityId, { cityId, status: initial, nominatedBy: by, statement: statement ?? null });
-      await writes.saveNomination({ electionId, cityId, status: initial, nominatedBy: by, statement: statement ?? null });
+      await writes.saveNomination({
+        electionId,
+        cityId,
+        status: initial,
+        nominatedBy: by,
+        statement: statement ?? null,
+      });
       if (initial === 'pending_acceptance') {
-        await acts.notify(toCities([cityId], 'nominated', `Your city was nominated as ${cluster} coordinator`, 'Please accept or decline the nomination before nominations close.'));
+        await acts.notify(
+          toCities(
+            [cityId],
+            'nominated',
+            `Your city was nominated as ${cluster} coordinator`,
+            'Please accept or decline the nomination before nominations close.',
+          ),
+        );
       }
       return state();
     },
     {
       validator: ({ cityId, by }) => {
         requireStatus('nominating', 'nominating');
-        if (by !== null && !eligible.has(by)) throw refuse('Forbidden', 'only member cities of the cluster may nominate');
-        const check = canNominate({ nominee: cityId, members: eligible, priorTerms: input.priorTerms, termStart: input.termStart, termLimit: settings.termLimit });
+        if (by !== null && !eligible.has(by))
+          throw refuse('Forbidden', 'only member cities of the cluster may nominate');
+        const check = canNominate({
+          nominee: cityId,
+          members: eligible,
+          priorTerms: input.priorTerms,
+          termStart: input.termStart,
+          termLimit: settings.termLimit,
+        });
         if (!check.ok) {
-          throw refuse('Invalid', check.reason === 'term_limit' ? `city ${cityId} has served the limit of ${settings.termLimit} consecutive terms` : `city ${cityId} is not a member of ${cluster}`);
+          throw refuse(
+            'Invalid',
+            check.reason === 'term_limit'
+              ? `city ${cityId} has served the limit of ${settings.termLimit} consecutive terms`
+              : `city ${cityId} is not a member of ${cluster}`,
+          );
         }
         const prior = nominations.get(cityId);
         if (prior && prior.status !== 'withdrawn') throw refuse('Conflict', `city ${cityId} is already nominated`);
@@ -139,30 +171,23 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
     },
   );
 
-  setHandler(
-    acceptNominationUpdate,
-    ({ cityId }) => setNomination(cityId, 'accepted'),
-    {
-      validator: ({ cityId, by }) => {
-        requireStatus('nominating', 'accepting a nomination');
-        const n = nominated(cityId);
-        if (by !== cityId) throw refuse('Forbidden', 'only the nominated city may accept');
-        if (n.status === 'accepted') throw refuse('Conflict', 'the nomination is already accepted');
-      },
+  setHandler(acceptNominationUpdate, ({ cityId }) => setNomination(cityId, 'accepted'), {
+    validator: ({ cityId, by }) => {
+      requireStatus('nominating', 'accepting a nomination');
+      const n = nominated(cityId);
+      if (by !== cityId) throw refuse('Forbidden', 'only the nominated city may accept');
+      if (n.status === 'accepted') throw refuse('Conflict', 'the nomination is already accepted');
     },
-  );
+  });
 
-  setHandler(
-    withdrawNominationUpdate,
-    ({ cityId }) => setNomination(cityId, 'withdrawn'),
-    {
-      validator: ({ cityId, by }) => {
-        requireStatus('nominating', 'withdrawing');
-        const n = nominated(cityId);
-        if (by !== null && by !== cityId && by !== n.nominatedBy) throw refuse('Forbidden', 'only the nominee, its nominator or the secretariat may withdraw');
-      },
+  setHandler(withdrawNominationUpdate, ({ cityId }) => setNomination(cityId, 'withdrawn'), {
+    validator: ({ cityId, by }) => {
+      requireStatus('nominating', 'withdrawing');
+      const n = nominated(cityId);
+      if (by !== null && by !== cityId && by !== n.nominatedBy)
+        throw refuse('Forbidden', 'only the nominee, its nominator or the secretariat may withdraw');
     },
-  );
+  });
 
   setHandler(
     castBallotUpdate,
@@ -194,7 +219,8 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
         if (tieDecision) throw refuse('Conflict', 'the tie is already broken');
         const t = tie!;
         if (new Set(elected).size !== elected.length) throw refuse('BadRequest', 'a city is listed twice');
-        if (elected.length !== t.seatsLeft) throw refuse('Invalid', `choose exactly ${t.seatsLeft} of the tied nominees`);
+        if (elected.length !== t.seatsLeft)
+          throw refuse('Invalid', `choose exactly ${t.seatsLeft} of the tied nominees`);
         const outsider = elected.find((c: string) => !t.candidates.includes(c));
         if (outsider) throw refuse('Invalid', `city ${outsider} is not one of the tied nominees`);
       },
@@ -212,7 +238,8 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
         requireStatus('no_candidates', 'appointing');
         if (appointed) throw refuse('Conflict', 'coordinators are already appointed');
         if (new Set(cityIds).size !== cityIds.length) throw refuse('BadRequest', 'a city is listed twice');
-        if (cityIds.length > settings.seats) throw refuse('Invalid', `at most ${settings.seats} coordinator(s) may be appointed`);
+        if (cityIds.length > settings.seats)
+          throw refuse('Invalid', `at most ${settings.seats} coordinator(s) may be appointed`);
         const outsider = cityIds.find((c: string) => !eligible.has(c));
         if (outsider) throw refuse('Invalid', `city ${outsider} is not a member of ${cluster}`);
       },
@@ -230,7 +257,8 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
     },
     {
       validator: (_args: { reason: string }) => {
-        if (status === 'decided' || status === 'cancelled') throw refuse('Conflict', `the election is already ${status}`);
+        if (status === 'decided' || status === 'cancelled')
+          throw refuse('Conflict', `the election is already ${status}`);
       },
     },
   );
@@ -257,14 +285,28 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
       decidedAt: iso(Date.now()),
       ...extra,
     };
-    await acts.recordElectionResult({ electionId, cluster, termStart: input.termStart, termEnd: input.termEnd, results, appointed: flags.includes('appointed') });
+    await acts.recordElectionResult({
+      electionId,
+      cluster,
+      termStart: input.termStart,
+      termEnd: input.termEnd,
+      results,
+      appointed: flags.includes('appointed'),
+    });
     return finish();
   };
 
   // ---- nominations
   deadlines.nominationsClose = iso(after(settings.nominationWindow));
   await persist();
-  await acts.notify(toCities(eligible, 'nominations-open', `Nominations are open for ${cluster} coordinators`, `Nominate a member city (including your own) before ${deadlines.nominationsClose}.`));
+  await acts.notify(
+    toCities(
+      eligible,
+      'nominations-open',
+      `Nominations are open for ${cluster} coordinators`,
+      `Nominate a member city (including your own) before ${deadlines.nominationsClose}.`,
+    ),
+  );
   await waitUntil(Date.parse(deadlines.nominationsClose));
   if (cancelled()) return finish();
 
@@ -273,7 +315,14 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
     deadlines.nominationsExtended = true;
     deadlines.nominationsClose = iso(after(settings.nominationExtension));
     await persist();
-    await acts.notify(toCities(eligible, 'nominations-extended', `Nominations for ${cluster} coordinators are extended`, `Too few candidates accepted; nominations now close at ${deadlines.nominationsClose}.`));
+    await acts.notify(
+      toCities(
+        eligible,
+        'nominations-extended',
+        `Nominations for ${cluster} coordinators are extended`,
+        `Too few candidates accepted; nominations now close at ${deadlines.nominationsClose}.`,
+      ),
+    );
     await waitUntil(Date.parse(deadlines.nominationsClose));
     if (cancelled()) return finish();
     outcome = nominationOutcome({ accepted: accepted().length, seats: settings.seats, extended: true });
@@ -282,7 +331,13 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
   if (outcome === 'no_candidates') {
     status = 'no_candidates';
     await persist();
-    await acts.notify([toSecretariat('no-candidates', `No candidates for ${cluster} coordinators`, 'Nobody accepted a nomination after the extension: appoint coordinators or cancel.')]);
+    await acts.notify([
+      toSecretariat(
+        'no-candidates',
+        `No candidates for ${cluster} coordinators`,
+        'Nobody accepted a nomination after the extension: appoint coordinators or cancel.',
+      ),
+    ]);
     await condition(() => appointed !== undefined || cancelled());
     if (cancelled()) return finish();
     return decideWith(appointed!, ['appointed']);
@@ -295,11 +350,26 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
   deadlines.votingOpens = iso(opens);
   deadlines.votingCloses = iso(after(settings.votingWindow, opens));
   await persist();
-  await acts.notify(toCities(eligible, 'voting-open', `Voting is open for ${cluster} coordinators`, `Approve up to ${settings.seats} nominee(s) before ${deadlines.votingCloses}.`));
+  await acts.notify(
+    toCities(
+      eligible,
+      'voting-open',
+      `Voting is open for ${cluster} coordinators`,
+      `Approve up to ${settings.seats} nominee(s) before ${deadlines.votingCloses}.`,
+    ),
+  );
 
   const remindNonVoters = async (at: number) => {
     const pending = [...eligible].filter((c) => !ballots.has(c));
-    await acts.notify(toCities(pending, 'vote-reminder', `Reminder: vote for ${cluster} coordinators`, `Your city has not voted yet; voting closes at ${deadlines.votingCloses}.`, `:${iso(at)}`));
+    await acts.notify(
+      toCities(
+        pending,
+        'vote-reminder',
+        `Reminder: vote for ${cluster} coordinators`,
+        `Your city has not voted yet; voting closes at ${deadlines.votingCloses}.`,
+        `:${iso(at)}`,
+      ),
+    );
   };
   const runWindow = async (from: number) => {
     for (const at of reminderTimes(from, Date.parse(deadlines.votingCloses!), settings.reminderFractions)) {
@@ -323,7 +393,10 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
 
   // Closing: no ballot is accepted past this line (the status changes before any await).
   const met = quorumMet(ballots.size, eligible.size, settings.quorum);
-  const counted = tally([...ballots.entries()].map(([cityId, approve]) => ({ cityId, approve })), accepted());
+  const counted = tally(
+    [...ballots.entries()].map(([cityId, approve]) => ({ cityId, approve })),
+    accepted(),
+  );
   const decision = decide(counted, settings.seats);
   const flags: ResultFlag[] = met ? [] : ['quorum_not_met'];
   if (!decision.tie) return decideWith(decision.elected, flags, { tallies: counted, quorumMet: met });
@@ -332,11 +405,20 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
   tie = decision.tie;
   deadlines.tieBreakBy = iso(after(settings.tieBreakWindow));
   await persist();
-  await acts.notify([toSecretariat('tie', `Tie in the ${cluster} coordinator election`, `Nominees ${tie.candidates.join(', ')} are tied for ${tie.seatsLeft} seat(s). Decide before ${deadlines.tieBreakBy}, or a lot will be drawn.`)]);
+  await acts.notify([
+    toSecretariat(
+      'tie',
+      `Tie in the ${cluster} coordinator election`,
+      `Nominees ${tie.candidates.join(', ')} are tied for ${tie.seatsLeft} seat(s). Decide before ${deadlines.tieBreakBy}, or a lot will be drawn.`,
+    ),
+  ]);
   await sleepUntil(Date.parse(deadlines.tieBreakBy), () => tieDecision !== undefined || cancelled());
   if (cancelled()) return finish();
   if (tieDecision) {
-    return decideWith([...decision.elected, ...tieDecision], [...flags, 'tie_broken_by_secretariat'], { tallies: counted, quorumMet: met });
+    return decideWith([...decision.elected, ...tieDecision], [...flags, 'tie_broken_by_secretariat'], {
+      tallies: counted,
+      quorumMet: met,
+    });
   }
   // uuid4() is deterministic in workflow code; the seed is published with the result.
   const seed = uuid4();
@@ -344,6 +426,12 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
   return decideWith([...decision.elected, ...drawn], [...flags, 'lot'], {
     tallies: counted,
     quorumMet: met,
-    lot: { seed, method: LOT_METHOD, candidates: tie.candidates, seatsLeft: tie.seatsLeft, tickets: lotTickets(tie.candidates, seed) },
+    lot: {
+      seed,
+      method: LOT_METHOD,
+      candidates: tie.candidates,
+      seatsLeft: tie.seatsLeft,
+      tickets: lotTickets(tie.candidates, seed),
+    },
   });
 }

@@ -3,7 +3,15 @@
 // sent for what is paid or for a pledge that moved on). ID: pledgeWorkflowId(id) = pledge:<id>.
 // The pledge's state and rules live in PledgeRun; the handlers delegate to it; the main loop only
 // waits for the next reminder or a change.
-import { allHandlersFinished, condition, continueAsNew, defineQuery, defineUpdate, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  defineQuery,
+  defineUpdate,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { addDuration } from '../domain/duration.js';
 import { allocate, formatAmount } from '../domain/money.js';
 import type { NotificationRequest } from '../domain/notification.js';
@@ -114,7 +122,13 @@ class PledgeRun {
     sent: [...this.sent],
   });
 
-  message(recipient: 'donor' | 'secretariat', key: string, kind: string, subject: string, body: string): NotificationRequest {
+  message(
+    recipient: 'donor' | 'secretariat',
+    key: string,
+    kind: string,
+    subject: string,
+    body: string,
+  ): NotificationRequest {
     const { spec } = this;
     return {
       key: `${pledgeWorkflowId(spec.pledgeId)}:${key}`,
@@ -137,7 +151,16 @@ class PledgeRun {
     const writeOff = to === 'cancelled' || to === 'written_off';
     if (writeOff) for (const i of this.instalments) if (!SETTLED.includes(i.status)) i.status = 'written_off';
     this.version++;
-    return { pledgeId: this.spec.pledgeId, seq: this.changeSeq, from, to, by, note, at: iso(this.statusSince), writeOff };
+    return {
+      pledgeId: this.spec.pledgeId,
+      seq: this.changeSeq,
+      from,
+      to,
+      by,
+      note,
+      at: iso(this.statusSince),
+      writeOff,
+    };
   }
 
   /** The reminders still to send, soonest first, recomputed from the current state. */
@@ -151,12 +174,27 @@ class PledgeRun {
         key: `stuck:${status}`,
         at: addDuration(new Date(this.statusSince), s.stuckAfter).getTime(),
         group: 'stuck',
-        fire: () => this.notify('secretariat', `stuck:${status}`, 'stuck', `A pledge has been ${status} since ${since}`, `The ${spec.fundingOption} pledge of donor ${spec.donorId} has not moved for ${s.stuckAfter}; follow up with the donor.`),
+        fire: () =>
+          this.notify(
+            'secretariat',
+            `stuck:${status}`,
+            'stuck',
+            `A pledge has been ${status} since ${since}`,
+            `The ${spec.fundingOption} pledge of donor ${spec.donorId} has not moved for ${s.stuckAfter}; follow up with the donor.`,
+          ),
       });
     }
     if (this.financial && RECEIVING_STATUSES.includes(status)) {
-      for (const r of instalmentReminders(this.instalments.filter((i) => !SETTLED.includes(i.status)), s)) {
-        out.push({ key: r.key, at: r.at, group: `inst${r.seq}`, fire: () => this.remindInstalment(r.seq, r.key, r.kind) });
+      for (const r of instalmentReminders(
+        this.instalments.filter((i) => !SETTLED.includes(i.status)),
+        s,
+      )) {
+        out.push({
+          key: r.key,
+          at: r.at,
+          group: `inst${r.seq}`,
+          fire: () => this.remindInstalment(r.seq, r.key, r.kind),
+        });
       }
     }
     if (status === 'fulfilled') {
@@ -166,13 +204,27 @@ class PledgeRun {
         key: 'report:reminder',
         at: subtractDuration(reportDue, s.beforeDue).getTime(),
         group: 'report',
-        fire: () => this.notify('donor', 'report:reminder', 'report-due', `Your contribution report is due on ${day}`, 'Thank you for fulfilling your pledge. Please send the secretariat your donor report.'),
+        fire: () =>
+          this.notify(
+            'donor',
+            'report:reminder',
+            'report-due',
+            `Your contribution report is due on ${day}`,
+            'Thank you for fulfilling your pledge. Please send the secretariat your donor report.',
+          ),
       });
       out.push({
         key: 'report:overdue',
         at: reportDue.getTime(),
         group: 'report',
-        fire: () => this.notify('secretariat', 'report:overdue', 'report-overdue', `A donor report was due on ${day}`, `Donor ${spec.donorId} has not reported on its fulfilled pledge.`),
+        fire: () =>
+          this.notify(
+            'secretariat',
+            'report:overdue',
+            'report-overdue',
+            `A donor report was due on ${day}`,
+            `Donor ${spec.donorId} has not reported on its fulfilled pledge.`,
+          ),
       });
     }
     return out.filter((p) => !this.sent.has(p.key)).sort((a, b) => a.at - b.at || (a.key < b.key ? -1 : 1));
@@ -185,13 +237,31 @@ class PledgeRun {
     if (kind === 'before-due') {
       i.status = 'due';
       await db.setInstalmentStatus({ pledgeId, seq, status: 'due' });
-      await this.notify('donor', key, 'instalment-due', `Instalment ${seq} is due on ${i.due}`, `${owed} of your pledge to the UNESCO GNLC falls due on ${i.due}.`);
+      await this.notify(
+        'donor',
+        key,
+        'instalment-due',
+        `Instalment ${seq} is due on ${i.due}`,
+        `${owed} of your pledge to the UNESCO GNLC falls due on ${i.due}.`,
+      );
     } else if (kind === 'overdue') {
       i.status = 'overdue';
       await db.setInstalmentStatus({ pledgeId, seq, status: 'overdue' });
-      await this.notify('donor', key, 'instalment-overdue', `Instalment ${seq} is overdue`, `${owed} of your pledge to the UNESCO GNLC was due on ${i.due} and has not been received.`);
+      await this.notify(
+        'donor',
+        key,
+        'instalment-overdue',
+        `Instalment ${seq} is overdue`,
+        `${owed} of your pledge to the UNESCO GNLC was due on ${i.due} and has not been received.`,
+      );
     } else {
-      await this.notify('secretariat', key, 'instalment-escalation', `Instalment ${seq} of a pledge is unpaid since ${i.due}`, `Donor ${donorId} still owes ${owed} of instalment ${seq}; the donor was reminded ${reminders.overdueAfter.length} time(s).`);
+      await this.notify(
+        'secretariat',
+        key,
+        'instalment-escalation',
+        `Instalment ${seq} of a pledge is unpaid since ${i.due}`,
+        `Donor ${donorId} still owes ${owed} of instalment ${seq}; the donor was reminded ${reminders.overdueAfter.length} time(s).`,
+      );
     }
   }
 }
@@ -208,9 +278,17 @@ function handleTransitions(run: PledgeRun) {
     {
       validator: ({ to, note }) => {
         const check = checkTransition(run.status, to, note);
-        if (!check.ok) throw refuse(check.status === 409 ? 'Conflict' : 'Invalid', check.message, { from: run.status, to, legal: check.legal });
+        if (!check.ok)
+          throw refuse(check.status === 409 ? 'Conflict' : 'Invalid', check.message, {
+            from: run.status,
+            to,
+            legal: check.legal,
+          });
         if (to === 'fulfilled' && run.financial && !run.settledAll()) {
-          throw refuse('Invalid', `the pledge is fulfilled once paid in full; ${run.money(outstandingTotal(run.instalments))} is outstanding`);
+          throw refuse(
+            'Invalid',
+            `the pledge is fulfilled once paid in full; ${run.money(outstandingTotal(run.instalments))} is outstanding`,
+          );
         }
       },
     },
@@ -223,7 +301,8 @@ function handleReceipts(run: PledgeRun) {
     async (r) => {
       const prior = run.receiptResults.get(r.key);
       if (prior) return { ...prior, duplicate: true };
-      if (run.receiptKeys.has(r.key)) return { key: r.key, duplicate: true, allocations: [], overpaymentMinor: 0, status: run.status };
+      if (run.receiptKeys.has(r.key))
+        return { key: r.key, duplicate: true, allocations: [], overpaymentMinor: 0, status: run.status };
       run.receiptKeys.add(r.key);
       const open = run.instalments.map((i) => ({ id: i.seq, due: i.due, outstanding: outstandingOf(i) }));
       const { allocations, overpayment } = allocate(open, r.pledgeMinor);
@@ -233,18 +312,38 @@ function handleReceipts(run: PledgeRun) {
         if (inst.paidMinor >= inst.amountMinor) inst.status = 'paid';
       }
       run.version++;
-      const result: ReceiptResult = { key: r.key, duplicate: false, allocations: allocations.map((a) => ({ seq: Number(a.id), minor: a.minor })), overpaymentMinor: overpayment, status: run.status };
+      const result: ReceiptResult = {
+        key: r.key,
+        duplicate: false,
+        allocations: allocations.map((a) => ({ seq: Number(a.id), minor: a.minor })),
+        overpaymentMinor: overpayment,
+        status: run.status,
+      };
       run.receiptResults.set(r.key, result);
       // The status follows the money: the first receipt starts fulfilment, the last one ends it.
       const changes: StatusChange[] = [];
-      if (run.status === 'agreement_signed') changes.push(run.change('in_fulfilment', 'system', `receipt ${r.receiptNumber ?? r.key}`));
-      if (run.status === 'in_fulfilment' && run.settledAll()) changes.push(run.change('fulfilled', 'system', 'paid in full'));
+      if (run.status === 'agreement_signed')
+        changes.push(run.change('in_fulfilment', 'system', `receipt ${r.receiptNumber ?? r.key}`));
+      if (run.status === 'in_fulfilment' && run.settledAll())
+        changes.push(run.change('fulfilled', 'system', 'paid in full'));
       result.status = run.status;
       await run.whenOpened();
       // One transaction for the receipt and the status changes it causes.
-      await db.recordReceipt({ ...r, pledgeId: run.spec.pledgeId, allocations: result.allocations, overpaymentMinor: overpayment, statusChanges: changes });
+      await db.recordReceipt({
+        ...r,
+        pledgeId: run.spec.pledgeId,
+        allocations: result.allocations,
+        overpaymentMinor: overpayment,
+        statusChanges: changes,
+      });
       if (overpayment > 0) {
-        await run.notify('secretariat', `overpayment:${r.key}`, 'overpayment', 'A receipt exceeds what the pledge owes', `Receipt ${r.receiptNumber ?? r.key} leaves ${run.money(overpayment)} beyond the pledge; decide whether to refund or re-earmark it.`);
+        await run.notify(
+          'secretariat',
+          `overpayment:${r.key}`,
+          'overpayment',
+          'A receipt exceeds what the pledge owes',
+          `Receipt ${r.receiptNumber ?? r.key} leaves ${run.money(overpayment)} beyond the pledge; decide whether to refund or re-earmark it.`,
+        );
       }
       return result;
     },
@@ -252,8 +351,13 @@ function handleReceipts(run: PledgeRun) {
       validator: (r) => {
         if (run.receiptKeys.has(r.key)) return; // a repeat answers with the first result
         if (!run.financial) throw refuse('Conflict', 'an in-kind pledge takes no receipts');
-        if (!RECEIVING_STATUSES.includes(run.status)) throw refuse('Conflict', `a pledge that is ${run.status} takes no receipts; receipts are recorded while ${RECEIVING_STATUSES.join(', ')}`);
-        if (!Number.isSafeInteger(r.pledgeMinor) || r.pledgeMinor <= 0) throw refuse('BadRequest', 'the receipt amount must be a positive number of minor units');
+        if (!RECEIVING_STATUSES.includes(run.status))
+          throw refuse(
+            'Conflict',
+            `a pledge that is ${run.status} takes no receipts; receipts are recorded while ${RECEIVING_STATUSES.join(', ')}`,
+          );
+        if (!Number.isSafeInteger(r.pledgeMinor) || r.pledgeMinor <= 0)
+          throw refuse('BadRequest', 'the receipt amount must be a positive number of minor units');
       },
     },
   );
@@ -270,10 +374,17 @@ function handleWaivers(run: PledgeRun) {
       inst.status = 'waived';
       run.version++;
       const changes: StatusChange[] = [];
-      if (run.status === 'in_fulfilment' && run.settledAll()) changes.push(run.change('fulfilled', by, `instalment ${seq} waived (${note}); nothing else is owed`));
+      if (run.status === 'in_fulfilment' && run.settledAll())
+        changes.push(run.change('fulfilled', by, `instalment ${seq} waived (${note}); nothing else is owed`));
       await run.whenOpened();
       await db.waiveInstalment({ pledgeId: run.spec.pledgeId, seq, statusChanges: changes });
-      await run.notify('donor', `inst${seq}:waived`, 'instalment-waived', `Instalment ${seq} of your pledge is waived`, `The secretariat waived the ${run.money(owed)} still owed on instalment ${seq} (due ${inst.due}): ${note}`);
+      await run.notify(
+        'donor',
+        `inst${seq}:waived`,
+        'instalment-waived',
+        `Instalment ${seq} of your pledge is waived`,
+        `The secretariat waived the ${run.money(owed)} still owed on instalment ${seq} (due ${inst.due}): ${note}`,
+      );
       return run.state();
     },
     {
@@ -281,8 +392,15 @@ function handleWaivers(run: PledgeRun) {
         if (!run.financial) throw refuse('Conflict', 'an in-kind pledge has no instalments');
         const inst = run.instalment(seq);
         if (!inst) throw refuse('NotFound', `the pledge has no instalment ${seq}`);
-        if (SETTLED.includes(inst.status)) throw refuse('Conflict', `instalment ${seq} is ${inst.status}; only an unsettled one can be waived`, { status: inst.status });
-        if (!RECEIVING_STATUSES.includes(run.status)) throw refuse('Conflict', `a pledge that is ${run.status} has no instalments to waive; waive while ${RECEIVING_STATUSES.join(', ')}`);
+        if (SETTLED.includes(inst.status))
+          throw refuse('Conflict', `instalment ${seq} is ${inst.status}; only an unsettled one can be waived`, {
+            status: inst.status,
+          });
+        if (!RECEIVING_STATUSES.includes(run.status))
+          throw refuse(
+            'Conflict',
+            `a pledge that is ${run.status} has no instalments to waive; waive while ${RECEIVING_STATUSES.join(', ')}`,
+          );
       },
     },
   );
@@ -302,7 +420,11 @@ export async function pledgeWorkflow(input: PledgeInput): Promise<PledgeOutcome>
   while (!TERMINAL_STATUSES.includes(run.status)) {
     if (run.fired >= (input.eventsPerRun ?? EVENTS_PER_RUN) || workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
-      await continueAsNew<typeof pledgeWorkflow>({ spec: run.spec, carry: run.carry(), ...(input.eventsPerRun ? { eventsPerRun: input.eventsPerRun } : {}) });
+      await continueAsNew<typeof pledgeWorkflow>({
+        spec: run.spec,
+        carry: run.carry(),
+        ...(input.eventsPerRun ? { eventsPerRun: input.eventsPerRun } : {}),
+      });
     }
     const seen = run.version;
     const changed = () => run.version !== seen;

@@ -3,7 +3,12 @@
 import { allHandlersFinished, condition, defineQuery, defineUpdate, setHandler } from '@temporalio/workflow';
 import { addDuration } from '../domain/duration.js';
 import { leadTimes, nonResponders } from '../domain/reminders.js';
-import { FINAL_WORKSHOP_STATUSES, scheduleProblem, workshopWorkflowId, type WorkshopStatus } from '../domain/workshop.js';
+import {
+  FINAL_WORKSHOP_STATUSES,
+  scheduleProblem,
+  workshopWorkflowId,
+  type WorkshopStatus,
+} from '../domain/workshop.js';
 import type {
   Attendance,
   OutcomesArgs,
@@ -54,18 +59,66 @@ export async function workshopWorkflow(input: WorkshopInput): Promise<WorkshopRe
     ...(cancelReason ? { cancelReason } : {}),
   });
   const persist = () =>
-    acts.saveWorkshop({ workshopId, status, ...(schedule ? { schedule } : {}), ...(outcomesDueAt ? { outcomesDueAt } : {}), ...(cancelReason ? { cancelReason } : {}) });
+    acts.saveWorkshop({
+      workshopId,
+      status,
+      ...(schedule ? { schedule } : {}),
+      ...(outcomesDueAt ? { outcomesDueAt } : {}),
+      ...(cancelReason ? { cancelReason } : {}),
+    });
 
-  const when = () => (schedule ? `${schedule.startsAt} – ${schedule.endsAt} (${schedule.timezone})${schedule.venue ? `, ${schedule.venue}` : ''}${schedule.onlineUrl ? `, ${schedule.onlineUrl}` : ''}` : 'to be scheduled');
-  const toCities = (cities: Iterable<string>, kind: string, subject: string, body: string, keySuffix = ''): NotificationRequest[] =>
-    [...cities].map((cityId) => ({ key: `${wid}:${kind}${keySuffix}:${cityId}`, recipientKind: 'city' as const, cityId, cluster, kind: `workshop.${kind}`, subject, body, resource }));
+  const when = () =>
+    schedule
+      ? `${schedule.startsAt} – ${schedule.endsAt} (${schedule.timezone})${schedule.venue ? `, ${schedule.venue}` : ''}${schedule.onlineUrl ? `, ${schedule.onlineUrl}` : ''}`
+      : 'to be scheduled';
+  const toCities = (
+    cities: Iterable<string>,
+    kind: string,
+    subject: string,
+    body: string,
+    keySuffix = '',
+  ): NotificationRequest[] =>
+    [...cities].map((cityId) => ({
+      key: `${wid}:${kind}${keySuffix}:${cityId}`,
+      recipientKind: 'city' as const,
+      cityId,
+      cluster,
+      kind: `workshop.${kind}`,
+      subject,
+      body,
+      resource,
+    }));
   const toExperts = (kind: string, subject: string, body: string, keySuffix = ''): NotificationRequest[] =>
-    input.experts.map((e) => ({ key: `${wid}:${kind}${keySuffix}:expert:${e.email.toLowerCase()}`, recipientKind: 'email' as const, email: e.email, kind: `workshop.${kind}`, subject, body, resource }));
-  const toSecretariat = (kind: string, subject: string, body: string): NotificationRequest => ({ key: `${wid}:${kind}:secretariat`, recipientKind: 'secretariat', kind: `workshop.${kind}`, subject, body, resource });
-  const everyone = (kind: string, subject: string, body: string, keySuffix = '') => [...toCities(invited, kind, subject, body, keySuffix), ...toExperts(kind, subject, body, keySuffix)];
+    input.experts.map((e) => ({
+      key: `${wid}:${kind}${keySuffix}:expert:${e.email.toLowerCase()}`,
+      recipientKind: 'email' as const,
+      email: e.email,
+      kind: `workshop.${kind}`,
+      subject,
+      body,
+      resource,
+    }));
+  const toSecretariat = (kind: string, subject: string, body: string): NotificationRequest => ({
+    key: `${wid}:${kind}:secretariat`,
+    recipientKind: 'secretariat',
+    kind: `workshop.${kind}`,
+    subject,
+    body,
+    resource,
+  });
+  const everyone = (kind: string, subject: string, body: string, keySuffix = '') => [
+    ...toCities(invited, kind, subject, body, keySuffix),
+    ...toExperts(kind, subject, body, keySuffix),
+  ];
 
   const invite = () =>
-    acts.notify(everyone('invitation', `Invitation: ${input.title}`, `${cluster} ${input.kind.replace('_', ' ')} workshop, ${when()}. Please answer (yes, no or maybe, with attendee names) before ${schedule!.rsvpBy}.`));
+    acts.notify(
+      everyone(
+        'invitation',
+        `Invitation: ${input.title}`,
+        `${cluster} ${input.kind.replace('_', ' ')} workshop, ${when()}. Please answer (yes, no or maybe, with attendee names) before ${schedule!.rsvpBy}.`,
+      ),
+    );
 
   setHandler(workshopStateQuery, state);
 
@@ -80,7 +133,8 @@ export async function workshopWorkflow(input: WorkshopInput): Promise<WorkshopRe
     {
       validator: ({ cityId }) => {
         if (!invited.has(cityId)) throw refuse('Forbidden', `city ${cityId} is not invited to this workshop`);
-        if (status !== 'invitations_open' || Date.now() >= Date.parse(schedule!.rsvpBy)) throw refuse('Conflict', `RSVPs are not open (the workshop is ${status})`);
+        if (status !== 'invitations_open' || Date.now() >= Date.parse(schedule!.rsvpBy))
+          throw refuse('Conflict', `RSVPs are not open (the workshop is ${status})`);
       },
     },
   );
@@ -94,12 +148,21 @@ export async function workshopWorkflow(input: WorkshopInput): Promise<WorkshopRe
       status = 'invitations_open';
       await persist();
       if (first) await invite();
-      else await acts.notify(everyone('rescheduled', `Rescheduled: ${input.title}`, `The workshop now takes place ${when()}; answers are due by ${schedule.rsvpBy}.`, `:${revision}`));
+      else
+        await acts.notify(
+          everyone(
+            'rescheduled',
+            `Rescheduled: ${input.title}`,
+            `The workshop now takes place ${when()}; answers are due by ${schedule.rsvpBy}.`,
+            `:${revision}`,
+          ),
+        );
       return state();
     },
     {
       validator: (next) => {
-        if (!['planning', 'invitations_open', 'rsvp_closed'].includes(status)) throw refuse('Conflict', `a workshop that is ${status} cannot be rescheduled`);
+        if (!['planning', 'invitations_open', 'rsvp_closed'].includes(status))
+          throw refuse('Conflict', `a workshop that is ${status} cannot be rescheduled`);
         const problem = scheduleProblem(next, Date.now());
         if (problem) throw refuse('Invalid', `${problem.path.replace('body.', '')} ${problem.message}`);
       },
@@ -123,17 +186,29 @@ export async function workshopWorkflow(input: WorkshopInput): Promise<WorkshopRe
       outcomes = o;
       attendance =
         given ??
-        [...rsvps.values()].filter((r) => r.response === 'yes').map((r) => ({ cityId: r.cityId, attendees: r.attendees }));
+        [...rsvps.values()]
+          .filter((r) => r.response === 'yes')
+          .map((r) => ({ cityId: r.cityId, attendees: r.attendees }));
       status = 'completed';
-      await acts.publishWorkshopOutcomes({ workshopId, cluster, title: input.title, kind: input.kind, by, outcomes: o, attendance });
+      await acts.publishWorkshopOutcomes({
+        workshopId,
+        cluster,
+        title: input.title,
+        kind: input.kind,
+        by,
+        outcomes: o,
+        attendance,
+      });
       return state();
     },
     {
       validator: ({ attendance: given }: OutcomesArgs) => {
-        if (status !== 'awaiting_outcomes') throw refuse('Conflict', `outcomes are submitted after the workshop; it is ${status}`);
+        if (status !== 'awaiting_outcomes')
+          throw refuse('Conflict', `outcomes are submitted after the workshop; it is ${status}`);
         const outsider = given?.find((a) => !invited.has(a.cityId));
         if (outsider) throw refuse('Invalid', `city ${outsider.cityId} was not invited to this workshop`);
-        if (given && new Set(given.map((a) => a.cityId)).size !== given.length) throw refuse('BadRequest', 'a city is listed twice in attendance');
+        if (given && new Set(given.map((a) => a.cityId)).size !== given.length)
+          throw refuse('BadRequest', 'a city is listed twice in attendance');
       },
     },
   );
@@ -165,7 +240,15 @@ export async function workshopWorkflow(input: WorkshopInput): Promise<WorkshopRe
     for (const at of leadTimes(Date.parse(s.rsvpBy), settings.rsvpReminders, Date.now())) {
       if (!(intact = await reached(at))) break;
       const pending = nonResponders([...invited], new Set(rsvps.keys()));
-      await acts.notify(toCities(pending, 'rsvp-reminder', `Reminder: will you attend ${input.title}?`, `Your city has not answered yet; answers are due by ${s.rsvpBy}. ${when()}.`, `:${rev}:${iso(at)}`));
+      await acts.notify(
+        toCities(
+          pending,
+          'rsvp-reminder',
+          `Reminder: will you attend ${input.title}?`,
+          `Your city has not answered yet; answers are due by ${s.rsvpBy}. ${when()}.`,
+          `:${rev}:${iso(at)}`,
+        ),
+      );
     }
     if (intact && (intact = await reached(Date.parse(s.rsvpBy)))) {
       status = 'rsvp_closed';
@@ -183,11 +266,24 @@ export async function workshopWorkflow(input: WorkshopInput): Promise<WorkshopRe
   const settled = () => outcomes !== undefined || cancelled();
   for (const at of leadTimes(due, [settings.outcomesReminderLead], Date.now())) {
     if (await waitUntil(at, settled)) return finish();
-    const coordinators = input.coordinators.length ? toCities(input.coordinators, 'outcomes-reminder', `Outcomes of ${input.title} are due`, `Please submit the workshop's outcomes (conceptual definition, summary, successes, challenges, documents) by ${outcomesDueAt}.`) : [];
+    const coordinators = input.coordinators.length
+      ? toCities(
+          input.coordinators,
+          'outcomes-reminder',
+          `Outcomes of ${input.title} are due`,
+          `Please submit the workshop's outcomes (conceptual definition, summary, successes, challenges, documents) by ${outcomesDueAt}.`,
+        )
+      : [];
     await acts.notify(coordinators);
   }
   if (await waitUntil(due, settled)) return finish();
-  await acts.notify([toSecretariat('outcomes-overdue', `Overdue: outcomes of ${input.title}`, `The ${cluster} workshop ended at ${schedule!.endsAt}; its outcomes were due at ${outcomesDueAt} and have not been submitted.`)]);
+  await acts.notify([
+    toSecretariat(
+      'outcomes-overdue',
+      `Overdue: outcomes of ${input.title}`,
+      `The ${cluster} workshop ended at ${schedule!.endsAt}; its outcomes were due at ${outcomesDueAt} and have not been submitted.`,
+    ),
+  ]);
   await condition(settled);
   return finish();
 }

@@ -12,9 +12,18 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 const CalendarQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
-  cluster: z.string().min(1).max(32).transform((s) => s.toUpperCase()).optional(),
+  cluster: z
+    .string()
+    .min(1)
+    .max(32)
+    .transform((s) => s.toUpperCase())
+    .optional(),
   city: z.uuid().optional().describe('events that concern this city; a city token always gets its own'),
-  access_token: z.string().max(200).optional().describe('the token, for calendar apps that cannot send an Authorization header'),
+  access_token: z
+    .string()
+    .max(200)
+    .optional()
+    .describe('the token, for calendar apps that cannot send an Authorization header'),
 });
 
 const EventView = z
@@ -34,9 +43,14 @@ const EventView = z
   .openapi('CalendarEvent');
 
 function filtersFor(principal: Principal, q: z.output<typeof CalendarQuery>): CalendarFilters {
-  if (principal.role === 'city' && q.city && q.city !== principal.cityId) throw forbidden("a city token sees its own city's schedule only");
+  if (principal.role === 'city' && q.city && q.city !== principal.cityId)
+    throw forbidden("a city token sees its own city's schedule only");
   const city = principal.role === 'city' ? (principal.cityId ?? undefined) : q.city;
-  return { ...(q.year ? { year: q.year } : {}), ...(q.cluster ? { cluster: q.cluster } : {}), ...(city ? { city } : {}) };
+  return {
+    ...(q.year ? { year: q.year } : {}),
+    ...(q.cluster ? { cluster: q.cluster } : {}),
+    ...(city ? { city } : {}),
+  };
 }
 
 async function collect(em: EntityManager, principal: Principal, filters: CalendarFilters): Promise<CalendarEvent[]> {
@@ -47,25 +61,43 @@ async function collect(em: EntityManager, principal: Principal, filters: Calenda
 export function calendarRoutes(deps: AppDeps): Router {
   const router = Router();
   // URL must be absolute in iCalendar; without a public base it is left out.
-  const absolute = (url: string) => (url.startsWith('/') ? (deps.config.PUBLIC_URL ? `${deps.config.PUBLIC_URL.replace(/\/$/, '')}${url}` : undefined) : url);
+  const absolute = (url: string) =>
+    url.startsWith('/')
+      ? deps.config.PUBLIC_URL
+        ? `${deps.config.PUBLIC_URL.replace(/\/$/, '')}${url}`
+        : undefined
+      : url;
 
   defineRoute(router, deps, {
-    method: 'get', path: '/calendar', summary: 'Common schedule: workshops, coordinator meetings, report due dates, election windows', tags: ['cluster work'], roles: ROLES,
+    method: 'get',
+    path: '/calendar',
+    summary: 'Common schedule: workshops, coordinator meetings, report due dates, election windows',
+    tags: ['cluster work'],
+    roles: ROLES,
     query: CalendarQuery,
     responses: { 200: { description: 'events, earliest first', schema: z.object({ items: z.array(EventView) }) } },
-    handler: async ({ query, em, principal }) => ({ items: await collect(em, principal, filtersFor(principal, query)) }),
+    handler: async ({ query, em, principal }) => ({
+      items: await collect(em, principal, filtersFor(principal, query)),
+    }),
   });
 
   defineRoute(router, deps, {
-    method: 'get', path: '/calendar.ics', summary: 'The same schedule as a subscribable iCalendar feed (RFC 5545)', tags: ['cluster work'], roles: ROLES,
+    method: 'get',
+    path: '/calendar.ics',
+    summary: 'The same schedule as a subscribable iCalendar feed (RFC 5545)',
+    tags: ['cluster work'],
+    roles: ROLES,
     query: CalendarQuery,
     responses: { 200: { description: 'text/calendar', schema: z.string(), contentType: 'text/calendar' } },
     handler: async ({ query, em, principal }) => {
       const events = await collect(em, principal, filtersFor(principal, query));
-      const body = toICalendar(events.map(({ url, ...e }) => {
-        const abs = url ? absolute(url) : undefined;
-        return abs ? { ...e, url: abs } : e;
-      }), { name: `GNLC schedule${query.cluster ? ` ${query.cluster}` : ''}`, now: new Date() });
+      const body = toICalendar(
+        events.map(({ url, ...e }) => {
+          const abs = url ? absolute(url) : undefined;
+          return abs ? { ...e, url: abs } : e;
+        }),
+        { name: `GNLC schedule${query.cluster ? ` ${query.cluster}` : ''}`, now: new Date() },
+      );
       // The token may sit in the URL: keep the feed out of shared caches.
       return reply(200, body, { 'Cache-Control': 'private, no-store' }, 'text/calendar; charset=utf-8');
     },

@@ -7,7 +7,12 @@ import { Campaign, CampaignProspect, Donor, Pledge, type ICampaign } from '../..
 import { openCampaign } from '../../db/queries/campaign.js';
 import { fundingSummary } from '../../db/queries/funding-summary.js';
 import { bienniumRange } from '../../domain/biennium.js';
-import { CAMPAIGN_DEFAULTS, CreateCampaignBody, MDFM_TARGET_USD_MINOR, campaignWorkflowId } from '../../domain/campaign.js';
+import {
+  CAMPAIGN_DEFAULTS,
+  CreateCampaignBody,
+  MDFM_TARGET_USD_MINOR,
+  campaignWorkflowId,
+} from '../../domain/campaign.js';
 import type { CampaignInput } from '../../domain/campaign.contract.js';
 import { formatAmount, parseAmount } from '../../domain/money.js';
 import { reminderSettings } from '../../domain/pledge.js';
@@ -51,7 +56,9 @@ const CampaignView = z
     biennium: z.string(),
     status: z.enum(['open', 'closed']),
     target: z.object({ currency: z.literal('USD'), value: z.string() }),
-    prospects: z.array(z.object({ donorId: z.uuid(), pledgeId: z.uuid(), status: z.string().nullable(), followUps: z.int() })),
+    prospects: z.array(
+      z.object({ donorId: z.uuid(), pledgeId: z.uuid(), status: z.string().nullable(), followUps: z.int() }),
+    ),
   })
   .passthrough()
   .openapi('Campaign');
@@ -78,16 +85,33 @@ export function campaignRoutes(deps: AppDeps): Router {
   const router = Router();
 
   defineRoute(router, deps, {
-    method: 'post', path: '/campaigns', summary: 'Open the fundraising campaign of a biennium (MDFM target, prospective donors)', tags: ['funding'], roles: ['secretariat'],
+    method: 'post',
+    path: '/campaigns',
+    summary: 'Open the fundraising campaign of a biennium (MDFM target, prospective donors)',
+    tags: ['funding'],
+    roles: ['secretariat'],
     body: CreateCampaignBody,
-    responses: { 202: { description: 'started; prospects are opened by its workflow', schema: CampaignView }, 409: { description: 'the biennium has a campaign' }, 422: { description: 'unknown donors' } },
+    responses: {
+      202: { description: 'started; prospects are opened by its workflow', schema: CampaignView },
+      409: { description: 'the biennium has a campaign' },
+      422: { description: 'unknown donors' },
+    },
     handler: async ({ body, em }) => {
       const known = body.donorIds.length ? await em.find(Donor, { id: { $in: body.donorIds } }) : [];
       const unknown = body.donorIds.filter((id) => !known.some((d) => d.id === id));
-      if (unknown.length) throw unprocessable('unknown donors', unknown.map((id) => ({ path: `body.donorIds.${body.donorIds.indexOf(id)}`, message: `no donor ${id}` })));
-      if (await em.findOne(Campaign, { biennium: body.biennium })) throw conflict(`the ${body.biennium} campaign exists already`);
+      if (unknown.length)
+        throw unprocessable(
+          'unknown donors',
+          unknown.map((id) => ({ path: `body.donorIds.${body.donorIds.indexOf(id)}`, message: `no donor ${id}` })),
+        );
+      if (await em.findOne(Campaign, { biennium: body.biennium }))
+        throw conflict(`the ${body.biennium} campaign exists already`);
       const input = campaignInput(body);
-      await deps.temporal.workflow.start(campaignWorkflow, { workflowId: campaignWorkflowId(body.biennium), taskQueue: deps.config.TEMPORAL_TASK_QUEUE, args: [input] });
+      await deps.temporal.workflow.start(campaignWorkflow, {
+        workflowId: campaignWorkflowId(body.biennium),
+        taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
+        args: [input],
+      });
       // The workflow opens the same row; doing it here too lets the answer show it at once.
       await openCampaign(em.fork() as EntityManager, input);
       const c = await em.fork().findOneOrFail(Campaign, { biennium: body.biennium });
@@ -96,7 +120,11 @@ export function campaignRoutes(deps: AppDeps): Router {
   });
 
   defineRoute(router, deps, {
-    method: 'get', path: '/campaigns/:id', summary: 'A campaign: target, progress, prospects and, once closed, its final report', tags: ['funding'], roles: ['secretariat', 'viewer'],
+    method: 'get',
+    path: '/campaigns/:id',
+    summary: 'A campaign: target, progress, prospects and, once closed, its final report',
+    tags: ['funding'],
+    roles: ['secretariat', 'viewer'],
     params: z.object({ id: z.uuid() }),
     responses: { 200: { description: 'the campaign', schema: CampaignView }, 404: { description: 'unknown' } },
     handler: async ({ params, em }) => {

@@ -22,10 +22,20 @@ export const CityView = z
   })
   .openapi('City');
 
-export const cityView = (c: ICity) => ({ id: c.id, name: c.name, country: c.country, status: c.status, yearJoined: c.yearJoined ?? null });
+export const cityView = (c: ICity) => ({
+  id: c.id,
+  name: c.name,
+  country: c.country,
+  status: c.status,
+  yearJoined: c.yearJoined ?? null,
+});
 
 const CityQuery = PageQuery.extend({
-  country: z.string().regex(/^[A-Za-z]{2}$/).transform((s) => s.toUpperCase()).optional(),
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/)
+    .transform((s) => s.toUpperCase())
+    .optional(),
   region: z.enum(UNESCO_REGIONS).optional(),
   cluster: z.string().max(32).optional(),
   status: z.enum(CITY_STATUSES).optional(),
@@ -36,7 +46,11 @@ const IdParams = z.object({ id: z.uuid() });
 export function cityRoutes(deps: AppDeps): Router {
   const router = Router();
   defineRoute(router, deps, {
-    method: 'get', path: '/cities', summary: 'Member and candidate cities', tags: ['registry'], roles: ROLES,
+    method: 'get',
+    path: '/cities',
+    summary: 'Member and candidate cities',
+    tags: ['registry'],
+    roles: ROLES,
     query: CityQuery,
     responses: { 200: { description: 'cities', schema: pageOf(CityView) } },
     handler: async ({ query, em }) => {
@@ -46,29 +60,55 @@ export function cityRoutes(deps: AppDeps): Router {
       if (query.q) where.name = { $ilike: `%${query.q.replace(/[%_\\]/g, '\\$&')}%` };
       if (query.region) {
         const codes = await em.find(Country, { region: query.region }, { fields: ['code'] });
-        where.country = query.country ? (codes.some((c) => c.code === query.country) ? query.country : '__') : { $in: codes.map((c) => c.code) };
+        where.country = query.country
+          ? codes.some((c) => c.code === query.country)
+            ? query.country
+            : '__'
+          : { $in: codes.map((c) => c.code) };
       }
       if (query.cluster) {
-        const members = await em.find(Membership, { cluster: query.cluster.toUpperCase(), until: null }, { fields: ['city'] });
+        const members = await em.find(
+          Membership,
+          { cluster: query.cluster.toUpperCase(), until: null },
+          { fields: ['city'] },
+        );
         where.id = { $in: members.map((m) => m.city) };
       }
-      const [rows, total] = await em.findAndCount(City, where, { orderBy: { name: 'asc', id: 'asc' }, limit: query.limit, offset: query.offset });
+      const [rows, total] = await em.findAndCount(City, where, {
+        orderBy: { name: 'asc', id: 'asc' },
+        limit: query.limit,
+        offset: query.offset,
+      });
       return page(rows.map(cityView), total, query);
     },
   });
   defineRoute(router, deps, {
-    method: 'post', path: '/cities', summary: 'Register a city', tags: ['registry'], roles: ['secretariat'],
+    method: 'post',
+    path: '/cities',
+    summary: 'Register a city',
+    tags: ['registry'],
+    roles: ['secretariat'],
     body: CityCreate,
     responses: { 201: { description: 'created', schema: CityView }, 409: { description: 'same name in that country' } },
     handler: async ({ body, em }) => {
-      if (!(await em.findOne(Country, body.country))) throw unprocessable('unknown country', [{ path: 'body.country', message: `no country ${body.country}` }]);
-      const city = em.create(City, { name: body.name, country: body.country, status: body.status, yearJoined: body.yearJoined ?? null });
+      if (!(await em.findOne(Country, body.country)))
+        throw unprocessable('unknown country', [{ path: 'body.country', message: `no country ${body.country}` }]);
+      const city = em.create(City, {
+        name: body.name,
+        country: body.country,
+        status: body.status,
+        yearJoined: body.yearJoined ?? null,
+      });
       await em.flush();
       return reply(201, cityView(city), { Location: `/cities/${city.id}` });
     },
   });
   defineRoute(router, deps, {
-    method: 'get', path: '/cities/:id', summary: 'One city', tags: ['registry'], roles: ROLES,
+    method: 'get',
+    path: '/cities/:id',
+    summary: 'One city',
+    tags: ['registry'],
+    roles: ROLES,
     params: IdParams,
     responses: { 200: { description: 'the city', schema: CityView }, 404: { description: 'unknown' } },
     handler: async ({ params }) => {
@@ -79,13 +119,18 @@ export function cityRoutes(deps: AppDeps): Router {
     },
   });
   defineRoute(router, deps, {
-    method: 'patch', path: '/cities/:id', summary: "Change a city (its own token may rename it; status is the secretariat's)", tags: ['registry'], roles: ['secretariat', 'city'],
+    method: 'patch',
+    path: '/cities/:id',
+    summary: "Change a city (its own token may rename it; status is the secretariat's)",
+    tags: ['registry'],
+    roles: ['secretariat', 'city'],
     params: IdParams,
     body: CityPatch,
     responses: { 200: { description: 'changed', schema: CityView }, 404: { description: 'unknown' } },
     handler: async ({ params, body, em, principal }) => {
       requireCity(principal, params.id);
-      if (principal.role !== 'secretariat' && body.status !== undefined) throw forbidden('only the secretariat changes a city status');
+      if (principal.role !== 'secretariat' && body.status !== undefined)
+        throw forbidden('only the secretariat changes a city status');
       const city = await findOr404(em, City, params.id, 'city');
       if (body.name !== undefined) city.name = body.name;
       if (body.status !== undefined) city.status = body.status;

@@ -37,14 +37,22 @@ const MemberView = z
   })
   .openapi('Membership');
 
-export const CodeParams = z.object({ code: z.string().min(1).max(32).transform((s) => s.toUpperCase()) });
+export const CodeParams = z.object({
+  code: z
+    .string()
+    .min(1)
+    .max(32)
+    .transform((s) => s.toUpperCase()),
+});
 const today = (): string => new Date().toISOString().slice(0, 10);
 
 async function clusterViews(em: EntityManager, clusters: ICluster[]) {
   const all = await em.find(Cluster, {});
-  const counts = await em.getConnection().execute<{ cluster_code: string; n: string }[]>(
-    'select cluster_code, count(*) as n from membership where until is null group by cluster_code',
-  );
+  const counts = await em
+    .getConnection()
+    .execute<{ cluster_code: string; n: string }[]>(
+      'select cluster_code, count(*) as n from membership where until is null group by cluster_code',
+    );
   const members = new Map(counts.map((r) => [r.cluster_code, Number(r.n)]));
   return clusters.map((c) => ({
     code: c.code,
@@ -84,40 +92,76 @@ export async function findCluster(em: EntityManager, code: string): Promise<IClu
 export function clusterRoutes(deps: AppDeps): Router {
   const router = Router();
   defineRoute(router, deps, {
-    method: 'get', path: '/clusters', summary: 'Thematic clusters, active and retired, with lineage', tags: ['registry'], roles: ROLES,
+    method: 'get',
+    path: '/clusters',
+    summary: 'Thematic clusters, active and retired, with lineage',
+    tags: ['registry'],
+    roles: ROLES,
     query: PageQuery.extend({ status: z.enum(CLUSTER_STATUSES).optional() }),
     responses: { 200: { description: 'clusters', schema: pageOf(ClusterView) } },
     handler: async ({ query, em }) => {
-      const [rows, total] = await em.findAndCount(Cluster, query.status ? { status: query.status } : {}, { orderBy: { status: 'asc', code: 'asc' }, limit: query.limit, offset: query.offset });
+      const [rows, total] = await em.findAndCount(Cluster, query.status ? { status: query.status } : {}, {
+        orderBy: { status: 'asc', code: 'asc' },
+        limit: query.limit,
+        offset: query.offset,
+      });
       return page(await clusterViews(em, rows), total, query);
     },
   });
   defineRoute(router, deps, {
-    method: 'get', path: '/clusters/:code', summary: 'One cluster', tags: ['registry'], roles: ROLES,
+    method: 'get',
+    path: '/clusters/:code',
+    summary: 'One cluster',
+    tags: ['registry'],
+    roles: ROLES,
     params: CodeParams,
     responses: { 200: { description: 'the cluster', schema: ClusterView } },
     handler: async ({ params, em }) => (await clusterViews(em, [await findCluster(em, params.code)]))[0],
   });
   defineRoute(router, deps, {
-    method: 'get', path: '/clusters/:code/members', summary: 'Member cities of a cluster (history with includeEnded)', tags: ['registry'], roles: ROLES,
+    method: 'get',
+    path: '/clusters/:code/members',
+    summary: 'Member cities of a cluster (history with includeEnded)',
+    tags: ['registry'],
+    roles: ROLES,
     params: CodeParams,
-    query: PageQuery.extend({ includeEnded: z.enum(['true', 'false']).transform((v) => v === 'true').default(false) }),
+    query: PageQuery.extend({
+      includeEnded: z
+        .enum(['true', 'false'])
+        .transform((v) => v === 'true')
+        .default(false),
+    }),
     responses: { 200: { description: 'memberships', schema: pageOf(MemberView) } },
     handler: async ({ params, query, em, principal }) => {
       await findCluster(em, params.code);
       const where = { cluster: params.code, ...(query.includeEnded ? {} : { until: null }) };
-      const [rows, total] = await em.findAndCount(Membership, where, { orderBy: { since: 'asc', id: 'asc' }, limit: query.limit, offset: query.offset });
+      const [rows, total] = await em.findAndCount(Membership, where, {
+        orderBy: { since: 'asc', id: 'asc' },
+        limit: query.limit,
+        offset: query.offset,
+      });
       const cities = await em.find(City, { id: { $in: rows.map((r) => r.city) } });
       const names = new Map(cities.map((c) => [c.id, c.name]));
-      return page(rows.map((m) => memberView(m, names.get(m.city) ?? '', principal)), total, query);
+      return page(
+        rows.map((m) => memberView(m, names.get(m.city) ?? '', principal)),
+        total,
+        query,
+      );
     },
   });
   defineRoute(router, deps, {
-    method: 'post', path: '/clusters/:code/members', summary: 'A city joins a cluster with its representative', tags: ['registry'], roles: ['secretariat', 'city'],
+    method: 'post',
+    path: '/clusters/:code/members',
+    summary: 'A city joins a cluster with its representative',
+    tags: ['registry'],
+    roles: ['secretariat', 'city'],
     params: CodeParams,
     body: MembershipCreate,
     responses: {
-      201: { description: 'joined; `warnings` flags a representative whose expertise does not match the cluster', schema: MemberView.extend({ warnings: z.array(z.string()) }) },
+      201: {
+        description: 'joined; `warnings` flags a representative whose expertise does not match the cluster',
+        schema: MemberView.extend({ warnings: z.array(z.string()) }),
+      },
       409: { description: 'already a member' },
       422: { description: 'retired cluster or a city that is not a member of the network' },
     },
@@ -127,8 +171,10 @@ export function clusterRoutes(deps: AppDeps): Router {
       if (cluster.status !== 'active') throw unprocessable(`cluster ${cluster.code} is retired`);
       const city = await em.findOne(City, body.cityId);
       if (!city) throw unprocessable('unknown city', [{ path: 'body.cityId', message: 'no such city' }]);
-      if (city.status !== 'member') throw unprocessable(`city status is ${city.status}; only member cities join clusters`);
-      if (await em.findOne(Membership, { city: city.id, cluster: cluster.code, until: null })) throw conflict(`${city.name} is already a member of ${cluster.code}`);
+      if (city.status !== 'member')
+        throw unprocessable(`city status is ${city.status}; only member cities join clusters`);
+      if (await em.findOne(Membership, { city: city.id, cluster: cluster.code, until: null }))
+        throw conflict(`${city.name} is already a member of ${cluster.code}`);
       const m = em.create(Membership, {
         city: city.id,
         cluster: cluster.code,
@@ -139,19 +185,38 @@ export function clusterRoutes(deps: AppDeps): Router {
         representativeExpertise: body.representative.expertise,
       });
       await em.flush();
-      const warnings = expertiseMatches(body.representative.expertise, [cluster.name, ...cluster.focusKeywords, ...cluster.themes])
+      const warnings = expertiseMatches(body.representative.expertise, [
+        cluster.name,
+        ...cluster.focusKeywords,
+        ...cluster.themes,
+      ])
         ? []
-        : [`the representative's expertise does not match the thematic focus of ${cluster.code} (${cluster.focusKeywords.join(', ')})`];
-      return reply(201, { ...memberView(m, city.name, principal), warnings }, { Location: `/clusters/${cluster.code}/members/${city.id}` });
+        : [
+            `the representative's expertise does not match the thematic focus of ${cluster.code} (${cluster.focusKeywords.join(', ')})`,
+          ];
+      return reply(
+        201,
+        { ...memberView(m, city.name, principal), warnings },
+        { Location: `/clusters/${cluster.code}/members/${city.id}` },
+      );
     },
   });
   defineRoute(router, deps, {
-    method: 'delete', path: '/clusters/:code/members/:cityId', summary: 'End a membership (history is kept)', tags: ['registry'], roles: ['secretariat', 'city'],
+    method: 'delete',
+    path: '/clusters/:code/members/:cityId',
+    summary: 'End a membership (history is kept)',
+    tags: ['registry'],
+    roles: ['secretariat', 'city'],
     params: CodeParams.extend({ cityId: z.uuid() }),
     responses: { 204: { description: 'ended' }, 404: { description: 'not a current member' } },
     handler: async ({ params, em, principal }) => {
       requireCity(principal, params.cityId);
-      const m = await findOr404(em, Membership, { city: params.cityId, cluster: params.code, until: null }, 'current membership');
+      const m = await findOr404(
+        em,
+        Membership,
+        { city: params.cityId, cluster: params.code, until: null },
+        'current membership',
+      );
       m.until = today();
       await em.flush();
       return reply(204);

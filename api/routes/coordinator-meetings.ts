@@ -55,7 +55,16 @@ const MeetingView = z
         status: Status,
         reported: z.array(z.uuid()),
         missing: z.array(z.uuid()),
-        outputs: z.array(z.object({ key: z.string(), title: z.string(), target: z.object({ value: z.number(), unit: z.string() }), value: z.number().nullable(), status: Status, notes: z.array(z.string()) })),
+        outputs: z.array(
+          z.object({
+            key: z.string(),
+            title: z.string(),
+            target: z.object({ value: z.number(), unit: z.string() }),
+            value: z.number().nullable(),
+            status: Status,
+            notes: z.array(z.string()),
+          }),
+        ),
       }),
     ),
   })
@@ -85,11 +94,19 @@ async function listMeetings(em: EntityManager, p: Principal, q: z.output<typeof 
     [...args, q.limit, q.offset],
   );
   // A page past the end has no row to carry the window count.
-  const total = rows[0] ? Number(rows[0].total) : q.offset === 0 ? 0 : Number((await conn.execute<{ n: string }[]>(`select count(*) as n from coordinator_meeting ${where}`, args))[0]!.n);
+  const total = rows[0]
+    ? Number(rows[0].total)
+    : q.offset === 0
+      ? 0
+      : Number(
+          (await conn.execute<{ n: string }[]>(`select count(*) as n from coordinator_meeting ${where}`, args))[0]!.n,
+        );
   const ids = rows.map((r) => r.id);
   const meetings = new Map((await em.find(CoordinatorMeeting, { id: { $in: ids } })).map((m) => [m.id, m]));
   const reports = await em.find(MeetingReport, { meeting: { $in: ids } }, { fields: ['meeting', 'cluster', 'city'] });
-  const items = ids.map((id) => summary(meetings.get(id)!, new Set(reports.filter((r) => r.meeting === id).map((r) => `${r.cluster}:${r.city}`))));
+  const items = ids.map((id) =>
+    summary(meetings.get(id)!, new Set(reports.filter((r) => r.meeting === id).map((r) => `${r.cluster}:${r.city}`))),
+  );
   return { items, total };
 }
 
@@ -108,7 +125,8 @@ function summary(m: ICoordinatorMeeting, reported: ReadonlySet<string>) {
   };
 }
 
-const findMeeting = (em: EntityManager, id: string): Promise<ICoordinatorMeeting> => findOr404(em, CoordinatorMeeting, id, 'coordinator meeting');
+const findMeeting = (em: EntityManager, id: string): Promise<ICoordinatorMeeting> =>
+  findOr404(em, CoordinatorMeeting, id, 'coordinator meeting');
 
 async function view(em: EntityManager, m: ICoordinatorMeeting) {
   const reports = await em.find(MeetingReport, { meeting: m.id });
@@ -121,7 +139,9 @@ async function view(em: EntityManager, m: ICoordinatorMeeting) {
         cluster,
         outputs: plan?.outputs ?? [],
         expected: m.expected.filter((e) => e.cluster === cluster).map((e) => e.cityId),
-        reports: reports.filter((r) => r.cluster === cluster).map((r) => ({ cityId: r.city, progress: r.progress, submittedAt: new Date(r.submittedAt).toISOString() })),
+        reports: reports
+          .filter((r) => r.cluster === cluster)
+          .map((r) => ({ cityId: r.city, progress: r.progress, submittedAt: new Date(r.submittedAt).toISOString() })),
       }),
     );
   }
@@ -139,9 +159,16 @@ export function coordinatorMeetingRoutes(deps: AppDeps): Router {
   const router = Router();
 
   defineRoute(router, deps, {
-    method: 'post', path: '/coordinator-meetings', summary: 'Schedule a coordinators meeting; every current coordinator is asked for a status report', tags: ['cluster work'], roles: ['secretariat'],
+    method: 'post',
+    path: '/coordinator-meetings',
+    summary: 'Schedule a coordinators meeting; every current coordinator is asked for a status report',
+    tags: ['cluster work'],
+    roles: ['secretariat'],
     body: CreateMeetingBody,
-    responses: { 202: { description: 'started; follow Location', schema: MeetingView }, 422: { description: 'the meeting, the report due date or a reminder is not in the future' } },
+    responses: {
+      202: { description: 'started; follow Location', schema: MeetingView },
+      422: { description: 'the meeting, the report due date or a reminder is not in the future' },
+    },
     handler: async ({ body, em }) => {
       const at = meetingInstant(body.date);
       const reportLead = body.reportLead ?? COORDINATOR_MEETING_DEFAULTS.reportLead;
@@ -149,17 +176,28 @@ export function coordinatorMeetingRoutes(deps: AppDeps): Router {
       try {
         lead = durationMs(reportLead);
       } catch {
-        throw badRequest('invalid body', [{ path: 'body.reportLead', message: 'must have a fixed length (weeks, days, hours…), not years or months' }]);
+        throw badRequest('invalid body', [
+          { path: 'body.reportLead', message: 'must have a fixed length (weeks, days, hours…), not years or months' },
+        ]);
       }
       const due = Date.parse(at) - lead;
-      if (!(Date.parse(at) > Date.now())) throw unprocessable('invalid meeting', [{ path: 'body.date', message: 'must be in the future' }]);
-      if (!(due > Date.now())) throw unprocessable('invalid meeting', [{ path: 'body.reportLead', message: `reports would be due at ${new Date(due).toISOString()}, which is past` }]);
+      if (!(Date.parse(at) > Date.now()))
+        throw unprocessable('invalid meeting', [{ path: 'body.date', message: 'must be in the future' }]);
+      if (!(due > Date.now()))
+        throw unprocessable('invalid meeting', [
+          { path: 'body.reportLead', message: `reports would be due at ${new Date(due).toISOString()}, which is past` },
+        ]);
       const reminders = body.reminders?.report ?? [...COORDINATOR_MEETING_DEFAULTS.reportReminders];
       // Only explicit leads are refused: the defaults simply skip what has passed (see leadTimes).
       const late = body.reminders ? lateReminder(reminders, due, Date.now()) : null;
       if (late) {
         const i = reminders.indexOf(late);
-        throw unprocessable('invalid meeting', [{ path: `body.reminders.report.${i}`, message: `${late} before the due date ${new Date(due).toISOString()} is not after now: the reminder could never be sent` }]);
+        throw unprocessable('invalid meeting', [
+          {
+            path: `body.reminders.report.${i}`,
+            message: `${late} before the due date ${new Date(due).toISOString()} is not after now: the reminder could never be sent`,
+          },
+        ]);
       }
       const meetingId = randomUUID();
       const input: MeetingInput = {
@@ -181,14 +219,26 @@ export function coordinatorMeetingRoutes(deps: AppDeps): Router {
           }),
         () => em.fork().nativeDelete(CoordinatorMeeting, { id: meetingId }),
       );
-      return reply(202, await view(em.fork(), await findMeeting(em.fork(), meetingId)), { Location: `/coordinator-meetings/${meetingId}` });
+      return reply(202, await view(em.fork(), await findMeeting(em.fork(), meetingId)), {
+        Location: `/coordinator-meetings/${meetingId}`,
+      });
     },
   });
 
   defineRoute(router, deps, {
-    method: 'get', path: '/coordinator-meetings', summary: 'Meetings the caller may read (a city: those it is asked to report at), latest first', tags: ['cluster work'], roles: ['secretariat', 'viewer', 'city'],
+    method: 'get',
+    path: '/coordinator-meetings',
+    summary: 'Meetings the caller may read (a city: those it is asked to report at), latest first',
+    tags: ['cluster work'],
+    roles: ['secretariat', 'viewer', 'city'],
     query: ListQuery,
-    responses: { 200: { description: 'meetings, without the per-cluster aggregation (see GET /coordinator-meetings/:id)', schema: pageOf(MeetingSummary) }, 403: { description: 'donor tokens read no meeting' } },
+    responses: {
+      200: {
+        description: 'meetings, without the per-cluster aggregation (see GET /coordinator-meetings/:id)',
+        schema: pageOf(MeetingSummary),
+      },
+      403: { description: 'donor tokens read no meeting' },
+    },
     handler: async ({ query, em, principal }) => {
       const { items, total } = await listMeetings(em, principal, query);
       return page(items, total, query);
@@ -196,7 +246,11 @@ export function coordinatorMeetingRoutes(deps: AppDeps): Router {
   });
 
   defineRoute(router, deps, {
-    method: 'get', path: '/coordinator-meetings/:id', summary: 'Status: aggregated per cluster, and the missing reports', tags: ['cluster work'], roles: ROLES,
+    method: 'get',
+    path: '/coordinator-meetings/:id',
+    summary: 'Status: aggregated per cluster, and the missing reports',
+    tags: ['cluster work'],
+    roles: ROLES,
     params: IdParams,
     responses: { 200: { description: 'the meeting', schema: MeetingView }, 404: { description: 'unknown' } },
     handler: async ({ params, em, principal }) => {
@@ -207,22 +261,39 @@ export function coordinatorMeetingRoutes(deps: AppDeps): Router {
   });
 
   defineRoute(router, deps, {
-    method: 'post', path: '/coordinator-meetings/:id/reports', summary: "A coordinator city's status report on its cluster's work plan (a resubmission replaces it)", tags: ['cluster work'], roles: ['city', 'secretariat'],
+    method: 'post',
+    path: '/coordinator-meetings/:id/reports',
+    summary: "A coordinator city's status report on its cluster's work plan (a resubmission replaces it)",
+    tags: ['cluster work'],
+    roles: ['city', 'secretariat'],
     params: IdParams,
     body: ReportBody,
-    responses: { 200: { description: 'recorded', schema: MeetingView }, 403: { description: 'not a coordinator asked to report for that cluster' }, 409: { description: 'the meeting took place or was cancelled' }, 422: { description: 'outputs not in the work plan' } },
+    responses: {
+      200: { description: 'recorded', schema: MeetingView },
+      403: { description: 'not a coordinator asked to report for that cluster' },
+      409: { description: 'the meeting took place or was cancelled' },
+      422: { description: 'outputs not in the work plan' },
+    },
     handler: async ({ params, body, em, principal }) => {
       const cityId = actingCityOf(principal, body.cityId);
       if (!cityId) throw badRequest('invalid body', [{ path: 'body.cityId', message: 'required for the secretariat' }]);
       const m = await findMeeting(em, params.id);
-      if (!m.expected.some((e) => e.cluster === body.cluster && e.cityId === cityId)) throw forbidden(`city ${cityId} is not asked to report for ${body.cluster} at this meeting`);
+      if (!m.expected.some((e) => e.cluster === body.cluster && e.cityId === cityId))
+        throw forbidden(`city ${cityId} is not asked to report for ${body.cluster} at this meeting`);
       if (m.status !== 'collecting') throw conflict(`the meeting is ${m.status}`);
       const plan = await currentPlan(em, body.cluster);
       if (!plan) throw unprocessable(`${body.cluster} has no work plan to report on`);
       const problem = checkProgress(body.progress, plan.outputs);
       if (problem) throw unprocessable(problem, [{ path: 'body.progress', message: problem }]);
-      const progress = body.progress.map((p) => ({ key: p.key, value: p.value, status: p.status, ...(p.note ? { note: p.note } : {}) }));
-      await deps.temporal.workflow.getHandle(m.workflowId).executeUpdate(submitReportUpdate, { args: [{ cluster: body.cluster, cityId, progress }] });
+      const progress = body.progress.map((p) => ({
+        key: p.key,
+        value: p.value,
+        status: p.status,
+        ...(p.note ? { note: p.note } : {}),
+      }));
+      await deps.temporal.workflow
+        .getHandle(m.workflowId)
+        .executeUpdate(submitReportUpdate, { args: [{ cluster: body.cluster, cityId, progress }] });
       return view(em.fork(), await findMeeting(em.fork(), m.id));
     },
   });

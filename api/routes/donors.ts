@@ -37,8 +37,10 @@ export async function findDonorFor(em: EntityManager, principal: Principal, id: 
 }
 
 async function checkRefs(em: EntityManager, b: { country?: string | null; cityId?: string | null }) {
-  if (b.country && !(await em.findOne(Country, b.country))) throw unprocessable('unknown country', [{ path: 'body.country', message: `no country ${b.country}` }]);
-  if (b.cityId && !(await em.findOne(City, b.cityId))) throw unprocessable('unknown city', [{ path: 'body.cityId', message: 'no such city' }]);
+  if (b.country && !(await em.findOne(Country, b.country)))
+    throw unprocessable('unknown country', [{ path: 'body.country', message: `no country ${b.country}` }]);
+  if (b.cityId && !(await em.findOne(City, b.cityId)))
+    throw unprocessable('unknown city', [{ path: 'body.cityId', message: 'no such city' }]);
 }
 
 const IdParams = z.object({ id: z.uuid() });
@@ -46,7 +48,11 @@ const IdParams = z.object({ id: z.uuid() });
 export function donorRoutes(deps: AppDeps): Router {
   const router = Router();
   defineRoute(router, deps, {
-    method: 'get', path: '/donors', summary: 'Funding partners (a donor token sees itself only)', tags: ['registry'], roles: ['secretariat', 'donor'],
+    method: 'get',
+    path: '/donors',
+    summary: 'Funding partners (a donor token sees itself only)',
+    tags: ['registry'],
+    roles: ['secretariat', 'donor'],
     query: PageQuery.extend({ type: z.enum(DONOR_TYPES).optional() }),
     responses: { 200: { description: 'donors', schema: pageOf(DonorView) } },
     handler: async ({ query, em, principal }) => {
@@ -54,12 +60,20 @@ export function donorRoutes(deps: AppDeps): Router {
         ...(query.type ? { type: query.type } : {}),
         ...(principal.role === 'donor' ? { id: principal.donorId ?? '' } : {}),
       };
-      const [rows, total] = await em.findAndCount(Donor, where, { orderBy: { name: 'asc', id: 'asc' }, limit: query.limit, offset: query.offset });
+      const [rows, total] = await em.findAndCount(Donor, where, {
+        orderBy: { name: 'asc', id: 'asc' },
+        limit: query.limit,
+        offset: query.offset,
+      });
       return page(rows.map(view), total, query);
     },
   });
   defineRoute(router, deps, {
-    method: 'post', path: '/donors', summary: 'Register a funding partner', tags: ['registry'], roles: ['secretariat'],
+    method: 'post',
+    path: '/donors',
+    summary: 'Register a funding partner',
+    tags: ['registry'],
+    roles: ['secretariat'],
     body: DonorCreate,
     responses: { 201: { description: 'created', schema: DonorView } },
     handler: async ({ body, em }) => {
@@ -77,19 +91,28 @@ export function donorRoutes(deps: AppDeps): Router {
     },
   });
   defineRoute(router, deps, {
-    method: 'get', path: '/donors/:id', summary: 'One funding partner', tags: ['registry'], roles: ['secretariat', 'donor'],
+    method: 'get',
+    path: '/donors/:id',
+    summary: 'One funding partner',
+    tags: ['registry'],
+    roles: ['secretariat', 'donor'],
     params: IdParams,
     responses: { 200: { description: 'the donor', schema: DonorView }, 404: { description: 'unknown, or not yours' } },
     handler: async ({ params, em, principal }) => view(await findDonorFor(em, principal, params.id)),
   });
   defineRoute(router, deps, {
-    method: 'patch', path: '/donors/:id', summary: 'Change a funding partner (a donor may change its contact only)', tags: ['registry'], roles: ['secretariat', 'donor'],
+    method: 'patch',
+    path: '/donors/:id',
+    summary: 'Change a funding partner (a donor may change its contact only)',
+    tags: ['registry'],
+    roles: ['secretariat', 'donor'],
     params: IdParams,
     body: DonorPatch,
     responses: { 200: { description: 'changed', schema: DonorView }, 404: { description: 'unknown, or not yours' } },
     handler: async ({ params, body, em, principal }) => {
       const d = await findDonorFor(em, principal, params.id);
-      if (principal.role === 'donor' && Object.keys(body).some((k) => k !== 'contact')) throw forbidden('a donor may change its contact only');
+      if (principal.role === 'donor' && Object.keys(body).some((k) => k !== 'contact'))
+        throw forbidden('a donor may change its contact only');
       await checkRefs(em, body);
       if (body.name !== undefined) d.name = body.name;
       if (body.type !== undefined) d.type = body.type;

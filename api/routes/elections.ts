@@ -41,15 +41,28 @@ const ElectionView = z
     termEnd: z.string(),
     settings: z.record(z.string(), z.unknown()),
     deadlines: z.record(z.string(), z.unknown()),
-    nominees: z.array(z.object({ cityId: z.uuid(), status: z.enum(NOMINATION_STATUSES), statement: z.string().nullable() })),
-    turnout: z.object({ cast: z.int(), eligible: z.int() }).optional().describe('members of the cluster and the secretariat only'),
+    nominees: z.array(
+      z.object({ cityId: z.uuid(), status: z.enum(NOMINATION_STATUSES), statement: z.string().nullable() }),
+    ),
+    turnout: z
+      .object({ cast: z.int(), eligible: z.int() })
+      .optional()
+      .describe('members of the cluster and the secretariat only'),
     results: z
       .object({
         elected: z.array(z.uuid()),
         tallies: z.array(z.object({ cityId: z.uuid(), approvals: z.int() })),
         quorumMet: z.boolean(),
         flags: z.array(z.string()),
-        lot: z.object({ seed: z.string(), method: z.string(), candidates: z.array(z.string()), seatsLeft: z.int(), tickets: z.array(z.object({ cityId: z.string(), hash: z.string() })) }).optional(),
+        lot: z
+          .object({
+            seed: z.string(),
+            method: z.string(),
+            candidates: z.array(z.string()),
+            seatsLeft: z.int(),
+            tickets: z.array(z.object({ cityId: z.string(), hash: z.string() })),
+          })
+          .optional(),
         decidedAt: z.string(),
       })
       .optional()
@@ -59,16 +72,31 @@ const ElectionView = z
   .openapi('Election');
 
 const TermView = z
-  .object({ cityId: z.uuid(), termStart: z.string(), termEnd: z.string(), electionId: z.uuid().nullable(), appointed: z.boolean(), current: z.boolean() })
+  .object({
+    cityId: z.uuid(),
+    termStart: z.string(),
+    termEnd: z.string(),
+    electionId: z.uuid().nullable(),
+    appointed: z.boolean(),
+    current: z.boolean(),
+  })
   .openapi('CoordinatorTerm');
 
 const IdParams = z.object({ id: z.uuid() });
 const NomineeParams = IdParams.extend({ cityId: z.uuid() });
-const CodeParams = z.object({ code: z.string().min(1).max(32).transform((s) => s.toUpperCase()) });
+const CodeParams = z.object({
+  code: z
+    .string()
+    .min(1)
+    .max(32)
+    .transform((s) => s.toUpperCase()),
+});
 
 async function view(em: EntityManager, e: IElection, viewer: Principal) {
   const nominations = await em.find(Nomination, { election: e.id }, { orderBy: { createdAt: 'asc' } });
-  const seesTurnout = viewer.role === 'secretariat' || (viewer.role === 'city' && viewer.cityId !== null && e.eligible.includes(viewer.cityId));
+  const seesTurnout =
+    viewer.role === 'secretariat' ||
+    (viewer.role === 'city' && viewer.cityId !== null && e.eligible.includes(viewer.cityId));
   const cast = seesTurnout ? await em.count(Ballot, { election: e.id }) : 0;
   return {
     id: e.id,
@@ -101,91 +129,178 @@ export function electionRoutes(deps: AppDeps): Router {
   const handle = (e: IElection) => deps.temporal.workflow.getHandle(e.workflowId);
 
   defineRoute(router, deps, {
-    method: 'post', path: '/clusters/:code/elections', summary: 'Open a coordinator election (nominations first)', tags: ['elections'], roles: ['secretariat'],
+    method: 'post',
+    path: '/clusters/:code/elections',
+    summary: 'Open a coordinator election (nominations first)',
+    tags: ['elections'],
+    roles: ['secretariat'],
     params: CodeParams,
     body: CreateElectionBody,
-    responses: { 202: { description: 'started; follow Location', schema: ElectionView }, 409: { description: 'an election of this cluster is running' }, 422: { description: 'retired cluster or a term start before the current term' } },
+    responses: {
+      202: { description: 'started; follow Location', schema: ElectionView },
+      409: { description: 'an election of this cluster is running' },
+      422: { description: 'retired cluster or a term start before the current term' },
+    },
     handler: async ({ params, body, em, principal }) => {
       const cluster = await findCluster(em, params.code);
       if (cluster.status !== 'active') throw unprocessable(`cluster ${cluster.code} is retired`);
       const { termStart, ...settings } = body;
-      const { electionId } = await requestElection(deps.temporal, deps.config.TEMPORAL_TASK_QUEUE, cluster.code, { termStart, settings });
+      const { electionId } = await requestElection(deps.temporal, deps.config.TEMPORAL_TASK_QUEUE, cluster.code, {
+        termStart,
+        settings,
+      });
       const e = await findElection(em.fork(), electionId);
       return reply(202, await view(em, e, principal), { Location: `/elections/${electionId}` });
     },
   });
 
   defineRoute(router, deps, {
-    method: 'get', path: '/elections', summary: 'Elections, newest first', tags: ['elections'], roles: ROLES,
-    query: PageQuery.extend({ cluster: z.string().max(32).transform((s) => s.toUpperCase()).optional(), status: z.enum(ELECTION_STATUSES).optional() }),
+    method: 'get',
+    path: '/elections',
+    summary: 'Elections, newest first',
+    tags: ['elections'],
+    roles: ROLES,
+    query: PageQuery.extend({
+      cluster: z
+        .string()
+        .max(32)
+        .transform((s) => s.toUpperCase())
+        .optional(),
+      status: z.enum(ELECTION_STATUSES).optional(),
+    }),
     responses: { 200: { description: 'elections', schema: pageOf(ElectionView) } },
     handler: async ({ query, em, principal }) => {
-      const where = { ...(query.cluster ? { cluster: query.cluster } : {}), ...(query.status ? { status: query.status } : {}) };
-      const [rows, total] = await em.findAndCount(Election, where, { orderBy: { createdAt: 'desc', id: 'asc' }, limit: query.limit, offset: query.offset });
+      const where = {
+        ...(query.cluster ? { cluster: query.cluster } : {}),
+        ...(query.status ? { status: query.status } : {}),
+      };
+      const [rows, total] = await em.findAndCount(Election, where, {
+        orderBy: { createdAt: 'desc', id: 'asc' },
+        limit: query.limit,
+        offset: query.offset,
+      });
       return page(await Promise.all(rows.map((e) => view(em, e, principal))), total, query);
     },
   });
 
   defineRoute(router, deps, {
-    method: 'get', path: '/elections/:id', summary: 'One election: status, deadlines, nominees, turnout, results once decided', tags: ['elections'], roles: ROLES,
+    method: 'get',
+    path: '/elections/:id',
+    summary: 'One election: status, deadlines, nominees, turnout, results once decided',
+    tags: ['elections'],
+    roles: ROLES,
     params: IdParams,
     responses: { 200: { description: 'the election', schema: ElectionView }, 404: { description: 'unknown' } },
     handler: async ({ params, em, principal }) => view(em, await findElection(em, params.id), principal),
   });
 
   defineRoute(router, deps, {
-    method: 'post', path: '/elections/:id/nominations', summary: 'Nominate a member city (itself, or another that must accept)', tags: ['elections'], roles: ['secretariat', 'city'],
+    method: 'post',
+    path: '/elections/:id/nominations',
+    summary: 'Nominate a member city (itself, or another that must accept)',
+    tags: ['elections'],
+    roles: ['secretariat', 'city'],
     params: IdParams,
     body: NominationBody,
-    responses: { 201: { description: 'nominated', schema: ElectionView }, 403: { description: 'the nominating city is not a member' }, 409: { description: 'not nominating, or already nominated' }, 422: { description: 'nominee not a member, or at its term limit' } },
+    responses: {
+      201: { description: 'nominated', schema: ElectionView },
+      403: { description: 'the nominating city is not a member' },
+      409: { description: 'not nominating, or already nominated' },
+      422: { description: 'nominee not a member, or at its term limit' },
+    },
     handler: async ({ params, body, em, principal }) => {
       const e = await openElection(em, params.id);
-      await handle(e).executeUpdate(nominateUpdate, { args: [{ cityId: body.cityId, by: actingCity(principal), ...(body.statement ? { statement: body.statement } : {}) }] });
-      return reply(201, await view(em.fork(), e, principal), { Location: `/elections/${e.id}/nominations/${body.cityId}` });
+      await handle(e).executeUpdate(nominateUpdate, {
+        args: [
+          { cityId: body.cityId, by: actingCity(principal), ...(body.statement ? { statement: body.statement } : {}) },
+        ],
+      });
+      return reply(201, await view(em.fork(), e, principal), {
+        Location: `/elections/${e.id}/nominations/${body.cityId}`,
+      });
     },
   });
 
   defineRoute(router, deps, {
-    method: 'post', path: '/elections/:id/nominations/:cityId/accept', summary: 'The nominated city accepts', tags: ['elections'], roles: ['city'],
+    method: 'post',
+    path: '/elections/:id/nominations/:cityId/accept',
+    summary: 'The nominated city accepts',
+    tags: ['elections'],
+    roles: ['city'],
     params: NomineeParams,
     responses: { 200: { description: 'accepted', schema: ElectionView } },
     handler: async ({ params, em, principal }) => {
       if (principal.cityId !== params.cityId) throw forbidden('only the nominated city may accept');
       const e = await openElection(em, params.id);
-      await handle(e).executeUpdate(acceptNominationUpdate, { args: [{ cityId: params.cityId, by: principal.cityId }] });
+      await handle(e).executeUpdate(acceptNominationUpdate, {
+        args: [{ cityId: params.cityId, by: principal.cityId }],
+      });
       return view(em.fork(), e, principal);
     },
   });
 
   defineRoute(router, deps, {
-    method: 'post', path: '/elections/:id/nominations/:cityId/withdraw', summary: 'Withdraw a nomination (until voting opens)', tags: ['elections'], roles: ['secretariat', 'city'],
+    method: 'post',
+    path: '/elections/:id/nominations/:cityId/withdraw',
+    summary: 'Withdraw a nomination (until voting opens)',
+    tags: ['elections'],
+    roles: ['secretariat', 'city'],
     params: NomineeParams,
     responses: { 200: { description: 'withdrawn', schema: ElectionView } },
     handler: async ({ params, em, principal }) => {
       const e = await openElection(em, params.id);
-      await handle(e).executeUpdate(withdrawNominationUpdate, { args: [{ cityId: params.cityId, by: actingCity(principal) }] });
+      await handle(e).executeUpdate(withdrawNominationUpdate, {
+        args: [{ cityId: params.cityId, by: actingCity(principal) }],
+      });
       return view(em.fork(), e, principal);
     },
   });
 
   defineRoute(router, deps, {
-    method: 'post', path: '/elections/:id/ballots', summary: "Cast or replace the calling city's ballot", tags: ['elections'], roles: ['city'],
+    method: 'post',
+    path: '/elections/:id/ballots',
+    summary: "Cast or replace the calling city's ballot",
+    tags: ['elections'],
+    roles: ['city'],
     params: IdParams,
     body: BallotBody,
-    responses: { 201: { description: 'ballot recorded; the answer shows turnout only', schema: z.object({ turnout: z.object({ cast: z.int(), eligible: z.int() }) }) }, 403: { description: 'not eligible' }, 409: { description: 'not voting' }, 422: { description: 'too many choices or a non-nominee' } },
+    responses: {
+      201: {
+        description: 'ballot recorded; the answer shows turnout only',
+        schema: z.object({ turnout: z.object({ cast: z.int(), eligible: z.int() }) }),
+      },
+      403: { description: 'not eligible' },
+      409: { description: 'not voting' },
+      422: { description: 'too many choices or a non-nominee' },
+    },
     handler: async ({ params, body, em, principal }) => {
       const e = await openElection(em, params.id);
-      const turnout = await handle(e).executeUpdate(castBallotUpdate, { args: [{ cityId: principal.cityId!, approve: body.approve }] });
+      const turnout = await handle(e).executeUpdate(castBallotUpdate, {
+        args: [{ cityId: principal.cityId!, approve: body.approve }],
+      });
       return reply(201, { turnout });
     },
   });
 
-  const secretariatAction = <B extends z.ZodType>(path: string, summary: string, body: B, send: (e: IElection, b: z.output<B>) => Promise<unknown>) =>
+  const secretariatAction = <B extends z.ZodType>(
+    path: string,
+    summary: string,
+    body: B,
+    send: (e: IElection, b: z.output<B>) => Promise<unknown>,
+  ) =>
     defineRoute(router, deps, {
-      method: 'post', path, summary, tags: ['elections'], roles: ['secretariat'],
+      method: 'post',
+      path,
+      summary,
+      tags: ['elections'],
+      roles: ['secretariat'],
       params: IdParams,
       body,
-      responses: { 200: { description: 'done', schema: ElectionView }, 409: { description: 'not possible in this status' }, 422: { description: 'invalid choice' } },
+      responses: {
+        200: { description: 'done', schema: ElectionView },
+        409: { description: 'not possible in this status' },
+        422: { description: 'invalid choice' },
+      },
       handler: async ({ params, body: b, em, principal }) => {
         const e = await openElection(em, params.id);
         await send(e, b);
@@ -198,19 +313,33 @@ export function electionRoutes(deps: AppDeps): Router {
     await update;
     await handle(e).result();
   };
-  secretariatAction('/elections/:id/tie-break', 'Decide a tie for the last seat(s)', TieBreakBody, (e, b) => decideBy(e, handle(e).executeUpdate(breakTieUpdate, { args: [b] })));
-  secretariatAction('/elections/:id/cancel', 'Cancel the election, with a reason', CancelBody, (e, b) => handle(e).executeUpdate(cancelElectionUpdate, { args: [b] }));
-  secretariatAction('/elections/:id/appoint', 'Appoint coordinators when nobody stood', AppointBody, (e, b) => decideBy(e, handle(e).executeUpdate(appointUpdate, { args: [b] })));
+  secretariatAction('/elections/:id/tie-break', 'Decide a tie for the last seat(s)', TieBreakBody, (e, b) =>
+    decideBy(e, handle(e).executeUpdate(breakTieUpdate, { args: [b] })),
+  );
+  secretariatAction('/elections/:id/cancel', 'Cancel the election, with a reason', CancelBody, (e, b) =>
+    handle(e).executeUpdate(cancelElectionUpdate, { args: [b] }),
+  );
+  secretariatAction('/elections/:id/appoint', 'Appoint coordinators when nobody stood', AppointBody, (e, b) =>
+    decideBy(e, handle(e).executeUpdate(appointUpdate, { args: [b] })),
+  );
 
   defineRoute(router, deps, {
-    method: 'get', path: '/clusters/:code/coordinators', summary: 'Coordinator terms of a cluster, newest first', tags: ['elections'], roles: ROLES,
+    method: 'get',
+    path: '/clusters/:code/coordinators',
+    summary: 'Coordinator terms of a cluster, newest first',
+    tags: ['elections'],
+    roles: ROLES,
     params: CodeParams,
     query: z.object({ on: z.iso.date().optional().describe('the day that decides `current`; default today') }),
     responses: { 200: { description: 'terms', schema: z.object({ items: z.array(TermView) }) } },
     handler: async ({ params, query, em }) => {
       await findCluster(em, params.code);
       const day = query.on ?? new Date().toISOString().slice(0, 10);
-      const terms = await em.find(CoordinatorTerm, { cluster: params.code }, { orderBy: { termStart: 'desc', city: 'asc' } });
+      const terms = await em.find(
+        CoordinatorTerm,
+        { cluster: params.code },
+        { orderBy: { termStart: 'desc', city: 'asc' } },
+      );
       return {
         items: terms.map((t) => ({
           cityId: t.city,

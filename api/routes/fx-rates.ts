@@ -34,35 +34,73 @@ export function fxRateRoutes(deps: AppDeps): Router {
   const router = Router();
 
   defineRoute(router, deps, {
-    method: 'get', path: '/fx-rates', summary: 'Exchange rates to USD, newest first', tags: ['funding'], roles: ['secretariat', 'viewer'],
-    query: PageQuery.extend({ currency: Currency.optional(), from: CalendarDate.optional(), to: CalendarDate.optional() }),
+    method: 'get',
+    path: '/fx-rates',
+    summary: 'Exchange rates to USD, newest first',
+    tags: ['funding'],
+    roles: ['secretariat', 'viewer'],
+    query: PageQuery.extend({
+      currency: Currency.optional(),
+      from: CalendarDate.optional(),
+      to: CalendarDate.optional(),
+    }),
     responses: { 200: { description: 'rates', schema: pageOf(FxRateView) } },
     handler: async ({ query, em }) => {
       const date = { ...(query.from ? { $gte: query.from } : {}), ...(query.to ? { $lte: query.to } : {}) };
-      const where = { ...(query.currency ? { currency: query.currency } : {}), ...(query.from || query.to ? { date } : {}) };
-      const [rows, total] = await em.findAndCount(FxRate, where, { orderBy: { date: 'desc', currency: 'asc' }, limit: query.limit, offset: query.offset });
-      return page(rows.map((r) => ({ currency: r.currency, date: day(r.date), rateToUsd: normalizeRate(r.rateToUsd) })), total, query);
+      const where = {
+        ...(query.currency ? { currency: query.currency } : {}),
+        ...(query.from || query.to ? { date } : {}),
+      };
+      const [rows, total] = await em.findAndCount(FxRate, where, {
+        orderBy: { date: 'desc', currency: 'asc' },
+        limit: query.limit,
+        offset: query.offset,
+      });
+      return page(
+        rows.map((r) => ({ currency: r.currency, date: day(r.date), rateToUsd: normalizeRate(r.rateToUsd) })),
+        total,
+        query,
+      );
     },
   });
 
   defineRoute(router, deps, {
-    method: 'post', path: '/fx-rates', summary: 'Record (or correct) the rate of a currency on a date', tags: ['funding'], roles: ['secretariat'],
+    method: 'post',
+    path: '/fx-rates',
+    summary: 'Record (or correct) the rate of a currency on a date',
+    tags: ['funding'],
+    roles: ['secretariat'],
     body: FxRateBody,
-    responses: { 201: { description: 'recorded', schema: FxRateView }, 200: { description: 'corrected', schema: FxRateView } },
+    responses: {
+      201: { description: 'recorded', schema: FxRateView },
+      200: { description: 'corrected', schema: FxRateView },
+    },
     handler: async ({ body, em }) => {
       const created = await upsertRates(em, [body]);
-      return reply(created ? 201 : 200, { currency: body.currency, date: body.date, rateToUsd: normalizeRate(body.rateToUsd) });
+      return reply(created ? 201 : 200, {
+        currency: body.currency,
+        date: body.date,
+        rateToUsd: normalizeRate(body.rateToUsd),
+      });
     },
   });
 
   defineRoute(router, deps, {
-    method: 'post', path: '/fx-rates/import', summary: 'Import rates from CSV (text/csv: currency,date,rateToUsd); all or nothing', tags: ['funding'], roles: ['secretariat'],
+    method: 'post',
+    path: '/fx-rates/import',
+    summary: 'Import rates from CSV (text/csv: currency,date,rateToUsd); all or nothing',
+    tags: ['funding'],
+    roles: ['secretariat'],
     body: z.string({ error: 'send the rates as text/csv' }).max(1_000_000),
     bodyContentType: 'text/csv',
-    responses: { 200: { description: 'imported', schema: z.object({ imported: z.int(), created: z.int(), updated: z.int() }) }, 400: { description: 'a line is invalid; nothing was written' } },
+    responses: {
+      200: { description: 'imported', schema: z.object({ imported: z.int(), created: z.int(), updated: z.int() }) },
+      400: { description: 'a line is invalid; nothing was written' },
+    },
     handler: async ({ body, em }) => {
       const { rows, errors } = parseRatesCsv(body);
-      if (errors.length) throw badRequest(`${errors.length} invalid line(s); nothing was imported`, errors.slice(0, 100));
+      if (errors.length)
+        throw badRequest(`${errors.length} invalid line(s); nothing was imported`, errors.slice(0, 100));
       const created = await upsertRates(em, rows);
       return { imported: rows.length, created, updated: rows.length - created };
     },

@@ -11,7 +11,10 @@ const Health = z.object({ status: z.enum(['ok', 'unavailable']), checks: z.recor
 async function check(fn: () => Promise<unknown>, ms = 2_000): Promise<string> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([fn(), new Promise((_, rej) => (timer = setTimeout(() => rej(new Error(`timeout after ${ms} ms`)), ms)))]);
+    await Promise.race([
+      fn(),
+      new Promise((_, rej) => (timer = setTimeout(() => rej(new Error(`timeout after ${ms} ms`)), ms))),
+    ]);
     return 'ok';
   } catch (err) {
     return err instanceof Error ? err.message : String(err);
@@ -23,13 +26,24 @@ async function check(fn: () => Promise<unknown>, ms = 2_000): Promise<string> {
 export function healthRoutes(deps: AppDeps, metrics: Registry): Router {
   const router = Router();
   defineRoute(router, deps, {
-    method: 'get', path: '/healthz', summary: 'Liveness: the process answers', tags: ['operations'], roles: 'public',
+    method: 'get',
+    path: '/healthz',
+    summary: 'Liveness: the process answers',
+    tags: ['operations'],
+    roles: 'public',
     responses: { 200: { description: 'alive', schema: Health } },
     handler: async () => ({ status: 'ok' }),
   });
   defineRoute(router, deps, {
-    method: 'get', path: '/readyz', summary: 'Readiness: PostgreSQL and Temporal reachable', tags: ['operations'], roles: 'public',
-    responses: { 200: { description: 'ready', schema: Health }, 503: { description: 'a dependency is down', schema: Health } },
+    method: 'get',
+    path: '/readyz',
+    summary: 'Readiness: PostgreSQL and Temporal reachable',
+    tags: ['operations'],
+    roles: 'public',
+    responses: {
+      200: { description: 'ready', schema: Health },
+      503: { description: 'a dependency is down', schema: Health },
+    },
     handler: async () => {
       const checks = {
         database: await check(() => deps.orm.em.getConnection().execute('select 1')),
@@ -40,7 +54,11 @@ export function healthRoutes(deps: AppDeps, metrics: Registry): Router {
     },
   });
   defineRoute(router, deps, {
-    method: 'get', path: '/metrics', summary: 'Prometheus metrics', tags: ['operations'], roles: 'public',
+    method: 'get',
+    path: '/metrics',
+    summary: 'Prometheus metrics',
+    tags: ['operations'],
+    roles: 'public',
     responses: { 200: { description: 'text exposition format', schema: z.string(), contentType: 'text/plain' } },
     handler: async () => reply(200, await metrics.metrics(), undefined, metrics.contentType),
   });

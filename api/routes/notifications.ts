@@ -23,7 +23,15 @@ const NotificationView = z
   .openapi('Notification');
 
 const AuditView = z
-  .object({ id: z.uuid(), actorTokenId: z.uuid().nullable(), actorRole: z.string(), method: z.string(), path: z.string(), status: z.int(), at: z.string() })
+  .object({
+    id: z.uuid(),
+    actorTokenId: z.uuid().nullable(),
+    actorRole: z.string(),
+    method: z.string(),
+    path: z.string(),
+    status: z.int(),
+    at: z.string(),
+  })
   .openapi('AuditEvent');
 
 /** The caller's own messages: a city's, a donor's, or the secretariat's. */
@@ -38,12 +46,24 @@ function ownedBy(p: Principal): Record<string, unknown> {
 export function notificationRoutes(deps: AppDeps): Router {
   const router = Router();
   defineRoute(router, deps, {
-    method: 'get', path: '/notifications', summary: "The caller's own notifications, newest first", tags: ['notifications'], roles: ROLES,
+    method: 'get',
+    path: '/notifications',
+    summary: "The caller's own notifications, newest first",
+    tags: ['notifications'],
+    roles: ROLES,
     query: PageQuery.extend({ kind: z.string().max(64).optional(), resource: z.string().max(200).optional() }),
     responses: { 200: { description: 'notifications', schema: pageOf(NotificationView) } },
     handler: async ({ query, em, principal }) => {
-      const where = { ...ownedBy(principal), ...(query.kind ? { kind: query.kind } : {}), ...(query.resource ? { resource: query.resource } : {}) };
-      const [rows, total] = await em.findAndCount(Notification, where, { orderBy: { createdAt: 'desc', id: 'asc' }, limit: query.limit, offset: query.offset });
+      const where = {
+        ...ownedBy(principal),
+        ...(query.kind ? { kind: query.kind } : {}),
+        ...(query.resource ? { resource: query.resource } : {}),
+      };
+      const [rows, total] = await em.findAndCount(Notification, where, {
+        orderBy: { createdAt: 'desc', id: 'asc' },
+        limit: query.limit,
+        offset: query.offset,
+      });
       return page(
         rows.map((n) => ({
           id: n.id,
@@ -63,13 +83,33 @@ export function notificationRoutes(deps: AppDeps): Router {
     },
   });
   defineRoute(router, deps, {
-    method: 'get', path: '/audit-events', summary: 'Who changed what, when', tags: ['access'], roles: ['secretariat'],
+    method: 'get',
+    path: '/audit-events',
+    summary: 'Who changed what, when',
+    tags: ['access'],
+    roles: ['secretariat'],
     query: PageQuery.extend({ path: z.string().max(500).optional() }),
     responses: { 200: { description: 'audit trail, newest first', schema: pageOf(AuditView) } },
     handler: async ({ query, em }) => {
       const where = query.path ? { path: { $like: `${query.path.replace(/[%_\\]/g, '\\$&')}%` } } : {};
-      const [rows, total] = await em.findAndCount(AuditEvent, where, { orderBy: { at: 'desc', id: 'asc' }, limit: query.limit, offset: query.offset });
-      return page(rows.map((a) => ({ id: a.id, actorTokenId: a.actorTokenId ?? null, actorRole: a.actorRole, method: a.method, path: a.path, status: a.status, at: a.at.toISOString() })), total, query);
+      const [rows, total] = await em.findAndCount(AuditEvent, where, {
+        orderBy: { at: 'desc', id: 'asc' },
+        limit: query.limit,
+        offset: query.offset,
+      });
+      return page(
+        rows.map((a) => ({
+          id: a.id,
+          actorTokenId: a.actorTokenId ?? null,
+          actorRole: a.actorRole,
+          method: a.method,
+          path: a.path,
+          status: a.status,
+          at: a.at.toISOString(),
+        })),
+        total,
+        query,
+      );
     },
   });
   return router;

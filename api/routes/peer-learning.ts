@@ -33,7 +33,12 @@ const EntryView = z
 
 const SearchQuery = PageQuery.extend({
   q: z.string().trim().min(1).max(200).optional().describe('words to look for (web search syntax: "phrase", or, -not)'),
-  cluster: z.string().min(1).max(32).transform((s) => s.toUpperCase()).optional(),
+  cluster: z
+    .string()
+    .min(1)
+    .max(32)
+    .transform((s) => s.toUpperCase())
+    .optional(),
   kind: z.enum(PEER_KINDS).optional(),
   city: z.uuid().optional(),
 });
@@ -75,9 +80,15 @@ async function search(em: EntityManager, q: z.output<typeof SearchQuery>) {
     where.push(`search @@ websearch_to_tsquery('english', ?)`);
     params.push(q.q);
   }
-  if (q.cluster) (where.push('cluster_code = ?'), params.push(q.cluster));
-  if (q.kind) (where.push('kind = ?'), params.push(q.kind));
-  if (q.city) (where.push('city_id = ?'), params.push(q.city));
+  for (const [column, value] of [
+    ['cluster_code', q.cluster],
+    ['kind', q.kind],
+    ['city_id', q.city],
+  ] as const) {
+    if (value === undefined) continue;
+    where.push(`${column} = ?`);
+    params.push(value);
+  }
   const filter = where.length ? `where ${where.join(' and ')}` : '';
   // Without a query, newest first straight off the (cluster_code, created_at) / created_at indexes.
   const sql = q.q
@@ -96,41 +107,76 @@ export function peerLearningRoutes(deps: AppDeps): Router {
   const router = Router();
 
   defineRoute(router, deps, {
-    method: 'get', path: '/peer-learning', summary: 'Search the peer-learning database (ranked full-text search, filters)', tags: ['cluster work'], roles: ROLES,
+    method: 'get',
+    path: '/peer-learning',
+    summary: 'Search the peer-learning database (ranked full-text search, filters)',
+    tags: ['cluster work'],
+    roles: ROLES,
     query: SearchQuery,
-    responses: { 200: { description: 'entries, most relevant first when q is given, else newest first', schema: pageOf(EntryView) } },
+    responses: {
+      200: {
+        description: 'entries, most relevant first when q is given, else newest first',
+        schema: pageOf(EntryView),
+      },
+    },
     handler: async ({ query, em }) => search(em, query),
   });
 
   defineRoute(router, deps, {
-    method: 'get', path: '/peer-learning/:id', summary: 'One peer-learning entry', tags: ['cluster work'], roles: ROLES,
+    method: 'get',
+    path: '/peer-learning/:id',
+    summary: 'One peer-learning entry',
+    tags: ['cluster work'],
+    roles: ROLES,
     params: z.object({ id: z.uuid() }),
     responses: { 200: { description: 'the entry', schema: EntryView }, 404: { description: 'unknown' } },
     handler: async ({ params, em }) => {
-      const [row] = await em.getConnection().execute<Row[]>(`select ${COLUMNS} from peer_learning_entry where id = ?`, [params.id]);
+      const [row] = await em
+        .getConnection()
+        .execute<Row[]>(`select ${COLUMNS} from peer_learning_entry where id = ?`, [params.id]);
       if (!row) throw notFound('peer-learning entry');
       return entryView(row);
     },
   });
 
   defineRoute(router, deps, {
-    method: 'post', path: '/peer-learning', summary: 'Share a success, challenge, practice or material (member cities of the cluster, the secretariat)', tags: ['cluster work'], roles: ['city', 'secretariat'],
+    method: 'post',
+    path: '/peer-learning',
+    summary: 'Share a success, challenge, practice or material (member cities of the cluster, the secretariat)',
+    tags: ['cluster work'],
+    roles: ['city', 'secretariat'],
     body: PeerEntryBody,
-    responses: { 201: { description: 'added', schema: EntryView }, 403: { description: 'the city is not a member of the cluster' }, 422: { description: 'retired cluster, or a city that is not a member' } },
+    responses: {
+      201: { description: 'added', schema: EntryView },
+      403: { description: 'the city is not a member of the cluster' },
+      422: { description: 'retired cluster, or a city that is not a member' },
+    },
     handler: async ({ body, em, principal }) => {
       const cluster = await findCluster(em, body.cluster);
       const cityId = actingCityOf(principal, body.cityId);
       if (cityId && !(await isMember(em, cluster.code, cityId))) {
         if (principal.role === 'city') throw forbidden(`city ${cityId} is not a member of ${cluster.code}`);
-        throw unprocessable('invalid entry', [{ path: 'body.cityId', message: `city ${cityId} is not a member of ${cluster.code}` }]);
+        throw unprocessable('invalid entry', [
+          { path: 'body.cityId', message: `city ${cityId} is not a member of ${cluster.code}` },
+        ]);
       }
       const id = randomUUID();
       const tags = [...new Set(body.tags.map((t) => t.toLowerCase()))];
       await insertPeerLearningEntry(em, {
-        id, sourceKey: `${principal.role}:${id}`, cluster: cluster.code, cityId: cityId ?? null, kind: body.kind,
-        title: body.title, body: body.body, tags, source: principal.role === 'city' ? 'city' : 'secretariat', workshopId: null,
+        id,
+        sourceKey: `${principal.role}:${id}`,
+        cluster: cluster.code,
+        cityId: cityId ?? null,
+        kind: body.kind,
+        title: body.title,
+        body: body.body,
+        tags,
+        source: principal.role === 'city' ? 'city' : 'secretariat',
+        workshopId: null,
       });
-      const [row] = await em.getConnection().execute<Row[]>(`select ${COLUMNS} from peer_learning_entry where id = ?`, [id]);
+      const [row] = await em
+        .getConnection()
+        .execute<Row[]>(`select ${COLUMNS} from peer_learning_entry where id = ?`, [id]);
       return reply(201, entryView(row!), { Location: `/peer-learning/${id}` });
     },
   });

@@ -21,7 +21,14 @@ const PersonView = z
     email: z.string(),
     language: z.enum(LANGUAGES),
     staffRole: z.enum(STAFF_ROLES).nullable(),
-    access: z.array(z.object({ role: z.enum(ROLES), cityId: z.uuid().nullable(), donorId: z.uuid().nullable(), cluster: z.string().nullable() })),
+    access: z.array(
+      z.object({
+        role: z.enum(ROLES),
+        cityId: z.uuid().nullable(),
+        donorId: z.uuid().nullable(),
+        cluster: z.string().nullable(),
+      }),
+    ),
     activeSessions: z.int(),
     lastSeenAt: z.string().nullable(),
     createdAt: z.string(),
@@ -53,25 +60,46 @@ export function peopleRoutes(deps: AppDeps): Router {
   const router = Router();
 
   defineRoute(router, deps, {
-    method: 'get', path: '/people', summary: 'People who have signed in or were invited, with what they may do', tags: ['access'], roles: ['secretariat'],
+    method: 'get',
+    path: '/people',
+    summary: 'People who have signed in or were invited, with what they may do',
+    tags: ['access'],
+    roles: ['secretariat'],
     query: PageQuery.extend({ q: z.string().trim().max(200).optional().describe('part of the name or e-mail') }),
     responses: { 200: { description: 'people', schema: pageOf(PersonView) } },
     handler: async ({ query, em }) => {
       const like = query.q ? `%${query.q.replace(/[%_\\]/g, '\\$&')}%` : undefined;
       const where = like ? { $or: [{ name: { $ilike: like } }, { email: { $ilike: like } }] } : {};
-      const [rows, total] = await em.findAndCount(Person, where, { orderBy: { name: 'asc', id: 'asc' }, limit: query.limit, offset: query.offset });
+      const [rows, total] = await em.findAndCount(Person, where, {
+        orderBy: { name: 'asc', id: 'asc' },
+        limit: query.limit,
+        offset: query.offset,
+      });
       return page(await Promise.all(rows.map((p) => view(em, p))), total, query);
     },
   });
 
   defineRoute(router, deps, {
-    method: 'post', path: '/people', summary: 'Invite a member of staff (an e-mailed sign-in link, valid for 7 days)', tags: ['access'], roles: ['secretariat'],
+    method: 'post',
+    path: '/people',
+    summary: 'Invite a member of staff (an e-mailed sign-in link, valid for 7 days)',
+    tags: ['access'],
+    roles: ['secretariat'],
     body: PersonCreate,
-    responses: { 201: { description: 'invited', schema: PersonView }, 409: { description: 'a person with this e-mail exists' } },
+    responses: {
+      201: { description: 'invited', schema: PersonView },
+      409: { description: 'a person with this e-mail exists' },
+    },
     handler: async ({ body, em }) => {
       const email = normalizeEmail(body.email);
       if (await em.findOne(Person, { email })) throw conflict(`${email} has an account already`);
-      const person = em.create(Person, { id: randomUUID(), email, name: body.name, language: body.language, staffRole: body.staffRole });
+      const person = em.create(Person, {
+        id: randomUUID(),
+        email,
+        name: body.name,
+        language: body.language,
+        staffRole: body.staffRole,
+      });
       await em.flush();
       await deps.sessions.invitationLink(email, publicBase(deps.config), true, body.language);
       return reply(201, await view(em, person), { Location: `/people/${person.id}` });
@@ -79,14 +107,22 @@ export function peopleRoutes(deps: AppDeps): Router {
   });
 
   defineRoute(router, deps, {
-    method: 'get', path: '/people/:id', summary: 'One person and their access', tags: ['access'], roles: ['secretariat'],
+    method: 'get',
+    path: '/people/:id',
+    summary: 'One person and their access',
+    tags: ['access'],
+    roles: ['secretariat'],
     params: IdParams,
     responses: { 200: { description: 'the person', schema: PersonView }, 404: { description: 'unknown' } },
     handler: async ({ params, em }) => view(em, await findOr404(em, Person, params.id, 'person')),
   });
 
   defineRoute(router, deps, {
-    method: 'patch', path: '/people/:id', summary: "Change a person's name, language or staff role (null: no staff access)", tags: ['access'], roles: ['secretariat'],
+    method: 'patch',
+    path: '/people/:id',
+    summary: "Change a person's name, language or staff role (null: no staff access)",
+    tags: ['access'],
+    roles: ['secretariat'],
     params: IdParams,
     body: PersonPatch,
     responses: { 200: { description: 'updated', schema: PersonView } },
@@ -100,7 +136,11 @@ export function peopleRoutes(deps: AppDeps): Router {
   });
 
   defineRoute(router, deps, {
-    method: 'post', path: '/people/:id/sign-out', summary: 'Sign a person out everywhere (every session ends at once)', tags: ['access'], roles: ['secretariat'],
+    method: 'post',
+    path: '/people/:id/sign-out',
+    summary: 'Sign a person out everywhere (every session ends at once)',
+    tags: ['access'],
+    roles: ['secretariat'],
     params: IdParams,
     responses: { 200: { description: 'sessions ended', schema: z.object({ revoked: z.int() }) } },
     handler: async ({ params, em }) => {

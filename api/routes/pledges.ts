@@ -32,7 +32,8 @@ import { findDonorFor } from './donors.js';
 import { PledgeView, findPledgeFor, pledgeView, rateFor } from '../views/pledge.js';
 
 const IdParams = z.object({ id: z.uuid() });
-const by = (p: Principal) => (p.role === 'secretariat' && p.tokenId === null ? 'secretariat' : `${p.role}:${principalKey(p)}`);
+const by = (p: Principal) =>
+  p.role === 'secretariat' && p.tokenId === null ? 'secretariat' : `${p.role}:${principalKey(p)}`;
 
 /** Messages to a finished pledge never reach its workflow: the status table answers them. */
 function requireOpen(p: IPledge, to?: PledgeStatus) {
@@ -42,7 +43,10 @@ function requireOpen(p: IPledge, to?: PledgeStatus) {
 }
 
 /** A receipt's allocations and over-payment, in the pledge's currency. */
-const receiptView = (currency: string, r: Pick<ReceiptResult, 'key' | 'duplicate' | 'allocations' | 'overpaymentMinor'>) => ({
+const receiptView = (
+  currency: string,
+  r: Pick<ReceiptResult, 'key' | 'duplicate' | 'allocations' | 'overpaymentMinor'>,
+) => ({
   key: r.key,
   duplicate: r.duplicate,
   allocations: r.allocations.map((a) => ({ seq: a.seq, amount: formatAmount(a.minor, currency) })),
@@ -63,7 +67,12 @@ async function specFrom(em: EntityManager, body: CreatePledgeBody, principal: Pr
   let inKind: Record<string, unknown> | null = null;
   if (body.inKind) {
     const { valuation, ...rest } = body.inKind;
-    const v: Valuation | undefined = valuation && { currency: valuation.amount.currency, minor: valuation.amount.minor, method: valuation.method, evidence: valuation.evidence };
+    const v: Valuation | undefined = valuation && {
+      currency: valuation.amount.currency,
+      minor: valuation.amount.minor,
+      method: valuation.method,
+      evidence: valuation.evidence,
+    };
     inKind = { ...rest, ...(v ? { valuation: v } : {}) };
   }
   // A donor's own offer is something to discuss; the secretariat records what was agreed.
@@ -93,9 +102,17 @@ export function pledgeRoutes(deps: AppDeps): Router {
   const handle = (p: IPledge) => deps.temporal.workflow.getHandle(p.workflowId);
 
   defineRoute(router, deps, {
-    method: 'post', path: '/pledges', summary: 'Record a pledge (secretariat), or offer one for oneself (donor: lands in in_discussion)', tags: ['funding'], roles: ['secretariat', 'donor'],
+    method: 'post',
+    path: '/pledges',
+    summary: 'Record a pledge (secretariat), or offer one for oneself (donor: lands in in_discussion)',
+    tags: ['funding'],
+    roles: ['secretariat', 'donor'],
     body: CreatePledgeBody,
-    responses: { 201: { description: 'created; its workflow runs the reminders', schema: PledgeView }, 404: { description: "another donor's id (donor token)" }, 422: { description: 'unknown donor, or instalments that do not sum to the pledge' } },
+    responses: {
+      201: { description: 'created; its workflow runs the reminders', schema: PledgeView },
+      404: { description: "another donor's id (donor token)" },
+      422: { description: 'unknown donor, or instalments that do not sum to the pledge' },
+    },
     handler: async ({ body, em, principal }) => {
       if (principal.role === 'donor') {
         await findDonorFor(em, principal, body.donorId);
@@ -104,7 +121,11 @@ export function pledgeRoutes(deps: AppDeps): Router {
         throw unprocessable('unknown donor', [{ path: 'body.donorId', message: 'no such donor' }]);
       }
       const spec = await specFrom(em, body, principal);
-      await deps.temporal.workflow.start(pledgeWorkflow, { workflowId: pledgeWorkflowId(spec.pledgeId), taskQueue: deps.config.TEMPORAL_TASK_QUEUE, args: [{ spec }] });
+      await deps.temporal.workflow.start(pledgeWorkflow, {
+        workflowId: pledgeWorkflowId(spec.pledgeId),
+        taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
+        args: [{ spec }],
+      });
       // The workflow opens the same rows; doing it here too lets the answer show them at once.
       await openPledge(em.fork() as EntityManager, spec);
       const p = await em.fork().findOneOrFail(Pledge, spec.pledgeId);
@@ -113,44 +134,88 @@ export function pledgeRoutes(deps: AppDeps): Router {
   });
 
   defineRoute(router, deps, {
-    method: 'get', path: '/pledges/:id', summary: 'One pledge: status history, instalments with status, receipts, USD totals', tags: ['funding'], roles: ['secretariat', 'viewer', 'donor'],
+    method: 'get',
+    path: '/pledges/:id',
+    summary: 'One pledge: status history, instalments with status, receipts, USD totals',
+    tags: ['funding'],
+    roles: ['secretariat', 'viewer', 'donor'],
     params: IdParams,
-    responses: { 200: { description: 'the pledge', schema: PledgeView }, 404: { description: 'unknown, or not yours' } },
+    responses: {
+      200: { description: 'the pledge', schema: PledgeView },
+      404: { description: 'unknown, or not yours' },
+    },
     handler: async ({ params, em, principal }) => pledgeView(em, await findPledgeFor(em, principal, params.id)),
   });
 
   defineRoute(router, deps, {
-    method: 'get', path: '/donors/:id/pledges', summary: "A donor's pledges, newest first", tags: ['funding'], roles: ['secretariat', 'viewer', 'donor'],
+    method: 'get',
+    path: '/donors/:id/pledges',
+    summary: "A donor's pledges, newest first",
+    tags: ['funding'],
+    roles: ['secretariat', 'viewer', 'donor'],
     params: IdParams,
     query: PageQuery.extend({ status: z.enum(PLEDGE_STATUSES).optional() }),
-    responses: { 200: { description: 'pledges', schema: pageOf(PledgeView) }, 404: { description: 'unknown, or not yours' } },
+    responses: {
+      200: { description: 'pledges', schema: pageOf(PledgeView) },
+      404: { description: 'unknown, or not yours' },
+    },
     handler: async ({ params, query, em, principal }) => {
       await findDonorFor(em, principal, params.id);
-      const [rows, total] = await em.findAndCount(Pledge, { donor: params.id, ...(query.status ? { status: query.status } : {}) }, { orderBy: { createdAt: 'desc', id: 'asc' }, limit: query.limit, offset: query.offset });
+      const [rows, total] = await em.findAndCount(
+        Pledge,
+        { donor: params.id, ...(query.status ? { status: query.status } : {}) },
+        { orderBy: { createdAt: 'desc', id: 'asc' }, limit: query.limit, offset: query.offset },
+      );
       return page(await Promise.all(rows.map((p) => pledgeView(em, p))), total, query);
     },
   });
 
   defineRoute(router, deps, {
-    method: 'post', path: '/pledges/:id/transitions', summary: 'Move a pledge to another status (a donor may pledge, decline or report)', tags: ['funding'], roles: ['secretariat', 'donor'],
+    method: 'post',
+    path: '/pledges/:id/transitions',
+    summary: 'Move a pledge to another status (a donor may pledge, decline or report)',
+    tags: ['funding'],
+    roles: ['secretariat', 'donor'],
     params: IdParams,
     body: TransitionBody,
-    responses: { 200: { description: 'moved', schema: PledgeView }, 409: { description: 'illegal from the current status; `legal` lists the possible ones' }, 422: { description: 'a reason is missing, or a financial pledge is not paid in full' } },
+    responses: {
+      200: { description: 'moved', schema: PledgeView },
+      409: { description: 'illegal from the current status; `legal` lists the possible ones' },
+      422: { description: 'a reason is missing, or a financial pledge is not paid in full' },
+    },
     handler: async ({ params, body, em, principal }) => {
       const p = await findPledgeFor(em, principal, params.id);
-      if (principal.role === 'donor' && !DONOR_TRANSITIONS.includes(body.to)) throw forbidden(`a donor may move its pledge to ${DONOR_TRANSITIONS.join(', ')} only`);
+      if (principal.role === 'donor' && !DONOR_TRANSITIONS.includes(body.to))
+        throw forbidden(`a donor may move its pledge to ${DONOR_TRANSITIONS.join(', ')} only`);
       requireOpen(p, body.to);
-      await handle(p).executeUpdate(transitionUpdate, { args: [{ to: body.to, by: by(principal), ...(body.note ? { note: body.note } : {}) }] });
+      await handle(p).executeUpdate(transitionUpdate, {
+        args: [{ to: body.to, by: by(principal), ...(body.note ? { note: body.note } : {}) }],
+      });
       return pledgeView(em.fork() as EntityManager, await em.fork().findOneOrFail(Pledge, p.id));
     },
   });
 
   defineRoute(router, deps, {
-    method: 'post', path: '/pledges/:id/receipts', summary: 'Record money received (any currency; the rate of its date, the nearest earlier one, or the one given)', tags: ['funding'], roles: ['secretariat'],
+    method: 'post',
+    path: '/pledges/:id/receipts',
+    summary: 'Record money received (any currency; the rate of its date, the nearest earlier one, or the one given)',
+    tags: ['funding'],
+    roles: ['secretariat'],
     params: IdParams,
     body: ReceiptBody,
     responses: {
-      201: { description: 'recorded and allocated to instalments oldest first', schema: z.object({ receipt: z.object({ key: z.string(), duplicate: z.boolean(), allocations: z.array(z.object({ seq: z.int(), amount: z.string() })), overpayment: z.string() }), pledge: PledgeView }) },
+      201: {
+        description: 'recorded and allocated to instalments oldest first',
+        schema: z.object({
+          receipt: z.object({
+            key: z.string(),
+            duplicate: z.boolean(),
+            allocations: z.array(z.object({ seq: z.int(), amount: z.string() })),
+            overpayment: z.string(),
+          }),
+          pledge: PledgeView,
+        }),
+      },
       200: { description: 'the same receipt number again: nothing recorded twice' },
       409: { description: 'the pledge takes no receipts in its status, or is in kind' },
       422: { description: 'no exchange rate for the currency on or before the date' },
@@ -161,12 +226,19 @@ export function pledgeRoutes(deps: AppDeps): Router {
       if (p.kind !== 'financial' || !p.currency) throw conflict('an in-kind pledge takes no receipts');
       const { currency, minor } = body.amount;
       const rate = body.fxRateToUsd ?? (await rateFor(em, currency, body.receivedOn))?.rateToUsd;
-      if (!rate) throw unprocessable(`no ${currency} rate on or before ${body.receivedOn}`, [{ path: 'body.fxRateToUsd', message: `record a ${currency} rate (POST /fx-rates) or give fxRateToUsd` }]);
+      if (!rate)
+        throw unprocessable(`no ${currency} rate on or before ${body.receivedOn}`, [
+          { path: 'body.fxRateToUsd', message: `record a ${currency} rate (POST /fx-rates) or give fxRateToUsd` },
+        ]);
       const usdMinor = toUsd(minor, currency, rate);
       let pledgeMinor = minor;
       if (currency !== p.currency) {
         const pr = await rateFor(em, p.currency, body.receivedOn);
-        if (!pr) throw unprocessable(`no ${p.currency} rate on or before ${body.receivedOn} to convert the receipt into the pledge's currency`, [{ path: 'body.amount.currency', message: `record a ${p.currency} rate first` }]);
+        if (!pr)
+          throw unprocessable(
+            `no ${p.currency} rate on or before ${body.receivedOn} to convert the receipt into the pledge's currency`,
+            [{ path: 'body.amount.currency', message: `record a ${p.currency} rate first` }],
+          );
         pledgeMinor = fromUsd(usdMinor, p.currency, pr.rateToUsd);
       }
       const key = body.receiptNumber ?? req.get('idempotency-key') ?? randomUUID();
@@ -174,12 +246,29 @@ export function pledgeRoutes(deps: AppDeps): Router {
       if (prior) {
         // Temporal would answer a repeated update ID with the first result; say plainly it is a repeat.
         const view = await pledgeView(em, p);
-        const receipt = receiptView(p.currency, { key, duplicate: true, allocations: prior.allocations, overpaymentMinor: Number(prior.overpaymentMinor) });
+        const receipt = receiptView(p.currency, {
+          key,
+          duplicate: true,
+          allocations: prior.allocations,
+          overpaymentMinor: Number(prior.overpaymentMinor),
+        });
         return reply(200, { receipt, pledge: view });
       }
       const result = await handle(p).executeUpdate(receiptUpdate, {
         updateId: `receipt:${key}`,
-        args: [{ key, currency, amountMinor: minor, receivedOn: body.receivedOn, fxRateToUsd: rate, usdMinor, pledgeMinor, receiptNumber: body.receiptNumber ?? null, by: by(principal) }],
+        args: [
+          {
+            key,
+            currency,
+            amountMinor: minor,
+            receivedOn: body.receivedOn,
+            fxRateToUsd: rate,
+            usdMinor,
+            pledgeMinor,
+            receiptNumber: body.receiptNumber ?? null,
+            by: by(principal),
+          },
+        ],
       });
       const view = await pledgeView(em.fork() as EntityManager, await em.fork().findOneOrFail(Pledge, p.id));
       return reply(result.duplicate ? 200 : 201, { receipt: receiptView(p.currency, result), pledge: view });
@@ -187,10 +276,18 @@ export function pledgeRoutes(deps: AppDeps): Router {
   });
 
   defineRoute(router, deps, {
-    method: 'post', path: '/pledges/:id/instalments/:n/waive', summary: 'Waive what is still owed on an unpaid instalment (secretariat): no more reminders for it', tags: ['funding'], roles: ['secretariat'],
+    method: 'post',
+    path: '/pledges/:id/instalments/:n/waive',
+    summary: 'Waive what is still owed on an unpaid instalment (secretariat): no more reminders for it',
+    tags: ['funding'],
+    roles: ['secretariat'],
     params: z.object({ id: z.uuid(), n: z.coerce.number().int().min(1).max(1000) }),
     body: WaiveBody,
-    responses: { 200: { description: 'waived', schema: PledgeView }, 404: { description: 'unknown pledge or instalment' }, 409: { description: 'the instalment is paid, waived or written off, or the pledge takes no money in its status' } },
+    responses: {
+      200: { description: 'waived', schema: PledgeView },
+      404: { description: 'unknown pledge or instalment' },
+      409: { description: 'the instalment is paid, waived or written off, or the pledge takes no money in its status' },
+    },
     handler: async ({ params, body, em, principal }) => {
       const p = await findPledgeFor(em, principal, params.id);
       requireOpen(p);
@@ -201,10 +298,17 @@ export function pledgeRoutes(deps: AppDeps): Router {
   });
 
   defineRoute(router, deps, {
-    method: 'post', path: '/pledges/:id/in-kind/valuation', summary: 'Propose a valuation of in-kind support (donor or secretariat), or approve / reject it (secretariat)', tags: ['funding'], roles: ['secretariat', 'donor'],
+    method: 'post',
+    path: '/pledges/:id/in-kind/valuation',
+    summary: 'Propose a valuation of in-kind support (donor or secretariat), or approve / reject it (secretariat)',
+    tags: ['funding'],
+    roles: ['secretariat', 'donor'],
     params: IdParams,
     body: ValuationBody,
-    responses: { 200: { description: 'the pledge with its valuation', schema: PledgeView }, 409: { description: 'not in kind, or no proposal to decide on' } },
+    responses: {
+      200: { description: 'the pledge with its valuation', schema: PledgeView },
+      409: { description: 'not in kind, or no proposal to decide on' },
+    },
     handler: async ({ params, body, em, principal }) => {
       const p = await findPledgeFor(em, principal, params.id);
       if (p.kind !== 'in_kind') throw conflict('only in-kind pledges have a valuation');
@@ -213,11 +317,25 @@ export function pledgeRoutes(deps: AppDeps): Router {
       if ('decision' in body) {
         if (principal.role !== 'secretariat') throw forbidden('only the secretariat approves a valuation');
         // Conditional update: two decisions racing cannot both apply.
-        const n = await conn.execute(`update pledge set valuation_status = ?, updated_at = now() where id = ? and valuation_status = 'proposed'`, [body.decision === 'approve' ? 'approved' : 'rejected', p.id], 'run');
-        if (!(n as { affectedRows?: number }).affectedRows) throw conflict(`there is no proposed valuation to decide on (it is ${p.valuationStatus})`);
+        const n = await conn.execute(
+          `update pledge set valuation_status = ?, updated_at = now() where id = ? and valuation_status = 'proposed'`,
+          [body.decision === 'approve' ? 'approved' : 'rejected', p.id],
+          'run',
+        );
+        if (!(n as { affectedRows?: number }).affectedRows)
+          throw conflict(`there is no proposed valuation to decide on (it is ${p.valuationStatus})`);
       } else {
-        const v: Valuation = { currency: body.amount.currency, minor: body.amount.minor, method: body.method, evidence: body.evidence };
-        const n = await conn.execute(`update pledge set valuation = ?, valuation_status = 'proposed', updated_at = now() where id = ? and valuation_status <> 'approved'`, [JSON.stringify(v), p.id], 'run');
+        const v: Valuation = {
+          currency: body.amount.currency,
+          minor: body.amount.minor,
+          method: body.method,
+          evidence: body.evidence,
+        };
+        const n = await conn.execute(
+          `update pledge set valuation = ?, valuation_status = 'proposed', updated_at = now() where id = ? and valuation_status <> 'approved'`,
+          [JSON.stringify(v), p.id],
+          'run',
+        );
         if (!(n as { affectedRows?: number }).affectedRows) throw conflict('the valuation is approved already');
       }
       return pledgeView(em.fork() as EntityManager, await em.fork().findOneOrFail(Pledge, p.id));

@@ -1,10 +1,10 @@
 // Signing in by e-mail link, the session it opens, and who the caller is (/me) — for sessions and
 // tokens alike. Links land on the web app's sign-in page, which spends them with POST /auth/session
 // (a GET would be spent by the link scanners of mail services).
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { Person } from '../../db/entities/index.js';
-import { LANGUAGES, MePatch, RedeemBody, ROLES, SignInBody } from '../../domain/auth.js';
+import { LANGUAGES, MePatch, RedeemBody, ROLES, SignInBody, type Principal } from '../../domain/auth.js';
 import { publicBase } from '../../platform/config.js';
 import type { AppDeps } from '../deps.js';
 import { HttpProblem, badRequest, forbidden } from '../errors.js';
@@ -32,8 +32,8 @@ export const MeView = z
   })
   .openapi('Me');
 
-const meOf = (req: Express.Request & { principal?: unknown }, principal: import('../../domain/auth.js').Principal) => {
-  const s = (req as import('express').Request).session;
+const meOf = (req: Request, principal: Principal) => {
+  const s = req.session;
   return {
     role: principal.role,
     tokenId: principal.tokenId,
@@ -51,24 +51,44 @@ export function sessionRoutes(deps: AppDeps): Router {
   const base = publicBase(deps.config);
 
   defineRoute(router, deps, {
-    method: 'post', path: '/auth/sign-in', summary: 'E-mail a one-time sign-in link', tags: ['access'], roles: 'public',
+    method: 'post',
+    path: '/auth/sign-in',
+    summary: 'E-mail a one-time sign-in link',
+    tags: ['access'],
+    roles: 'public',
     body: SignInBody,
     responses: {
-      202: { description: 'the same answer whether or not the address may sign in', schema: z.object({ sent: z.literal(true) }) },
+      202: {
+        description: 'the same answer whether or not the address may sign in',
+        schema: z.object({ sent: z.literal(true) }),
+      },
       429: { description: 'too many links asked for this address or from this client; retry later' },
     },
     handler: async ({ body, req, res }) => {
-      const outcome = await deps.sessions.requestLink({ email: body.email, next: body.next, client: req.ip ?? 'unknown', base });
+      const outcome = await deps.sessions.requestLink({
+        email: body.email,
+        next: body.next,
+        client: req.ip ?? 'unknown',
+        base,
+      });
       if (outcome === 'limited') {
         res.setHeader('Retry-After', '900');
-        throw new HttpProblem(429, 'Too Many Requests', 'too many sign-in links were asked for; retry in a quarter of an hour');
+        throw new HttpProblem(
+          429,
+          'Too Many Requests',
+          'too many sign-in links were asked for; retry in a quarter of an hour',
+        );
       }
       return reply(202, { sent: true });
     },
   });
 
   defineRoute(router, deps, {
-    method: 'post', path: '/auth/session', summary: 'Spend a sign-in link and open a session (sets an HttpOnly cookie)', tags: ['access'], roles: 'public',
+    method: 'post',
+    path: '/auth/session',
+    summary: 'Spend a sign-in link and open a session (sets an HttpOnly cookie)',
+    tags: ['access'],
+    roles: 'public',
     body: RedeemBody,
     responses: {
       200: { description: 'signed in', schema: MeView.extend({ next: z.string().nullable() }) },
@@ -76,7 +96,10 @@ export function sessionRoutes(deps: AppDeps): Router {
     },
     handler: async ({ body, req, res }) => {
       const opened = await deps.sessions.redeem(body.token, req.get('user-agent'));
-      if (!opened) throw badRequest('this sign-in link is invalid or has expired; ask for a new one', [{ path: 'body.token', message: 'invalid or expired' }]);
+      if (!opened)
+        throw badRequest('this sign-in link is invalid or has expired; ask for a new one', [
+          { path: 'body.token', message: 'invalid or expired' },
+        ]);
       deps.sessions.setCookie(res, opened.cookie, opened.resolved.session.expiresAt);
       req.session = opened.resolved.session;
       return { ...meOf(req, opened.resolved.principal), next: opened.next };
@@ -84,7 +107,11 @@ export function sessionRoutes(deps: AppDeps): Router {
   });
 
   defineRoute(router, deps, {
-    method: 'delete', path: '/auth/session', summary: 'Sign out (ends this session)', tags: ['access'], roles: ROLES,
+    method: 'delete',
+    path: '/auth/session',
+    summary: 'Sign out (ends this session)',
+    tags: ['access'],
+    roles: ROLES,
     responses: { 204: { description: 'signed out' } },
     handler: async ({ principal, res }) => {
       if (!principal.sessionId) throw forbidden('a token is revoked with DELETE /tokens/:id, not signed out');
@@ -95,13 +122,21 @@ export function sessionRoutes(deps: AppDeps): Router {
   });
 
   defineRoute(router, deps, {
-    method: 'get', path: '/me', summary: 'Who the caller is: role, the object it acts for, the person and session', tags: ['access'], roles: ROLES,
+    method: 'get',
+    path: '/me',
+    summary: 'Who the caller is: role, the object it acts for, the person and session',
+    tags: ['access'],
+    roles: ROLES,
     responses: { 200: { description: 'the caller', schema: MeView } },
     handler: async ({ principal, req }) => meOf(req, principal),
   });
 
   defineRoute(router, deps, {
-    method: 'patch', path: '/me', summary: "The signed-in person's name or language", tags: ['access'], roles: ROLES,
+    method: 'patch',
+    path: '/me',
+    summary: "The signed-in person's name or language",
+    tags: ['access'],
+    roles: ROLES,
     body: MePatch,
     responses: { 200: { description: 'updated', schema: MeView } },
     handler: async ({ principal, body, em, req }) => {

@@ -19,10 +19,14 @@ const TokenCreate = z
   })
   .strict()
   .superRefine((t, ctx) => {
-    if (t.role === 'city' && !t.cityId) ctx.addIssue({ code: 'custom', path: ['cityId'], message: 'a city token needs cityId' });
-    if (t.role === 'donor' && !t.donorId) ctx.addIssue({ code: 'custom', path: ['donorId'], message: 'a donor token needs donorId' });
-    if (t.role !== 'city' && t.cityId) ctx.addIssue({ code: 'custom', path: ['cityId'], message: 'only city tokens carry cityId' });
-    if (t.role !== 'donor' && t.donorId) ctx.addIssue({ code: 'custom', path: ['donorId'], message: 'only donor tokens carry donorId' });
+    if (t.role === 'city' && !t.cityId)
+      ctx.addIssue({ code: 'custom', path: ['cityId'], message: 'a city token needs cityId' });
+    if (t.role === 'donor' && !t.donorId)
+      ctx.addIssue({ code: 'custom', path: ['donorId'], message: 'a donor token needs donorId' });
+    if (t.role !== 'city' && t.cityId)
+      ctx.addIssue({ code: 'custom', path: ['cityId'], message: 'only city tokens carry cityId' });
+    if (t.role !== 'donor' && t.donorId)
+      ctx.addIssue({ code: 'custom', path: ['donorId'], message: 'only donor tokens carry donorId' });
   });
 
 const TokenView = z
@@ -52,14 +56,25 @@ const view = (t: IApiToken) => ({
 export function tokenRoutes(deps: AppDeps): Router {
   const router = Router();
   defineRoute(router, deps, {
-    method: 'post', path: '/tokens', summary: 'Issue an API token (shown once)', tags: ['access'], roles: ['secretariat'],
+    method: 'post',
+    path: '/tokens',
+    summary: 'Issue an API token (shown once)',
+    tags: ['access'],
+    roles: ['secretariat'],
     body: TokenCreate,
-    responses: { 201: { description: 'issued; a replay with the same Idempotency-Key answers without `token`', schema: TokenView.extend({ token: z.string().optional() }) } },
+    responses: {
+      201: {
+        description: 'issued; a replay with the same Idempotency-Key answers without `token`',
+        schema: TokenView.extend({ token: z.string().optional() }),
+      },
+    },
     // Stored for replays, the secret would sit in plain text next to its hash.
     secretFields: ['token'],
     handler: async ({ body, em }) => {
-      if (body.cityId && !(await em.findOne(City, body.cityId))) throw unprocessable('unknown city', [{ path: 'body.cityId', message: 'no such city' }]);
-      if (body.donorId && !(await em.findOne(Donor, body.donorId))) throw unprocessable('unknown donor', [{ path: 'body.donorId', message: 'no such donor' }]);
+      if (body.cityId && !(await em.findOne(City, body.cityId)))
+        throw unprocessable('unknown city', [{ path: 'body.cityId', message: 'no such city' }]);
+      if (body.donorId && !(await em.findOne(Donor, body.donorId)))
+        throw unprocessable('unknown donor', [{ path: 'body.donorId', message: 'no such donor' }]);
       const token = newToken();
       const row = em.create(ApiToken, {
         tokenHash: hashToken(token),
@@ -74,16 +89,28 @@ export function tokenRoutes(deps: AppDeps): Router {
     },
   });
   defineRoute(router, deps, {
-    method: 'get', path: '/tokens', summary: 'List issued tokens (never their secret)', tags: ['access'], roles: ['secretariat'],
+    method: 'get',
+    path: '/tokens',
+    summary: 'List issued tokens (never their secret)',
+    tags: ['access'],
+    roles: ['secretariat'],
     query: PageQuery,
     responses: { 200: { description: 'tokens', schema: pageOf(TokenView) } },
     handler: async ({ query, em }) => {
-      const [rows, total] = await em.findAndCount(ApiToken, {}, { orderBy: { createdAt: 'desc' }, limit: query.limit, offset: query.offset });
+      const [rows, total] = await em.findAndCount(
+        ApiToken,
+        {},
+        { orderBy: { createdAt: 'desc' }, limit: query.limit, offset: query.offset },
+      );
       return page(rows.map(view), total, query);
     },
   });
   defineRoute(router, deps, {
-    method: 'delete', path: '/tokens/:id', summary: 'Revoke a token', tags: ['access'], roles: ['secretariat'],
+    method: 'delete',
+    path: '/tokens/:id',
+    summary: 'Revoke a token',
+    tags: ['access'],
+    roles: ['secretariat'],
     params: z.object({ id: z.uuid() }),
     responses: { 204: { description: 'revoked' } },
     handler: async ({ params, em }) => {

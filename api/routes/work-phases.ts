@@ -13,7 +13,14 @@ import { CodeParams, findCluster } from './clusters.js';
 import { checkSchedule, isoOrNull, scheduleOf, settingsOf, startWorkshop } from './workshops.js';
 
 const WorkPhaseView = z
-  .object({ id: z.uuid(), cluster: z.string(), biennium: z.string(), inceptionWorkshopId: z.uuid().nullable(), workplanVersion: z.int().nullable(), createdAt: z.string() })
+  .object({
+    id: z.uuid(),
+    cluster: z.string(),
+    biennium: z.string(),
+    inceptionWorkshopId: z.uuid().nullable(),
+    workplanVersion: z.int().nullable(),
+    createdAt: z.string(),
+  })
   .openapi('WorkPhase');
 
 const phaseView = (p: IWorkPhase, workplanVersion: number | null) => ({
@@ -29,15 +36,24 @@ export function workPhaseRoutes(deps: AppDeps): Router {
   const router = Router();
 
   defineRoute(router, deps, {
-    method: 'post', path: '/clusters/:code/phases', summary: 'Open a work phase; starts its inception workshop', tags: ['cluster work'], roles: ['secretariat'],
+    method: 'post',
+    path: '/clusters/:code/phases',
+    summary: 'Open a work phase; starts its inception workshop',
+    tags: ['cluster work'],
+    roles: ['secretariat'],
     params: CodeParams,
     body: OpenWorkPhaseBody,
-    responses: { 202: { description: 'opened; Location is the inception workshop', schema: WorkPhaseView }, 409: { description: 'the phase is open already' }, 422: { description: 'retired cluster or a bad schedule' } },
+    responses: {
+      202: { description: 'opened; Location is the inception workshop', schema: WorkPhaseView },
+      409: { description: 'the phase is open already' },
+      422: { description: 'retired cluster or a bad schedule' },
+    },
     handler: async ({ params, body, em }) => {
       const cluster = await findCluster(em, params.code);
       if (cluster.status !== 'active') throw unprocessable(`cluster ${cluster.code} is retired`);
       if (body.inception) checkSchedule(body.inception, 'body.inception');
-      if (await em.findOne(WorkPhase, { cluster: cluster.code, biennium: body.biennium })) throw conflict(`phase ${body.biennium} of ${cluster.code} is open already`);
+      if (await em.findOne(WorkPhase, { cluster: cluster.code, biennium: body.biennium }))
+        throw conflict(`phase ${body.biennium} of ${cluster.code} is open already`);
       const phase = em.create(WorkPhase, { cluster: cluster.code, biennium: body.biennium, inceptionWorkshopId: null });
       await em.flush();
       const i = body.inception;
@@ -61,13 +77,20 @@ export function workPhaseRoutes(deps: AppDeps): Router {
   });
 
   defineRoute(router, deps, {
-    method: 'get', path: '/clusters/:code/phases', summary: 'Work phases of a cluster, newest first', tags: ['cluster work'], roles: ROLES,
+    method: 'get',
+    path: '/clusters/:code/phases',
+    summary: 'Work phases of a cluster, newest first',
+    tags: ['cluster work'],
+    roles: ROLES,
     params: CodeParams,
     responses: { 200: { description: 'phases', schema: z.object({ items: z.array(WorkPhaseView) }) } },
     handler: async ({ params, em }) => {
       await findCluster(em, params.code);
       const phases = await em.find(WorkPhase, { cluster: params.code }, { orderBy: { biennium: 'desc' } });
-      const latest = await latestPlanVersions(em, phases.map((p) => p.id));
+      const latest = await latestPlanVersions(
+        em,
+        phases.map((p) => p.id),
+      );
       return { items: phases.map((p) => phaseView(p, latest.get(p.id) ?? null)) };
     },
   });

@@ -26,7 +26,13 @@ import {
   type WorkshopKind,
 } from '../../domain/workshop.js';
 import type { WorkshopInput, WorkshopSchedule, WorkshopSettings } from '../../domain/workshop.contract.js';
-import { cancelWorkshopUpdate, rescheduleUpdate, rsvpUpdate, submitOutcomesUpdate, workshopWorkflow } from '../../workflows/workshop.js';
+import {
+  cancelWorkshopUpdate,
+  rescheduleUpdate,
+  rsvpUpdate,
+  submitOutcomesUpdate,
+  workshopWorkflow,
+} from '../../workflows/workshop.js';
 import { actingCityOf, requireCoordinator } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { badRequest, forbidden, unprocessable } from '../errors.js';
@@ -53,11 +59,25 @@ const WorkshopView = z
     onlineUrl: z.string().nullable(),
     rsvpBy: z.string().nullable(),
     outcomesDueAt: z.string().nullable(),
-    experts: z.array(z.object({ name: z.string(), email: z.string().optional(), organisation: z.string().optional(), expertise: z.array(z.string()) })),
+    experts: z.array(
+      z.object({
+        name: z.string(),
+        email: z.string().optional(),
+        organisation: z.string().optional(),
+        expertise: z.array(z.string()),
+      }),
+    ),
     invited: z.int().describe('number of invited cities'),
     rsvpCounts: z.object({ yes: z.int(), no: z.int(), maybe: z.int(), pending: z.int() }),
     rsvps: z
-      .array(z.object({ cityId: z.uuid(), response: z.enum(RSVP_RESPONSES), attendees: z.array(z.string()), respondedAt: z.string() }))
+      .array(
+        z.object({
+          cityId: z.uuid(),
+          response: z.enum(RSVP_RESPONSES),
+          attendees: z.array(z.string()),
+          respondedAt: z.string(),
+        }),
+      )
       .optional()
       .describe('the secretariat sees every answer, an invited city its own'),
     settings: z.record(z.string(), z.unknown()),
@@ -73,8 +93,10 @@ async function view(em: EntityManager, w: IWorkshop, viewer: Principal) {
   const rsvps = await em.find(WorkshopRsvp, { workshop: w.id }, { orderBy: { respondedAt: 'asc' } });
   const count = (r: string) => rsvps.filter((x) => x.response === r).length;
   // Experts' addresses and other cities' answers are for the secretariat and the invited cities.
-  const insider = viewer.role === 'secretariat' || (viewer.role === 'city' && !!viewer.cityId && w.invited.includes(viewer.cityId));
-  const visible = viewer.role === 'secretariat' ? rsvps : rsvps.filter((r) => viewer.role === 'city' && r.city === viewer.cityId);
+  const insider =
+    viewer.role === 'secretariat' || (viewer.role === 'city' && !!viewer.cityId && w.invited.includes(viewer.cityId));
+  const visible =
+    viewer.role === 'secretariat' ? rsvps : rsvps.filter((r) => viewer.role === 'city' && r.city === viewer.cityId);
   return {
     id: w.id,
     workflowId: w.workflowId,
@@ -90,10 +112,24 @@ async function view(em: EntityManager, w: IWorkshop, viewer: Principal) {
     onlineUrl: w.onlineUrl ?? null,
     rsvpBy: isoOrNull(w.rsvpBy),
     outcomesDueAt: isoOrNull(w.outcomesDueAt),
-    experts: w.experts.map((e) => ({ name: e.name, ...(insider ? { email: e.email } : {}), ...(e.organisation ? { organisation: e.organisation } : {}), expertise: e.expertise })),
+    experts: w.experts.map((e) => ({
+      name: e.name,
+      ...(insider ? { email: e.email } : {}),
+      ...(e.organisation ? { organisation: e.organisation } : {}),
+      expertise: e.expertise,
+    })),
     invited: w.invited.length,
     rsvpCounts: { yes: count('yes'), no: count('no'), maybe: count('maybe'), pending: w.invited.length - rsvps.length },
-    ...(viewer.role === 'secretariat' || viewer.role === 'city' ? { rsvps: visible.map((r) => ({ cityId: r.city, response: r.response, attendees: r.attendees, respondedAt: isoOrNull(r.respondedAt)! })) } : {}),
+    ...(viewer.role === 'secretariat' || viewer.role === 'city'
+      ? {
+          rsvps: visible.map((r) => ({
+            cityId: r.city,
+            response: r.response,
+            attendees: r.attendees,
+            respondedAt: isoOrNull(r.respondedAt)!,
+          })),
+        }
+      : {}),
     settings: w.settings as unknown as Record<string, unknown>,
     outcomes: (w.outcomes as unknown as Record<string, unknown>) ?? null,
     attendance: w.attendance ?? null,
@@ -113,7 +149,10 @@ export function checkSchedule(s: WorkshopSchedule, prefix = 'body'): void {
   if (p) throw unprocessable('invalid schedule', [{ path: p.path.replace('body', prefix), message: p.message }]);
 }
 
-export function settingsOf(body: { reminders?: { rsvp: string[] } | undefined; outcomesDue?: string | undefined }): WorkshopSettings {
+export function settingsOf(body: {
+  reminders?: { rsvp: string[] } | undefined;
+  outcomesDue?: string | undefined;
+}): WorkshopSettings {
   return {
     rsvpReminders: body.reminders?.rsvp ?? [...WORKSHOP_DEFAULTS.rsvpReminders],
     outcomesDue: body.outcomesDue ?? WORKSHOP_DEFAULTS.outcomesDue,
@@ -168,50 +207,97 @@ export function workshopRoutes(deps: AppDeps): Router {
   const handle = (w: IWorkshop) => deps.temporal.workflow.getHandle(w.workflowId);
 
   defineRoute(router, deps, {
-    method: 'post', path: '/clusters/:code/workshops', summary: 'Schedule a workshop; invitations go out at once', tags: ['cluster work'], roles: ['secretariat', 'city'],
+    method: 'post',
+    path: '/clusters/:code/workshops',
+    summary: 'Schedule a workshop; invitations go out at once',
+    tags: ['cluster work'],
+    roles: ['secretariat', 'city'],
     params: CodeParams,
     body: CreateWorkshopBody,
-    responses: { 202: { description: 'started; follow Location', schema: WorkshopView }, 403: { description: 'not a coordinator of the cluster (advisory sessions: secretariat only)' }, 422: { description: 'retired cluster or a bad schedule' } },
+    responses: {
+      202: { description: 'started; follow Location', schema: WorkshopView },
+      403: { description: 'not a coordinator of the cluster (advisory sessions: secretariat only)' },
+      422: { description: 'retired cluster or a bad schedule' },
+    },
     handler: async ({ params, body, em, principal }) => {
       const cluster = await findCluster(em, params.code);
       await requireCoordinator(em, principal, cluster.code);
-      if (body.kind === 'advisory_session' && principal.role !== 'secretariat') throw forbidden('advisory sessions are held by the secretariat');
+      if (body.kind === 'advisory_session' && principal.role !== 'secretariat')
+        throw forbidden('advisory sessions are held by the secretariat');
       if (cluster.status !== 'active') throw unprocessable(`cluster ${cluster.code} is retired`);
       checkSchedule(body);
       const phase = await em.findOne(WorkPhase, { cluster: cluster.code }, { orderBy: { biennium: 'desc' } });
-      const id = await startWorkshop(deps, em, { cluster: cluster.code, workPhaseId: phase?.id ?? null, kind: body.kind, title: body.title, schedule: scheduleOf(body), experts: body.experts, settings: settingsOf(body) });
-      return reply(202, await view(em.fork(), await findWorkshop(em.fork(), id), principal), { Location: `/workshops/${id}` });
+      const id = await startWorkshop(deps, em, {
+        cluster: cluster.code,
+        workPhaseId: phase?.id ?? null,
+        kind: body.kind,
+        title: body.title,
+        schedule: scheduleOf(body),
+        experts: body.experts,
+        settings: settingsOf(body),
+      });
+      return reply(202, await view(em.fork(), await findWorkshop(em.fork(), id), principal), {
+        Location: `/workshops/${id}`,
+      });
     },
   });
 
   defineRoute(router, deps, {
-    method: 'get', path: '/workshops/:id', summary: 'One workshop: schedule, RSVPs, outcomes, attendance', tags: ['cluster work'], roles: ROLES,
+    method: 'get',
+    path: '/workshops/:id',
+    summary: 'One workshop: schedule, RSVPs, outcomes, attendance',
+    tags: ['cluster work'],
+    roles: ROLES,
     params: IdParams,
     responses: { 200: { description: 'the workshop', schema: WorkshopView }, 404: { description: 'unknown' } },
     handler: async ({ params, em, principal }) => view(em, await findWorkshop(em, params.id), principal),
   });
 
   defineRoute(router, deps, {
-    method: 'post', path: '/workshops/:id/rsvp', summary: "Answer the invitation for the calling city (yes, no or maybe, with attendee names)", tags: ['cluster work'], roles: ['city', 'secretariat'],
+    method: 'post',
+    path: '/workshops/:id/rsvp',
+    summary: 'Answer the invitation for the calling city (yes, no or maybe, with attendee names)',
+    tags: ['cluster work'],
+    roles: ['city', 'secretariat'],
     params: IdParams,
     body: RsvpBody,
-    responses: { 200: { description: 'recorded', schema: WorkshopView }, 403: { description: 'the city is not invited' }, 409: { description: 'RSVPs are closed' } },
+    responses: {
+      200: { description: 'recorded', schema: WorkshopView },
+      403: { description: 'the city is not invited' },
+      409: { description: 'RSVPs are closed' },
+    },
     handler: async ({ params, body, em, principal }) => {
       const cityId = actingCityOf(principal, body.cityId);
       if (!cityId) throw badRequest('invalid body', [{ path: 'body.cityId', message: 'required for the secretariat' }]);
       const w = await unfinishedWorkshop(em, params.id);
       if (!w.invited.includes(cityId)) throw forbidden(`city ${cityId} is not invited to this workshop`);
-      await handle(w).executeUpdate(rsvpUpdate, { args: [{ cityId, response: body.response, attendees: body.attendees }] });
+      await handle(w).executeUpdate(rsvpUpdate, {
+        args: [{ cityId, response: body.response, attendees: body.attendees }],
+      });
       return view(em.fork(), await findWorkshop(em.fork(), w.id), principal);
     },
   });
 
-  const coordinatorAction = <B extends z.ZodType>(path: string, summary: string, body: B, send: (w: IWorkshop, b: z.output<B>, by: string | null) => Promise<unknown>) =>
+  const coordinatorAction = <B extends z.ZodType>(
+    path: string,
+    summary: string,
+    body: B,
+    send: (w: IWorkshop, b: z.output<B>, by: string | null) => Promise<unknown>,
+  ) =>
     defineRoute(router, deps, {
-      method: 'post', path, summary, tags: ['cluster work'], roles: ['secretariat', 'city'],
+      method: 'post',
+      path,
+      summary,
+      tags: ['cluster work'],
+      roles: ['secretariat', 'city'],
       params: IdParams,
       body,
-      responses: { 200: { description: 'done', schema: WorkshopView }, 403: { description: 'not a coordinator of the cluster' }, 409: { description: 'not possible in this status' }, 422: { description: 'invalid' } },
+      responses: {
+        200: { description: 'done', schema: WorkshopView },
+        403: { description: 'not a coordinator of the cluster' },
+        409: { description: 'not possible in this status' },
+        422: { description: 'invalid' },
+      },
       handler: async ({ params, body: b, em, principal }) => {
         const w = await findWorkshop(em, params.id);
         await requireCoordinator(em, principal, w.cluster);
@@ -220,13 +306,23 @@ export function workshopRoutes(deps: AppDeps): Router {
         return view(em.fork(), await findWorkshop(em.fork(), w.id), principal);
       },
     });
-  coordinatorAction('/workshops/:id/reschedule', 'Move the workshop (every reminder and deadline is re-armed; everyone is told)', RescheduleBody, (w, b) => {
-    checkSchedule(b);
-    return handle(w).executeUpdate(rescheduleUpdate, { args: [scheduleOf(b)] });
-  });
-  coordinatorAction('/workshops/:id/cancel', 'Cancel the workshop, with a reason', WorkshopCancelBody, (w, b) => handle(w).executeUpdate(cancelWorkshopUpdate, { args: [b] }));
-  coordinatorAction('/workshops/:id/outcomes', 'Submit outcomes after the workshop; published to the peer-learning database', OutcomesBody, (w, b, by) =>
-    handle(w).executeUpdate(submitOutcomesUpdate, { args: [{ ...b, by }] }),
+  coordinatorAction(
+    '/workshops/:id/reschedule',
+    'Move the workshop (every reminder and deadline is re-armed; everyone is told)',
+    RescheduleBody,
+    (w, b) => {
+      checkSchedule(b);
+      return handle(w).executeUpdate(rescheduleUpdate, { args: [scheduleOf(b)] });
+    },
+  );
+  coordinatorAction('/workshops/:id/cancel', 'Cancel the workshop, with a reason', WorkshopCancelBody, (w, b) =>
+    handle(w).executeUpdate(cancelWorkshopUpdate, { args: [b] }),
+  );
+  coordinatorAction(
+    '/workshops/:id/outcomes',
+    'Submit outcomes after the workshop; published to the peer-learning database',
+    OutcomesBody,
+    (w, b, by) => handle(w).executeUpdate(submitOutcomesUpdate, { args: [{ ...b, by }] }),
   );
 
   return router;

@@ -3,7 +3,13 @@ import { formatAmount } from '../../domain/money.js';
 import type { Figures, FundingSummaryMinor } from '../../db/queries/funding-summary.js';
 
 const usd = (m: number) => formatAmount(m, 'USD');
-const figures = (f: Figures) => ({ pledged: usd(f.pledged), received: usd(f.received), outstanding: usd(f.outstanding), overdue: usd(f.overdue), inKind: usd(f.inKind) });
+const figures = (f: Figures) => ({
+  pledged: usd(f.pledged),
+  received: usd(f.received),
+  outstanding: usd(f.outstanding),
+  overdue: usd(f.overdue),
+  inKind: usd(f.inKind),
+});
 const group = (g: Record<string, Figures>) => Object.fromEntries(Object.entries(g).map(([k, f]) => [k, figures(f)]));
 
 /** The API's view: every amount a USD decimal string. */
@@ -27,9 +33,23 @@ export function summaryView(s: FundingSummaryMinor) {
 export function summaryCsv(s: FundingSummaryMinor): string {
   const head = 'biennium,dimension,key,target,pledged,received,outstanding,overdue,in_kind';
   const row = (dim: string, key: string, f: Figures, target = '') =>
-    [s.biennium, dim, key, target, usd(f.pledged), usd(f.received), usd(f.outstanding), usd(f.overdue), usd(f.inKind)].join(',');
+    [
+      s.biennium,
+      dim,
+      key,
+      target,
+      usd(f.pledged),
+      usd(f.received),
+      usd(f.outstanding),
+      usd(f.overdue),
+      usd(f.inKind),
+    ].join(',');
   const lines = [head, row('total', 'all', s.totalsMinor, usd(s.targetUsdMinor))];
-  for (const [dim, g] of [['funding_option', s.byFundingOption], ['donor_type', s.byDonorType], ['focus', s.byFocus]] as const) {
+  for (const [dim, g] of [
+    ['funding_option', s.byFundingOption],
+    ['donor_type', s.byDonorType],
+    ['focus', s.byFocus],
+  ] as const) {
     for (const [k, f] of Object.entries(g)) lines.push(row(dim, k, f));
   }
   return lines.join('\r\n') + '\r\n';

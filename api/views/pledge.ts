@@ -30,20 +30,59 @@ export const PledgeView = z
     status: z.enum(PLEDGE_STATUSES),
     statusSince: z.string(),
     amount: Amount.nullable(),
-    instalments: z.array(z.object({ seq: z.int(), due: z.string(), amount: z.string(), paid: z.string(), outstanding: z.string(), status: z.enum(INSTALMENT_STATUSES) })),
-    receipts: z.array(
-      z.object({ id: z.uuid(), receiptNumber: z.string().nullable(), amount: Amount, receivedOn: z.string(), fxRateToUsd: z.string(), usd: z.string(), allocations: z.array(z.object({ seq: z.int(), amount: z.string() })), overpayment: z.string() }),
+    instalments: z.array(
+      z.object({
+        seq: z.int(),
+        due: z.string(),
+        amount: z.string(),
+        paid: z.string(),
+        outstanding: z.string(),
+        status: z.enum(INSTALMENT_STATUSES),
+      }),
     ),
-    statusChanges: z.array(z.object({ from: z.string().nullable(), to: z.string(), by: z.string(), note: z.string().nullable(), at: z.string() })),
+    receipts: z.array(
+      z.object({
+        id: z.uuid(),
+        receiptNumber: z.string().nullable(),
+        amount: Amount,
+        receivedOn: z.string(),
+        fxRateToUsd: z.string(),
+        usd: z.string(),
+        allocations: z.array(z.object({ seq: z.int(), amount: z.string() })),
+        overpayment: z.string(),
+      }),
+    ),
+    statusChanges: z.array(
+      z.object({
+        from: z.string().nullable(),
+        to: z.string(),
+        by: z.string(),
+        note: z.string().nullable(),
+        at: z.string(),
+      }),
+    ),
     totals: z.object({
       pledged: z.string().nullable(),
       received: z.string().nullable(),
       outstanding: z.string().nullable(),
       overpaid: z.string().nullable(),
-      usd: z.object({ pledged: z.string().nullable(), received: z.string(), outstanding: z.string().nullable(), rateToUsd: z.string().nullable(), rateDate: z.string().nullable() }),
+      usd: z.object({
+        pledged: z.string().nullable(),
+        received: z.string(),
+        outstanding: z.string().nullable(),
+        rateToUsd: z.string().nullable(),
+        rateDate: z.string().nullable(),
+      }),
     }),
     inKind: z.record(z.string(), z.unknown()).nullable(),
-    valuation: z.object({ status: z.enum(VALUATION_STATUSES), amount: Amount.nullable(), method: z.string().nullable(), evidence: z.string().nullable() }).nullable(),
+    valuation: z
+      .object({
+        status: z.enum(VALUATION_STATUSES),
+        amount: Amount.nullable(),
+        method: z.string().nullable(),
+        evidence: z.string().nullable(),
+      })
+      .nullable(),
     reminders: z.record(z.string(), z.unknown()),
     campaignId: z.uuid().nullable(),
     createdAt: z.string(),
@@ -62,7 +101,11 @@ export async function findPledgeFor(em: EntityManager, principal: Principal, id:
 }
 
 /** The rate of `currency` on `date` or the nearest earlier one; USD is 1. */
-export async function rateFor(em: EntityManager, currency: string, date: string): Promise<{ rateToUsd: string; date: string } | undefined> {
+export async function rateFor(
+  em: EntityManager,
+  currency: string,
+  date: string,
+): Promise<{ rateToUsd: string; date: string } | undefined> {
   if (currency === 'USD') return { rateToUsd: '1', date };
   const row = await em.findOne(FxRate, { currency, date: { $lte: date } }, { orderBy: { date: 'desc' } });
   return row ? { rateToUsd: row.rateToUsd, date: day(row.date) } : undefined;
@@ -113,14 +156,21 @@ export async function pledgeView(em: EntityManager, p: IPledge) {
       allocations: r.allocations.map((a) => ({ seq: a.seq, amount: fmt(a.minor) })),
       overpayment: fmt(num(r.overpaymentMinor)),
     })),
-    statusChanges: statusChanges.map((s) => ({ from: s.fromStatus ?? null, to: s.toStatus, by: s.by, note: s.note ?? null, at: ts(s.at) })),
+    statusChanges: statusChanges.map((s) => ({
+      from: s.fromStatus ?? null,
+      to: s.toStatus,
+      by: s.by,
+      note: s.note ?? null,
+      at: ts(s.at),
+    })),
     totals: {
       pledged: cur && p.amountMinor != null ? fmt(num(p.amountMinor)) : null,
       received: cur ? fmt(receivedMinor) : null,
       outstanding: cur ? fmt(owed) : null,
       overpaid: cur ? fmt(overpaid) : null,
       usd: {
-        pledged: rate && p.amountMinor != null ? formatAmount(toUsd(num(p.amountMinor), cur!, rate.rateToUsd), 'USD') : null,
+        pledged:
+          rate && p.amountMinor != null ? formatAmount(toUsd(num(p.amountMinor), cur!, rate.rateToUsd), 'USD') : null,
         received: formatAmount(usdReceived, 'USD'),
         outstanding: rate ? formatAmount(toUsd(owed, cur!, rate.rateToUsd), 'USD') : null,
         rateToUsd: rate ? normalizeRate(rate.rateToUsd) : null,
@@ -132,7 +182,9 @@ export async function pledgeView(em: EntityManager, p: IPledge) {
       p.kind === 'in_kind'
         ? {
             status: p.valuationStatus,
-            amount: valuation ? { currency: valuation.currency, value: formatAmount(valuation.minor, valuation.currency) } : null,
+            amount: valuation
+              ? { currency: valuation.currency, value: formatAmount(valuation.minor, valuation.currency) }
+              : null,
             method: valuation?.method ?? null,
             evidence: valuation?.evidence ?? null,
           }
@@ -142,4 +194,3 @@ export async function pledgeView(em: EntityManager, p: IPledge) {
     createdAt: ts(p.createdAt),
   };
 }
-

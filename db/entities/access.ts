@@ -10,7 +10,10 @@ export const ApiToken = defineEntity({
   name: 'ApiToken',
   tableName: 'api_token',
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     tokenHash: p.string().length(64).unique(),
     role: p.enum(values(ROLES)),
     city: p.manyToOne(City).mapToPk().nullable(),
@@ -28,7 +31,10 @@ export const AuditEvent = defineEntity({
   tableName: 'audit_event',
   indexes: [{ properties: ['at'] }],
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     actorTokenId: p.uuid().nullable(),
     actorPersonId: p.uuid().nullable(),
     actorRole: p.string().length(16),
@@ -46,7 +52,10 @@ export const IdempotencyRecord = defineEntity({
   tableName: 'idempotency_record',
   uniques: [{ properties: ['principal', 'key'] }],
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     principal: p.string(),
     key: p.string(),
     method: p.string().length(8),

@@ -10,7 +10,10 @@ export const CampaignProspect = defineEntity({
   tableName: 'campaign_prospect',
   uniques: [{ properties: ['campaign', 'donor'] }],
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     campaign: p.manyToOne(Campaign).mapToPk(),
     donor: p.manyToOne(Donor).mapToPk(),
     pledge: p.manyToOne(Pledge).mapToPk(),

@@ -21,7 +21,10 @@ export const Campaign = defineEntity({
     status: p.enum(['open', 'closed']),
     finalReport: p.json<Record<string, unknown>>().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   }),
 });
 export type ICampaign = InferEntity<typeof Campaign>;

@@ -20,7 +20,10 @@ export const CoordinatorMeeting = defineEntity({
     expected: p.json<ExpectedReport[]>(),
     escalated: p.boolean().default(false),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   }),
 });
 export type ICoordinatorMeeting = InferEntity<typeof CoordinatorMeeting>;
@@ -31,7 +34,10 @@ export const MeetingReport = defineEntity({
   tableName: 'meeting_report',
   uniques: [{ properties: ['meeting', 'cluster', 'city'] }],
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     meeting: p.manyToOne(CoordinatorMeeting).mapToPk(),
     cluster: p.manyToOne(Cluster).mapToPk(),
     city: p.manyToOne(City).mapToPk(),

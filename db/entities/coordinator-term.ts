@@ -10,7 +10,10 @@ export const CoordinatorTerm = defineEntity({
   tableName: 'coordinator_term',
   uniques: [{ properties: ['cluster', 'city', 'termStart'] }],
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     cluster: p.manyToOne(Cluster).mapToPk(),
     city: p.manyToOne(City).mapToPk(),
     termStart: p.date(),

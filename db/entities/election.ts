@@ -26,7 +26,10 @@ export const Election = defineEntity({
     results: p.json<ElectionResults>().nullable(),
     cancelReason: p.text().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   }),
 });
 export type IElection = InferEntity<typeof Election>;
@@ -36,14 +39,20 @@ export const Nomination = defineEntity({
   tableName: 'nomination',
   uniques: [{ properties: ['election', 'city'] }],
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     election: p.manyToOne(Election).mapToPk(),
     city: p.manyToOne(City).mapToPk(),
     nominatedBy: p.uuid().nullable(),
     status: p.enum(values(NOMINATION_STATUSES)),
     statement: p.text().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   }),
 });
 export type INomination = InferEntity<typeof Nomination>;
@@ -54,7 +63,10 @@ export const Ballot = defineEntity({
   tableName: 'ballot',
   uniques: [{ properties: ['election', 'city'] }],
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     election: p.manyToOne(Election).mapToPk(),
     city: p.manyToOne(City).mapToPk(),
     approve: p.array(),

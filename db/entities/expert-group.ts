@@ -8,7 +8,10 @@ export const Expert = defineEntity({
   tableName: 'expert',
   uniques: [{ properties: ['cluster', 'email'] }],
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     cluster: p.manyToOne(Cluster).mapToPk(),
     name: p.string().length(200),
     email: p.string().length(320),

@@ -7,7 +7,10 @@ export const FxRate = defineEntity({
   tableName: 'fx_rate',
   uniques: [{ properties: ['currency', 'date'] }],
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     currency: p.string().length(3),
     date: p.date(),
     rateToUsd: p.decimal('string').precision(24).scale(12),

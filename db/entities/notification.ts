@@ -10,7 +10,10 @@ export const Notification = defineEntity({
   tableName: 'notification',
   indexes: [{ properties: ['recipientCity'] }, { properties: ['recipientDonor'] }, { properties: ['deliveredAt'] }],
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     key: p.string().unique(),
     recipientKind: p.enum(values(RECIPIENT_KINDS)),
     recipientCity: p.manyToOne(City).mapToPk().nullable(),

@@ -21,7 +21,10 @@ export const PeerLearningEntry = defineEntity({
     { properties: ['search'], type: 'fulltext' },
   ],
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     /** Business key ("workshop:<id>:success:0", "city:<uuid>") so a retried publish inserts nothing twice. */
     sourceKey: p.string().unique(),
     cluster: p.manyToOne(Cluster).mapToPk(),

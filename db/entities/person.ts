@@ -11,14 +11,20 @@ export const Person = defineEntity({
   name: 'Person',
   tableName: 'person',
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     /** Lower-cased. */
     email: p.string().length(254).unique(),
     name: p.string(),
     language: p.enum(values(LANGUAGES)).default('en'),
     staffRole: p.enum(values(STAFF_ROLES)).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   }),
 });
 export type IPerson = InferEntity<typeof Person>;
@@ -29,7 +35,10 @@ export const SignInLink = defineEntity({
   tableName: 'sign_in_link',
   indexes: [{ properties: ['emailHash', 'createdAt'] }, { properties: ['client', 'createdAt'] }],
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     tokenHash: p.string().length(64).unique().nullable(),
     emailHash: p.string().length(64),
     email: p.string().length(254).nullable(),
@@ -47,7 +56,10 @@ export const Session = defineEntity({
   tableName: 'session',
   indexes: [{ properties: ['person'] }],
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     tokenHash: p.string().length(64).unique(),
     person: p.manyToOne(Person).mapToPk(),
     csrfToken: p.string().length(64),

@@ -42,7 +42,10 @@ export const Pledge = defineEntity({
     reminders: p.json<ReminderSettings>(),
     campaign: p.manyToOne(Campaign).mapToPk().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   }),
 });
 export type IPledge = InferEntity<typeof Pledge>;
@@ -53,7 +56,10 @@ export const PledgeStatusChange = defineEntity({
   tableName: 'pledge_status_change',
   uniques: [{ properties: ['pledge', 'seq'] }],
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     pledge: p.manyToOne(Pledge).mapToPk(),
     seq: p.integer(),
     fromStatus: p.enum(values(PLEDGE_STATUSES)).nullable(),
@@ -70,14 +76,20 @@ export const Instalment = defineEntity({
   tableName: 'instalment',
   uniques: [{ properties: ['pledge', 'seq'] }],
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     pledge: p.manyToOne(Pledge).mapToPk(),
     seq: p.integer(),
     due: p.date(),
     amountMinor: p.bigint('number'),
     paidMinor: p.bigint('number').default(0),
     status: p.enum(values(INSTALMENT_STATUSES)),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   }),
 });
 export type IInstalment = InferEntity<typeof Instalment>;
@@ -88,7 +100,10 @@ export const Receipt = defineEntity({
   tableName: 'receipt',
   uniques: [{ properties: ['pledge', 'key'] }],
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     pledge: p.manyToOne(Pledge).mapToPk(),
     key: p.string(),
     receiptNumber: p.string().nullable(),

@@ -23,13 +23,19 @@ export const City = defineEntity({
   tableName: 'city',
   uniques: [{ properties: ['country', 'name'] }],
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     name: p.string(),
     country: p.manyToOne(Country).mapToPk(),
     status: p.enum(values(CITY_STATUSES)),
     yearJoined: p.integer().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   }),
 });
 export type ICity = InferEntity<typeof City>;
@@ -45,7 +51,12 @@ export const Cluster = defineEntity({
     themes: p.array().default([]),
     focusKeywords: p.array().default([]),
     // Self-reference by name: the builder cannot see the schema it is part of.
-    successor: p.manyToOne<any>('Cluster' as any).mapToPk().nullable().$type<string | null>(),
+    successor: p
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the entity cannot name its own type here
+      .manyToOne<any>('Cluster' as any)
+      .mapToPk()
+      .nullable()
+      .$type<string | null>(),
     memberCount2019: p.integer().nullable(),
   }),
 });
@@ -59,11 +70,15 @@ export const Membership = defineEntity({
   uniques: [
     {
       name: 'membership_open_unique',
-      expression: 'create unique index "membership_open_unique" on "membership" ("city_id", "cluster_code") where "until" is null',
+      expression:
+        'create unique index "membership_open_unique" on "membership" ("city_id", "cluster_code") where "until" is null',
     },
   ],
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     city: p.manyToOne(City).mapToPk(),
     cluster: p.manyToOne(Cluster).mapToPk(),
     since: p.date(),
@@ -79,7 +94,10 @@ export const Donor = defineEntity({
   name: 'Donor',
   tableName: 'donor',
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     name: p.string(),
     type: p.enum(values(DONOR_TYPES)),
     country: p.manyToOne(Country).mapToPk().nullable(),
@@ -87,7 +105,10 @@ export const Donor = defineEntity({
     contactEmail: p.string().nullable(),
     city: p.manyToOne(City).mapToPk().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   }),
 });
 export type IDonor = InferEntity<typeof Donor>;

@@ -8,7 +8,10 @@ export const WorkPhase = defineEntity({
   tableName: 'work_phase',
   uniques: [{ properties: ['cluster', 'biennium'] }],
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     cluster: p.manyToOne(Cluster).mapToPk(),
     biennium: p.string().length(16),
     inceptionWorkshopId: p.uuid().nullable(),

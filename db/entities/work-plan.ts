@@ -9,7 +9,10 @@ export const WorkPlanVersion = defineEntity({
   tableName: 'workplan_version',
   uniques: [{ properties: ['workPhase', 'version'] }],
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     workPhase: p.manyToOne(WorkPhase).mapToPk(),
     version: p.integer(),
     outputs: p.json<PlanOutput[]>(),

@@ -34,7 +34,10 @@ export const Workshop = defineEntity({
     attendance: p.json<Attendance[]>().nullable(),
     cancelReason: p.text().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   }),
 });
 export type IWorkshop = InferEntity<typeof Workshop>;
@@ -44,7 +47,10 @@ export const WorkshopRsvp = defineEntity({
   tableName: 'workshop_rsvp',
   uniques: [{ properties: ['workshop', 'city'] }],
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     workshop: p.manyToOne(Workshop).mapToPk(),
     city: p.manyToOne(City).mapToPk(),
     response: p.enum(values(RSVP_RESPONSES)),

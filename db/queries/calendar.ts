@@ -16,12 +16,18 @@ export interface CalendarFilters {
   city?: string;
 }
 
-export type CalendarSource = (em: EntityManager, principal: Principal, filters: CalendarFilters) => Promise<CalendarEvent[]>;
+export type CalendarSource = (
+  em: EntityManager,
+  principal: Principal,
+  filters: CalendarFilters,
+) => Promise<CalendarEvent[]>;
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 /** [from, to) of the year filter as ISO instants, or an unbounded range. */
 const yearRange = (f: CalendarFilters): [string, string] =>
-  f.year ? [`${f.year}-01-01T00:00:00Z`, `${f.year + 1}-01-01T00:00:00Z`] : ['0001-01-01T00:00:00Z', '9999-01-01T00:00:00Z'];
+  f.year
+    ? [`${f.year}-01-01T00:00:00Z`, `${f.year + 1}-01-01T00:00:00Z`]
+    : ['0001-01-01T00:00:00Z', '9999-01-01T00:00:00Z'];
 
 /**
  * Every scheduled workshop, with its RSVP deadline and its outcomes due date (planned from the end
@@ -30,7 +36,22 @@ const yearRange = (f: CalendarFilters): [string, string] =>
  */
 export const workshopEvents: CalendarSource = async (em, _p, f) => {
   const [from, to] = yearRange(f);
-  const rows = await em.getConnection().execute<{ id: string; cluster_code: string; kind: string; title: string; starts_at: Date; ends_at: Date; rsvp_by: Date | null; outcomes_due_at: Date | null; venue: string | null; online_url: string | null; timezone: string; status: string }[]>(
+  const rows = await em.getConnection().execute<
+    {
+      id: string;
+      cluster_code: string;
+      kind: string;
+      title: string;
+      starts_at: Date;
+      ends_at: Date;
+      rsvp_by: Date | null;
+      outcomes_due_at: Date | null;
+      venue: string | null;
+      online_url: string | null;
+      timezone: string;
+      status: string;
+    }[]
+  >(
     `select * from (
        select id, cluster_code, kind, title, starts_at, ends_at, rsvp_by, venue, online_url, timezone, status, invited,
               -- in UTC wall time, as the workflow's addDuration: no DST shift from the session zone
@@ -57,10 +78,24 @@ export const workshopEvents: CalendarSource = async (em, _p, f) => {
       });
     }
     if (inRange(w.rsvp_by)) {
-      events.push({ uid: `workshop-${w.id}-rsvp-by@gnlc`, kind: 'workshop.rsvp_by', title: `RSVP deadline: ${w.cluster_code}: ${w.title}`, start: iso(w.rsvp_by), description: 'Invited cities answer yes, no or maybe by now.', ...common });
+      events.push({
+        uid: `workshop-${w.id}-rsvp-by@gnlc`,
+        kind: 'workshop.rsvp_by',
+        title: `RSVP deadline: ${w.cluster_code}: ${w.title}`,
+        start: iso(w.rsvp_by),
+        description: 'Invited cities answer yes, no or maybe by now.',
+        ...common,
+      });
     }
     if (inRange(w.outcomes_due_at)) {
-      events.push({ uid: `workshop-${w.id}-outcomes-due@gnlc`, kind: 'workshop.outcomes_due', title: `Outcomes due: ${w.cluster_code}: ${w.title}`, start: iso(w.outcomes_due_at), description: 'The coordinators submit the outcomes for the peer-learning database.', ...common });
+      events.push({
+        uid: `workshop-${w.id}-outcomes-due@gnlc`,
+        kind: 'workshop.outcomes_due',
+        title: `Outcomes due: ${w.cluster_code}: ${w.title}`,
+        start: iso(w.outcomes_due_at),
+        description: 'The coordinators submit the outcomes for the peer-learning database.',
+        ...common,
+      });
     }
     return events;
   });
@@ -77,12 +112,16 @@ interface MeetingRow {
 
 async function meetings(em: EntityManager, f: CalendarFilters, column: 'at' | 'report_due_at'): Promise<MeetingRow[]> {
   const [from, to] = yearRange(f);
-  const rows = await em.getConnection().execute<MeetingRow[]>(
-    `select id, title, at, report_due_at, status, expected from coordinator_meeting where ${column} >= ? and ${column} < ?`,
-    [from, to],
-  );
+  const rows = await em
+    .getConnection()
+    .execute<MeetingRow[]>(
+      `select id, title, at, report_due_at, status, expected from coordinator_meeting where ${column} >= ? and ${column} < ?`,
+      [from, to],
+    );
   return rows.filter(
-    (m) => (!f.cluster || m.expected.some((e) => e.cluster === f.cluster)) && (!f.city || m.expected.some((e) => e.cityId === f.city)),
+    (m) =>
+      (!f.cluster || m.expected.some((e) => e.cluster === f.cluster)) &&
+      (!f.city || m.expected.some((e) => e.cityId === f.city)),
   );
 }
 
@@ -113,7 +152,16 @@ export const reportDueEvents: CalendarSource = async (em, p, f) => {
 
 /** Election windows: when nominations and voting close (from the election's deadlines). */
 export const electionEvents: CalendarSource = async (em, _p, f) => {
-  const rows = await em.getConnection().execute<{ id: string; cluster_code: string; term_start: string; status: string; deadlines: Record<string, string | boolean | undefined>; eligible: string[] }[]>(
+  const rows = await em.getConnection().execute<
+    {
+      id: string;
+      cluster_code: string;
+      term_start: string;
+      status: string;
+      deadlines: Record<string, string | boolean | undefined>;
+      eligible: string[];
+    }[]
+  >(
     `select id, cluster_code, term_start::text, status, deadlines, eligible from election
       where true ${f.cluster ? 'and cluster_code = ?' : ''} ${f.city ? 'and ? = any(eligible)' : ''}`,
     [...(f.cluster ? [f.cluster] : []), ...(f.city ? [f.city] : [])],
@@ -154,7 +202,18 @@ export const instalmentEvents: CalendarSource = async (em, p, f) => {
   if (p.role === 'donor' && !p.donorId) return [];
   if (p.role === 'city' && !f.city) return [];
   const [from, to] = yearRange(f);
-  const rows = await em.getConnection().execute<{ pledge_id: string; seq: number; due: string; amount_minor: string; paid_minor: string; status: string; currency: string; donor_name: string }[]>(
+  const rows = await em.getConnection().execute<
+    {
+      pledge_id: string;
+      seq: number;
+      due: string;
+      amount_minor: string;
+      paid_minor: string;
+      status: string;
+      currency: string;
+      donor_name: string;
+    }[]
+  >(
     `select i.pledge_id, i.seq, i.due::text as due, i.amount_minor, i.paid_minor, i.status, p.currency, d.name as donor_name
        from instalment i join pledge p on p.id = i.pledge_id join donor d on d.id = p.donor_id
       where p.kind = 'financial' and p.currency is not null and i.due >= ?::date and i.due < ?::date
@@ -176,4 +235,10 @@ export const instalmentEvents: CalendarSource = async (em, p, f) => {
   });
 };
 
-export const CALENDAR_SOURCES: CalendarSource[] = [workshopEvents, meetingEvents, reportDueEvents, electionEvents, instalmentEvents];
+export const CALENDAR_SOURCES: CalendarSource[] = [
+  workshopEvents,
+  meetingEvents,
+  reportDueEvents,
+  electionEvents,
+  instalmentEvents,
+];

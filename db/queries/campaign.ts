@@ -10,8 +10,15 @@ export async function openCampaign(em: EntityManager, input: CampaignInput): Pro
        follow_up_every, digest_every, closes_on, status, created_at, updated_at)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', now(), now()) on conflict do nothing`,
     [
-      input.campaignId, input.biennium, campaignWorkflowId(input.biennium), input.fundingOption, input.targetUsdMinor,
-      input.inKindCountsTowardTarget, input.followUpEvery, input.digestEvery, new Date(input.closesAt).toISOString().slice(0, 10),
+      input.campaignId,
+      input.biennium,
+      campaignWorkflowId(input.biennium),
+      input.fundingOption,
+      input.targetUsdMinor,
+      input.inKindCountsTowardTarget,
+      input.followUpEvery,
+      input.digestEvery,
+      new Date(input.closesAt).toISOString().slice(0, 10),
     ],
   );
 }

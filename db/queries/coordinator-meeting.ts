@@ -10,7 +10,12 @@ export async function insertCoordinatorMeeting(em: EntityManager, input: Meeting
        created_at, updated_at)
      values (?, ?, ?, ?, ?, ?, 'collecting', ?::jsonb, false, now(), now()) on conflict (id) do nothing`,
     [
-      input.meetingId, coordinatorMeetingWorkflowId(input.meetingId), input.title, input.at, input.reportDueAt, input.reportLead,
+      input.meetingId,
+      coordinatorMeetingWorkflowId(input.meetingId),
+      input.title,
+      input.at,
+      input.reportDueAt,
+      input.reportLead,
       JSON.stringify(input.expected),
     ],
   );

@@ -54,14 +54,29 @@ export async function fundingSummary(em: EntityManager, biennium: string, asOf: 
     `select target_usd_minor, in_kind_counts_toward_target from campaign where biennium = ?`,
     [biennium],
   );
-  const pledges = await c.execute<{ id: string; kind: string; funding_option: string; focus: string[]; status: PledgeStatus; currency: string | null; amount_minor: string | null; valuation: { currency: string; minor: number } | null; valuation_status: string; donor_type: string }[]>(
+  const pledges = await c.execute<
+    {
+      id: string;
+      kind: string;
+      funding_option: string;
+      focus: string[];
+      status: PledgeStatus;
+      currency: string | null;
+      amount_minor: string | null;
+      valuation: { currency: string; minor: number } | null;
+      valuation_status: string;
+      donor_type: string;
+    }[]
+  >(
     `select p.id, p.kind, p.funding_option, p.focus, p.status, p.currency, p.amount_minor, p.valuation, p.valuation_status, d.type as donor_type
        from pledge p join donor d on d.id = p.donor_id where p.biennium = ?`,
     [biennium],
   );
   const ids = pledges.map((p) => p.id);
   const instalments = ids.length
-    ? await c.execute<{ pledge_id: string; due: string; amount_minor: string; paid_minor: string; status: InstalmentStatus }[]>(
+    ? await c.execute<
+        { pledge_id: string; due: string; amount_minor: string; paid_minor: string; status: InstalmentStatus }[]
+      >(
         `select pledge_id, due::text as due, amount_minor, paid_minor, status from instalment where pledge_id = any(?::uuid[])`,
         [`{${ids.join(',')}}`],
       )
@@ -72,9 +87,17 @@ export async function fundingSummary(em: EntityManager, biennium: string, asOf: 
         [`{${ids.join(',')}}`],
       )
     : [];
-  const rates = await c.execute<{ currency: string; date: string; rate_to_usd: string }[]>(`select currency, date::text as date, rate_to_usd::text as rate_to_usd from fx_rate where date <= ?`, [asOf]);
+  const rates = await c.execute<{ currency: string; date: string; rate_to_usd: string }[]>(
+    `select currency, date::text as date, rate_to_usd::text as rate_to_usd from fx_rate where date <= ?`,
+    [asOf],
+  );
   const rateOf = (currency: string): string | undefined =>
-    currency === 'USD' ? '1' : rateOn(rates.filter((r) => r.currency === currency).map((r) => ({ date: r.date, rateToUsd: r.rate_to_usd })), asOf)?.rateToUsd;
+    currency === 'USD'
+      ? '1'
+      : rateOn(
+          rates.filter((r) => r.currency === currency).map((r) => ({ date: r.date, rateToUsd: r.rate_to_usd })),
+          asOf,
+        )?.rateToUsd;
 
   const inKindCounts = campaign?.in_kind_counts_toward_target ?? false;
   const out: FundingSummaryMinor = {
@@ -101,7 +124,12 @@ export async function fundingSummary(em: EntityManager, biennium: string, asOf: 
       } else {
         const mine = instalments
           .filter((i) => i.pledge_id === p.id)
-          .map((i) => ({ due: i.due, amountMinor: num(i.amount_minor), paidMinor: num(i.paid_minor), status: i.status }));
+          .map((i) => ({
+            due: i.due,
+            amountMinor: num(i.amount_minor),
+            paidMinor: num(i.paid_minor),
+            status: i.status,
+          }));
         if (COMMITTED_STATUSES.includes(p.status)) {
           f.pledged = toUsd(num(p.amount_minor), p.currency, rate);
           f.outstanding = toUsd(outstandingTotal(mine), p.currency, rate);
@@ -111,7 +139,12 @@ export async function fundingSummary(em: EntityManager, biennium: string, asOf: 
           f.pledged = toUsd(rec ? num(rec.pledge_minor) : 0, p.currency, rate);
         }
       }
-    } else if (p.kind === 'in_kind' && p.valuation_status === 'approved' && p.valuation && COMMITTED_STATUSES.includes(p.status)) {
+    } else if (
+      p.kind === 'in_kind' &&
+      p.valuation_status === 'approved' &&
+      p.valuation &&
+      COMMITTED_STATUSES.includes(p.status)
+    ) {
       const rate = rateOf(p.valuation.currency);
       if (rate === undefined) out.unconverted.push(p.id);
       else f.inKind = toUsd(p.valuation.minor, p.valuation.currency, rate);

@@ -14,16 +14,30 @@ export async function openPledge(em: EntityManager, spec: PledgeSpec): Promise<s
          currency, amount_minor, in_kind, valuation, valuation_status, reminders, campaign_id, created_at, updated_at)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, ?, ?, ?, ?, ?, ?, now(), now()) on conflict do nothing`,
       [
-        spec.pledgeId, pledgeWorkflowId(spec.pledgeId), spec.donorId, spec.kind, spec.fundingOption, spec.subOption,
-        `{${spec.focus.join(',')}}`, spec.biennium, spec.status,
-        spec.currency, spec.amountMinor, spec.inKind ? JSON.stringify(spec.inKind) : null,
-        spec.inKind?.valuation ? JSON.stringify(spec.inKind.valuation) : null, spec.inKind?.valuation ? 'proposed' : 'none',
-        JSON.stringify(spec.reminders), spec.campaignId,
+        spec.pledgeId,
+        pledgeWorkflowId(spec.pledgeId),
+        spec.donorId,
+        spec.kind,
+        spec.fundingOption,
+        spec.subOption,
+        `{${spec.focus.join(',')}}`,
+        spec.biennium,
+        spec.status,
+        spec.currency,
+        spec.amountMinor,
+        spec.inKind ? JSON.stringify(spec.inKind) : null,
+        spec.inKind?.valuation ? JSON.stringify(spec.inKind.valuation) : null,
+        spec.inKind?.valuation ? 'proposed' : 'none',
+        JSON.stringify(spec.reminders),
+        spec.campaignId,
       ],
     );
     // A campaign's second attempt for the same donor finds the first pledge (unique campaign+donor).
     const [row] = spec.campaignId
-      ? await tx.execute<{ id: string }[]>(`select id from pledge where campaign_id = ? and donor_id = ?`, [spec.campaignId, spec.donorId])
+      ? await tx.execute<{ id: string }[]>(`select id from pledge where campaign_id = ? and donor_id = ?`, [
+          spec.campaignId,
+          spec.donorId,
+        ])
       : [{ id: spec.pledgeId }];
     const id = row!.id;
     if (id !== spec.pledgeId) return id;

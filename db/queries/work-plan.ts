@@ -13,10 +13,15 @@ export async function currentPlan(em: EntityManager, cluster: string): Promise<I
 }
 
 /** The latest plan version number of each of these work phases (phases without a plan are absent). */
-export async function latestPlanVersions(em: EntityManager, workPhaseIds: readonly string[]): Promise<Map<string, number>> {
-  const rows = await em.getConnection().execute<{ work_phase_id: string; v: number }[]>(
-    `select work_phase_id, max(version) as v from workplan_version where work_phase_id = any(?::uuid[]) group by work_phase_id`,
-    [`{${workPhaseIds.join(',')}}`],
-  );
+export async function latestPlanVersions(
+  em: EntityManager,
+  workPhaseIds: readonly string[],
+): Promise<Map<string, number>> {
+  const rows = await em
+    .getConnection()
+    .execute<{ work_phase_id: string; v: number }[]>(
+      `select work_phase_id, max(version) as v from workplan_version where work_phase_id = any(?::uuid[]) group by work_phase_id`,
+      [`{${workPhaseIds.join(',')}}`],
+    );
   return new Map(rows.map((r) => [r.work_phase_id, Number(r.v)]));
 }

@@ -12,10 +12,22 @@ export async function insertWorkshop(em: EntityManager, input: WorkshopInput): P
        online_url, rsvp_by, experts, invited, settings, created_at, updated_at)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, now(), now()) on conflict (id) do nothing`,
     [
-      input.workshopId, workshopWorkflowId(input.workshopId), input.cluster, input.workPhaseId ?? null, input.kind,
-      s ? 'invitations_open' : 'planning', input.title,
-      s?.startsAt ?? null, s?.endsAt ?? null, s?.timezone ?? null, s?.venue ?? null, s?.onlineUrl ?? null, s?.rsvpBy ?? null,
-      JSON.stringify(input.experts), pgTextArray(input.invited), JSON.stringify(input.settings),
+      input.workshopId,
+      workshopWorkflowId(input.workshopId),
+      input.cluster,
+      input.workPhaseId ?? null,
+      input.kind,
+      s ? 'invitations_open' : 'planning',
+      input.title,
+      s?.startsAt ?? null,
+      s?.endsAt ?? null,
+      s?.timezone ?? null,
+      s?.venue ?? null,
+      s?.onlineUrl ?? null,
+      s?.rsvpBy ?? null,
+      JSON.stringify(input.experts),
+      pgTextArray(input.invited),
+      JSON.stringify(input.settings),
     ],
   );
 }

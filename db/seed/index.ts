@@ -5,9 +5,15 @@ import { COUNTRIES } from './countries.js';
 
 /** Upserts reference data; running it again changes nothing that is already right. */
 export async function seedReferenceData(em: EntityManager): Promise<{ countries: number; clusters: number }> {
-  await em.upsertMany(Country, COUNTRIES.map((c) => ({ ...c })));
+  await em.upsertMany(
+    Country,
+    COUNTRIES.map((c) => ({ ...c })),
+  );
   // Successors first, so the self-referencing foreign key is always satisfied.
   const ordered = [...CLUSTERS].sort((a, b) => Number(a.successor !== null) - Number(b.successor !== null));
-  await em.upsertMany(Cluster, ordered.map((c) => ({ ...c })));
+  await em.upsertMany(
+    Cluster,
+    ordered.map((c) => ({ ...c })),
+  );
   return { countries: COUNTRIES.length, clusters: CLUSTERS.length };
 }

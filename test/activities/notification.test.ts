@@ -24,7 +24,8 @@ interface Row {
   subject: string;
   delivered_at: Date | null;
 }
-const rowsWithKey = (key: string) => orm.em.getConnection().execute<Row[]>('select * from notification where key = ?', [key]);
+const rowsWithKey = (key: string) =>
+  orm.em.getConnection().execute<Row[]>('select * from notification where key = ?', [key]);
 
 const request = (over: Partial<NotificationRequest> = {}): NotificationRequest => ({
   key: `test:${randomUUID()}`,
@@ -38,11 +39,29 @@ const request = (over: Partial<NotificationRequest> = {}): NotificationRequest =
 /** A member city with an ended and a current HEALTH membership and a current ESD one. */
 async function cityWithRepresentatives() {
   const em = orm.em.fork();
-  const city = em.create(City, { id: randomUUID(), name: `Notified ${randomUUID().slice(0, 8)}`, country: 'DE', status: 'member', yearJoined: null });
+  const city = em.create(City, {
+    id: randomUUID(),
+    name: `Notified ${randomUUID().slice(0, 8)}`,
+    country: 'DE',
+    status: 'member',
+    yearJoined: null,
+  });
   const rep = (cluster: string, email: string, since: string, until: string | null) =>
-    em.create(Membership, { city: city.id, cluster, since, until, representativeName: email.split('@')[0]!, representativeEmail: email, representativeExpertise: [] });
+    em.create(Membership, {
+      city: city.id,
+      cluster,
+      since,
+      until,
+      representativeName: email.split('@')[0]!,
+      representativeEmail: email,
+      representativeExpertise: [],
+    });
   const tag = city.id.slice(0, 8);
-  const emails = { healthOld: `old-health-${tag}@example.org`, health: `health-${tag}@example.org`, esd: `esd-${tag}@example.org` };
+  const emails = {
+    healthOld: `old-health-${tag}@example.org`,
+    health: `health-${tag}@example.org`,
+    esd: `esd-${tag}@example.org`,
+  };
   rep('HEALTH', emails.healthOld, '2019-03-01', '2021-02-28');
   rep('HEALTH', emails.health, '2021-03-01', null);
   rep('ESD', emails.esd, '2022-06-01', null);
@@ -66,7 +85,7 @@ describe('notify', () => {
     expect(await rowsWithKey(req.key)).toHaveLength(1);
   });
 
-  it("addresses a city through its current representative in the given cluster", async () => {
+  it('addresses a city through its current representative in the given cluster', async () => {
     const { city, emails } = await cityWithRepresentatives();
     const health = request({ recipientKind: 'city', cityId: city.id, cluster: 'HEALTH' });
     const esd = request({ recipientKind: 'city', cityId: city.id, cluster: 'ESD' });
@@ -82,9 +101,14 @@ describe('notify', () => {
     expect((await rowsWithKey(req.key))[0]).toMatchObject({ email: null, recipient_city_id: city.id });
   });
 
-  it("addresses a donor through its contact", async () => {
+  it('addresses a donor through its contact', async () => {
     const em = orm.em.fork();
-    const donor = em.create(Donor, { name: `Donor ${randomUUID().slice(0, 8)}`, type: 'foundation', contactName: 'Dana', contactEmail: 'dana@example.org' });
+    const donor = em.create(Donor, {
+      name: `Donor ${randomUUID().slice(0, 8)}`,
+      type: 'foundation',
+      contactName: 'Dana',
+      contactEmail: 'dana@example.org',
+    });
     await em.flush();
     const req = request({ recipientKind: 'donor', donorId: donor.id });
     await notify([req]);

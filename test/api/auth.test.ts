@@ -51,10 +51,16 @@ describe('tokens', () => {
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(replay.body.id).toBe(first.body.id);
     expect(replay.body).not.toHaveProperty('token');
-    const stored = await api.app.orm.em.getConnection().execute<{ body: string }[]>('select body::text as body from idempotency_record where key = ?', [headers['idempotency-key']]);
+    const stored = await api.app.orm.em
+      .getConnection()
+      .execute<{ body: string }[]>('select body::text as body from idempotency_record where key = ?', [
+        headers['idempotency-key'],
+      ]);
     expect(stored).toHaveLength(1);
     expect(stored[0]!.body).not.toContain(first.body.token);
-    expect((await http.get('/tokens?limit=200')).body.items.filter((t: { label: string }) => t.label === body.label)).toHaveLength(1);
+    expect(
+      (await http.get('/tokens?limit=200')).body.items.filter((t: { label: string }) => t.label === body.label),
+    ).toHaveLength(1);
   });
 
   it('lets only the secretariat issue, list and revoke tokens', async () => {
@@ -76,12 +82,30 @@ describe('tokens', () => {
 
   it('tells a token who it is', async () => {
     const env = await http.get('/me');
-    expect(env.body).toEqual({ role: 'secretariat', tokenId: null, cityId: null, donorId: null, readOnly: false, person: null, access: [], session: null });
+    expect(env.body).toEqual({
+      role: 'secretariat',
+      tokenId: null,
+      cityId: null,
+      donorId: null,
+      readOnly: false,
+      person: null,
+      access: [],
+      session: null,
+    });
     const city = await fx.city();
     const issued = await http.post('/tokens', { role: 'city', cityId: city.id, label: unique('c'), readOnly: true });
     const me = await http.get('/me', { token: issued.body.token });
     expect(me.status).toBe(200);
-    expect(me.body).toEqual({ role: 'city', tokenId: issued.body.id, cityId: city.id, donorId: null, readOnly: true, person: null, access: [], session: null });
+    expect(me.body).toEqual({
+      role: 'city',
+      tokenId: issued.body.id,
+      cityId: city.id,
+      donorId: null,
+      readOnly: true,
+      person: null,
+      access: [],
+      session: null,
+    });
   });
 });
 
@@ -106,11 +130,16 @@ describe('city tokens act for their own city only', () => {
     const token = await fx.token('city', { cityId: own.id });
     const rep = { name: 'Rep', email: 'rep@example.org', expertise: ['health'] };
 
-    expectProblem(await http.post('/clusters/HEALTH/members', { cityId: other.id, representative: rep }, { token }), 403);
+    expectProblem(
+      await http.post('/clusters/HEALTH/members', { cityId: other.id, representative: rep }, { token }),
+      403,
+    );
     const members = await http.get('/clusters/HEALTH/members?limit=200');
     expect(members.body.items.some((m: { cityId: string }) => m.cityId === other.id)).toBe(false);
 
-    expect((await http.post('/clusters/HEALTH/members', { cityId: own.id, representative: rep }, { token })).status).toBe(201);
+    expect(
+      (await http.post('/clusters/HEALTH/members', { cityId: own.id, representative: rep }, { token })).status,
+    ).toBe(201);
     await fx.member('HEALTH', other.id);
     expectProblem(await http.del(`/clusters/HEALTH/members/${other.id}`, { token }), 403);
     expect((await http.del(`/clusters/HEALTH/members/${own.id}`, { token })).status).toBe(204);
@@ -151,7 +180,11 @@ describe('donor tokens see their own donor only', () => {
     expectProblem(await http.get(`/donors/${other.id}`, { token }), 404);
     expectProblem(await http.patch(`/donors/${other.id}`, { contact: { name: 'X' } }, { token }), 404);
 
-    const contact = await http.patch(`/donors/${own.id}`, { contact: { name: 'Grants desk', email: 'grants@example.org' } }, { token });
+    const contact = await http.patch(
+      `/donors/${own.id}`,
+      { contact: { name: 'Grants desk', email: 'grants@example.org' } },
+      { token },
+    );
     expect(contact.status).toBe(200);
     expect(contact.body.contact).toEqual({ name: 'Grants desk', email: 'grants@example.org' });
     expectProblem(await http.patch(`/donors/${own.id}`, { name: 'Renamed' }, { token }), 403);

@@ -13,39 +13,98 @@ describe('common schedule', () => {
     const [coordToken, memberToken] = c.tokens as [string, string];
     const outsider = await cluster(1);
     const startsAt = inMs(40 * DAY);
-    const title = 'Learning cities; inclusion, literacy and ICTs — a long title that will certainly need folding in the iCalendar feed';
-    const w1 = await http.post(`/clusters/${c.code}/workshops`, { kind: 'thematic', title, startsAt, endsAt: inMs(40 * DAY + 7_200_000), timezone: 'Asia/Seoul', venue: 'Yeonsu, Incheon', rsvpBy: inMs(30 * DAY), experts: [] });
+    const title =
+      'Learning cities; inclusion, literacy and ICTs — a long title that will certainly need folding in the iCalendar feed';
+    const w1 = await http.post(`/clusters/${c.code}/workshops`, {
+      kind: 'thematic',
+      title,
+      startsAt,
+      endsAt: inMs(40 * DAY + 7_200_000),
+      timezone: 'Asia/Seoul',
+      venue: 'Yeonsu, Incheon',
+      rsvpBy: inMs(30 * DAY),
+      experts: [],
+    });
     expect(w1.status).toBe(202);
-    const w2 = await http.post(`/clusters/${c.code}/workshops`, { kind: 'thematic', title: 'Cancelled one', startsAt: inMs(50 * DAY), endsAt: inMs(50 * DAY + 3_600_000), timezone: 'UTC', rsvpBy: inMs(45 * DAY), experts: [] });
+    const w2 = await http.post(`/clusters/${c.code}/workshops`, {
+      kind: 'thematic',
+      title: 'Cancelled one',
+      startsAt: inMs(50 * DAY),
+      endsAt: inMs(50 * DAY + 3_600_000),
+      timezone: 'UTC',
+      rsvpBy: inMs(45 * DAY),
+      experts: [],
+    });
     await http.post(`/workshops/${w2.body.id}/cancel`, { reason: 'merged into the first' });
     const meeting = await http.post('/coordinator-meetings', { date: day(60), title: 'Coordinators meeting' });
     expect(meeting.status).toBe(202);
     const election = await http.post(`/clusters/${c.code}/elections`, { termStart: day(0), nominationWindow: 'P30D' });
     expect(election.status).toBe(202);
     // The election workflow writes its deadlines right after it starts: the calendar reads them from there.
-    await eventually(async () => ((await http.get(`/elections/${election.body.id}`)).body.deadlines?.nominationsClose ? true : undefined), 20_000, 'election deadlines');
+    await eventually(
+      async () =>
+        (await http.get(`/elections/${election.body.id}`)).body.deadlines?.nominationsClose ? true : undefined,
+      20_000,
+      'election deadlines',
+    );
 
-    const mine = (items: { uid: string; kind: string }[]) => items.filter((e) => [w1.body.id, w2.body.id, meeting.body.id, election.body.id].some((id) => e.uid.includes(id)));
+    const mine = (items: { uid: string; kind: string }[]) =>
+      items.filter((e) => [w1.body.id, w2.body.id, meeting.body.id, election.body.id].some((id) => e.uid.includes(id)));
     const json = await http.get(`/calendar?cluster=${c.code.toLowerCase()}`);
     expect(json.status).toBe(200);
-    const kinds = mine(json.body.items).map((e) => e.kind).sort();
-    const workshopKinds = ['workshop.outcomes_due', 'workshop.outcomes_due', 'workshop.rsvp_by', 'workshop.rsvp_by', 'workshop.thematic', 'workshop.thematic'];
+    const kinds = mine(json.body.items)
+      .map((e) => e.kind)
+      .sort();
+    const workshopKinds = [
+      'workshop.outcomes_due',
+      'workshop.outcomes_due',
+      'workshop.rsvp_by',
+      'workshop.rsvp_by',
+      'workshop.thematic',
+      'workshop.thematic',
+    ];
     expect(kinds).toEqual(['coordinator_meeting', 'election.nominations-close', 'report_due', ...workshopKinds]);
     const starts = json.body.items.map((e: { start: string }) => e.start);
     expect(starts).toEqual([...starts].sort());
-    expect(json.body.items.find((e: { uid: string }) => e.uid === `workshop-${w1.body.id}@gnlc`)).toMatchObject({ start: startsAt, location: 'Yeonsu, Incheon', url: `/workshops/${w1.body.id}`, cancelled: false });
+    expect(json.body.items.find((e: { uid: string }) => e.uid === `workshop-${w1.body.id}@gnlc`)).toMatchObject({
+      start: startsAt,
+      location: 'Yeonsu, Incheon',
+      url: `/workshops/${w1.body.id}`,
+      cancelled: false,
+    });
     expect(json.body.items.find((e: { uid: string }) => e.uid.includes(w2.body.id)).cancelled).toBe(true);
     // The RSVP deadline and the outcomes due date (the end plus the default P14D) are events of their own.
     const w1Events = json.body.items.filter((e: { uid: string }) => e.uid.includes(w1.body.id));
-    expect(w1Events.find((e: { kind: string }) => e.kind === 'workshop.rsvp_by')).toMatchObject({ start: w1.body.rsvpBy, url: `/workshops/${w1.body.id}`, cluster: c.code, cancelled: false });
-    expect(w1Events.find((e: { kind: string }) => e.kind === 'workshop.outcomes_due')).toMatchObject({ start: new Date(Date.parse(w1.body.endsAt) + 14 * DAY).toISOString(), cancelled: false });
-    expect(json.body.items.filter((e: { uid: string; cancelled: boolean }) => e.uid.includes(w2.body.id)).every((e: { cancelled: boolean }) => e.cancelled)).toBe(true);
+    expect(w1Events.find((e: { kind: string }) => e.kind === 'workshop.rsvp_by')).toMatchObject({
+      start: w1.body.rsvpBy,
+      url: `/workshops/${w1.body.id}`,
+      cluster: c.code,
+      cancelled: false,
+    });
+    expect(w1Events.find((e: { kind: string }) => e.kind === 'workshop.outcomes_due')).toMatchObject({
+      start: new Date(Date.parse(w1.body.endsAt) + 14 * DAY).toISOString(),
+      cancelled: false,
+    });
+    expect(
+      json.body.items
+        .filter((e: { uid: string; cancelled: boolean }) => e.uid.includes(w2.body.id))
+        .every((e: { cancelled: boolean }) => e.cancelled),
+    ).toBe(true);
 
     // A member city sees its workshops but not the coordinators' report due date; the coordinator does.
-    const asMember = mine((await http.get('/calendar', as(memberToken))).body.items).map((e: { kind: string }) => e.kind).sort();
+    const asMember = mine((await http.get('/calendar', as(memberToken))).body.items)
+      .map((e: { kind: string }) => e.kind)
+      .sort();
     expect(asMember).toEqual(['election.nominations-close', ...workshopKinds]);
-    const asCoordinator = mine((await http.get('/calendar', as(coordToken))).body.items).map((e: { kind: string }) => e.kind).sort();
-    expect(asCoordinator).toEqual(['coordinator_meeting', 'election.nominations-close', 'report_due', ...workshopKinds]);
+    const asCoordinator = mine((await http.get('/calendar', as(coordToken))).body.items)
+      .map((e: { kind: string }) => e.kind)
+      .sort();
+    expect(asCoordinator).toEqual([
+      'coordinator_meeting',
+      'election.nominations-close',
+      'report_due',
+      ...workshopKinds,
+    ]);
     expect(mine((await http.get('/calendar', as(outsider.tokens[0]!))).body.items)).toEqual([]);
     expect((await http.get(`/calendar?city=${c.cities[0]}`, as(memberToken))).status).toBe(403);
     const year = new Date(startsAt).getUTCFullYear();
@@ -65,9 +124,13 @@ describe('common schedule', () => {
     const e1 = events.find((e) => e.uid === `workshop-${w1.body.id}@gnlc`)!;
     expect(e1.summary).toBe(`${c.code}: ${title}`);
     expect(e1.location).toBe('Yeonsu, Incheon');
-    expect(e1.startDate.toJSDate().toISOString()).toBe(new Date(Math.floor(Date.parse(startsAt) / 1000) * 1000).toISOString());
+    expect(e1.startDate.toJSDate().toISOString()).toBe(
+      new Date(Math.floor(Date.parse(startsAt) / 1000) * 1000).toISOString(),
+    );
     expect(e1.endDate.toJSDate().getTime() - e1.startDate.toJSDate().getTime()).toBe(7_200_000);
-    const e2 = cal.getAllSubcomponents('vevent').find((v) => String(v.getFirstPropertyValue('uid')).includes(w2.body.id))!;
+    const e2 = cal
+      .getAllSubcomponents('vevent')
+      .find((v) => String(v.getFirstPropertyValue('uid')).includes(w2.body.id))!;
     expect(e2.getFirstPropertyValue('status')).toBe('CANCELLED');
     const second = (at: string) => new Date(Math.floor(Date.parse(at) / 1000) * 1000).toISOString();
     const rsvp = events.find((e) => e.uid === `workshop-${w1.body.id}-rsvp-by@gnlc`)!;
@@ -75,15 +138,30 @@ describe('common schedule', () => {
     expect(rsvp.startDate.toJSDate().toISOString()).toBe(second(w1.body.rsvpBy));
     const outcomes = events.find((e) => e.uid === `workshop-${w1.body.id}-outcomes-due@gnlc`)!;
     expect(outcomes.summary).toBe(`Outcomes due: ${c.code}: ${title}`);
-    expect(outcomes.startDate.toJSDate().toISOString()).toBe(second(new Date(Date.parse(w1.body.endsAt) + 14 * DAY).toISOString()));
-    expect(cal.getAllSubcomponents('vevent').filter((v) => String(v.getFirstPropertyValue('uid')).includes(w2.body.id)).map((v) => v.getFirstPropertyValue('status'))).toEqual(['CANCELLED', 'CANCELLED', 'CANCELLED']);
+    expect(outcomes.startDate.toJSDate().toISOString()).toBe(
+      second(new Date(Date.parse(w1.body.endsAt) + 14 * DAY).toISOString()),
+    );
+    expect(
+      cal
+        .getAllSubcomponents('vevent')
+        .filter((v) => String(v.getFirstPropertyValue('uid')).includes(w2.body.id))
+        .map((v) => v.getFirstPropertyValue('status')),
+    ).toEqual(['CANCELLED', 'CANCELLED', 'CANCELLED']);
     expect(events.filter((e) => e.uid.includes(election.body.id))).toHaveLength(1);
     expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
 
     // Without a token, with an unknown one, or a query token on a write: 401.
     expect((await fetch(`${t.app.url}/calendar.ics`)).status).toBe(401);
     expect((await fetch(`${t.app.url}/calendar.ics?access_token=gnlc_nope`)).status).toBe(401);
-    expect((await fetch(`${t.app.url}/peer-learning?access_token=${feedToken}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(401);
+    expect(
+      (
+        await fetch(`${t.app.url}/peer-learning?access_token=${feedToken}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(401);
 
     await http.post(`/workshops/${w1.body.id}/cancel`, { reason: 'test over' });
     await http.post(`/elections/${election.body.id}/cancel`, { reason: 'test over' });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { SECRETARIAT, useTestApp, startTestApp } from '../support/app.js';
+import { SECRETARIAT, useTestApp } from '../support/app.js';
 import { unique, type HttpResult } from '../support/http.js';
 
 const api = useTestApp({ worker: false });
@@ -25,7 +25,10 @@ const paths = (p: Problem): string[] => (p.errors ?? []).map((e) => e.path);
 
 describe('problem details', () => {
   it('names every invalid body field', async () => {
-    const p = expectProblem(await http.post('/cities', { name: '', country: 'Germany', yearJoined: 'soon', mayor: 'x' }), 400);
+    const p = expectProblem(
+      await http.post('/cities', { name: '', country: 'Germany', yearJoined: 'soon', mayor: 'x' }),
+      400,
+    );
     expect(paths(p)).toEqual(expect.arrayContaining(['body.name', 'body.country', 'body.yearJoined']));
     expect(p.errors!.every((e) => typeof e.message === 'string' && e.message.length > 0)).toBe(true);
     expect(p.errors!.some((e) => e.message.includes('mayor'))).toBe(true);
@@ -37,7 +40,9 @@ describe('problem details', () => {
     expect(paths(expectProblem(await http.get('/cities/not-a-uuid'), 400))).toEqual(['params.id']);
     const q = expectProblem(await http.get('/cities?limit=abc&offset=-1&region=mars&country=DEU'), 400);
     expect(paths(q)).toEqual(expect.arrayContaining(['query.limit', 'query.offset', 'query.region', 'query.country']));
-    expect(paths(expectProblem(await http.get('/clusters/ESD/members?includeEnded=yes'), 400))).toEqual(['query.includeEnded']);
+    expect(paths(expectProblem(await http.get('/clusters/ESD/members?includeEnded=yes'), 400))).toEqual([
+      'query.includeEnded',
+    ]);
     expect(paths(expectProblem(await http.get('/cities?limit=1&limit=2'), 400))).toEqual(['query.limit']);
   });
 
@@ -55,9 +60,27 @@ describe('problem details', () => {
   it('refuses malformed JSON, a body that is not JSON, and a body over the limit', async () => {
     expectProblem(await http.call('POST', '/cities', { raw: '{"name": "Oops",' }), 400);
     expectProblem(await http.call('POST', '/cities', { raw: 'null' }), 400);
-    expectProblem(await http.call('POST', '/cities', { raw: 'name=x&country=DE', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415);
-    expectProblem(await http.call('POST', '/cities', { raw: '{"name":"x","country":"DE"}', headers: { 'content-type': 'text/plain' } }), 415);
-    const charset = expectProblem(await http.call('POST', '/cities', { raw: '{}', headers: { 'content-type': 'application/json; charset=latin1' } }), 415);
+    expectProblem(
+      await http.call('POST', '/cities', {
+        raw: 'name=x&country=DE',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      }),
+      415,
+    );
+    expectProblem(
+      await http.call('POST', '/cities', {
+        raw: '{"name":"x","country":"DE"}',
+        headers: { 'content-type': 'text/plain' },
+      }),
+      415,
+    );
+    const charset = expectProblem(
+      await http.call('POST', '/cities', {
+        raw: '{}',
+        headers: { 'content-type': 'application/json; charset=latin1' },
+      }),
+      415,
+    );
     expect(charset.title).toBe('Unsupported Media Type');
     const huge = JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024), country: 'DE' });
     const tooLarge = expectProblem(await http.call('POST', '/cities', { raw: huge }), 413);
@@ -65,11 +88,20 @@ describe('problem details', () => {
   });
 
   it('refuses values PostgreSQL cannot store as 400s naming the field', async () => {
-    expect(paths(expectProblem(await http.post('/cities', { name: 'Nul\u0000City', country: 'DE' }), 400))).toEqual(['body.name']);
+    expect(paths(expectProblem(await http.post('/cities', { name: 'Nul\u0000City', country: 'DE' }), 400))).toEqual([
+      'body.name',
+    ]);
     expect(paths(expectProblem(await http.get('/cities?q=%00'), 400))).toEqual(['query.q']);
     expect(paths(expectProblem(await http.get('/clusters/ESD%00'), 400))).toEqual(['params.code']);
     const city = await fx.city();
-    const since = expectProblem(await http.post('/clusters/ESD/members', { cityId: city.id, since: '0000-01-01', representative: { name: 'R', email: 'r@example.org' } }), 400);
+    const since = expectProblem(
+      await http.post('/clusters/ESD/members', {
+        cityId: city.id,
+        since: '0000-01-01',
+        representative: { name: 'R', email: 'r@example.org' },
+      }),
+      400,
+    );
     expect(paths(since)).toEqual(['body.since']);
     expect((await http.get(`/cities?cluster=ESD&q=${encodeURIComponent(city.name)}`)).body.total).toBe(0);
   });
@@ -128,7 +160,10 @@ describe('Idempotency-Key', () => {
     const again = await http.post('/cities', { name: `${name} 2`, country: 'FR' }, { headers, token: other });
     expect(again.status).toBe(201);
     expect(again.headers.get('idempotent-replayed')).toBeNull();
-    expectProblem(await http.post('/cities', { name, country: 'FR' }, { headers: { 'idempotency-key': 'k'.repeat(201) } }), 400);
+    expectProblem(
+      await http.post('/cities', { name, country: 'FR' }, { headers: { 'idempotency-key': 'k'.repeat(201) } }),
+      400,
+    );
   });
 });
 
@@ -142,18 +177,44 @@ describe('audit trail', () => {
 
     const r = await http.get(`/audit-events?path=${encodeURIComponent(`/cities/${city.id}`)}`);
     expect(r.status).toBe(200);
-    const events = r.body.items.map((e: Record<string, unknown>) => ({ method: e.method, path: e.path, status: e.status, actorRole: e.actorRole, actorTokenId: e.actorTokenId }));
+    const events = r.body.items.map((e: Record<string, unknown>) => ({
+      method: e.method,
+      path: e.path,
+      status: e.status,
+      actorRole: e.actorRole,
+      actorTokenId: e.actorTokenId,
+    }));
     expect(events).toEqual(
       expect.arrayContaining([
-        { method: 'PATCH', path: `/cities/${city.id}`, status: 200, actorRole: 'city', actorTokenId: cityToken.body.id },
-        { method: 'PATCH', path: `/cities/${city.id}`, status: 403, actorRole: 'city', actorTokenId: cityToken.body.id },
+        {
+          method: 'PATCH',
+          path: `/cities/${city.id}`,
+          status: 200,
+          actorRole: 'city',
+          actorTokenId: cityToken.body.id,
+        },
+        {
+          method: 'PATCH',
+          path: `/cities/${city.id}`,
+          status: 403,
+          actorRole: 'city',
+          actorTokenId: cityToken.body.id,
+        },
       ]),
     );
     expect(events.every((e: { method: string }) => e.method !== 'GET')).toBe(true);
 
     const created = await http.get('/audit-events?path=/cities&limit=200');
     expect(created.body.items).toEqual(
-      expect.arrayContaining([expect.objectContaining({ method: 'POST', path: '/cities', status: 201, actorRole: 'secretariat', actorTokenId: null })]),
+      expect.arrayContaining([
+        expect.objectContaining({
+          method: 'POST',
+          path: '/cities',
+          status: 201,
+          actorRole: 'secretariat',
+          actorTokenId: null,
+        }),
+      ]),
     );
   });
 
@@ -169,7 +230,10 @@ describe('audit trail', () => {
     expect((await http.post('/donors', body, { token: viewer.body.token })).status).toBe(403);
 
     const r = await http.get('/audit-events?path=/donors&limit=200');
-    const statusesBy = (tokenId: string) => r.body.items.filter((e: { actorTokenId: string }) => e.actorTokenId === tokenId).map((e: { status: number }) => e.status);
+    const statusesBy = (tokenId: string) =>
+      r.body.items
+        .filter((e: { actorTokenId: string }) => e.actorTokenId === tokenId)
+        .map((e: { status: number }) => e.status);
     expect(statusesBy(issued.body.id)).toEqual([201, 201]);
     expect(statusesBy(viewer.body.id)).toEqual([403]);
   });
@@ -196,14 +260,32 @@ describe('operations endpoints', () => {
   it('publishes an OpenAPI 3.1 document covering every served route', async () => {
     const r = await http.get('/openapi.json', { token: null });
     expect(r.status).toBe(200);
-    const doc = r.body as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } };
+    const doc = r.body as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+      components: { schemas: Record<string, unknown> };
+    };
     expect(doc.openapi).toMatch(/^3\.1\./);
     expect(doc.components.schemas).toHaveProperty('Problem');
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
-        '/cities', '/cities/{id}', '/clusters', '/clusters/{code}', '/clusters/{code}/members', '/clusters/{code}/members/{cityId}',
-        '/tokens', '/tokens/{id}', '/me', '/donors', '/donors/{id}', '/countries', '/notifications', '/audit-events',
-        '/healthz', '/readyz', '/metrics',
+        '/cities',
+        '/cities/{id}',
+        '/clusters',
+        '/clusters/{code}',
+        '/clusters/{code}/members',
+        '/clusters/{code}/members/{cityId}',
+        '/tokens',
+        '/tokens/{id}',
+        '/me',
+        '/donors',
+        '/donors/{id}',
+        '/countries',
+        '/notifications',
+        '/audit-events',
+        '/healthz',
+        '/readyz',
+        '/metrics',
       ]),
     );
     expect(Object.keys(doc.paths['/cities/{id}']!).sort()).toEqual(['get', 'patch']);
@@ -213,7 +295,10 @@ describe('operations endpoints', () => {
     for (const [path, ops] of Object.entries(doc.paths)) {
       const url = path.replace(/\{(\w+)\}/g, (_, name: string) => sample[name]!);
       for (const method of Object.keys(ops)) {
-        const res = await http.call(method.toUpperCase(), url, { token: SECRETARIAT, body: method === 'get' || method === 'delete' ? undefined : {} });
+        const res = await http.call(method.toUpperCase(), url, {
+          token: SECRETARIAT,
+          body: method === 'get' || method === 'delete' ? undefined : {},
+        });
         const routeMissing = res.status === 404 && String(res.body?.detail).startsWith('route ');
         expect(routeMissing, `${method} ${path}`).toBe(false);
         expect(res.status, `${method} ${path}`).toBeLessThan(500);

@@ -41,20 +41,36 @@ async function open(code: string, body: Record<string, unknown>): Promise<string
 
 /** Polls the election (as the secretariat) until it reaches `expected`. */
 const reach = (id: string, expected: string, ms = 20_000) =>
-  eventually(async () => {
-    const r = await http.get(`/elections/${id}`);
-    return r.body.status === expected ? r.body : undefined;
-  }, ms, `election ${id} to be ${expected}`);
+  eventually(
+    async () => {
+      const r = await http.get(`/elections/${id}`);
+      return r.body.status === expected ? r.body : undefined;
+    },
+    ms,
+    `election ${id} to be ${expected}`,
+  );
 
 const ballots = (id: string) =>
-  sql<{ city_id: string; approve: string[] }>(`select city_id, approve from ballot where election_id = ? order by city_id`, [id]);
+  sql<{ city_id: string; approve: string[] }>(
+    `select city_id, approve from ballot where election_id = ? order by city_id`,
+    [id],
+  );
 
 describe('opening an election', () => {
   it('answers 202 with Location, lists and reads it, and refuses a second, a retired or unknown cluster, other roles and bad bodies', async () => {
     const { code, tokens } = await cluster(2);
-    const r = await http.post(`/clusters/${code.toLowerCase()}/elections`, { termStart: today(), nominationWindow: 'PT1H' });
+    const r = await http.post(`/clusters/${code.toLowerCase()}/elections`, {
+      termStart: today(),
+      nominationWindow: 'PT1H',
+    });
     expect(r.status).toBe(202);
-    expect(r.body).toMatchObject({ id: expect.any(String), status: 'nominating', cluster: code, seats: 1, termStart: today() });
+    expect(r.body).toMatchObject({
+      id: expect.any(String),
+      status: 'nominating',
+      cluster: code,
+      seats: 1,
+      termStart: today(),
+    });
     expect(r.headers.get('location')).toBe(`/elections/${r.body.id}`);
     const id: string = r.body.id;
     const got = await http.get(`/elections/${id}`);
@@ -69,15 +85,25 @@ describe('opening an election', () => {
     const retired = await seedCluster(app.orm, 1);
     await sql(`update cluster set status = 'retired' where code = ?`, [retired.cluster]);
     expect((await http.post(`/clusters/${retired.cluster}/elections`, { termStart: today() })).status).toBe(422);
-    expect((await http.post(`/clusters/NOPE${randomUUID().slice(0, 4)}/elections`, { termStart: today() })).status).toBe(404);
+    expect(
+      (await http.post(`/clusters/NOPE${randomUUID().slice(0, 4)}/elections`, { termStart: today() })).status,
+    ).toBe(404);
     expect((await http.post(`/clusters/${code}/elections`, { termStart: today() }, as(viewer))).status).toBe(403);
     expect((await http.post(`/clusters/${code}/elections`, { termStart: today() }, as(tokens[0]!))).status).toBe(403);
 
-    const bad = await http.post(`/clusters/${code}/elections`, { termStart: '2027-02-30', seats: 0, votingWindow: '14 days', quorum: 1.5, colour: 'red' });
+    const bad = await http.post(`/clusters/${code}/elections`, {
+      termStart: '2027-02-30',
+      seats: 0,
+      votingWindow: '14 days',
+      quorum: 1.5,
+      colour: 'red',
+    });
     expect(bad.status).toBe(400);
     const paths = bad.body.errors.map((e: { path: string }) => e.path).sort();
     expect(paths).toEqual(expect.arrayContaining(['body.quorum', 'body.seats', 'body.termStart', 'body.votingWindow']));
-    expect(bad.body.errors.some((e: { path: string; message: string }) => e.path === 'body' && /colour/.test(e.message))).toBe(true);
+    expect(
+      bad.body.errors.some((e: { path: string; message: string }) => e.path === 'body' && /colour/.test(e.message)),
+    ).toBe(true);
 
     const list = await http.get(`/elections?cluster=${code.toLowerCase()}`);
     expect(list.status).toBe(200);
@@ -90,10 +116,14 @@ describe('opening an election', () => {
 
     // Cancelling frees the cluster's cycle for the next election.
     await http.post(`/elections/${id}/cancel`, { reason: 'opened by mistake' });
-    const again = await eventually(async () => {
-      const a = await http.post(`/clusters/${code}/elections`, { termStart: today(), nominationWindow: 'PT1H' });
-      return a.status === 409 ? undefined : a;
-    }, 10_000, 'the cycle to accept a new election');
+    const again = await eventually(
+      async () => {
+        const a = await http.post(`/clusters/${code}/elections`, { termStart: today(), nominationWindow: 'PT1H' });
+        return a.status === 409 ? undefined : a;
+      },
+      10_000,
+      'the cycle to accept a new election',
+    );
     expect(again.status).toBe(202);
     expect(again.body.id).not.toBe(id);
     await http.post(`/elections/${again.body.id}/cancel`, { reason: 'test over' });
@@ -108,7 +138,9 @@ describe('opening an election', () => {
     expect((await http.post(`/elections/${id}/nominations`, { cityId: b }, as(ta))).status).toBe(201);
 
     expect((await http.post(`/elections/${id}/cancel`, { reason: 'x' })).status).toBe(400);
-    expect((await http.post(`/elections/${id}/cancel`, { reason: 'the cluster is being merged' }, as(ta))).status).toBe(403);
+    expect((await http.post(`/elections/${id}/cancel`, { reason: 'the cluster is being merged' }, as(ta))).status).toBe(
+      403,
+    );
     const c = await http.post(`/elections/${id}/cancel`, { reason: 'the cluster is being merged' });
     expect(c.status).toBe(200);
     expect(c.body).toMatchObject({ status: 'cancelled', cancelReason: 'the cluster is being merged' });
@@ -123,11 +155,17 @@ describe('opening an election', () => {
       http.post(`/elections/${id}/cancel`, { reason: 'once more' }),
     ]);
     expect(refusals.map((r) => r.status)).toEqual([409, 409, 409, 409, 409, 409, 409]);
-    expect((await http.get(`/elections?cluster=${code}&status=cancelled`)).body.items.map((e: { id: string }) => e.id)).toEqual([id]);
-    const told = await eventually(async () => {
-      const n = await http.get(`/notifications?kind=election.cancelled&resource=/elections/${id}`, as(tb));
-      return n.body.total === 1 ? n.body.items[0] : undefined;
-    }, 10_000, 'the cancellation notice');
+    expect(
+      (await http.get(`/elections?cluster=${code}&status=cancelled`)).body.items.map((e: { id: string }) => e.id),
+    ).toEqual([id]);
+    const told = await eventually(
+      async () => {
+        const n = await http.get(`/notifications?kind=election.cancelled&resource=/elections/${id}`, as(tb));
+        return n.body.total === 1 ? n.body.items[0] : undefined;
+      },
+      10_000,
+      'the cancellation notice',
+    );
     expect(told).toMatchObject({ cityId: b, body: 'the cluster is being merged' });
   });
 });
@@ -141,10 +179,16 @@ describe.concurrent('elections that run their windows', () => {
     const id = await open(code, { nominationWindow: 'PT6S', votingWindow: 'PT6S' });
 
     // Nominations: itself → accepted; another city → pending until that city accepts.
-    const self = await http.post(`/elections/${id}/nominations`, { cityId: a, statement: 'We coordinated the 2023 webinars.' }, as(ta));
+    const self = await http.post(
+      `/elections/${id}/nominations`,
+      { cityId: a, statement: 'We coordinated the 2023 webinars.' },
+      as(ta),
+    );
     expect(self.status).toBe(201);
     expect(self.headers.get('location')).toBe(`/elections/${id}/nominations/${a}`);
-    expect(self.body.nominees).toEqual([{ cityId: a, status: 'accepted', statement: 'We coordinated the 2023 webinars.' }]);
+    expect(self.body.nominees).toEqual([
+      { cityId: a, status: 'accepted', statement: 'We coordinated the 2023 webinars.' },
+    ]);
     const other = await http.post(`/elections/${id}/nominations`, { cityId: b }, as(tc));
     expect(other.body.nominees.find((n: { cityId: string }) => n.cityId === b).status).toBe('pending_acceptance');
     expect((await http.post(`/elections/${id}/nominations/${b}/accept`, undefined, as(td))).status).toBe(403);
@@ -200,11 +244,24 @@ describe.concurrent('elections that run their windows', () => {
     expect(await ballots(id)).toEqual([{ city_id: a, approve: [a] }]);
 
     // Re-casting replaces: b first approves a, then itself.
-    expect((await http.post(`/elections/${id}/ballots`, { approve: [a] }, as(tb))).body.turnout).toEqual({ cast: 2, eligible: 5 });
-    expect((await http.post(`/elections/${id}/ballots`, { approve: [b] }, as(tb))).body.turnout).toEqual({ cast: 2, eligible: 5 });
+    expect((await http.post(`/elections/${id}/ballots`, { approve: [a] }, as(tb))).body.turnout).toEqual({
+      cast: 2,
+      eligible: 5,
+    });
+    expect((await http.post(`/elections/${id}/ballots`, { approve: [b] }, as(tb))).body.turnout).toEqual({
+      cast: 2,
+      eligible: 5,
+    });
     expect((await http.post(`/elections/${id}/ballots`, { approve: [b] }, as(tc))).status).toBe(201);
     expect((await http.post(`/elections/${id}/ballots`, { approve: [b] }, as(td))).status).toBe(201);
-    expect((await ballots(id)).map((r) => [r.city_id, r.approve])).toEqual([[a, [a]], [b, [b]], [c, [b]], [d, [b]]].sort((x, y) => String(x[0]).localeCompare(String(y[0]))));
+    expect((await ballots(id)).map((r) => [r.city_id, r.approve])).toEqual(
+      [
+        [a, [a]],
+        [b, [b]],
+        [c, [b]],
+        [d, [b]],
+      ].sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+    );
 
     // Secrecy while voting: turnout for members and the secretariat, never tallies or choices.
     for (const token of [te, undefined]) {
@@ -225,29 +282,42 @@ describe.concurrent('elections that run their windows', () => {
     const decided = await reach(id, 'decided');
     expect(decided.results).toMatchObject({
       elected: [b],
-      tallies: [{ cityId: b, approvals: 3 }, { cityId: a, approvals: 1 }],
+      tallies: [
+        { cityId: b, approvals: 3 },
+        { cityId: a, approvals: 1 },
+      ],
       quorumMet: true,
       flags: [],
     });
     expect((await http.get(`/elections/${id}`, as(viewer))).body.results.tallies).toEqual(decided.results.tallies);
     expect((await http.post(`/elections/${id}/ballots`, { approve: [a] }, as(te))).status).toBe(409);
-    expect((await http.get(`/elections?cluster=${code}&status=decided`)).body.items.map((x: { id: string }) => x.id)).toEqual([id]);
+    expect(
+      (await http.get(`/elections?cluster=${code}&status=decided`)).body.items.map((x: { id: string }) => x.id),
+    ).toEqual([id]);
 
     const terms = await http.get(`/clusters/${code}/coordinators`, as(viewer));
     expect(terms.status).toBe(200);
-    expect(terms.body.items).toEqual([{ cityId: b, termStart: today(), termEnd: decided.termEnd, electionId: id, appointed: false, current: true }]);
+    expect(terms.body.items).toEqual([
+      { cityId: b, termStart: today(), termEnd: decided.termEnd, electionId: id, appointed: false, current: true },
+    ]);
     const before = await http.get(`/clusters/${code}/coordinators?on=2000-01-01`);
     expect(before.body.items[0].current).toBe(false);
     expect((await http.get(`/clusters/NOPE${randomUUID().slice(0, 4)}/coordinators`)).status).toBe(404);
     expect((await http.get(`/clusters/${code}/coordinators?on=yesterday`)).status).toBe(400);
 
-    const result = await eventually(async () => {
-      const n = await http.get(`/notifications?kind=election.result&resource=/elections/${id}`, as(td));
-      return n.body.total === 1 ? n.body.items[0] : undefined;
-    }, 10_000, 'the result notice');
+    const result = await eventually(
+      async () => {
+        const n = await http.get(`/notifications?kind=election.result&resource=/elections/${id}`, as(td));
+        return n.body.total === 1 ? n.body.items[0] : undefined;
+      },
+      10_000,
+      'the result notice',
+    );
     expect(result).toMatchObject({ recipientKind: 'city', cityId: d, kind: 'election.result' });
     expect(result.body).toContain(b);
-    expect((await http.get(`/notifications?kind=election.result&resource=/elections/${id}`, as(outsider.token))).body.total).toBe(0);
+    expect(
+      (await http.get(`/notifications?kind=election.result&resource=/elections/${id}`, as(outsider.token))).body.total,
+    ).toBe(0);
     const reminded = await http.get(`/notifications?kind=election.vote-reminder&resource=/elections/${id}`, as(te));
     expect(reminded.body.total).toBeGreaterThan(0);
   });
@@ -260,13 +330,19 @@ describe.concurrent('elections that run their windows', () => {
     await http.post(`/elections/${id}/nominations`, { cityId: b }, as(tokens[1]!));
     expect((await http.post(`/elections/${id}/tie-break`, { elected: [a] })).status).toBe(409);
     await reach(id, 'voting');
-    const votes = [[a], [b], [a], [b]].map((approve, i) => http.post(`/elections/${id}/ballots`, { approve }, as(tokens[i]!)));
+    const votes = [[a], [b], [a], [b]].map((approve, i) =>
+      http.post(`/elections/${id}/ballots`, { approve }, as(tokens[i]!)),
+    );
     expect((await Promise.all(votes)).map((r) => r.status)).toEqual([201, 201, 201, 201]);
 
     const tied = await reach(id, 'awaiting_tie_break');
     expect(tied.results).toBeUndefined();
     expect(tied.deadlines.tieBreakBy).toEqual(expect.any(String));
-    const notice = await eventually(async () => (await http.get(`/notifications?kind=election.tie&resource=/elections/${id}`)).body.items[0], 10_000, 'the tie notice');
+    const notice = await eventually(
+      async () => (await http.get(`/notifications?kind=election.tie&resource=/elections/${id}`)).body.items[0],
+      10_000,
+      'the tie notice',
+    );
     expect(notice.body).toContain(a);
     expect(notice.body).toContain(b);
 
@@ -276,10 +352,20 @@ describe.concurrent('elections that run their windows', () => {
     expect((await http.post(`/elections/${id}/tie-break`, { elected: [] })).status).toBe(400);
     const broken = await http.post(`/elections/${id}/tie-break`, { elected: [b] });
     expect(broken.status).toBe(200);
-    expect(broken.body).toMatchObject({ status: 'decided', results: { elected: [b], flags: ['tie_broken_by_secretariat'] } });
-    expect(broken.body.results.tallies).toEqual([{ cityId: a, approvals: 2 }, { cityId: b, approvals: 2 }].sort((x, y) => (x.cityId < y.cityId ? -1 : 1)));
+    expect(broken.body).toMatchObject({
+      status: 'decided',
+      results: { elected: [b], flags: ['tie_broken_by_secretariat'] },
+    });
+    expect(broken.body.results.tallies).toEqual(
+      [
+        { cityId: a, approvals: 2 },
+        { cityId: b, approvals: 2 },
+      ].sort((x, y) => (x.cityId < y.cityId ? -1 : 1)),
+    );
     expect((await http.post(`/elections/${id}/tie-break`, { elected: [b] })).status).toBe(409);
-    expect((await http.get(`/clusters/${code}/coordinators`)).body.items.map((t: { cityId: string }) => t.cityId)).toEqual([b]);
+    expect(
+      (await http.get(`/clusters/${code}/coordinators`)).body.items.map((t: { cityId: string }) => t.cityId),
+    ).toEqual([b]);
   });
 
   it('draws a re-checkable lot when the tie-break window passes', async () => {
@@ -303,14 +389,25 @@ describe.concurrent('elections that run their windows', () => {
     const [a, b] = cities as [string, string];
     const id = await open(code, { seats: 2, nominationWindow: 'PT2S', nominationExtension: 'PT1S' });
     expect((await http.post(`/elections/${id}/appoint`, { cityIds: [a] })).status).toBe(409);
-    const extended = await eventually(async () => {
-      const r = await http.get(`/elections/${id}`);
-      return r.body.deadlines.nominationsExtended ? r.body : undefined;
-    }, 10_000, 'the nomination extension');
+    const extended = await eventually(
+      async () => {
+        const r = await http.get(`/elections/${id}`);
+        return r.body.deadlines.nominationsExtended ? r.body : undefined;
+      },
+      10_000,
+      'the nomination extension',
+    );
     expect(extended.status).toBe('nominating');
     await reach(id, 'no_candidates');
     // The status is written before the notice, so the notice may trail it.
-    await eventually(async () => ((await http.get(`/notifications?kind=election.no-candidates&resource=/elections/${id}`)).body.total === 1 ? true : undefined), 10_000, 'the no-candidates notice');
+    await eventually(
+      async () =>
+        (await http.get(`/notifications?kind=election.no-candidates&resource=/elections/${id}`)).body.total === 1
+          ? true
+          : undefined,
+      10_000,
+      'the no-candidates notice',
+    );
 
     expect((await http.post(`/elections/${id}/appoint`, { cityIds: [a] }, as(tokens[0]!))).status).toBe(403);
     expect((await http.post(`/elections/${id}/appoint`, { cityIds: [outsider.id] })).status).toBe(422);
@@ -323,9 +420,13 @@ describe.concurrent('elections that run their windows', () => {
     expect(appointed.body.results.elected.sort()).toEqual([a, b].sort());
     expect((await http.post(`/elections/${id}/appoint`, { cityIds: [a] })).status).toBe(409);
     const terms = await http.get(`/clusters/${code}/coordinators`);
-    expect(terms.body.items.map((t: { cityId: string; appointed: boolean; current: boolean }) => [t.cityId, t.appointed, t.current])).toEqual(
-      [a, b].sort().map((x) => [x, true, true]),
-    );
+    expect(
+      terms.body.items.map((t: { cityId: string; appointed: boolean; current: boolean }) => [
+        t.cityId,
+        t.appointed,
+        t.current,
+      ]),
+    ).toEqual([a, b].sort().map((x) => [x, true, true]));
   });
 
   it('elects by acclamation without a vote when the candidates do not exceed the seats', async () => {

@@ -16,7 +16,10 @@ const as = (token: string) => ({ token });
 describe('pledges', () => {
   it('records a pledge with its schedule and answers it with status history, instalments and USD totals', async () => {
     const donor = await fx.donor({ type: 'corporate' });
-    const r = await http.post('/pledges', financial(donor.id, { reminders: { beforeDue: 'P7D', overdueAfter: ['P3D'] } }));
+    const r = await http.post(
+      '/pledges',
+      financial(donor.id, { reminders: { beforeDue: 'P7D', overdueAfter: ['P3D'] } }),
+    );
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.headers.get('location')).toBe(`/pledges/${r.body.id}`);
     expect(r.body).toMatchObject({
@@ -29,7 +32,12 @@ describe('pledges', () => {
         { seq: 3, due: '2026-09-15', amount: '100000.00' },
       ],
       statusChanges: [{ from: null, to: 'pledged', by: 'secretariat' }],
-      totals: { pledged: '300000.00', received: '0.00', outstanding: '300000.00', usd: { pledged: '324000.00', received: '0.00', outstanding: '324000.00', rateToUsd: '1.08' } },
+      totals: {
+        pledged: '300000.00',
+        received: '0.00',
+        outstanding: '300000.00',
+        usd: { pledged: '324000.00', received: '0.00', outstanding: '324000.00', rateToUsd: '1.08' },
+      },
       reminders: { beforeDue: 'P7D', overdueAfter: ['P3D'], escalateAfter: 'P60D' },
       valuation: null,
     });
@@ -43,15 +51,37 @@ describe('pledges', () => {
   it('refuses bad bodies with field errors and changes nothing', async () => {
     const donor = await fx.donor();
     const before = await sql<{ n: string }>(`select count(*) as n from pledge where donor_id = ?`, [donor.id]);
-    const sumWrong = await http.post('/pledges', financial(donor.id, { instalments: [{ due: '2026-01-15', amount: '1' }] }));
+    const sumWrong = await http.post(
+      '/pledges',
+      financial(donor.id, { instalments: [{ due: '2026-01-15', amount: '1' }] }),
+    );
     expect(sumWrong.status).toBe(422);
     expect(sumWrong.body.errors[0].path).toBe('body.instalments');
-    const bad = await http.post('/pledges', financial(donor.id, { amount: { currency: 'JPY', value: 12.5 }, biennium: '2025-2026', subOption: 'host_event', focus: ['mars'], colour: 'red' }));
+    const bad = await http.post(
+      '/pledges',
+      financial(donor.id, {
+        amount: { currency: 'JPY', value: 12.5 },
+        biennium: '2025-2026',
+        subOption: 'host_event',
+        focus: ['mars'],
+        colour: 'red',
+      }),
+    );
     expect(bad.status).toBe(400);
     expect(bad.headers.get('content-type')).toMatch(/application\/problem\+json/);
-    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['body.amount.value', 'body.biennium', 'body.focus.0', 'body']));
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(
+      expect.arrayContaining(['body.amount.value', 'body.biennium', 'body.focus.0', 'body']),
+    );
     expect((await http.post('/pledges', financial(randomUUID()))).status).toBe(422);
-    expect((await http.post('/pledges', { ...financial(donor.id), amount: { currency: 'USD', value: '1.001' }, instalments: undefined })).status).toBe(400);
+    expect(
+      (
+        await http.post('/pledges', {
+          ...financial(donor.id),
+          amount: { currency: 'USD', value: '1.001' },
+          instalments: undefined,
+        })
+      ).status,
+    ).toBe(400);
     const after = await sql<{ n: string }>(`select count(*) as n from pledge where donor_id = ?`, [donor.id]);
     expect(after[0]!.n).toBe(before[0]!.n);
     expect((await http.get(`/pledges/${randomUUID()}`)).status).toBe(404);
@@ -60,7 +90,14 @@ describe('pledges', () => {
 
   it('moves through every status; an illegal move answers 409 listing the legal ones; off-ramps need a reason', async () => {
     const donor = await fx.donor();
-    const p = (await http.post('/pledges', { ...financial(donor.id), status: 'prospect', instalments: undefined, amount: { currency: 'USD', value: '1000' } })).body;
+    const p = (
+      await http.post('/pledges', {
+        ...financial(donor.id),
+        status: 'prospect',
+        instalments: undefined,
+        amount: { currency: 'USD', value: '1000' },
+      })
+    ).body;
     expect(p.status).toBe('prospect');
     const illegal = await http.post(`/pledges/${p.id}/transitions`, { to: 'fulfilled' });
     expect(illegal.status).toBe(409);
@@ -76,8 +113,19 @@ describe('pledges', () => {
     expect((await http.post(`/pledges/${p.id}/transitions`, { to: 'cancelled' })).status).toBe(422);
     const cancelled = await http.post(`/pledges/${p.id}/transitions`, { to: 'cancelled', note: 'budget cut' });
     expect(cancelled.body).toMatchObject({ status: 'cancelled', instalments: [{ status: 'written_off' }] });
-    expect(cancelled.body.statusChanges.map((s: { to: string }) => s.to)).toEqual(['prospect', 'in_discussion', 'pledged', 'agreement_signed', 'in_fulfilment', 'cancelled']);
-    expect(cancelled.body.statusChanges.at(-1)).toMatchObject({ by: 'secretariat', note: 'budget cut', at: expect.any(String) });
+    expect(cancelled.body.statusChanges.map((s: { to: string }) => s.to)).toEqual([
+      'prospect',
+      'in_discussion',
+      'pledged',
+      'agreement_signed',
+      'in_fulfilment',
+      'cancelled',
+    ]);
+    expect(cancelled.body.statusChanges.at(-1)).toMatchObject({
+      by: 'secretariat',
+      note: 'budget cut',
+      at: expect.any(String),
+    });
     const after = await http.post(`/pledges/${p.id}/transitions`, { to: 'in_fulfilment' });
     expect(after.status).toBe(409);
     expect(after.body.legal).toEqual([]);
@@ -94,18 +142,38 @@ describe('receipts', () => {
     const body = { amount: { currency: 'EUR', value: '150000.00' }, receivedOn: '2026-02-01' };
     const first = await http.post(`/pledges/${p.id}/receipts`, body, { headers: { 'idempotency-key': key } });
     expect(first.status, JSON.stringify(first.body)).toBe(201);
-    expect(first.body.receipt).toMatchObject({ allocations: [{ seq: 1, amount: '100000.00' }, { seq: 2, amount: '50000.00' }], overpayment: '0.00' });
+    expect(first.body.receipt).toMatchObject({
+      allocations: [
+        { seq: 1, amount: '100000.00' },
+        { seq: 2, amount: '50000.00' },
+      ],
+      overpayment: '0.00',
+    });
     const second = await http.post(`/pledges/${p.id}/receipts`, body, { headers: { 'idempotency-key': key } });
     expect(second.status).toBe(201);
     expect(second.headers.get('idempotent-replayed')).toBe('true');
-    const rows = await sql<{ usd_minor: string; fx_rate_to_usd: string }>(`select usd_minor, fx_rate_to_usd::text from receipt where pledge_id = ?`, [p.id]);
+    const rows = await sql<{ usd_minor: string; fx_rate_to_usd: string }>(
+      `select usd_minor, fx_rate_to_usd::text from receipt where pledge_id = ?`,
+      [p.id],
+    );
     expect(rows).toHaveLength(1);
     expect(Number(rows[0]!.usd_minor)).toBe(16_200_000);
     const view = (await http.get(`/pledges/${p.id}`)).body;
     expect(view).toMatchObject({
       status: 'in_fulfilment',
-      instalments: [{ paid: '100000.00', status: 'paid' }, { paid: '50000.00', outstanding: '50000.00' }, { paid: '0.00' }],
-      receipts: [{ amount: { currency: 'EUR', value: '150000.00' }, fxRateToUsd: '1.08', usd: '162000.00', receivedOn: '2026-02-01' }],
+      instalments: [
+        { paid: '100000.00', status: 'paid' },
+        { paid: '50000.00', outstanding: '50000.00' },
+        { paid: '0.00' },
+      ],
+      receipts: [
+        {
+          amount: { currency: 'EUR', value: '150000.00' },
+          fxRateToUsd: '1.08',
+          usd: '162000.00',
+          receivedOn: '2026-02-01',
+        },
+      ],
       totals: { received: '150000.00', outstanding: '150000.00', usd: { received: '162000.00' } },
     });
     // The same receipt number without a key is also recognised: no second effect, 200.
@@ -121,19 +189,43 @@ describe('receipts', () => {
     const donor = await fx.donor();
     const p = (await http.post('/pledges', financial(donor.id))).body;
     await http.post(`/pledges/${p.id}/transitions`, { to: 'agreement_signed' });
-    const noRate = await http.post(`/pledges/${p.id}/receipts`, { amount: { currency: 'CHF', value: '100' }, receivedOn: '2026-02-01' });
+    const noRate = await http.post(`/pledges/${p.id}/receipts`, {
+      amount: { currency: 'CHF', value: '100' },
+      receivedOn: '2026-02-01',
+    });
     expect(noRate.status).toBe(422);
     expect(noRate.body.errors[0].path).toBe('body.fxRateToUsd');
     // USD into a EUR pledge: US$108.00 at EUR 1.08 is EUR 100.00.
-    const usd = await http.post(`/pledges/${p.id}/receipts`, { amount: { currency: 'USD', value: '108.00' }, receivedOn: '2026-02-01' });
+    const usd = await http.post(`/pledges/${p.id}/receipts`, {
+      amount: { currency: 'USD', value: '108.00' },
+      receivedOn: '2026-02-01',
+    });
     expect(usd.status, JSON.stringify(usd.body)).toBe(201);
     expect(usd.body.receipt.allocations).toEqual([{ seq: 1, amount: '100.00' }]);
-    const given = await http.post(`/pledges/${p.id}/receipts`, { amount: { currency: 'EUR', value: '299999.90' }, receivedOn: '2026-02-02', fxRateToUsd: '1.1' });
+    const given = await http.post(`/pledges/${p.id}/receipts`, {
+      amount: { currency: 'EUR', value: '299999.90' },
+      receivedOn: '2026-02-02',
+      fxRateToUsd: '1.1',
+    });
     expect(given.body.receipt.overpayment).toBe('99.90');
     expect(given.body.pledge.status).toBe('fulfilled');
     expect(given.body.pledge.receipts.at(-1)).toMatchObject({ fxRateToUsd: '1.1', usd: '329999.89' });
-    expect((await http.post(`/pledges/${p.id}/receipts`, { amount: { currency: 'EUR', value: '1' }, receivedOn: '2026-02-03' })).status).toBe(409);
-    expect((await http.post(`/pledges/${p.id}/receipts`, { amount: { currency: 'EUR', value: '1.001' }, receivedOn: '2026-02-03' })).status).toBe(400);
+    expect(
+      (
+        await http.post(`/pledges/${p.id}/receipts`, {
+          amount: { currency: 'EUR', value: '1' },
+          receivedOn: '2026-02-03',
+        })
+      ).status,
+    ).toBe(409);
+    expect(
+      (
+        await http.post(`/pledges/${p.id}/receipts`, {
+          amount: { currency: 'EUR', value: '1.001' },
+          receivedOn: '2026-02-03',
+        })
+      ).status,
+    ).toBe(400);
   });
 });
 
@@ -143,8 +235,16 @@ describe('waiving an instalment', () => {
     const token = await fx.token('donor', { donorId: donor.id });
     const p = (await http.post('/pledges', financial(donor.id))).body;
     await http.post(`/pledges/${p.id}/transitions`, { to: 'agreement_signed' });
-    expect((await http.post(`/pledges/${p.id}/receipts`, { amount: { currency: 'EUR', value: '100000' }, receivedOn: '2026-01-10' })).status).toBe(201);
-    const waive = (n: number | string, body: unknown = { note: 'agreed at the board meeting' }, opts = {}) => http.post(`/pledges/${p.id}/instalments/${n}/waive`, body, opts);
+    expect(
+      (
+        await http.post(`/pledges/${p.id}/receipts`, {
+          amount: { currency: 'EUR', value: '100000' },
+          receivedOn: '2026-01-10',
+        })
+      ).status,
+    ).toBe(201);
+    const waive = (n: number | string, body: unknown = { note: 'agreed at the board meeting' }, opts = {}) =>
+      http.post(`/pledges/${p.id}/instalments/${n}/waive`, body, opts);
 
     expect((await waive(2, undefined, as(token))).status).toBe(403);
     expect((await waive(2, { note: '' })).status).toBe(400);
@@ -175,7 +275,13 @@ describe('instalment due dates in the common schedule', () => {
     const city = await fx.city();
     const cityDonor = await fx.donor({ type: 'member_city', cityId: city.id });
     const other = await fx.donor();
-    const dated = (donorId: string) => financial(donorId, { instalments: [{ due: `${y}-02-01`, amount: '100000' }, { due: `${y}-06-01`, amount: '200000' }] });
+    const dated = (donorId: string) =>
+      financial(donorId, {
+        instalments: [
+          { due: `${y}-02-01`, amount: '100000' },
+          { due: `${y}-06-01`, amount: '200000' },
+        ],
+      });
     const mine = (await http.post('/pledges', dated(cityDonor.id))).body;
     const theirs = (await http.post('/pledges', dated(other.id))).body;
     expect(mine.id && theirs.id).toBeTruthy();
@@ -183,7 +289,10 @@ describe('instalment due dates in the common schedule', () => {
     const cityToken = await fx.token('city', { cityId: city.id });
     const otherCity = await fx.token('city', { cityId: (await fx.city()).id });
     const uids = async (opts?: { token: string }, q = '') =>
-      ((await http.get(`/calendar?year=${y}${q}`, opts)).body.items as { uid: string; kind: string }[]).filter((e) => e.kind === 'instalment_due').map((e) => e.uid).sort();
+      ((await http.get(`/calendar?year=${y}${q}`, opts)).body.items as { uid: string; kind: string }[])
+        .filter((e) => e.kind === 'instalment_due')
+        .map((e) => e.uid)
+        .sort();
     const of = (pledgeId: string) => [1, 2].map((n) => `pledge-${pledgeId}-instalment-${n}@gnlc`);
 
     const ours = (list: string[]) => list.filter((u) => u.includes(mine.id) || u.includes(theirs.id));
@@ -191,11 +300,21 @@ describe('instalment due dates in the common schedule', () => {
     expect(await uids(as(donorToken))).toEqual(of(mine.id).sort());
     expect(await uids(as(cityToken))).toEqual(of(mine.id).sort());
     expect(await uids(as(otherCity))).toEqual([]);
-    expect(await uids(as(await fx.token('viewer')))).toEqual(expect.arrayContaining([...of(mine.id), ...of(theirs.id)]));
+    expect(await uids(as(await fx.token('viewer')))).toEqual(
+      expect.arrayContaining([...of(mine.id), ...of(theirs.id)]),
+    );
     expect(await uids(undefined, `&city=${city.id}`)).toEqual(of(mine.id).sort());
     expect(await uids(undefined, '&cluster=ESD')).toEqual([]);
-    const first = (await http.get(`/calendar?year=${y}`, as(donorToken))).body.items.find((e: { uid: string }) => e.uid === of(mine.id)[0]);
-    expect(first).toMatchObject({ kind: 'instalment_due', start: `${y}-02-01`, allDay: true, url: `/pledges/${mine.id}`, cancelled: false });
+    const first = (await http.get(`/calendar?year=${y}`, as(donorToken))).body.items.find(
+      (e: { uid: string }) => e.uid === of(mine.id)[0],
+    );
+    expect(first).toMatchObject({
+      kind: 'instalment_due',
+      start: `${y}-02-01`,
+      allDay: true,
+      url: `/pledges/${mine.id}`,
+      cancelled: false,
+    });
     expect(first.title).toContain('100000.00 EUR');
 
     // A waived instalment stays in the feed, cancelled, so subscribed calendars update.
@@ -204,7 +323,9 @@ describe('instalment due dates in the common schedule', () => {
     const res = await fetch(`${api.app.url}/calendar.ics?year=${y}&access_token=${donorToken}`);
     expect(res.status).toBe(200);
     const cal = new ICAL.Component(ICAL.parse(await res.text()));
-    const events = cal.getAllSubcomponents('vevent').filter((v) => String(v.getFirstPropertyValue('uid')).startsWith('pledge-'));
+    const events = cal
+      .getAllSubcomponents('vevent')
+      .filter((v) => String(v.getFirstPropertyValue('uid')).startsWith('pledge-'));
     expect(events.map((v) => String(v.getFirstPropertyValue('uid'))).sort()).toEqual(of(mine.id).sort());
     const [e1, e2] = of(mine.id).map((uid) => events.find((v) => v.getFirstPropertyValue('uid') === uid)!);
     const start = new ICAL.Event(e1!).startDate;
@@ -234,14 +355,28 @@ describe('donor tokens', () => {
     expect((await http.get(`/pledges/${theirs.id}`, as(token))).status).toBe(404);
     expect((await http.get(`/donors/${other.id}/pledges`, as(token))).status).toBe(404);
     expect((await http.get(`/donors/${mine.id}/pledges`, as(token))).body.total).toBe(1);
-    expect((await http.post(`/pledges/${theirs.id}/transitions`, { to: 'agreement_signed' }, as(token))).status).toBe(404);
-    expect((await http.post(`/pledges/${offer.body.id}/transitions`, { to: 'agreement_signed' }, as(token))).status).toBe(403);
+    expect((await http.post(`/pledges/${theirs.id}/transitions`, { to: 'agreement_signed' }, as(token))).status).toBe(
+      404,
+    );
+    expect(
+      (await http.post(`/pledges/${offer.body.id}/transitions`, { to: 'agreement_signed' }, as(token))).status,
+    ).toBe(403);
     const committed = await http.post(`/pledges/${offer.body.id}/transitions`, { to: 'pledged' }, as(token));
     expect(committed.status).toBe(200);
     expect(committed.body.status).toBe('pledged');
-    expect((await http.post(`/pledges/${offer.body.id}/receipts`, { amount: { currency: 'EUR', value: '1' }, receivedOn: '2026-02-03' }, as(token))).status).toBe(403);
+    expect(
+      (
+        await http.post(
+          `/pledges/${offer.body.id}/receipts`,
+          { amount: { currency: 'EUR', value: '1' }, receivedOn: '2026-02-03' },
+          as(token),
+        )
+      ).status,
+    ).toBe(403);
     expect((await http.get('/funding/summary?biennium=2025-2027', as(token))).status).toBe(403);
-    expect((await http.post('/fx-rates', { currency: 'GBP', date: '2026-01-01', rateToUsd: '1.27' }, as(token))).status).toBe(403);
+    expect(
+      (await http.post('/fx-rates', { currency: 'GBP', date: '2026-01-01', rateToUsd: '1.27' }, as(token))).status,
+    ).toBe(403);
     // Nothing of the other donor changed.
     expect((await http.get(`/pledges/${theirs.id}`)).body.status).toBe('pledged');
   });
@@ -249,16 +384,39 @@ describe('donor tokens', () => {
   it('in kind: the donor proposes a valuation, only the secretariat approves it', async () => {
     const donor = await fx.donor();
     const token = await fx.token('donor', { donorId: donor.id });
-    const body = { donorId: donor.id, kind: 'in_kind', fundingOption: 'communication_exchange', subOption: 'seconded_staff', biennium: '2025-2027', inKind: { description: 'an officer seconded for 12 months', quantity: '12', unit: 'person-months' } };
+    const body = {
+      donorId: donor.id,
+      kind: 'in_kind',
+      fundingOption: 'communication_exchange',
+      subOption: 'seconded_staff',
+      biennium: '2025-2027',
+      inKind: { description: 'an officer seconded for 12 months', quantity: '12', unit: 'person-months' },
+    };
     const p = (await http.post('/pledges', body, as(token))).body;
     expect(p.valuation).toEqual({ status: 'none', amount: null, method: null, evidence: null });
     expect((await http.post(`/pledges/${p.id}/in-kind/valuation`, { decision: 'approve' })).status).toBe(409);
-    const proposed = await http.post(`/pledges/${p.id}/in-kind/valuation`, { amount: { currency: 'EUR', value: '90000' }, method: 'salary scale P3', evidence: 'HR letter of 2026-01-10' }, as(token));
+    const proposed = await http.post(
+      `/pledges/${p.id}/in-kind/valuation`,
+      { amount: { currency: 'EUR', value: '90000' }, method: 'salary scale P3', evidence: 'HR letter of 2026-01-10' },
+      as(token),
+    );
     expect(proposed.status, JSON.stringify(proposed.body)).toBe(200);
-    expect(proposed.body.valuation).toMatchObject({ status: 'proposed', amount: { currency: 'EUR', value: '90000.00' } });
-    expect((await http.post(`/pledges/${p.id}/in-kind/valuation`, { decision: 'approve' }, as(token))).status).toBe(403);
+    expect(proposed.body.valuation).toMatchObject({
+      status: 'proposed',
+      amount: { currency: 'EUR', value: '90000.00' },
+    });
+    expect((await http.post(`/pledges/${p.id}/in-kind/valuation`, { decision: 'approve' }, as(token))).status).toBe(
+      403,
+    );
     const approved = await http.post(`/pledges/${p.id}/in-kind/valuation`, { decision: 'approve', note: 'checked' });
     expect(approved.body.valuation.status).toBe('approved');
-    expect((await http.post(`/pledges/${p.id}/receipts`, { amount: { currency: 'EUR', value: '1' }, receivedOn: '2026-02-03' })).status).toBe(409);
+    expect(
+      (
+        await http.post(`/pledges/${p.id}/receipts`, {
+          amount: { currency: 'EUR', value: '1' },
+          receivedOn: '2026-02-03',
+        })
+      ).status,
+    ).toBe(409);
   });
 });

@@ -23,14 +23,22 @@ describe('reference data', () => {
     const seeded = r.body.items.filter((c: { code: string }) => !/^T[0-9A-F]{8}$/.test(c.code));
     const active = seeded.filter((c: { status: string }) => c.status === 'active');
     const retired = seeded.filter((c: { status: string }) => c.status === 'retired');
-    expect(active.map((c: { code: string }) => c.code).sort()).toEqual(['ESD', 'GCED', 'HEALTH', 'INCLUSION', 'PLANNING']);
+    expect(active.map((c: { code: string }) => c.code).sort()).toEqual([
+      'ESD',
+      'GCED',
+      'HEALTH',
+      'INCLUSION',
+      'PLANNING',
+    ]);
     expect(retired).toHaveLength(7);
     const inclusion = active.find((c: { code: string }) => c.code === 'INCLUSION');
     expect(inclusion.themes).toEqual(['literacy', 'ICTs']);
     expect(inclusion.predecessors.sort()).toEqual(['INCLUSION-EQUITY-2019', 'LITERACY-2019']);
     const entrepreneurship = retired.find((c: { name: string }) => c.name === 'Entrepreneurship');
     expect(entrepreneurship).toMatchObject({ successor: null, memberCount2019: 30 });
-    const counts = Object.fromEntries(retired.map((c: { name: string; memberCount2019: number }) => [c.name, c.memberCount2019]));
+    const counts = Object.fromEntries(
+      retired.map((c: { name: string; memberCount2019: number }) => [c.name, c.memberCount2019]),
+    );
     expect(counts['Education for Sustainable Development']).toBe(112);
     expect(counts['Educational Planning, Monitoring and Evaluation']).toBe(57);
   });
@@ -49,7 +57,10 @@ describe('cities and memberships', () => {
 
   it('keeps membership history and warns about a representative off the cluster focus', async () => {
     const city = await fx.city();
-    const joined = await http.post('/clusters/HEALTH/members', { cityId: city.id, representative: { name: 'Ana', email: 'ana@example.org', expertise: ['urban transport'] } });
+    const joined = await http.post('/clusters/HEALTH/members', {
+      cityId: city.id,
+      representative: { name: 'Ana', email: 'ana@example.org', expertise: ['urban transport'] },
+    });
     expect(joined.status).toBe(201);
     expect(joined.body.warnings).toHaveLength(1);
     expect((await http.get(`/cities?cluster=HEALTH&q=${encodeURIComponent(city.name)}`)).body.total).toBe(1);
@@ -59,7 +70,10 @@ describe('cities and memberships', () => {
     const history = await http.get('/clusters/HEALTH/members?includeEnded=true&limit=200');
     const ended = history.body.items.find((m: { cityId: string }) => m.cityId === city.id);
     expect(ended.until).not.toBeNull();
-    const rejoined = await http.post('/clusters/HEALTH/members', { cityId: city.id, representative: { name: 'Ana', email: 'ana@example.org', expertise: ['public health'] } });
+    const rejoined = await http.post('/clusters/HEALTH/members', {
+      cityId: city.id,
+      representative: { name: 'Ana', email: 'ana@example.org', expertise: ['public health'] },
+    });
     expect(rejoined.status).toBe(201);
     expect(rejoined.body.warnings).toEqual([]);
   });

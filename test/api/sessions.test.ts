@@ -52,12 +52,20 @@ describe('sign-in by e-mail link', () => {
     expect(r.setCookie).toMatch(/; Path=\//);
     expect(r.setCookie).not.toMatch(/Secure/); // served over http here; https PUBLIC_URL adds it
     const me = await sessionClient(app.url, r.setCookie!, r.body.session.csrfToken).call('GET', '/me');
-    expect(me.body).toMatchObject({ role: 'secretariat', tokenId: null, person: { id, email: address, language: 'fr' }, readOnly: false });
+    expect(me.body).toMatchObject({
+      role: 'secretariat',
+      tokenId: null,
+      person: { id, email: address, language: 'fr' },
+      readOnly: false,
+    });
     expect(me.body.session.csrfToken).toHaveLength(43);
     // The link is one the secretariat cannot read back: person messages are never listed, and redacted once sent.
     const listed = await http.get('/notifications?limit=200');
     expect(JSON.stringify(listed.body)).not.toContain('sign-in?token=');
-    const [row] = await sql<{ body: string }>(`select body from notification where email = ? and kind = 'auth.sign-in'`, [address]);
+    const [row] = await sql<{ body: string }>(
+      `select body from notification where email = ? and kind = 'auth.sign-in'`,
+      [address],
+    );
     expect(row?.body).toBe('(delivered; redacted)');
   });
 
@@ -89,7 +97,9 @@ describe('sign-in by e-mail link', () => {
     const before = linksSent(smtp, address);
     expect((await ask({ email: address })).status).toBe(202);
     const fresh = await linkTokenFor(smtp, address, before);
-    await sql(`update sign_in_link set expires_at = now() - interval '1 second' where email = ? and used_at is null`, [address]);
+    await sql(`update sign_in_link set expires_at = now() - interval '1 second' where email = ? and used_at is null`, [
+      address,
+    ]);
     expect((await redeem(app.url, fresh)).status).toBe(400);
     expect((await redeem(app.url, 'x'.repeat(43))).status).toBe(400);
   });
@@ -120,7 +130,10 @@ describe('sessions', () => {
     const [audit] = await sql<{ actor_person_id: string; actor_role: string }>(
       `select actor_person_id, actor_role from audit_event where path = '/cities' and status = 201 order by at desc limit 1`,
     );
-    expect(audit).toMatchObject({ actor_role: 'secretariat', actor_person_id: (await s.call('GET', '/me')).body.person.id });
+    expect(audit).toMatchObject({
+      actor_role: 'secretariat',
+      actor_person_id: (await s.call('GET', '/me')).body.person.id,
+    });
   });
 
   it('ends at once on sign-out, on sign-out everywhere and when idle too long', async () => {
@@ -137,19 +150,37 @@ describe('sessions', () => {
     expect((await c.call('GET', '/me')).status).toBe(401);
 
     const d = await signIn(app.url, smtp, address);
-    await sql(`update session set last_seen_at = now() - interval '9 hours' where revoked_at is null and person_id = ?`, [id]);
+    await sql(
+      `update session set last_seen_at = now() - interval '9 hours' where revoked_at is null and person_id = ?`,
+      [id],
+    );
     // Idle expiry is read from the database once the few seconds of this process's cache are over.
-    await eventually(async () => ((await d.call('GET', '/me')).status === 401 ? true : undefined), 15_000, 'idle session to end');
+    await eventually(
+      async () => ((await d.call('GET', '/me')).status === 401 ? true : undefined),
+      15_000,
+      'idle session to end',
+    );
   });
 
   it("gives a representative's session the same answers as a city token, and none once replaced", async () => {
     const mine = await fx.city();
     const other = await fx.city();
     const rep = email();
-    expect((await http.post('/clusters/ESD/members', { cityId: mine.id, representative: { name: 'Rep', email: rep, expertise: [] } })).status).toBe(201);
+    expect(
+      (
+        await http.post('/clusters/ESD/members', {
+          cityId: mine.id,
+          representative: { name: 'Rep', email: rep, expertise: [] },
+        })
+      ).status,
+    ).toBe(201);
     const token = await fx.token('city', { cityId: mine.id });
     const s = await signIn(app.url, smtp, rep);
-    expect((await s.call('GET', '/me')).body).toMatchObject({ role: 'city', cityId: mine.id, access: [{ role: 'city', cityId: mine.id, cluster: 'ESD' }] });
+    expect((await s.call('GET', '/me')).body).toMatchObject({
+      role: 'city',
+      cityId: mine.id,
+      access: [{ role: 'city', cityId: mine.id, cluster: 'ESD' }],
+    });
     const probes: [string, string, unknown?][] = [
       ['GET', `/cities/${other.id}`],
       ['PATCH', `/cities/${other.id}`, { name: 'Not mine' }],
@@ -166,6 +197,10 @@ describe('sessions', () => {
     }
     // A new representative takes the seat: the old one's access ends with the membership.
     expect((await http.del(`/clusters/ESD/members/${mine.id}`)).status).toBe(204);
-    await eventually(async () => ((await s.call('GET', '/me')).status === 401 ? true : undefined), 15_000, 'old representative to lose access');
+    await eventually(
+      async () => ((await s.call('GET', '/me')).status === 401 ? true : undefined),
+      15_000,
+      'old representative to lose access',
+    );
   });
 });

@@ -15,21 +15,34 @@ describe('work phases', () => {
     const bad = await http.post(`/clusters/${code}/phases`, { biennium: '2023-2021' });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].path).toBe('body.biennium');
-    expect((await http.post(`/clusters/NOPE${randomUUID().slice(0, 4)}/phases`, { biennium: '2021-2023' })).status).toBe(404);
+    expect(
+      (await http.post(`/clusters/NOPE${randomUUID().slice(0, 4)}/phases`, { biennium: '2021-2023' })).status,
+    ).toBe(404);
 
     const r = await http.post(`/clusters/${code.toLowerCase()}/phases`, { biennium: '2021-2023' });
     expect(r.status, JSON.stringify(r.body)).toBe(202);
-    expect(r.body).toMatchObject({ cluster: code, biennium: '2021-2023', inceptionWorkshopId: expect.any(String), workplanVersion: null });
+    expect(r.body).toMatchObject({
+      cluster: code,
+      biennium: '2021-2023',
+      inceptionWorkshopId: expect.any(String),
+      workplanVersion: null,
+    });
     expect(r.headers.get('location')).toBe(`/workshops/${r.body.inceptionWorkshopId}`);
     const w = await workshopStatus(http, r.body.inceptionWorkshopId, 'planning');
     expect(w).toMatchObject({ kind: 'inception', workPhaseId: r.body.id, invited: 2, startsAt: null });
     expect(w.title).toContain('2021-2023');
 
     expect((await http.post(`/clusters/${code}/phases`, { biennium: '2021-2023' })).status).toBe(409);
-    const badSchedule = await http.post(`/clusters/${code}/phases`, { biennium: '2023-2025', inception: { ...schedule(), endsAt: inMs(DAY) } });
+    const badSchedule = await http.post(`/clusters/${code}/phases`, {
+      biennium: '2023-2025',
+      inception: { ...schedule(), endsAt: inMs(DAY) },
+    });
     expect(badSchedule.status).toBe(422);
     expect(badSchedule.body.errors[0].path).toBe('body.inception.endsAt');
-    const scheduled = await http.post(`/clusters/${code}/phases`, { biennium: '2023-2025', inception: { ...schedule(), title: 'Inception: what is a learning city?' } });
+    const scheduled = await http.post(`/clusters/${code}/phases`, {
+      biennium: '2023-2025',
+      inception: { ...schedule(), title: 'Inception: what is a learning city?' },
+    });
     expect(scheduled.status).toBe(202);
     await workshopStatus(http, scheduled.body.inceptionWorkshopId, 'invitations_open');
 

@@ -8,7 +8,13 @@ const { http, sql, cluster } = t;
 
 describe('work plans', () => {
   const outputs = [
-    { key: 'centres', title: 'Community learning centres', description: 'Open centres in every district', target: { value: 12, unit: 'centres' }, due: '2023-06-30' },
+    {
+      key: 'centres',
+      title: 'Community learning centres',
+      description: 'Open centres in every district',
+      target: { value: 12, unit: 'centres' },
+      due: '2023-06-30',
+    },
     { key: 'guide', title: 'Guide to learning neighbourhoods', target: { value: 1, unit: 'guide' }, due: '2023-12-31' },
   ];
 
@@ -23,12 +29,19 @@ describe('work plans', () => {
     expect((await http.put(path, { outputs }, as(member))).status).toBe(403);
     expect((await http.put(path, { outputs }, as(t.outsider.token))).status).toBe(403);
     expect((await http.put(path, { outputs }, as(t.viewer))).status).toBe(403);
-    await sql(`insert into coordinator_term (id, cluster_code, city_id, term_start, term_end, created_at) values (?, ?, ?, ?, ?, now())`, [randomUUID(), code, cities[2], day(-800), day(-70)]);
+    await sql(
+      `insert into coordinator_term (id, cluster_code, city_id, term_start, term_end, created_at) values (?, ?, ?, ?, ?, now())`,
+      [randomUUID(), code, cities[2], day(-800), day(-70)],
+    );
     expect((await http.put(path, { outputs }, as(tokens[2]!))).status).toBe(403);
 
     const v1 = await http.put(path, { outputs: [{ ...outputs[0], ownerCityId: cities[1] }] }, as(coord));
     expect(v1.status, JSON.stringify(v1.body)).toBe(200);
-    expect(v1.body.current).toMatchObject({ version: 1, setBy: cities[0], outputs: [{ key: 'centres', ownerCityId: cities[1], target: { value: 12, unit: 'centres' } }] });
+    expect(v1.body.current).toMatchObject({
+      version: 1,
+      setBy: cities[0],
+      outputs: [{ key: 'centres', ownerCityId: cities[1], target: { value: 12, unit: 'centres' } }],
+    });
     const v2 = await http.put(path, { outputs });
     expect(v2.body.current).toMatchObject({ version: 2, setBy: null });
     expect(v2.body.current.outputs[1]).toEqual({ ...outputs[1], description: '' });
@@ -41,7 +54,10 @@ describe('work plans', () => {
     const dup = await http.put(path, { outputs: [outputs[0], outputs[0]] });
     expect(dup.status).toBe(400);
     expect(dup.body.errors[0].path).toBe('body.outputs.1.key');
-    expect((await http.put(path, { outputs: [{ ...outputs[0], target: { value: -1, unit: 'x' }, due: '2023-02-30' }] })).status).toBe(400);
+    expect(
+      (await http.put(path, { outputs: [{ ...outputs[0], target: { value: -1, unit: 'x' }, due: '2023-02-30' }] }))
+        .status,
+    ).toBe(400);
     expect((await http.put(path, { outputs: [] })).status).toBe(400);
     const notMember = await http.put(path, { outputs: [{ ...outputs[0], ownerCityId: t.outsider.id }] });
     expect(notMember.status).toBe(422);

@@ -12,7 +12,14 @@ const workshopBody = (extra: Record<string, unknown> = {}) => ({
   kind: 'thematic',
   title: 'Learning neighbourhoods',
   venue: 'City library',
-  experts: [{ name: 'Prof. Amina Diallo', email: 'amina.diallo@uni.example.org', organisation: 'University of Dakar', expertise: ['adult education'] }],
+  experts: [
+    {
+      name: 'Prof. Amina Diallo',
+      email: 'amina.diallo@uni.example.org',
+      organisation: 'University of Dakar',
+      expertise: ['adult education'],
+    },
+  ],
   ...schedule(),
   ...extra,
 });
@@ -22,24 +29,48 @@ describe('workshops', () => {
     const { code, cities, tokens } = await cluster(3);
     const [coord, member] = tokens as [string, string, string];
     expect((await http.post(`/clusters/${code}/workshops`, workshopBody(), as(member))).status).toBe(403);
-    expect((await http.post(`/clusters/${code}/workshops`, workshopBody({ kind: 'advisory_session' }), as(coord))).status).toBe(403);
-    const bad = await http.post(`/clusters/${code}/workshops`, workshopBody({ title: '', timezone: 'Mars/Olympus', onlineUrl: 'ftp://x', reminders: { rsvp: ['14 days'] } }));
+    expect(
+      (await http.post(`/clusters/${code}/workshops`, workshopBody({ kind: 'advisory_session' }), as(coord))).status,
+    ).toBe(403);
+    const bad = await http.post(
+      `/clusters/${code}/workshops`,
+      workshopBody({ title: '', timezone: 'Mars/Olympus', onlineUrl: 'ftp://x', reminders: { rsvp: ['14 days'] } }),
+    );
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['body.onlineUrl', 'body.reminders.rsvp.0', 'body.timezone', 'body.title']);
+    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      'body.onlineUrl',
+      'body.reminders.rsvp.0',
+      'body.timezone',
+      'body.title',
+    ]);
     expect((await http.post(`/clusters/${code}/workshops`, workshopBody({ rsvpBy: inMs(30 * DAY) }))).status).toBe(422);
     expect((await http.post(`/clusters/${code}/workshops`, workshopBody({ ...schedule(-DAY) }))).status).toBe(422);
 
-    const r = await http.post(`/clusters/${code}/workshops`, workshopBody({ reminders: { rsvp: ['P7D'] }, outcomesDue: 'P10D' }), as(coord));
+    const r = await http.post(
+      `/clusters/${code}/workshops`,
+      workshopBody({ reminders: { rsvp: ['P7D'] }, outcomesDue: 'P10D' }),
+      as(coord),
+    );
     expect(r.status, JSON.stringify(r.body)).toBe(202);
     const id: string = r.body.id;
     expect(r.headers.get('location')).toBe(`/workshops/${id}`);
-    expect(r.body).toMatchObject({ status: 'invitations_open', invited: 3, rsvpCounts: { yes: 0, no: 0, maybe: 0, pending: 3 }, settings: { rsvpReminders: ['P7D'], outcomesDue: 'P10D' } });
+    expect(r.body).toMatchObject({
+      status: 'invitations_open',
+      invited: 3,
+      rsvpCounts: { yes: 0, no: 0, maybe: 0, pending: 3 },
+      settings: { rsvpReminders: ['P7D'], outcomesDue: 'P10D' },
+    });
     expect(r.body.experts[0].email).toBe('amina.diallo@uni.example.org');
     const invitations = await eventually(async () => {
-      const rows = await sql<{ recipient_kind: string; email: string }>(`select recipient_kind, email from notification where resource = ? and kind = 'workshop.invitation'`, [`/workshops/${id}`]);
+      const rows = await sql<{ recipient_kind: string; email: string }>(
+        `select recipient_kind, email from notification where resource = ? and kind = 'workshop.invitation'`,
+        [`/workshops/${id}`],
+      );
       return rows.length === 4 ? rows : undefined;
     });
-    expect(invitations.filter((n) => n.recipient_kind === 'email')).toEqual([{ recipient_kind: 'email', email: 'amina.diallo@uni.example.org' }]);
+    expect(invitations.filter((n) => n.recipient_kind === 'email')).toEqual([
+      { recipient_kind: 'email', email: 'amina.diallo@uni.example.org' },
+    ]);
     // Experts are not cities: their messages are readable by the secretariat.
     const toExperts = await http.get(`/notifications?resource=/workshops/${id}&kind=workshop.invitation`);
     expect(toExperts.body.items.map((n: { recipientKind: string }) => n.recipientKind)).toEqual(['email']);
@@ -47,12 +78,20 @@ describe('workshops', () => {
     expect(toMember.body.items.map((n: { kind: string }) => n.kind)).toEqual(['workshop.invitation']);
 
     // RSVP: the member answers; the non-member, the t.viewer and a city answering for another are refused.
-    const yes = await http.post(`/workshops/${id}/rsvp`, { response: 'yes', attendees: ['Grace Otieno', 'Tom Mboya'] }, as(member));
+    const yes = await http.post(
+      `/workshops/${id}/rsvp`,
+      { response: 'yes', attendees: ['Grace Otieno', 'Tom Mboya'] },
+      as(member),
+    );
     expect(yes.status, JSON.stringify(yes.body)).toBe(200);
     expect(yes.body.rsvpCounts).toEqual({ yes: 1, no: 0, maybe: 0, pending: 2 });
-    expect(yes.body.rsvps).toEqual([{ cityId: cities[1], response: 'yes', attendees: ['Grace Otieno', 'Tom Mboya'], respondedAt: expect.any(String) }]);
+    expect(yes.body.rsvps).toEqual([
+      { cityId: cities[1], response: 'yes', attendees: ['Grace Otieno', 'Tom Mboya'], respondedAt: expect.any(String) },
+    ]);
     expect((await http.post(`/workshops/${id}/rsvp`, { response: 'yes' }, as(t.outsider.token))).status).toBe(403);
-    expect((await http.post(`/workshops/${id}/rsvp`, { response: 'yes', cityId: cities[2] }, as(member))).status).toBe(403);
+    expect((await http.post(`/workshops/${id}/rsvp`, { response: 'yes', cityId: cities[2] }, as(member))).status).toBe(
+      403,
+    );
     expect((await http.post(`/workshops/${id}/rsvp`, { response: 'yes' }, as(t.viewer))).status).toBe(403);
     expect((await http.post(`/workshops/${id}/rsvp`, { response: 'perhaps' }, as(member))).status).toBe(400);
     expect((await http.post(`/workshops/${id}/rsvp`, { response: 'no' })).status).toBe(400);
@@ -67,10 +106,22 @@ describe('workshops', () => {
     // Reschedule: coordinators and the secretariat only; the new schedule must be coherent.
     expect((await http.post(`/workshops/${id}/reschedule`, schedule(20 * DAY, 30 * DAY), as(member))).status).toBe(403);
     expect((await http.post(`/workshops/${id}/reschedule`, schedule(-DAY, 30 * DAY), as(coord))).status).toBe(422);
-    const moved = await http.post(`/workshops/${id}/reschedule`, { ...schedule(20 * DAY, 30 * DAY), venue: 'Town hall' }, as(coord));
+    const moved = await http.post(
+      `/workshops/${id}/reschedule`,
+      { ...schedule(20 * DAY, 30 * DAY), venue: 'Town hall' },
+      as(coord),
+    );
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
     expect(moved.body).toMatchObject({ venue: 'Town hall', status: 'invitations_open' });
-    await eventually(async () => ((await sql(`select 1 from notification where resource = ? and kind = 'workshop.rescheduled'`, [`/workshops/${id}`])).length === 4 ? true : undefined));
+    await eventually(async () =>
+      (
+        await sql(`select 1 from notification where resource = ? and kind = 'workshop.rescheduled'`, [
+          `/workshops/${id}`,
+        ])
+      ).length === 4
+        ? true
+        : undefined,
+    );
 
     expect((await http.post(`/workshops/${id}/cancel`, { reason: 'x' })).status).toBe(400);
     expect((await http.post(`/workshops/${id}/cancel`, { reason: 'venue unavailable' }, as(member))).status).toBe(403);
@@ -93,10 +144,16 @@ describe('workshops', () => {
   it('takes outcomes after the event from a coordinator, records attendance and publishes to peer learning', async () => {
     const { code, cities, tokens } = await cluster(2);
     const [coord, member] = tokens as [string, string];
-    const r = await http.post(`/clusters/${code}/workshops`, workshopBody({ experts: [], ...schedule(3_000, 3_500, 500) }), as(coord));
+    const r = await http.post(
+      `/clusters/${code}/workshops`,
+      workshopBody({ experts: [], ...schedule(3_000, 3_500, 500) }),
+      as(coord),
+    );
     expect(r.status, JSON.stringify(r.body)).toBe(202);
     const id: string = r.body.id;
-    expect((await http.post(`/workshops/${id}/rsvp`, { response: 'yes', attendees: ['Ana'] }, as(member))).status).toBe(200);
+    expect((await http.post(`/workshops/${id}/rsvp`, { response: 'yes', attendees: ['Ana'] }, as(member))).status).toBe(
+      200,
+    );
     const outcomes = {
       conceptualDefinition: 'Learning neighbourhoods bring learning opportunities to where people live.',
       summary: 'Both cities mapped their neighbourhood learning spaces.',
@@ -107,14 +164,44 @@ describe('workshops', () => {
     expect((await http.post(`/workshops/${id}/outcomes`, outcomes, as(coord))).status).toBe(409);
     await workshopStatus(http, id, 'awaiting_outcomes');
     expect((await http.post(`/workshops/${id}/outcomes`, outcomes, as(member))).status).toBe(403);
-    expect((await http.post(`/workshops/${id}/outcomes`, { ...outcomes, documents: [{ title: 'x', url: 'javascript:alert(1)' }] }, as(coord))).status).toBe(400);
-    expect((await http.post(`/workshops/${id}/outcomes`, { ...outcomes, attendance: [{ cityId: t.outsider.id }] }, as(coord))).status).toBe(422);
+    expect(
+      (
+        await http.post(
+          `/workshops/${id}/outcomes`,
+          { ...outcomes, documents: [{ title: 'x', url: 'javascript:alert(1)' }] },
+          as(coord),
+        )
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await http.post(
+          `/workshops/${id}/outcomes`,
+          { ...outcomes, attendance: [{ cityId: t.outsider.id }] },
+          as(coord),
+        )
+      ).status,
+    ).toBe(422);
     const done = await http.post(`/workshops/${id}/outcomes`, outcomes, as(coord));
     expect(done.status, JSON.stringify(done.body)).toBe(200);
-    expect(done.body).toMatchObject({ status: 'completed', attendance: [{ cityId: cities[1], attendees: ['Ana'] }], outcomes: { summary: outcomes.summary } });
+    expect(done.body).toMatchObject({
+      status: 'completed',
+      attendance: [{ cityId: cities[1], attendees: ['Ana'] }],
+      outcomes: { summary: outcomes.summary },
+    });
     expect((await http.post(`/workshops/${id}/outcomes`, outcomes, as(coord))).status).toBe(409);
     const published = await http.get(`/peer-learning?cluster=${code}`, as(t.viewer));
-    expect(published.body.items.map((e: { kind: string }) => e.kind).sort()).toEqual(['challenge', 'material', 'practice', 'success']);
-    expect(published.body.items.every((e: { source: string; workshopId: string; cityId: string }) => e.source === 'workshop' && e.workshopId === id && e.cityId === cities[0])).toBe(true);
+    expect(published.body.items.map((e: { kind: string }) => e.kind).sort()).toEqual([
+      'challenge',
+      'material',
+      'practice',
+      'success',
+    ]);
+    expect(
+      published.body.items.every(
+        (e: { source: string; workshopId: string; cityId: string }) =>
+          e.source === 'workshop' && e.workshopId === id && e.cityId === cities[0],
+      ),
+    ).toBe(true);
   });
 });

@@ -21,7 +21,14 @@ describe('iCalendar serialisation', () => {
   it('writes a calendar with UTC instants, all-day dates and cancelled events', () => {
     const text = toICalendar(
       [
-        { uid: 'w@gnlc', kind: 'workshop', title: 'W', start: '2027-03-01T09:00:00.123Z', end: '2027-03-01T11:00:00Z', cancelled: true },
+        {
+          uid: 'w@gnlc',
+          kind: 'workshop',
+          title: 'W',
+          start: '2027-03-01T09:00:00.123Z',
+          end: '2027-03-01T11:00:00Z',
+          cancelled: true,
+        },
         { uid: 'd@gnlc', kind: 'due', title: 'Due', start: '2027-12-31', allDay: true },
       ],
       { name: 'GNLC', now: new Date('2026-01-01T00:00:00Z') },

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CreateMeetingBody, aggregateCluster, checkProgress, lateReminder, meetingInstant } from '../../domain/coordinator-meeting.js';
+import {
+  CreateMeetingBody,
+  aggregateCluster,
+  checkProgress,
+  lateReminder,
+  meetingInstant,
+} from '../../domain/coordinator-meeting.js';
 import { PLAN_OUTPUTS as outputs } from './plan-outputs.js';
 
 const DAY = 86_400_000;
@@ -10,14 +16,23 @@ describe('report reminders', () => {
     expect(leads(['P5D', 'PT12H']).success).toBe(true);
     expect(leads([]).success).toBe(true);
     expect(CreateMeetingBody.parse({ date: '2030-01-01' }).reminders).toBeUndefined();
-    for (const bad of [['P1M'], ['P1Y'], ['P0D'], ['PT0S'], ['soon'], ['P1D', 'P2D', 'P3D', 'P4D', 'P5D', 'P6D'], ['P1W', 'P7D'], 'P3D']) expect(leads(bad).success, JSON.stringify(bad)).toBe(false);
+    for (const bad of [
+      ['P1M'],
+      ['P1Y'],
+      ['P0D'],
+      ['PT0S'],
+      ['soon'],
+      ['P1D', 'P2D', 'P3D', 'P4D', 'P5D', 'P6D'],
+      ['P1W', 'P7D'],
+      'P3D',
+    ])
+      expect(leads(bad).success, JSON.stringify(bad)).toBe(false);
     const due = 10 * DAY;
     expect(lateReminder(['P3D', 'P1D'], due, 0)).toBeNull();
     expect(lateReminder(['P1D', 'P10D'], due, 0)).toBe('P10D');
     expect(lateReminder(['P1D', 'P5D'], due, 6 * DAY)).toBe('P5D');
     expect(lateReminder([], due, due)).toBeNull();
   });
-
 });
 
 describe('meeting dates', () => {
@@ -50,10 +65,27 @@ describe('reports', () => {
       reported: ['a', 'b'],
       missing: ['c'],
       outputs: [
-        { key: 'centres', title: 'Centres', target: { value: 12, unit: 'centres' }, value: 6, status: 'at_risk', notes: ['fine'] },
-        { key: 'guide', title: 'Guide', target: { value: 1, unit: 'guide' }, value: null, status: 'not_reported', notes: [] },
+        {
+          key: 'centres',
+          title: 'Centres',
+          target: { value: 12, unit: 'centres' },
+          value: 6,
+          status: 'at_risk',
+          notes: ['fine'],
+        },
+        {
+          key: 'guide',
+          title: 'Guide',
+          target: { value: 1, unit: 'guide' },
+          value: null,
+          status: 'not_reported',
+          notes: [],
+        },
       ],
     });
-    expect(aggregateCluster({ cluster: 'X', outputs, expected: ['a'], reports: [] })).toMatchObject({ status: 'not_reported', missing: ['a'] });
+    expect(aggregateCluster({ cluster: 'X', outputs, expected: ['a'], reports: [] })).toMatchObject({
+      status: 'not_reported',
+      missing: ['a'],
+    });
   });
 });

@@ -6,7 +6,13 @@ const utc = (s: string): Date => new Date(s);
 describe('parseDuration', () => {
   it('parses every designator', () => {
     expect(parseDuration('P1Y2M3W4DT5H6M7.5S')).toEqual({
-      years: 1, months: 2, weeks: 3, days: 4, hours: 5, minutes: 6, seconds: 7.5,
+      years: 1,
+      months: 2,
+      weeks: 3,
+      days: 4,
+      hours: 5,
+      minutes: 6,
+      seconds: 7.5,
     });
   });
 

@@ -37,7 +37,14 @@ const t = (cityId: string, termStart: string, termEnd: string): PriorTerm => ({ 
 
 describe('constants', () => {
   it('lists election and nomination statuses and defaults', () => {
-    expect(ELECTION_STATUSES).toEqual(['nominating', 'voting', 'awaiting_tie_break', 'decided', 'no_candidates', 'cancelled']);
+    expect(ELECTION_STATUSES).toEqual([
+      'nominating',
+      'voting',
+      'awaiting_tie_break',
+      'decided',
+      'no_candidates',
+      'cancelled',
+    ]);
     expect(NOMINATION_STATUSES).toEqual(['pending_acceptance', 'accepted', 'withdrawn']);
     expect(ELECTION_DEFAULTS).toMatchObject({ seats: 1, quorum: 0.5, termLimit: 2, termLength: 'P2Y' });
     expect(ELECTION_DEFAULTS.reminderFractions).toEqual([0.5, 0.9]);
@@ -55,7 +62,11 @@ describe('eligibility', () => {
   });
 
   it('stops counting at a gap in the chain', () => {
-    const terms = [t(A, '2019-07-01', '2021-07-01'), t(B, '2021-07-01', '2023-07-01'), t(A, '2023-07-01', '2025-07-01')];
+    const terms = [
+      t(A, '2019-07-01', '2021-07-01'),
+      t(B, '2021-07-01', '2023-07-01'),
+      t(A, '2023-07-01', '2025-07-01'),
+    ];
     expect(consecutiveTerms(terms, A, '2025-07-01')).toBe(1);
   });
 
@@ -92,7 +103,11 @@ describe('eligibility', () => {
   });
 
   it('treats term limit 0 as no limit', () => {
-    const priorTerms = [t(A, '2019-07-01', '2021-07-01'), t(A, '2021-07-01', '2023-07-01'), t(A, '2023-07-01', '2025-07-01')];
+    const priorTerms = [
+      t(A, '2019-07-01', '2021-07-01'),
+      t(A, '2021-07-01', '2023-07-01'),
+      t(A, '2023-07-01', '2025-07-01'),
+    ];
     expect(canNominate({ ...base, termLimit: 0, nominee: A, priorTerms })).toEqual({ ok: true });
   });
 
@@ -249,11 +264,17 @@ describe('decide', () => {
   });
 
   it('reports a three-way tie for one seat', () => {
-    expect(decide(tl([C, 2], [A, 2], [B, 2]), 1)).toEqual({ elected: [], tie: { candidates: [A, B, C], seatsLeft: 1 } });
+    expect(decide(tl([C, 2], [A, 2], [B, 2]), 1)).toEqual({
+      elected: [],
+      tie: { candidates: [A, B, C], seatsLeft: 1 },
+    });
   });
 
   it('reports a three-way tie for two seats', () => {
-    expect(decide(tl([A, 3], [B, 3], [C, 3]), 2)).toEqual({ elected: [], tie: { candidates: [A, B, C], seatsLeft: 2 } });
+    expect(decide(tl([A, 3], [B, 3], [C, 3]), 2)).toEqual({
+      elected: [],
+      tie: { candidates: [A, B, C], seatsLeft: 2 },
+    });
   });
 
   it('has no tie when equal approvals are all inside the seats', () => {
@@ -338,7 +359,15 @@ describe('dates and ids', () => {
 describe('API schemas', () => {
   it('CreateElectionBody defaults seats to 1 and accepts the optional fields', () => {
     expect(CreateElectionBody.parse({ termStart: '2025-07-01' })).toEqual({ seats: 1, termStart: '2025-07-01' });
-    const full = { seats: 2, termStart: '2025-07-01', nominationWindow: 'P21D', votingWindow: 'P14D', tieBreakWindow: 'PT5S', quorum: 0.6667, termLimit: 0 };
+    const full = {
+      seats: 2,
+      termStart: '2025-07-01',
+      nominationWindow: 'P21D',
+      votingWindow: 'P14D',
+      tieBreakWindow: 'PT5S',
+      quorum: 0.6667,
+      termLimit: 0,
+    };
     expect(CreateElectionBody.parse(full)).toEqual(full);
   });
 

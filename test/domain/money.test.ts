@@ -27,7 +27,14 @@ const rate = fc
 
 describe('parse and format', () => {
   it('knows the minor-unit exponents of ISO 4217', () => {
-    expect([exponentOf('USD'), exponentOf('EUR'), exponentOf('JPY'), exponentOf('KWD'), exponentOf('BHD'), exponentOf('XOF')]).toEqual([2, 2, 0, 3, 3, 0]);
+    expect([
+      exponentOf('USD'),
+      exponentOf('EUR'),
+      exponentOf('JPY'),
+      exponentOf('KWD'),
+      exponentOf('BHD'),
+      exponentOf('XOF'),
+    ]).toEqual([2, 2, 0, 3, 3, 0]);
     expect(() => exponentOf('XXX')).toThrow(/unsupported currency/);
   });
 
@@ -37,12 +44,29 @@ describe('parse and format', () => {
     expect(parseAmount('1250', 'JPY')).toEqual({ ok: true, value: 1250 });
     expect(parseAmount('1.234', 'KWD')).toEqual({ ok: true, value: 1234 });
     expect(parseAmount('0.1', 'USD')).toEqual({ ok: true, value: 10 });
-    for (const [v, c] of [['1250.505', 'USD'], ['1.5', 'JPY'], ['1.2345', 'BHD']] as const) {
+    for (const [v, c] of [
+      ['1250.505', 'USD'],
+      ['1.5', 'JPY'],
+      ['1.2345', 'BHD'],
+    ] as const) {
       const r = parseAmount(v, c);
       expect(r.ok).toBe(false);
       expect(r.ok ? '' : r.message).toMatch(/decimal place/);
     }
-    for (const bad of ['', '-1', '+1', '1e3', '1,000.00', ' 1', '1.', '.5', 'NaN', 'Infinity', '0x10', '99999999999999999']) {
+    for (const bad of [
+      '',
+      '-1',
+      '+1',
+      '1e3',
+      '1,000.00',
+      ' 1',
+      '1.',
+      '.5',
+      'NaN',
+      'Infinity',
+      '0x10',
+      '99999999999999999',
+    ]) {
       expect(parseAmount(bad, 'USD').ok, bad).toBe(false);
     }
     expect(parseAmount('1', 'ABC').ok).toBe(false);
@@ -92,7 +116,11 @@ describe('conversion to USD', () => {
   });
 
   it('takes the rate of the date or the nearest earlier one', () => {
-    const rates = [{ date: '2026-01-01', rateToUsd: '1.1' }, { date: '2026-03-01', rateToUsd: '1.2' }, { date: '2026-02-01', rateToUsd: '1.15' }];
+    const rates = [
+      { date: '2026-01-01', rateToUsd: '1.1' },
+      { date: '2026-03-01', rateToUsd: '1.2' },
+      { date: '2026-02-01', rateToUsd: '1.15' },
+    ];
     expect(rateOn(rates, '2026-02-15')?.rateToUsd).toBe('1.15');
     expect(rateOn(rates, '2026-03-01')?.rateToUsd).toBe('1.2');
     expect(rateOn(rates, '2025-12-31')).toBeUndefined();
@@ -155,14 +183,34 @@ describe('conversion to USD', () => {
 
 describe('allocation of receipts to instalments', () => {
   const instalments = fc.array(
-    fc.record({ due: fc.integer({ min: 0, max: 1000 }).map((d) => new Date(Date.UTC(2026, 0, 1) + d * 86_400_000).toISOString().slice(0, 10)), outstanding: fc.integer({ min: 0, max: 1_000_000_000 }) }),
+    fc.record({
+      due: fc
+        .integer({ min: 0, max: 1000 })
+        .map((d) => new Date(Date.UTC(2026, 0, 1) + d * 86_400_000).toISOString().slice(0, 10)),
+      outstanding: fc.integer({ min: 0, max: 1_000_000_000 }),
+    }),
     { maxLength: 12 },
   );
 
   it('pays the oldest first and reports over-payment explicitly', () => {
-    const r = allocate([{ id: 2, due: '2027-01-01', outstanding: 500 }, { id: 1, due: '2026-01-01', outstanding: 300 }], 900);
-    expect(r).toEqual({ allocations: [{ id: 1, minor: 300 }, { id: 2, minor: 500 }], overpayment: 100 });
-    expect(allocate([{ id: 1, due: '2026-01-01', outstanding: 300 }], 120)).toEqual({ allocations: [{ id: 1, minor: 120 }], overpayment: 0 });
+    const r = allocate(
+      [
+        { id: 2, due: '2027-01-01', outstanding: 500 },
+        { id: 1, due: '2026-01-01', outstanding: 300 },
+      ],
+      900,
+    );
+    expect(r).toEqual({
+      allocations: [
+        { id: 1, minor: 300 },
+        { id: 2, minor: 500 },
+      ],
+      overpayment: 100,
+    });
+    expect(allocate([{ id: 1, due: '2026-01-01', outstanding: 300 }], 120)).toEqual({
+      allocations: [{ id: 1, minor: 120 }],
+      overpayment: 0,
+    });
     expect(() => allocate([], 1.5)).toThrow();
   });
 

@@ -15,14 +15,17 @@ describe('reminder times', () => {
     expect(leadTimes(deadline, ['P0D'], 0)).toEqual([]);
   });
 
-
   it('never lists one that answered (property)', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.uuid(), { maxLength: 20 }), fc.array(fc.uuid(), { maxLength: 20 }), (invited, answered) => {
-        const pending = nonResponders(invited, new Set(answered));
-        expect(pending.every((c) => invited.includes(c) && !answered.includes(c))).toBe(true);
-        expect(pending.length).toBe(invited.filter((c) => !answered.includes(c)).length);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.uuid(), { maxLength: 20 }),
+        fc.array(fc.uuid(), { maxLength: 20 }),
+        (invited, answered) => {
+          const pending = nonResponders(invited, new Set(answered));
+          expect(pending.every((c) => invited.includes(c) && !answered.includes(c))).toBe(true);
+          expect(pending.length).toBe(invited.filter((c) => !answered.includes(c)).length);
+        },
+      ),
     );
   });
 });

@@ -32,27 +32,35 @@ const OPERATOR_ENV: Record<string, string> = {
 
 /** Compose's interpolation: ${V}, ${V:-default}, ${V-default}, ${V:?error}, ${V?error}, and $$. */
 function interpolate(value: string, vars: Record<string, string>): string {
-  return value.replace(/\$\$|\$\{([A-Z0-9_]+)(?:(:?)([-?])([^}]*))?\}/g, (match, name: string, colon: string, op: string, arg: string) => {
-    if (match === '$$') return '$';
-    const v = vars[name];
-    const unset = v === undefined || (colon === ':' && v === '');
-    if (!unset) return v;
-    if (op === '-') return arg;
-    if (op === '?') throw new Error(`${name}: ${arg}`);
-    return '';
-  });
+  return value.replace(
+    /\$\$|\$\{([A-Z0-9_]+)(?:(:?)([-?])([^}]*))?\}/g,
+    (match, name: string, colon: string, op: string, arg: string) => {
+      if (match === '$$') return '$';
+      const v = vars[name];
+      const unset = v === undefined || (colon === ':' && v === '');
+      if (!unset) return v;
+      if (op === '-') return arg;
+      if (op === '?') throw new Error(`${name}: ${arg}`);
+      return '';
+    },
+  );
 }
 
 function environmentOf(service: Service): Record<string, string> {
   const env = service.environment ?? {};
-  const entries = Array.isArray(env) ? env.map((e) => [e.split('=')[0]!, e.slice(e.indexOf('=') + 1)]) : Object.entries(env);
+  const entries = Array.isArray(env)
+    ? env.map((e) => [e.split('=')[0]!, e.slice(e.indexOf('=') + 1)])
+    : Object.entries(env);
   return Object.fromEntries(entries.map(([k, v]) => [k, v === null || v === undefined ? '' : String(v)]));
 }
 const interpolated = (service: Service, vars = OPERATOR_ENV) =>
   Object.fromEntries(Object.entries(environmentOf(service)).map(([k, v]) => [k, interpolate(v, vars)]));
 const dependsOn = (service: Service): Record<string, { condition?: string }> =>
-  Array.isArray(service.depends_on) ? Object.fromEntries(service.depends_on.map((d) => [d, {}])) : (service.depends_on ?? {});
-const hasHealthcheck = (service: Service): boolean => Array.isArray(service.healthcheck?.test) ? service.healthcheck.test[0] !== 'NONE' : !!service.healthcheck?.test;
+  Array.isArray(service.depends_on)
+    ? Object.fromEntries(service.depends_on.map((d) => [d, {}]))
+    : (service.depends_on ?? {});
+const hasHealthcheck = (service: Service): boolean =>
+  Array.isArray(service.healthcheck?.test) ? service.healthcheck.test[0] !== 'NONE' : !!service.healthcheck?.test;
 
 describe('docker-compose.yml', () => {
   it('has PostgreSQL, Temporal, its UI, the worker and the API', () => {
@@ -66,27 +74,38 @@ describe('docker-compose.yml', () => {
 
   it('persists Temporal in the PostgreSQL service, once it is healthy', () => {
     const env = interpolated(services.temporal!);
-    expect(env).toMatchObject({ DB: 'postgres12', DB_PORT: '5432', POSTGRES_SEEDS: 'postgres', POSTGRES_USER: 'gnlc', POSTGRES_PWD: OPERATOR_ENV.POSTGRES_PASSWORD });
+    expect(env).toMatchObject({
+      DB: 'postgres12',
+      DB_PORT: '5432',
+      POSTGRES_SEEDS: 'postgres',
+      POSTGRES_USER: 'gnlc',
+      POSTGRES_PWD: OPERATOR_ENV.POSTGRES_PASSWORD,
+    });
     expect(interpolated(services.postgres!).POSTGRES_PASSWORD).toBe(env.POSTGRES_PWD);
     expect(dependsOn(services.temporal!).postgres?.condition).toBe('service_healthy');
     expect(hasHealthcheck(services.postgres!)).toBe(true);
     expect(JSON.stringify(services.postgres!.healthcheck)).toContain('pg_isready');
-    expect(JSON.stringify(services.temporal!.healthcheck)).toMatch(/temporal operator cluster health|tctl .*cluster health/);
+    expect(JSON.stringify(services.temporal!.healthcheck)).toMatch(
+      /temporal operator cluster health|tctl .*cluster health/,
+    );
   });
 
-  it.each(['api', 'worker'])('%s runs an npm script of the image and starts only after its dependencies are healthy', (name) => {
-    const service = services[name]!;
-    expect(service.build).toBeDefined();
-    const command = Array.isArray(service.command) ? service.command : service.command?.split(' ');
-    expect(command).toEqual(['npm', 'run', name]);
-    expect(packageScripts[name]).toBe(`tsx main.ts ${name}`);
-    const deps = dependsOn(service);
-    expect(Object.keys(deps)).toEqual(expect.arrayContaining(['postgres', 'temporal']));
-    for (const [dep, { condition }] of Object.entries(deps)) {
-      expect(condition, `${name} → ${dep}`).toBe('service_healthy');
-      expect(hasHealthcheck(services[dep]!), `${dep} has a healthcheck`).toBe(true);
-    }
-  });
+  it.each(['api', 'worker'])(
+    '%s runs an npm script of the image and starts only after its dependencies are healthy',
+    (name) => {
+      const service = services[name]!;
+      expect(service.build).toBeDefined();
+      const command = Array.isArray(service.command) ? service.command : service.command?.split(' ');
+      expect(command).toEqual(['npm', 'run', name]);
+      expect(packageScripts[name]).toBe(`tsx main.ts ${name}`);
+      const deps = dependsOn(service);
+      expect(Object.keys(deps)).toEqual(expect.arrayContaining(['postgres', 'temporal']));
+      for (const [dep, { condition }] of Object.entries(deps)) {
+        expect(condition, `${name} → ${dep}`).toBe('service_healthy');
+        expect(hasHealthcheck(services[dep]!), `${dep} has a healthcheck`).toBe(true);
+      }
+    },
+  );
 
   it('checks the API on /readyz at the port it listens on, and publishes it', () => {
     const api = services.api!;
@@ -98,8 +117,19 @@ describe('docker-compose.yml', () => {
 
   it.each(['api', 'worker'])('gives %s only variables of platform/config.ts, with values it accepts', (name) => {
     const env = interpolated(services[name]!);
-    for (const key of Object.keys(env)) expect(CONFIG_KEYS, `${key} is not a setting of platform/config.ts`).toContain(key);
-    for (const key of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'TEMPORAL_TASK_QUEUE', 'SECRETARIAT_TOKEN', 'SMTP_URL', 'PORT', 'HOST', 'LOG_LEVEL']) {
+    for (const key of Object.keys(env))
+      expect(CONFIG_KEYS, `${key} is not a setting of platform/config.ts`).toContain(key);
+    for (const key of [
+      'DATABASE_URL',
+      'TEMPORAL_ADDRESS',
+      'TEMPORAL_NAMESPACE',
+      'TEMPORAL_TASK_QUEUE',
+      'SECRETARIAT_TOKEN',
+      'SMTP_URL',
+      'PORT',
+      'HOST',
+      'LOG_LEVEL',
+    ]) {
       expect(env, `${name} sets ${key}`).toHaveProperty(key);
     }
     const config = loadConfig(env);
@@ -111,7 +141,8 @@ describe('docker-compose.yml', () => {
   it('gives the worker and the API the same database, namespace and task queue', () => {
     const api = interpolated(services.api!);
     const worker = interpolated(services.worker!);
-    for (const key of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'TEMPORAL_TASK_QUEUE']) expect(worker[key], key).toBe(api[key]);
+    for (const key of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'TEMPORAL_TASK_QUEUE'])
+      expect(worker[key], key).toBe(api[key]);
     expect(interpolated(services.temporal!).DEFAULT_NAMESPACE).toBe(api.TEMPORAL_NAMESPACE);
   });
 

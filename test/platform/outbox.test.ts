@@ -51,27 +51,58 @@ function deliver(smtpUrl = smtp.url): void {
 /** A city whose ESD representative has a fresh address, and a message to it. */
 async function messageToCity(subject = `Outbox ${randomUUID()}`) {
   const em = orm.em.fork();
-  const city = em.create(City, { id: randomUUID(), name: `Outbox ${randomUUID().slice(0, 8)}`, country: 'KE', status: 'member', yearJoined: null });
+  const city = em.create(City, {
+    id: randomUUID(),
+    name: `Outbox ${randomUUID().slice(0, 8)}`,
+    country: 'KE',
+    status: 'member',
+    yearJoined: null,
+  });
   const email = `rep-${city.id.slice(0, 8)}@example.org`;
-  em.create(Membership, { city: city.id, cluster: 'ESD', since: '2023-01-01', until: null, representativeName: 'Rep', representativeEmail: email, representativeExpertise: [] });
+  em.create(Membership, {
+    city: city.id,
+    cluster: 'ESD',
+    since: '2023-01-01',
+    until: null,
+    representativeName: 'Rep',
+    representativeEmail: email,
+    representativeExpertise: [],
+  });
   await em.flush();
   const key = `outbox-test:${randomUUID()}`;
-  await notify([{ key, recipientKind: 'city', cityId: city.id, cluster: 'ESD', kind: 'test', subject, body: 'Dear representative, ...' }]);
+  await notify([
+    {
+      key,
+      recipientKind: 'city',
+      cityId: city.id,
+      cluster: 'ESD',
+      kind: 'test',
+      subject,
+      body: 'Dear representative, ...',
+    },
+  ]);
   return { key, email, subject };
 }
 
 const row = async (key: string) =>
-  (await orm.em.getConnection().execute<{ delivered_at: Date | null; attempts: number; last_error: string | null }[]>(
-    'select delivered_at, attempts, last_error from notification where key = ?',
-    [key],
-  ))[0]!;
+  (
+    await orm.em
+      .getConnection()
+      .execute<{ delivered_at: Date | null; attempts: number; last_error: string | null }[]>(
+        'select delivered_at, attempts, last_error from notification where key = ?',
+        [key],
+      )
+  )[0]!;
 const receivedWith = (subject: string) => smtp.received.filter((m) => m.subject === subject);
 
 describe('outbox delivery by SMTP', () => {
   it('delivers a message to the recipient and marks it delivered', async () => {
     const msg = await messageToCity();
     deliver();
-    const [mail] = await until('the message to arrive', async () => receivedWith(msg.subject).length > 0 && receivedWith(msg.subject));
+    const [mail] = await until(
+      'the message to arrive',
+      async () => receivedWith(msg.subject).length > 0 && receivedWith(msg.subject),
+    );
     expect(mail!.to).toEqual([msg.email]);
     const delivered = await until('delivered_at to be set', async () => {
       const r = await row(msg.key);

@@ -29,9 +29,18 @@ function startEngine(): Engine {
   // The suite's own DATABASE_URL (CI gives one) or any other setting must not leak into a zero-config start;
   // TEMPORAL_CLI only says where the binary is.
   for (const key of CONFIG_KEYS) if (key !== 'TEMPORAL_CLI') delete env[key];
-  Object.assign(env, { DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])) });
+  Object.assign(env, {
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
+  });
   // Its own process group, so afterAll can end it and everything it started, whatever happened.
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['main.ts'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['main.ts'], {
+    cwd: ROOT,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (c: Buffer) => (output += c));
   child.stderr!.on('data', (c: Buffer) => (output += c));
@@ -41,12 +50,18 @@ function startEngine(): Engine {
   return engine;
 }
 
-async function until<T>(what: string, engine: Engine, probe: () => Promise<T | undefined | false>, ms: number): Promise<T> {
+async function until<T>(
+  what: string,
+  engine: Engine,
+  probe: () => Promise<T | undefined | false>,
+  ms: number,
+): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const v = await probe().catch(() => undefined);
     if (v) return v;
-    if (engine.child.exitCode !== null) throw new Error(`engine exited with ${engine.child.exitCode} while waiting for ${what}:\n${engine.output()}`);
+    if (engine.child.exitCode !== null)
+      throw new Error(`engine exited with ${engine.child.exitCode} while waiting for ${what}:\n${engine.output()}`);
     if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}:\n${engine.output()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -79,7 +94,12 @@ const portIsFree = (port: number) =>
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'gnlc-start-'));
   await chmod(dataDir, 0o755); // the embedded server runs as the 'postgres' user when we are root
-  ports = { PORT: await freePort(), TEMPORAL_PORT: await freePort(), TEMPORAL_UI_PORT: await freePort(), EMBEDDED_PG_PORT: await freePort() };
+  ports = {
+    PORT: await freePort(),
+    TEMPORAL_PORT: await freePort(),
+    TEMPORAL_UI_PORT: await freePort(),
+    EMBEDDED_PG_PORT: await freePort(),
+  };
 });
 
 afterAll(async () => {
@@ -110,7 +130,11 @@ describe('npm start with no configuration', () => {
     token = printed![1]!;
     const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 
-    const created = await api('/cities', { method: 'POST', headers: auth, body: JSON.stringify({ name: 'Hamburg', country: 'DE', yearJoined: 2016 }) });
+    const created = await api('/cities', {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ name: 'Hamburg', country: 'DE', yearJoined: 2016 }),
+    });
     expect(created.status).toBe(201);
     cityId = ((await created.json()) as { id: string }).id;
 
@@ -123,7 +147,12 @@ describe('npm start with no configuration', () => {
     timings.shutdown = Date.now() - t;
     // PostgreSQL and the Temporal server went with it.
     for (const [name, port] of Object.entries(ports)) {
-      await until(`${name} ${port} to be free`, engine, async () => engine.child.exitCode !== null && (await portIsFree(port)), 10_000).catch((err) => {
+      await until(
+        `${name} ${port} to be free`,
+        engine,
+        async () => engine.child.exitCode !== null && (await portIsFree(port)),
+        10_000,
+      ).catch((err) => {
         throw new Error(`${name} ${port} still in use after exit: ${err.message}`);
       });
     }

@@ -31,7 +31,9 @@ describe.each(cases)('%s', (binary, variable, pypiPackage) => {
   });
 
   it(`rejects a ${variable} that is not executable, naming the variable`, () => {
-    expect(() => findTemporalBinary(binary, { [variable]: notRunnable })).toThrow(new RegExp(`${variable}=.*not an executable`));
+    expect(() => findTemporalBinary(binary, { [variable]: notRunnable })).toThrow(
+      new RegExp(`${variable}=.*not an executable`),
+    );
     expect(() => findTemporalBinary(binary, { [variable]: join(dir, 'missing') })).toThrow(variable);
   });
 

@@ -60,11 +60,24 @@ export async function startTestApp(
   let nativeConnection: NativeConnection | undefined;
   if (opts.worker !== false) {
     nativeConnection = await NativeConnection.connect({ address: inject('temporalAddress') });
-    worker = await createWorker({ connection: nativeConnection, namespace: config.TEMPORAL_NAMESPACE, taskQueue, orm, logger });
+    worker = await createWorker({
+      connection: nativeConnection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue,
+      orm,
+      logger,
+    });
     running = worker.run();
   }
   const stopOutbox = opts.smtpUrl
-    ? startOutboxDelivery({ orm, logger, smtpUrl: opts.smtpUrl, from: config.SMTP_FROM, appUrl: publicBase(config), intervalMs: 200 })
+    ? startOutboxDelivery({
+        orm,
+        logger,
+        smtpUrl: opts.smtpUrl,
+        from: config.SMTP_FROM,
+        appUrl: publicBase(config),
+        intervalMs: 200,
+      })
     : async () => {};
   const { app } = createApp({ orm, temporal: client, config, logger });
   const server: Server = await new Promise((resolve) => {
@@ -90,7 +103,9 @@ export async function startTestApp(
 }
 
 /** The API with a client and fixtures bound to it: what every HTTP test file starts with. */
-export async function openTestApp(opts: Parameters<typeof startTestApp>[0] = {}): Promise<{ app: TestApp; http: Http; fx: Fixtures }> {
+export async function openTestApp(
+  opts: Parameters<typeof startTestApp>[0] = {},
+): Promise<{ app: TestApp; http: Http; fx: Fixtures }> {
   const app = await startTestApp(opts);
   const http = httpClient(app.url);
   return { app, http, fx: fixtures(http) };
@@ -102,7 +117,11 @@ export { sqlOn } from './sql.js';
  * The file's API, started before its tests and closed after them. `http` and `fx` can be taken at
  * once: they resolve the app's address when a request is made.
  */
-export function useTestApp(opts: Parameters<typeof startTestApp>[0] = {}): { readonly app: TestApp; http: Http; fx: Fixtures } {
+export function useTestApp(opts: Parameters<typeof startTestApp>[0] = {}): {
+  readonly app: TestApp;
+  http: Http;
+  fx: Fixtures;
+} {
   let app: TestApp | undefined;
   const http = httpClient(() => {
     if (!app) throw new Error('the test app is not started yet');

@@ -73,7 +73,11 @@ export const schedule = (rsvpInMs = 10 * DAY, startInMs = 20 * DAY, lengthMs = 3
 
 /** The workshop once the workflow has brought it to `status`. */
 export const workshopStatus = (http: Http, id: string, status: string) =>
-  eventually(async () => {
-    const r = await http.get(`/workshops/${id}`);
-    return r.body.status === status ? r.body : undefined;
-  }, 20_000, `workshop ${id} to be ${status}`);
+  eventually(
+    async () => {
+      const r = await http.get(`/workshops/${id}`);
+      return r.body.status === status ? r.body : undefined;
+    },
+    20_000,
+    `workshop ${id} to be ${status}`,
+  );

@@ -11,7 +11,10 @@ type Sql = <T>(q: string, params?: unknown[]) => Promise<T[]>;
 /** A foundation with a contact address, written directly (workflow tests have no API). */
 export async function seedDonor(sql: Sql): Promise<string> {
   const id = randomUUID();
-  await sql(`insert into donor (id, name, type, contact_email, created_at, updated_at) values (?, ?, 'foundation', ?, now(), now())`, [id, `Donor ${id.slice(0, 8)}`, `${id.slice(0, 8)}@donor.example.org`]);
+  await sql(
+    `insert into donor (id, name, type, contact_email, created_at, updated_at) values (?, ?, 'foundation', ?, now(), now())`,
+    [id, `Donor ${id.slice(0, 8)}`, `${id.slice(0, 8)}@donor.example.org`],
+  );
   return id;
 }
 
@@ -19,8 +22,12 @@ export async function seedDonor(sql: Sql): Promise<string> {
 export async function freshBiennium(sql: Sql): Promise<string> {
   const y = 2100 + Math.floor(Math.random() * 800);
   const biennium = `${y}-${y + 2}`;
-  await sql(`delete from campaign_prospect where campaign_id in (select id from campaign where biennium = ?)`, [biennium]);
-  await sql(`update pledge set campaign_id = null where campaign_id in (select id from campaign where biennium = ?)`, [biennium]);
+  await sql(`delete from campaign_prospect where campaign_id in (select id from campaign where biennium = ?)`, [
+    biennium,
+  ]);
+  await sql(`update pledge set campaign_id = null where campaign_id in (select id from campaign where biennium = ?)`, [
+    biennium,
+  ]);
   await sql(`delete from campaign where biennium = ?`, [biennium]);
   return biennium;
 }
@@ -38,11 +45,21 @@ export async function startCampaign(
   const handle = await t.env.client.workflow.start(campaignWorkflow, {
     workflowId: campaignWorkflowId(biennium),
     taskQueue: t.taskQueue,
-    args: [{
-      campaignId, biennium, targetUsdMinor: 100_000_000, donorIds, fundingOption: 'mdfm', followUpEvery: opts.followUpEvery, digestEvery: 'P30D',
-      closesAt: now + opts.closesInDays * 86_400_000, inKindCountsTowardTarget: false, reminders: reminderSettings(),
-      ...(opts.followUpsPerRun ? { followUpsPerRun: opts.followUpsPerRun } : {}),
-    }],
+    args: [
+      {
+        campaignId,
+        biennium,
+        targetUsdMinor: 100_000_000,
+        donorIds,
+        fundingOption: 'mdfm',
+        followUpEvery: opts.followUpEvery,
+        digestEvery: 'P30D',
+        closesAt: now + opts.closesInDays * 86_400_000,
+        inKindCountsTowardTarget: false,
+        reminders: reminderSettings(),
+        ...(opts.followUpsPerRun ? { followUpsPerRun: opts.followUpsPerRun } : {}),
+      },
+    ],
   });
   return { handle, campaignId, biennium, now };
 }
@@ -67,7 +84,9 @@ export const financialPledge = (donorId: string, extra: Record<string, unknown> 
 export function useFundingApp() {
   const api = useTestApp();
   beforeAll(async () => {
-    expect([200, 201]).toContain((await api.http.post('/fx-rates', { currency: 'EUR', date: '2026-01-01', rateToUsd: '1.08' })).status);
+    expect([200, 201]).toContain(
+      (await api.http.post('/fx-rates', { currency: 'EUR', date: '2026-01-01', rateToUsd: '1.08' })).status,
+    );
   });
   return api;
 }

@@ -36,7 +36,12 @@ export default async function setup(project: TestProject) {
   if (!url) {
     const dir = await mkdtemp(join(tmpdir(), 'gnlc-test-pg-'));
     await chmod(dir, 0o755); // the embedded server runs as the 'postgres' user
-    const db = await startEmbeddedPostgres({ dir: join(dir, 'data'), port: await freePort(), database: 'gnlc_test', persistent: false });
+    const db = await startEmbeddedPostgres({
+      dir: join(dir, 'data'),
+      port: await freePort(),
+      database: 'gnlc_test',
+      persistent: false,
+    });
     stops.push(async () => {
       await db.stop();
       await rm(dir, { recursive: true, force: true });

@@ -27,7 +27,11 @@ export function httpClient(baseUrl: string | (() => string)) {
     const res = await fetch(base() + path, { method, headers, body });
     const text = await res.text();
     const type = res.headers.get('content-type') ?? '';
-    return { status: res.status, headers: res.headers, body: (type.includes('json') && text ? JSON.parse(text) : text) as T };
+    return {
+      status: res.status,
+      headers: res.headers,
+      body: (type.includes('json') && text ? JSON.parse(text) : text) as T,
+    };
   };
   return {
     call,
@@ -51,7 +55,10 @@ export function fixtures(http: Http) {
       return r.body;
     },
     async member(cluster: string, cityId: string, expertise: string[] = ['sustainable development']) {
-      const r = await http.post(`/clusters/${cluster}/members`, { cityId, representative: { name: 'Rep', email: `rep-${cityId.slice(0, 8)}@example.org`, expertise } });
+      const r = await http.post(`/clusters/${cluster}/members`, {
+        cityId,
+        representative: { name: 'Rep', email: `rep-${cityId.slice(0, 8)}@example.org`, expertise },
+      });
       if (r.status !== 201) throw new Error(`member fixture: ${r.status} ${JSON.stringify(r.body)}`);
       return r.body;
     },
@@ -60,7 +67,10 @@ export function fixtures(http: Http) {
       if (r.status !== 201) throw new Error(`donor fixture: ${r.status} ${JSON.stringify(r.body)}`);
       return r.body;
     },
-    async token(role: 'secretariat' | 'city' | 'donor' | 'viewer', extra: Record<string, unknown> = {}): Promise<string> {
+    async token(
+      role: 'secretariat' | 'city' | 'donor' | 'viewer',
+      extra: Record<string, unknown> = {},
+    ): Promise<string> {
       const r = await http.post('/tokens', { role, label: `test ${role}`, ...extra });
       if (r.status !== 201) throw new Error(`token fixture: ${r.status} ${JSON.stringify(r.body)}`);
       return r.body.token;

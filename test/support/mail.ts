@@ -48,7 +48,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   });
   const port = await freePort();
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  const find = (to: string, re: RegExp, skip: number) => received.filter((m) => m.to.includes(to) && re.test(m.text))[skip];
+  const find = (to: string, re: RegExp, skip: number) =>
+    received.filter((m) => m.to.includes(to) && re.test(m.text))[skip];
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,

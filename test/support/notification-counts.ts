@@ -15,7 +15,11 @@ export async function notificationCounts(sql: Sql, resource: string, kind: strin
 
 /** The counts once at least `total` such messages were written. */
 export const notificationCountsReach = (sql: Sql, resource: string, kind: string, total: number) =>
-  eventually(async () => {
-    const c = await notificationCounts(sql, resource, kind);
-    return Object.values(c).reduce((a, b) => a + b, 0) >= total ? c : undefined;
-  }, 20_000, `${total} ${kind} messages`);
+  eventually(
+    async () => {
+      const c = await notificationCounts(sql, resource, kind);
+      return Object.values(c).reduce((a, b) => a + b, 0) >= total ? c : undefined;
+    },
+    20_000,
+    `${total} ${kind} messages`,
+  );

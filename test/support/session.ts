@@ -7,7 +7,12 @@ export interface SessionClient {
   cookie: string;
   csrf: string;
   setCookie: string;
-  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  call(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: any }>;
 }
 
 const LINK = /\/app\/sign-in\?token=([A-Za-z0-9_-]+)/;
@@ -22,8 +27,15 @@ export async function linkTokenFor(smtp: SmtpSink, email: string, skip = 0): Pro
 export const linksSent = (smtp: SmtpSink, email: string): number =>
   smtp.received.filter((m) => m.to.includes(email) && LINK.test(m.text)).length;
 
-export async function redeem(base: string, token: string): Promise<{ status: number; body: any; setCookie: string | null }> {
-  const res = await fetch(`${base}/auth/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+export async function redeem(
+  base: string,
+  token: string,
+): Promise<{ status: number; body: any; setCookie: string | null }> {
+  const res = await fetch(`${base}/auth/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token }),
+  });
   return { status: res.status, body: await res.json(), setCookie: res.headers.get('set-cookie') };
 }
 
@@ -46,7 +58,10 @@ export function sessionClient(base: string, setCookie: string, csrf: string): Se
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await res.text();
-      return { status: res.status, body: text && (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text };
+      return {
+        status: res.status,
+        body: text && (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text,
+      };
     },
   };
 }
@@ -54,7 +69,11 @@ export function sessionClient(base: string, setCookie: string, csrf: string): Se
 /** Asks for a link for `email`, spends it and returns the signed-in client. */
 export async function signIn(base: string, smtp: SmtpSink, email: string): Promise<SessionClient> {
   const before = linksSent(smtp, email);
-  const asked = await fetch(`${base}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
+  const asked = await fetch(`${base}/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email }),
+  });
   expect(asked.status).toBe(202);
   const r = await redeem(base, await linkTokenFor(smtp, email, before));
   expect(r.status, JSON.stringify(r.body)).toBe(200);

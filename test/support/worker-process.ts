@@ -79,10 +79,14 @@ export function useWorkerProcesses() {
 
   /** Waits for a poller that was not there before: the worker just started is up. */
   function awaitNewPoller(known: string[], child: ChildProcess): Promise<string> {
-    return eventually(async () => {
-      if (!alive(child)) throw new Error('the worker process exited before it polled');
-      return (await pollers()).find((p) => !known.includes(p));
-    }, 40_000, 'the worker to poll');
+    return eventually(
+      async () => {
+        if (!alive(child)) throw new Error('the worker process exited before it polled');
+        return (await pollers()).find((p) => !known.includes(p));
+      },
+      40_000,
+      'the worker to poll',
+    );
   }
 
   return { ctx, start, kill, awaitNewPoller };

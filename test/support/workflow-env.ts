@@ -60,11 +60,17 @@ export async function startWorkflowEnv(): Promise<WorkflowTestEnv> {
 export async function seedCluster(orm: Orm, n: number): Promise<{ cluster: string; cities: string[] }> {
   const cluster = `T${randomUUID().slice(0, 8).toUpperCase()}`;
   const conn = orm.em.getConnection();
-  await conn.execute(`insert into cluster (code, name, period, status, themes, focus_keywords) values (?, ?, '2021-2023', 'active', '{}', '{}')`, [cluster, `Test cluster ${cluster}`]);
+  await conn.execute(
+    `insert into cluster (code, name, period, status, themes, focus_keywords) values (?, ?, '2021-2023', 'active', '{}', '{}')`,
+    [cluster, `Test cluster ${cluster}`],
+  );
   const cities: string[] = [];
   for (let i = 0; i < n; i++) {
     const id = randomUUID();
-    await conn.execute(`insert into city (id, name, country_code, status, created_at, updated_at) values (?, ?, 'DE', 'member', now(), now())`, [id, `City ${cluster}-${i}`]);
+    await conn.execute(
+      `insert into city (id, name, country_code, status, created_at, updated_at) values (?, ?, 'DE', 'member', now(), now())`,
+      [id, `City ${cluster}-${i}`],
+    );
     await conn.execute(
       `insert into membership (id, city_id, cluster_code, since, representative_name, representative_email, representative_expertise) values (?, ?, ?, current_date, 'Rep', ?, '{}')`,
       [randomUUID(), id, cluster, `rep${i}@${cluster.toLowerCase()}.example.org`],
@@ -100,14 +106,20 @@ export function useWorkflowEnv(): WorkflowTestEnv {
 }
 
 /** A test cluster of `n` member cities; the first `coordinators` of them coordinate it from a year ago to a year on. */
-export async function seedCoordinatedCluster(orm: Orm, n: number, coordinators: number): Promise<{ cluster: string; cities: string[] }> {
+export async function seedCoordinatedCluster(
+  orm: Orm,
+  n: number,
+  coordinators: number,
+): Promise<{ cluster: string; cities: string[] }> {
   const seeded = await seedCluster(orm, n);
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   for (const cityId of seeded.cities.slice(0, coordinators)) {
-    await orm.em.getConnection().execute(
-      `insert into coordinator_term (id, cluster_code, city_id, term_start, term_end, created_at) values (?, ?, ?, ?, ?, now())`,
-      [randomUUID(), seeded.cluster, cityId, day(-365), day(365)],
-    );
+    await orm.em
+      .getConnection()
+      .execute(
+        `insert into coordinator_term (id, cluster_code, city_id, term_start, term_end, created_at) values (?, ?, ?, ?, ?, now())`,
+        [randomUUID(), seeded.cluster, cityId, day(-365), day(365)],
+      );
   }
   return seeded;
 }

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
 import { clusterCycleWorkflow, cycleStateQuery, requestElectionUpdate } from '../../workflows/cluster-cycle.js';
-import { castBallotUpdate, cancelElectionUpdate, electionWorkflow, nominateUpdate } from '../../workflows/election.js';
+import {
+  castBallotUpdate,
+  cancelElectionUpdate,
+  type electionWorkflow,
+  nominateUpdate,
+} from '../../workflows/election.js';
 import { sqlOn } from '../support/sql.js';
 import { recordHistory } from '../support/histories.js';
 import { eventually, seedCluster, useWorkflowEnv } from '../support/workflow-env.js';
@@ -14,7 +19,17 @@ const t = useWorkflowEnv();
 
 const sql = sqlOn(() => t.orm);
 const electionRow = (cluster: string, termStart: string) =>
-  eventually(async () => (await sql<{ id: string; status: string }>(`select id, status from election where cluster_code = ? and term_start = ?`, [cluster, termStart]))[0], 20_000, `election ${cluster} ${termStart}`);
+  eventually(
+    async () =>
+      (
+        await sql<{ id: string; status: string }>(
+          `select id, status from election where cluster_code = ? and term_start = ?`,
+          [cluster, termStart],
+        )
+      )[0],
+    20_000,
+    `election ${cluster} ${termStart}`,
+  );
 
 describe('clusterCycleWorkflow on the time-skipping server', () => {
   it('runs a whole cycle: election 60 days before the term ends, a two-year term, continue-as-new, the next election', async () => {
@@ -23,11 +38,20 @@ describe('clusterCycleWorkflow on the time-skipping server', () => {
       const [a, b, c] = cities as [string, string, string];
       const now = await t.env.currentTimeMs();
       const termEnd = day(now + 70 * DAY);
-      await sql(`insert into coordinator_term (id, cluster_code, city_id, term_start, term_end, created_at) values (?, ?, ?, ?, ?, now())`, [randomUUID(), cluster, a, plusYears(termEnd, -2), termEnd]);
+      await sql(
+        `insert into coordinator_term (id, cluster_code, city_id, term_start, term_end, created_at) values (?, ?, ?, ?, ?, now())`,
+        [randomUUID(), cluster, a, plusYears(termEnd, -2), termEnd],
+      );
 
-      const cycle = await t.env.client.workflow.start(clusterCycleWorkflow, { workflowId: `cycle:${cluster}`, taskQueue: t.taskQueue, args: [{ cluster }] });
+      const cycle = await t.env.client.workflow.start(clusterCycleWorkflow, {
+        workflowId: `cycle:${cluster}`,
+        taskQueue: t.taskQueue,
+        args: [{ cluster }],
+      });
       await eventually(async () => ((await cycle.describe()).historyLength >= 4 ? true : undefined));
-      const s0 = await eventually(async () => ((await cycle.query(cycleStateQuery)).term ? cycle.query(cycleStateQuery) : undefined));
+      const s0 = await eventually(async () =>
+        (await cycle.query(cycleStateQuery)).term ? cycle.query(cycleStateQuery) : undefined,
+      );
       expect(s0.term).toEqual({ termStart: plusYears(termEnd, -2), termEnd });
       expect(s0.nextElectionAt).toBe(new Date(Date.parse(`${termEnd}T00:00:00Z`) - 60 * DAY).toISOString());
       const firstRun = (await cycle.describe()).runId;
@@ -41,7 +65,11 @@ describe('clusterCycleWorkflow on the time-skipping server', () => {
       await election.executeUpdate(nominateUpdate, { args: [{ cityId: b, by: b }] });
       await election.executeUpdate(nominateUpdate, { args: [{ cityId: c, by: c }] });
       await t.env.sleep(21 * DAY + 1000);
-      for (const [voter, choice] of [[a, b], [b, b], [c, c]] as const) {
+      for (const [voter, choice] of [
+        [a, b],
+        [b, b],
+        [c, c],
+      ] as const) {
         await election.executeUpdate(castBallotUpdate, { args: [{ cityId: voter, approve: [choice] }] });
       }
       expect(await election.result()).toMatchObject({ status: 'decided', elected: [b] });
@@ -58,7 +86,10 @@ describe('clusterCycleWorkflow on the time-skipping server', () => {
       expect(s1.term).toEqual({ termStart: termEnd, termEnd: newEnd });
       expect(s1.nextElectionAt).toBe(new Date(Date.parse(`${newEnd}T00:00:00Z`) - 60 * DAY).toISOString());
       await recordHistory(t.env.client.workflow.getHandle(`cycle:${cluster}`, firstRun), 'cluster-cycle-term');
-      const terms = await sql<{ city_id: string; term_end: string }>(`select city_id, term_end::text from coordinator_term where cluster_code = ? and term_start = ?`, [cluster, termEnd]);
+      const terms = await sql<{ city_id: string; term_end: string }>(
+        `select city_id, term_end::text from coordinator_term where cluster_code = ? and term_start = ?`,
+        [cluster, termEnd],
+      );
       expect(terms).toEqual([{ city_id: b, term_end: newEnd }]);
 
       // Two years on, 60 days before the new term ends, the next election opens.
@@ -70,7 +101,9 @@ describe('clusterCycleWorkflow on the time-skipping server', () => {
       expect(next.status).toBe('nominating');
       expect((await cycle.query(cycleStateQuery)).activeElection?.electionId).toBe(next.id);
 
-      await t.env.client.workflow.getHandle(`election:${cluster}:${newEnd}`).executeUpdate(cancelElectionUpdate, { args: [{ reason: 'end of test' }] });
+      await t.env.client.workflow
+        .getHandle(`election:${cluster}:${newEnd}`)
+        .executeUpdate(cancelElectionUpdate, { args: [{ reason: 'end of test' }] });
       await cycle.terminate('end of test');
     });
   });
@@ -78,18 +111,32 @@ describe('clusterCycleWorkflow on the time-skipping server', () => {
   it('takes an early election request, refusing a second one while it runs and a term start in the past', async () => {
     await t.run(async () => {
       const { cluster } = await seedCluster(t.orm, 2);
-      const cycle = await t.env.client.workflow.start(clusterCycleWorkflow, { workflowId: `cycle:${cluster}`, taskQueue: t.taskQueue, args: [{ cluster }] });
-      const started = await cycle.executeUpdate(requestElectionUpdate, { args: [{ termStart: '2027-01-15', settings: { seats: 1 } }] });
+      const cycle = await t.env.client.workflow.start(clusterCycleWorkflow, {
+        workflowId: `cycle:${cluster}`,
+        taskQueue: t.taskQueue,
+        args: [{ cluster }],
+      });
+      const started = await cycle.executeUpdate(requestElectionUpdate, {
+        args: [{ termStart: '2027-01-15', settings: { seats: 1 } }],
+      });
       expect(started.workflowId).toBe(`election:${cluster}:2027-01-15`);
       expect((await electionRow(cluster, '2027-01-15')).id).toBe(started.electionId);
       const second = cycle.executeUpdate(requestElectionUpdate, { args: [{ termStart: '2027-02-01', settings: {} }] });
-      await expect(second).rejects.toSatisfy((e) => e instanceof WorkflowUpdateFailedError && (e.cause as { type?: string }).type === 'Conflict');
-      await t.env.client.workflow.getHandle(started.workflowId).executeUpdate(cancelElectionUpdate, { args: [{ reason: 'called by mistake' }] });
+      await expect(second).rejects.toSatisfy(
+        (e) => e instanceof WorkflowUpdateFailedError && (e.cause as { type?: string }).type === 'Conflict',
+      );
+      await t.env.client.workflow
+        .getHandle(started.workflowId)
+        .executeUpdate(cancelElectionUpdate, { args: [{ reason: 'called by mistake' }] });
       await eventually(async () => ((await cycle.query(cycleStateQuery)).activeElection === null ? true : undefined));
       // After a cancelled election the cycle takes a new request.
-      const again = await cycle.executeUpdate(requestElectionUpdate, { args: [{ termStart: '2027-02-01', settings: {} }] });
+      const again = await cycle.executeUpdate(requestElectionUpdate, {
+        args: [{ termStart: '2027-02-01', settings: {} }],
+      });
       expect(again.electionId).not.toBe(started.electionId);
-      await t.env.client.workflow.getHandle(again.workflowId).executeUpdate(cancelElectionUpdate, { args: [{ reason: 'end of test' }] });
+      await t.env.client.workflow
+        .getHandle(again.workflowId)
+        .executeUpdate(cancelElectionUpdate, { args: [{ reason: 'end of test' }] });
       await cycle.terminate('end of test');
     });
   });

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
 import { coordinatorMeetingWorkflowId } from '../../domain/coordinator-meeting.js';
 import type { MeetingInput } from '../../domain/coordinator-meeting.contract.js';
-import { cancelMeetingUpdate, coordinatorMeetingWorkflow, meetingStateQuery, submitReportUpdate } from '../../workflows/coordinator-meeting.js';
+import {
+  cancelMeetingUpdate,
+  coordinatorMeetingWorkflow,
+  meetingStateQuery,
+  submitReportUpdate,
+} from '../../workflows/coordinator-meeting.js';
 import { sqlOn } from '../support/sql.js';
 import { recordHistory } from '../support/histories.js';
 import { notificationCounts, notificationCountsReach } from '../support/notification-counts.js';
@@ -16,7 +20,8 @@ const sql = sqlOn(() => t.orm);
 const iso = (ms: number) => new Date(ms).toISOString();
 
 const counts = (meetingId: string, kind: string) => notificationCounts(sql, `/coordinator-meetings/${meetingId}`, kind);
-const countsReach = (meetingId: string, kind: string, total: number) => notificationCountsReach(sql, `/coordinator-meetings/${meetingId}`, kind, total);
+const countsReach = (meetingId: string, kind: string, total: number) =>
+  notificationCountsReach(sql, `/coordinator-meetings/${meetingId}`, kind, total);
 
 /** Two test clusters: X coordinated by a and b, Y by c. The meeting is in 14 days, reports due in 7. */
 async function schedule(reminders = ['P3D', 'P1D']) {
@@ -39,7 +44,11 @@ async function schedule(reminders = ['P3D', 'P1D']) {
     ],
     reminders,
   };
-  const handle = await t.env.client.workflow.start(coordinatorMeetingWorkflow, { workflowId: coordinatorMeetingWorkflowId(meetingId), taskQueue: t.taskQueue, args: [input] });
+  const handle = await t.env.client.workflow.start(coordinatorMeetingWorkflow, {
+    workflowId: coordinatorMeetingWorkflowId(meetingId),
+    taskQueue: t.taskQueue,
+    args: [input],
+  });
   return { handle, meetingId, a, b, c, X: x.cluster, Y: y.cluster };
 }
 
@@ -52,12 +61,16 @@ describe('coordinatorMeetingWorkflow on the time-skipping server', () => {
       expect(await countsReach(meetingId, 'meeting.report-request', 3)).toEqual({ [a]: 1, [b]: 1, [c]: 1 });
       await handle.executeUpdate(submitReportUpdate, { args: [{ cluster: X, cityId: a, progress }] });
       // c coordinates Y, not X.
-      await expect(handle.executeUpdate(submitReportUpdate, { args: [{ cluster: X, cityId: c, progress }] })).rejects.toSatisfy((e) => failureType(e) === 'Forbidden');
+      await expect(
+        handle.executeUpdate(submitReportUpdate, { args: [{ cluster: X, cityId: c, progress }] }),
+      ).rejects.toSatisfy((e) => failureType(e) === 'Forbidden');
 
       // Day 4 (P3D before the due date): b and c are reminded.
       await t.env.sleep(4 * DAY + 1000);
       expect(await countsReach(meetingId, 'meeting.report-reminder', 2)).toEqual({ [b]: 1, [c]: 1 });
-      await handle.executeUpdate(submitReportUpdate, { args: [{ cluster: Y, cityId: c, progress: [{ key: 'guide', value: 1, status: 'on_track' }] }] });
+      await handle.executeUpdate(submitReportUpdate, {
+        args: [{ cluster: Y, cityId: c, progress: [{ key: 'guide', value: 1, status: 'on_track' }] }],
+      });
       // Day 6 (P1D before): only b.
       await t.env.sleep(2 * DAY);
       expect(await countsReach(meetingId, 'meeting.report-reminder', 3)).toEqual({ [b]: 2, [c]: 1 });
@@ -67,20 +80,33 @@ describe('coordinatorMeetingWorkflow on the time-skipping server', () => {
       expect(await countsReach(meetingId, 'meeting.reports-missing', 1)).toEqual({ secretariat: 1 });
       const state = await handle.query(meetingStateQuery);
       expect(state).toMatchObject({ status: 'collecting', escalated: true, missing: [{ cluster: X, cityId: b }] });
-      const [body] = await sql<{ body: string }>(`select body from notification where resource = ? and kind = 'meeting.reports-missing'`, [`/coordinator-meetings/${meetingId}`]);
+      const [body] = await sql<{ body: string }>(
+        `select body from notification where resource = ? and kind = 'meeting.reports-missing'`,
+        [`/coordinator-meetings/${meetingId}`],
+      );
       expect(body!.body).toContain(b);
 
       // A late report is still taken until the meeting; a resubmission replaces the earlier one.
       await handle.executeUpdate(submitReportUpdate, { args: [{ cluster: X, cityId: b, progress }] });
-      await handle.executeUpdate(submitReportUpdate, { args: [{ cluster: X, cityId: a, progress: [{ key: 'centres', value: 5, status: 'on_track' }] }] });
+      await handle.executeUpdate(submitReportUpdate, {
+        args: [{ cluster: X, cityId: a, progress: [{ key: 'centres', value: 5, status: 'on_track' }] }],
+      });
       const result = await handle.result();
       expect(result).toEqual({ meetingId, status: 'held', missing: [] });
       await recordHistory(handle, 'coordinator-meeting-escalation');
-      const [row] = await sql<{ status: string; escalated: boolean }>(`select status, escalated from coordinator_meeting where id = ?`, [meetingId]);
+      const [row] = await sql<{ status: string; escalated: boolean }>(
+        `select status, escalated from coordinator_meeting where id = ?`,
+        [meetingId],
+      );
       expect(row).toEqual({ status: 'held', escalated: true });
-      const reports = await sql<{ city_id: string; progress: { value: number }[] }>(`select city_id, progress from meeting_report where meeting_id = ? and cluster_code = ? order by city_id`, [meetingId, X]);
+      const reports = await sql<{ city_id: string; progress: { value: number }[] }>(
+        `select city_id, progress from meeting_report where meeting_id = ? and cluster_code = ? order by city_id`,
+        [meetingId, X],
+      );
       expect(Object.fromEntries(reports.map((r) => [r.city_id, r.progress[0]!.value]))).toEqual({ [a]: 5, [b]: 4 });
-      await expect(handle.executeUpdate(submitReportUpdate, { args: [{ cluster: X, cityId: a, progress }] })).rejects.toThrow();
+      await expect(
+        handle.executeUpdate(submitReportUpdate, { args: [{ cluster: X, cityId: a, progress }] }),
+      ).rejects.toThrow();
     });
   });
 
@@ -109,7 +135,11 @@ describe('coordinatorMeetingWorkflow on the time-skipping server', () => {
   it('sends no reminder or escalation when everyone reported, and can be cancelled', async () => {
     await t.run(async () => {
       const { handle, meetingId, a, b, c, X, Y } = await schedule();
-      for (const [cluster, cityId] of [[X, a], [X, b], [Y, c]] as const) {
+      for (const [cluster, cityId] of [
+        [X, a],
+        [X, b],
+        [Y, c],
+      ] as const) {
         await handle.executeUpdate(submitReportUpdate, { args: [{ cluster, cityId, progress }] });
       }
       await t.env.sleep(7 * DAY + 1000);
