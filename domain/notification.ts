@@ -19,3 +19,52 @@ export interface NotificationRequest {
   body: string;
   resource?: string;
 }
+
+/**
+ * How one process addresses its messages: keys start with its own key (so a message is written once
+ * per process), kinds with its noun, and every message links to the process's page.
+ */
+export interface Sender {
+  /** Prefix of every key: the workflow ID or the row ID of the process. */
+  key: string;
+  /** Prefix of every kind, e.g. `election`. */
+  noun: string;
+  resource: string;
+  /** The cluster whose representatives receive the messages to cities. */
+  cluster?: string;
+}
+
+/** One message per city; `keySuffix` separates repeated rounds (reminders at different times). */
+export const toCities = (
+  from: Sender,
+  cities: Iterable<string>,
+  kind: string,
+  subject: string,
+  body: string,
+  keySuffix = '',
+): NotificationRequest[] =>
+  [...cities].map((cityId) => ({
+    key: `${from.key}:${kind}${keySuffix}:${cityId}`,
+    recipientKind: 'city' as const,
+    cityId,
+    ...(from.cluster ? { cluster: from.cluster } : {}),
+    kind: `${from.noun}.${kind}`,
+    subject,
+    body,
+    resource: from.resource,
+  }));
+
+export const toSecretariat = (
+  from: Sender,
+  kind: string,
+  subject: string,
+  body: string,
+  key = `${kind}:secretariat`,
+): NotificationRequest => ({
+  key: `${from.key}:${key}`,
+  recipientKind: 'secretariat',
+  kind: `${from.noun}.${kind}`,
+  subject,
+  body,
+  resource: from.resource,
+});

@@ -18,7 +18,7 @@ import { campaignWorkflowId } from '../domain/campaign.js';
 import type { CampaignInput, CampaignOutcome, CampaignProgress, CampaignState } from '../domain/campaign.contract.js';
 import { addDuration } from '../domain/duration.js';
 import { formatAmount } from '../domain/money.js';
-import type { NotificationRequest } from '../domain/notification.js';
+import { toSecretariat as messageToSecretariat, type Sender } from '../domain/notification.js';
 import { pledgeWorkflowId } from '../domain/pledge.js';
 import type { PledgeSpec } from '../domain/pledge.contract.js';
 import { activities } from './kit.js';
@@ -62,14 +62,9 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignOu
   }));
 
   const iso = (ms: number) => new Date(ms).toISOString();
-  const toSecretariat = (key: string, kind: string, subject: string, body: string): NotificationRequest => ({
-    key: `${wfId}:${key}`,
-    recipientKind: 'secretariat',
-    kind: `campaign.${kind}`,
-    subject,
-    body,
-    resource: `/campaigns/${campaignId}`,
-  });
+  const sender: Sender = { key: wfId, noun: 'campaign', resource: `/campaigns/${campaignId}` };
+  const toSecretariat = (key: string, kind: string, subject: string, body: string) =>
+    messageToSecretariat(sender, kind, subject, body, key);
 
   // A continued run finds the campaign and its prospects open already.
   if (!carry) await acts.openCampaign(input);

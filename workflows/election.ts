@@ -29,7 +29,11 @@ import type {
   NomineeArgs,
   ResultFlag,
 } from '../domain/election.contract.js';
-import type { NotificationRequest } from '../domain/notification.js';
+import {
+  toCities as messagesToCities,
+  toSecretariat as messageToSecretariat,
+  type Sender,
+} from '../domain/notification.js';
 
 import { activities, refuse, waitUntil as sleepUntil, writes as writeActivities } from './kit.js';
 
@@ -75,31 +79,11 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
   });
   const persist = () =>
     writes.saveElectionStatus({ electionId, status, deadlines, cancelReason: cancelReason ?? null });
-  const toCities = (
-    cities: Iterable<string>,
-    kind: string,
-    subject: string,
-    body: string,
-    keySuffix = '',
-  ): NotificationRequest[] =>
-    [...cities].map((cityId) => ({
-      key: `${electionId}:${kind}${keySuffix}:${cityId}`,
-      recipientKind: 'city' as const,
-      cityId,
-      cluster,
-      kind: `election.${kind}`,
-      subject,
-      body,
-      resource: `/elections/${electionId}`,
-    }));
-  const toSecretariat = (kind: string, subject: string, body: string): NotificationRequest => ({
-    key: `${electionId}:${kind}:secretariat`,
-    recipientKind: 'secretariat',
-    kind: `election.${kind}`,
-    subject,
-    body,
-    resource: `/elections/${electionId}`,
-  });
+  const sender: Sender = { key: electionId, noun: 'election', resource: `/elections/${electionId}`, cluster };
+  const toCities = (cities: Iterable<string>, kind: string, subject: string, body: string, keySuffix = '') =>
+    messagesToCities(sender, cities, kind, subject, body, keySuffix);
+  const toSecretariat = (kind: string, subject: string, body: string) =>
+    messageToSecretariat(sender, kind, subject, body);
   /** Sleeps until `deadline` (epoch ms) unless the election is cancelled first. */
   const waitUntil = (deadline: number) => sleepUntil(deadline, cancelled);
 

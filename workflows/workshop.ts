@@ -20,7 +20,12 @@ import type {
   WorkshopSchedule,
   WorkshopState,
 } from '../domain/workshop.contract.js';
-import type { NotificationRequest } from '../domain/notification.js';
+import {
+  toCities as messagesToCities,
+  toSecretariat as messageToSecretariat,
+  type NotificationRequest,
+  type Sender,
+} from '../domain/notification.js';
 import { activities, refuse, setCancelHandler, waitUntil, type CancelArgs } from './kit.js';
 
 const acts = activities();
@@ -71,23 +76,9 @@ export async function workshopWorkflow(input: WorkshopInput): Promise<WorkshopRe
     schedule
       ? `${schedule.startsAt} – ${schedule.endsAt} (${schedule.timezone})${schedule.venue ? `, ${schedule.venue}` : ''}${schedule.onlineUrl ? `, ${schedule.onlineUrl}` : ''}`
       : 'to be scheduled';
-  const toCities = (
-    cities: Iterable<string>,
-    kind: string,
-    subject: string,
-    body: string,
-    keySuffix = '',
-  ): NotificationRequest[] =>
-    [...cities].map((cityId) => ({
-      key: `${wid}:${kind}${keySuffix}:${cityId}`,
-      recipientKind: 'city' as const,
-      cityId,
-      cluster,
-      kind: `workshop.${kind}`,
-      subject,
-      body,
-      resource,
-    }));
+  const sender: Sender = { key: wid, noun: 'workshop', resource, cluster };
+  const toCities = (cities: Iterable<string>, kind: string, subject: string, body: string, keySuffix = '') =>
+    messagesToCities(sender, cities, kind, subject, body, keySuffix);
   const toExperts = (kind: string, subject: string, body: string, keySuffix = ''): NotificationRequest[] =>
     input.experts.map((e) => ({
       key: `${wid}:${kind}${keySuffix}:expert:${e.email.toLowerCase()}`,
@@ -98,14 +89,8 @@ export async function workshopWorkflow(input: WorkshopInput): Promise<WorkshopRe
       body,
       resource,
     }));
-  const toSecretariat = (kind: string, subject: string, body: string): NotificationRequest => ({
-    key: `${wid}:${kind}:secretariat`,
-    recipientKind: 'secretariat',
-    kind: `workshop.${kind}`,
-    subject,
-    body,
-    resource,
-  });
+  const toSecretariat = (kind: string, subject: string, body: string) =>
+    messageToSecretariat(sender, kind, subject, body);
   const everyone = (kind: string, subject: string, body: string, keySuffix = '') => [
     ...toCities(invited, kind, subject, body, keySuffix),
     ...toExperts(kind, subject, body, keySuffix),
