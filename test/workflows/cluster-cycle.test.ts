@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { electionWorkflowId } from '../../domain/election.js';
+import { clusterCycleWorkflowId } from '../../domain/cluster-cycle.js';
 import { describe, expect, it } from 'vitest';
 import { clusterCycleWorkflow, cycleStateQuery, requestElectionUpdate } from '../../workflows/cluster-cycle.js';
 import {
@@ -44,7 +46,7 @@ describe('clusterCycleWorkflow on the time-skipping server', () => {
       );
 
       const cycle = await t.env.client.workflow.start(clusterCycleWorkflow, {
-        workflowId: `cycle:${cluster}`,
+        workflowId: clusterCycleWorkflowId(cluster),
         taskQueue: t.taskQueue,
         args: [{ cluster }],
       });
@@ -61,7 +63,7 @@ describe('clusterCycleWorkflow on the time-skipping server', () => {
       expect((await cycle.query(cycleStateQuery)).activeElection).toBeNull();
       await t.env.sleep(6 * DAY);
       await electionRow(cluster, termEnd);
-      const election = t.env.client.workflow.getHandle<typeof electionWorkflow>(`election:${cluster}:${termEnd}`);
+      const election = t.env.client.workflow.getHandle<typeof electionWorkflow>(electionWorkflowId(cluster, termEnd));
       await election.executeUpdate(nominateUpdate, { args: [{ cityId: b, by: b }] });
       await election.executeUpdate(nominateUpdate, { args: [{ cityId: c, by: c }] });
       await t.env.sleep(21 * DAY + 1000);
@@ -85,7 +87,10 @@ describe('clusterCycleWorkflow on the time-skipping server', () => {
       const s1 = await cycle.query(cycleStateQuery);
       expect(s1.term).toEqual({ termStart: termEnd, termEnd: newEnd });
       expect(s1.nextElectionAt).toBe(new Date(Date.parse(`${newEnd}T00:00:00Z`) - 60 * DAY).toISOString());
-      await recordHistory(t.env.client.workflow.getHandle(`cycle:${cluster}`, firstRun), 'cluster-cycle-term');
+      await recordHistory(
+        t.env.client.workflow.getHandle(clusterCycleWorkflowId(cluster), firstRun),
+        'cluster-cycle-term',
+      );
       const terms = await sql<{ city_id: string; term_end: string }>(
         `select city_id, term_end::text from coordinator_term where cluster_code = ? and term_start = ?`,
         [cluster, termEnd],
@@ -102,7 +107,7 @@ describe('clusterCycleWorkflow on the time-skipping server', () => {
       expect((await cycle.query(cycleStateQuery)).activeElection?.electionId).toBe(next.id);
 
       await t.env.client.workflow
-        .getHandle(`election:${cluster}:${newEnd}`)
+        .getHandle(electionWorkflowId(cluster, newEnd))
         .executeUpdate(cancelElectionUpdate, { args: [{ reason: 'end of test' }] });
       await cycle.terminate('end of test');
     });
@@ -112,14 +117,14 @@ describe('clusterCycleWorkflow on the time-skipping server', () => {
     await t.run(async () => {
       const { cluster } = await seedCluster(t.orm, 2);
       const cycle = await t.env.client.workflow.start(clusterCycleWorkflow, {
-        workflowId: `cycle:${cluster}`,
+        workflowId: clusterCycleWorkflowId(cluster),
         taskQueue: t.taskQueue,
         args: [{ cluster }],
       });
       const started = await cycle.executeUpdate(requestElectionUpdate, {
         args: [{ termStart: '2027-01-15', settings: { seats: 1 } }],
       });
-      expect(started.workflowId).toBe(`election:${cluster}:2027-01-15`);
+      expect(started.workflowId).toBe(electionWorkflowId(cluster, '2027-01-15'));
       expect((await electionRow(cluster, '2027-01-15')).id).toBe(started.electionId);
       const second = cycle.executeUpdate(requestElectionUpdate, { args: [{ termStart: '2027-02-01', settings: {} }] });
       await expect(second).rejects.toSatisfy(

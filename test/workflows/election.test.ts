@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type WorkflowUpdateFailedError } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
 import { createElectionActivities } from '../../activities/election.js';
-import { drawLot } from '../../domain/election.js';
+import { drawLot, electionWorkflowId } from '../../domain/election.js';
 import { electionSettings, type ElectionInput, type ElectionSettingsInput } from '../../domain/election.contract.js';
 import { createLogger } from '../../platform/logger.js';
 import {
@@ -27,7 +27,7 @@ async function open(members: number, settings: ElectionSettingsInput = {}) {
   const { cluster, cities } = await seedCluster(t.orm, members);
   const electionId = randomUUID();
   const termStart = '2027-07-01';
-  const workflowId = `election:${cluster}:${termStart}`;
+  const workflowId = electionWorkflowId(cluster, termStart);
   const s = electionSettings(settings);
   const acts = createElectionActivities({ orm: t.orm, logger: createLogger('silent') });
   const opened = await acts.openElection({ electionId, workflowId, cluster, termStart, settings: s });
@@ -260,13 +260,13 @@ describe('electionWorkflow on the time-skipping server', () => {
       const s = electionSettings();
       const opened = await acts.openElection({
         electionId,
-        workflowId: `election:${cluster}:2027-07-01`,
+        workflowId: electionWorkflowId(cluster, '2027-07-01'),
         cluster,
         termStart: '2027-07-01',
         settings: s,
       });
       const handle = await t.env.client.workflow.start(electionWorkflow, {
-        workflowId: `election:${cluster}:2027-07-01`,
+        workflowId: electionWorkflowId(cluster, '2027-07-01'),
         taskQueue: t.taskQueue,
         args: [
           {
