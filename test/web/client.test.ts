@@ -7,6 +7,8 @@ import { ELECTION_DEFAULTS as DOMAIN_DEFAULTS } from '../../domain/election.js';
 import { ELECTION_DEFAULTS as WEB_DEFAULTS } from '../../web/src/pages/elections/defaults.js';
 import { currentBiennium } from '../../web/src/lib/biennium.js';
 import { isBiennium } from '../../domain/biennium.js';
+import { NOTE_REQUIRED as DOMAIN_NOTE, RECEIVING_STATUSES as DOMAIN_RECEIVING, TRANSITIONS as DOMAIN_TRANSITIONS } from '../../domain/pledge.js';
+import { NOTE_REQUIRED, RECEIVING_STATUSES, TRANSITIONS } from '../../web/src/pages/pledges/transitions.js';
 
 describe('web client', () => {
   it('has committed types equal to the generated ones', async () => {
@@ -16,6 +18,12 @@ describe('web client', () => {
 
   it('shows the strategy election defaults as placeholders', () => {
     for (const [k, v] of Object.entries(WEB_DEFAULTS)) expect([k, v]).toEqual([k, (DOMAIN_DEFAULTS as Record<string, unknown>)[k]]);
+  });
+
+  it('offers the pledge moves the API accepts', () => {
+    expect(TRANSITIONS).toEqual({ ...DOMAIN_TRANSITIONS });
+    expect(NOTE_REQUIRED).toEqual([...DOMAIN_NOTE]);
+    expect(RECEIVING_STATUSES).toEqual([...DOMAIN_RECEIVING]);
   });
 
   it('computes the current biennium as the API understands it', () => {

@@ -3,6 +3,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECRETARIAT, useTestApp } from '../support/app.js';
+import { schedule } from '../support/cluster-work.js';
+import { financialPledge } from '../support/funding.js';
 import { buildWebIfStale, describeViolations, heading, launchBrowser, screenshot, seriousViolations, tokenContext, VIEWPORTS } from '../support/browser.js';
 
 // Code run inside the page by page.evaluate: the browser's document (the Node project has no DOM lib).
@@ -13,6 +15,17 @@ const { http, fx } = t;
 let browser: Browser;
 let city: { id: string; name: string };
 let donor: { id: string; name: string };
+let pledgeId: string;
+let workshopId: string;
+let meetingId: string;
+let electionId: string;
+const meetingTitle = `Coordinators ${Date.now()}`;
+
+async function created(r: Promise<{ status: number; body: any }>, what: string) {
+  const res = await r;
+  expect([200, 201, 202], `${what}: ${res.status} ${JSON.stringify(res.body)}`).toContain(res.status);
+  return res.body;
+}
 
 beforeAll(async () => {
   await buildWebIfStale();
@@ -20,6 +33,12 @@ beforeAll(async () => {
   city = await fx.city({ name: `Hamburg ${Date.now()}`, country: 'DE', yearJoined: 2016 });
   await fx.member('ESD', city.id);
   donor = await fx.donor({ name: `Fondation ${Date.now()}` });
+  await created(http.post('/fx-rates', { currency: 'EUR', date: '2026-01-01', rateToUsd: '1.08' }), 'fx rate');
+  pledgeId = (await created(http.post('/pledges', financialPledge(donor.id)), 'pledge')).id;
+  workshopId = (await created(http.post('/clusters/ESD/workshops', { ...schedule(), kind: 'thematic', title: 'Green schools' }), 'workshop')).id;
+  meetingId = (await created(http.post('/coordinator-meetings', { date: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10), title: meetingTitle }), 'meeting')).id;
+  await created(http.post('/peer-learning', { cluster: 'ESD', kind: 'practice', title: 'School gardens', body: 'Every school grows its own food.', tags: ['schools'] }), 'peer learning');
+  electionId = (await created(http.post('/clusters/ESD/elections', { termStart: '2031-07-01', nominationWindow: 'P30D' }), 'election')).id;
 }, 180_000);
 afterAll(() => browser?.close());
 
@@ -27,6 +46,7 @@ async function open(path: string, viewport: keyof typeof VIEWPORTS = 'desktop'):
   const context = await tokenContext(browser, t.app.url, SECRETARIAT, viewport);
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`page error on ${path}:`, e.message));
+  page.on('console', (m) => m.type() === 'error' && console.error(`console on ${path}:`, m.text()));
   await page.goto(`${t.app.url}/app${path}`);
   return page;
 }
@@ -34,8 +54,13 @@ async function open(path: string, viewport: keyof typeof VIEWPORTS = 'desktop'):
 async function checkPage(name: string, path: string, title: string | RegExp, ready: (page: Page) => Promise<unknown>) {
   for (const viewport of ['desktop', 'phone'] as const) {
     const page = await open(path, viewport);
-    await heading(page, title);
-    await ready(page);
+    try {
+      await heading(page, title);
+      await ready(page);
+    } catch (e) {
+      await screenshot(page, `${name}-${viewport}-FAILED`);
+      throw e;
+    }
     await page.getByRole('status', { name: 'Loading…' }).first().waitFor({ state: 'detached' });
     const violations = await seriousViolations(page);
     expect(violations, describeViolations(violations)).toEqual([]);
@@ -74,6 +99,45 @@ describe('console pages', () => {
 
   it('elections', async () => {
     await checkPage('elections', '/elections', 'Elections', (p) => p.getByLabel('Cluster').first().waitFor());
+  });
+
+  it('an election, live', async () => {
+    await checkPage('election', `/elections/${electionId}`, /^ESD coordinators 2031/, (p) => p.getByRole('heading', { name: 'Nominees' }).waitFor());
+  });
+
+  it('funding: summary, pledges, a pledge, campaigns, exchange rates', async () => {
+    await checkPage('funding-summary', '/funding-summary?biennium=2025-2027', 'Funding summary', (p) => p.getByRole('heading', { name: 'By funding option' }).waitFor());
+    await checkPage('pledges', `/pledges?donor=${donor.id}`, 'Pledges', (p) => p.getByRole('link', { name: /MDFM pooled fund/ }).waitFor());
+    await checkPage('pledge', `/pledges/${pledgeId}`, /MDFM pooled fund/, (p) => p.getByRole('heading', { name: 'Instalments' }).waitFor());
+    await checkPage('campaigns', '/campaigns', 'Campaigns', (p) => p.getByRole('button', { name: 'Open a campaign' }).waitFor());
+    await checkPage('fx-rates', '/fx-rates?currency=EUR', 'Exchange rates', (p) => p.getByRole('cell', { name: '1.08' }).first().waitFor());
+  });
+
+  it('a pledge moves on through its status machine from the console', async () => {
+    const page = await open(`/pledges/${pledgeId}`);
+    await heading(page, /MDFM pooled fund/);
+    const form = page.getByRole('form', { name: 'Change the status' });
+    await form.getByRole('button', { name: 'Change the status' }).click();
+    await page.getByText('Status changed').waitFor();
+    expect((await http.get(`/pledges/${pledgeId}`)).body.status).toBe('agreement_signed');
+    await page.getByRole('heading', { name: 'History' }).locator('..').getByText('Agreement signed').waitFor();
+    await page.context().close();
+  });
+
+  it('cluster work: workshops, a workshop, work plans, coordinator meetings, a meeting, peer learning', async () => {
+    await checkPage('workshops', '/workshops?cluster=ESD', 'Workshops', (p) => p.getByRole('link', { name: /Green schools/ }).first().waitFor());
+    await checkPage('workshop', `/workshops/${workshopId}`, 'Green schools', (p) => p.getByText(/Africa\/Nairobi/).first().waitFor());
+    await checkPage('work-plans', '/work-plans?cluster=ESD', 'Work plans', (p) => p.getByText('Choose a cluster and a biennium').waitFor());
+    await checkPage('coordinator-meetings', '/coordinator-meetings', 'Coordinator meetings', (p) => p.getByRole('link', { name: meetingTitle }).waitFor());
+    await checkPage('coordinator-meeting', `/coordinator-meetings/${meetingId}`, meetingTitle, (p) => p.getByText(/Collecting reports/).first().waitFor());
+    await checkPage('peer-learning', '/peer-learning?q=gardens', 'Peer learning', (p) => p.getByText('School gardens').first().waitFor());
+  });
+
+  it('people and access: people, tokens, audit trail', async () => {
+    await created(http.post('/people', { name: 'Kofi Mensah', email: `kofi.${Date.now()}@example.org`, staffRole: 'viewer' }), 'person');
+    await checkPage('people', '/people?q=Kofi', 'People', (p) => p.getByRole('cell', { name: 'Kofi Mensah' }).first().waitFor());
+    await checkPage('tokens', '/people/tokens', 'API tokens', (p) => p.getByRole('button', { name: 'Create a token' }).waitFor());
+    await checkPage('audit', '/audit?path=/pledges', 'Audit trail', (p) => p.getByText(/POST \/pledges/).first().waitFor());
   });
 
   it('a field error from the API is shown beside its field', async () => {

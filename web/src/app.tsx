@@ -6,7 +6,7 @@ import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-rou
 import { ApiError, setUnauthorizedHandler } from './api/client';
 import { I18nProvider } from './i18n';
 import { Shell } from './ui/shell';
-import { NotFoundPage } from './ui/not-found';
+import { NotFoundPage, RouteError } from './ui/not-found';
 
 export const BASENAME = '/app';
 
@@ -36,10 +36,11 @@ const page = (load: () => Promise<Page>): Pick<RouteObject, 'lazy'> => ({
 });
 
 export const routes: RouteObject[] = [
-  { path: '/sign-in', ...page(() => import('./pages/sign-in/sign-in')) },
+  { path: '/sign-in', errorElement: <RouteError />, ...page(() => import('./pages/sign-in/sign-in')) },
   {
     path: '/',
     element: <Shell />,
+    errorElement: <RouteError />,
     children: [
       { index: true, ...page(() => import('./pages/overview/overview')) },
       { path: 'cities', ...page(() => import('./pages/cities/list')) },
@@ -51,6 +52,21 @@ export const routes: RouteObject[] = [
       { path: 'donors/:id', ...page(() => import('./pages/donors/detail')) },
       { path: 'elections', ...page(() => import('./pages/elections/list')) },
       { path: 'elections/:id', ...page(() => import('./pages/elections/detail')) },
+      { path: 'workshops', ...page(() => import('./pages/workshops/list')) },
+      { path: 'workshops/:id', ...page(() => import('./pages/workshops/detail')) },
+      { path: 'work-plans', ...page(() => import('./pages/work-plans/page')) },
+      { path: 'coordinator-meetings', ...page(() => import('./pages/coordinator-meetings/list')) },
+      { path: 'coordinator-meetings/:id', ...page(() => import('./pages/coordinator-meetings/detail')) },
+      { path: 'peer-learning', ...page(() => import('./pages/peer-learning/list')) },
+      { path: 'funding-summary', ...page(() => import('./pages/funding-summary/page')) },
+      { path: 'pledges', ...page(() => import('./pages/pledges/list')) },
+      { path: 'pledges/:id', ...page(() => import('./pages/pledges/detail')) },
+      { path: 'campaigns', ...page(() => import('./pages/campaigns/page')) },
+      { path: 'campaigns/:id', ...page(() => import('./pages/campaigns/page')) },
+      { path: 'fx-rates', ...page(() => import('./pages/fx-rates/list')) },
+      { path: 'people', ...page(() => import('./pages/people/list')) },
+      { path: 'people/tokens', ...page(() => import('./pages/people/tokens')) },
+      { path: 'audit', ...page(() => import('./pages/audit/list')) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

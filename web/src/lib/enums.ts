@@ -21,3 +21,19 @@ export const ELECTION_STATUSES = ['nominating', 'voting', 'awaiting_tie_break', 
 export const CLUSTER_STATUSES = ['active', 'retired'] as const satisfies readonly NonNullable<GetQuery<'/clusters'>['status']>[];
 
 export const isOneOf = <T extends string>(list: readonly T[], v: string | undefined): v is T => v !== undefined && (list as readonly string[]).includes(v);
+export const PLEDGE_STATUSES = [
+  'prospect',
+  'in_discussion',
+  'pledged',
+  'agreement_signed',
+  'in_fulfilment',
+  'fulfilled',
+  'reported',
+  'closed',
+  'declined',
+  'cancelled',
+  'written_off',
+] as const satisfies readonly Schemas['Pledge']['status'][];
+export const FUNDING_OPTIONS = ['mdfm', 'capacity_building_ldc', 'thematic_study', 'communication_exchange'] as const satisfies readonly Schemas['Pledge']['fundingOption'][];
+export const PEER_KINDS = ['success', 'challenge', 'practice', 'material'] as const satisfies readonly Schemas['PeerLearningEntry']['kind'][];
+export const MEETING_STATUSES = ['collecting', 'held', 'cancelled'] as const satisfies readonly Schemas['CoordinatorMeeting']['status'][];

@@ -57,3 +57,8 @@ export function CitySelect({ cluster, ...props }: Base & { cluster?: string }) {
     />
   );
 }
+
+export function DonorSelect(props: Base) {
+  const donors = useApi('/donors', { params: { query: { limit: 200 } } });
+  return <Select searchable clearable {...props} value={props.value ?? null} data={(donors.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))} />;
+}

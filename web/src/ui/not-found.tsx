@@ -1,7 +1,7 @@
-import { Anchor } from '@mantine/core';
-import { Link } from 'react-router';
+import { Anchor, Container } from '@mantine/core';
+import { Link, useRouteError } from 'react-router';
 import { useT } from '../i18n';
-import { EmptyState } from './states';
+import { EmptyState, ErrorState } from './states';
 import { PageHeader } from './shell';
 
 export function NotFoundPage() {
@@ -18,5 +18,19 @@ export function NotFoundPage() {
         }
       />
     </>
+  );
+}
+
+/** A page that failed to render (or to load after a deploy): say so, offer the way back. */
+export function RouteError() {
+  const t = useT();
+  const error = useRouteError();
+  console.error(error);
+  return (
+    <Container size="sm" py="xl" component="main">
+      <PageHeader title={t('state.error')} />
+      <ErrorState error={error} retry={() => window.location.reload()} />
+      <Anchor href="/app/">{t('nav.overview')}</Anchor>
+    </Container>
   );
 }

@@ -5,7 +5,7 @@ import { useApi } from '../../api/query';
 import { useI18n } from '../../i18n';
 import { Money, StatusBadge } from '../../ui/format';
 import { PagedTable, useUrlFilters, type Column } from '../../ui/table';
-import { pledgeStatus } from './status';
+
 
 export function DonorPledges({ donorId }: { donorId: string }) {
   const { t } = useI18n();
@@ -21,7 +21,7 @@ export function DonorPledges({ donorId }: { donorId: string }) {
         </Anchor>
       ),
     },
-    { key: 'status', header: t('pledges.status'), cell: (p) => <StatusBadge value={pledgeStatus(p)} /> },
+    { key: 'status', header: t('pledges.status'), cell: (p) => <StatusBadge value={p.status} /> },
     { key: 'amount', header: t('pledges.amount'), cell: (p) => (p.amount ? <Money value={p.amount.value} currency={p.amount.currency} usd={p.totals.usd.pledged} /> : t(`pledgeKind.${p.kind}`)) },
   ];
   return (

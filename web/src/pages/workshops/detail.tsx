@@ -1,0 +1,145 @@
+// One workshop: when (the reader's time and the workshop's own zone), RSVPs, cancel with a reason.
+import { Alert, Anchor, Button, Card, Group, Modal, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Link, useParams } from 'react-router';
+import { api, unwrap, type Schemas } from '../../api/client';
+import { useApi } from '../../api/query';
+import { useI18n } from '../../i18n';
+import { FormError } from '../../ui/form-error';
+import { DateText, StatusBadge } from '../../ui/format';
+import { useProblemForm } from '../../ui/problem-form';
+import { PageHeader } from '../../ui/shell';
+import { QueryState } from '../../ui/states';
+import { useSubmit } from '../../ui/submit';
+
+function Cancel({
+  workshop,
+  opened,
+  onClose,
+}: {
+  workshop: Schemas['Workshop'];
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const form = useProblemForm({ reason: '' });
+  const submit = useSubmit(
+    async () =>
+      unwrap(
+        await api.POST('/workshops/{id}/cancel', {
+          params: { path: { id: workshop.id } },
+          body: { reason: form.values.reason },
+        }),
+      ),
+    {
+      form,
+      invalidate: ['/workshops', '/calendar'],
+      success: t('workshops.cancelled'),
+      onSuccess: onClose,
+    },
+  );
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('workshops.cancel')}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit.mutate(undefined);
+        }}
+        noValidate
+      >
+        <Stack>
+          <FormError message={form.formError} />
+          <Textarea label={t('elections.cancelReason')} required autosize minRows={3} {...form.text('reason')} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('action.back')}
+            </Button>
+            <Button type="submit" color="red" loading={submit.isPending}>
+              {t('workshops.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+export function Page() {
+  const { t } = useI18n();
+  const { id = '' } = useParams();
+  const workshop = useApi('/workshops/{id}', { params: { path: { id } } }, { refetchInterval: 10_000 });
+  const [cancelling, cancelModal] = useDisclosure(false);
+  return (
+    <QueryState query={workshop}>
+      {(w) => (
+        <>
+          <PageHeader
+            title={w.title}
+            actions={
+              w.status !== 'cancelled' &&
+              w.status !== 'completed' && (
+                <Button color="red" variant="light" onClick={cancelModal.open}>
+                  {t('workshops.cancel')}
+                </Button>
+              )
+            }
+          >
+            <Group gap="xs" mt={4}>
+              <StatusBadge value={w.status} />
+              <Text size="sm">{t(`workshopKind.${w.kind}`)}</Text>
+              <Anchor component={Link} to={`/clusters/${w.cluster}`} size="sm">
+                {w.cluster}
+              </Anchor>
+            </Group>
+          </PageHeader>
+          <Stack>
+            {w.cancelReason && (
+              <Alert color="gray" title={t('status.cancelled')}>
+                {w.cancelReason}
+              </Alert>
+            )}
+            <SimpleGrid cols={{ base: 1, md: 2 }}>
+              <Card withBorder>
+                <dl style={{ margin: 0 }}>
+                  {(
+                    [
+                      ['workshops.startsAt', w.startsAt],
+                      ['workshops.endsAt', w.endsAt],
+                      ['workshops.rsvpBy', w.rsvpBy],
+                      ['workshops.outcomesDue', w.outcomesDueAt],
+                    ] as const
+                  ).map(([k, v]) => (
+                    <div key={k}>
+                      <Text component="dt" size="xs" c="dimmed">
+                        {t(k)}
+                      </Text>
+                      <Text component="dd" m={0} size="sm" mb="xs">
+                        <DateText value={v} time zone={w.timezone} />
+                      </Text>
+                    </div>
+                  ))}
+                </dl>
+                <Text size="sm">{[w.venue, w.onlineUrl].filter(Boolean).join(' · ') || '—'}</Text>
+              </Card>
+              <Card withBorder component="section" aria-labelledby="rsvps">
+                <Title order={2} size="h4" id="rsvps" mb="xs">
+                  {t('workshops.rsvps')}
+                </Title>
+                <Text size="sm">
+                  {t('workshops.rsvpSummary', {
+                    invited: w.invited,
+                    yes: w.rsvpCounts.yes,
+                    maybe: w.rsvpCounts.maybe,
+                    no: w.rsvpCounts.no,
+                    pending: w.rsvpCounts.pending,
+                  })}
+                </Text>
+              </Card>
+            </SimpleGrid>
+          </Stack>
+          <Cancel workshop={w} opened={cancelling} onClose={cancelModal.close} />
+        </>
+      )}
+    </QueryState>
+  );
+}
