@@ -54,6 +54,7 @@ export function createApp(opts: AppOptions): { app: Express; deps: AppDeps } {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('trust proxy', opts.config.TRUST_PROXY);
   app.use(metrics.middleware);
   const json = express.json({ limit: opts.config.BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   // The one route that reads CSV (exchange-rate import); everywhere else a write is JSON.
@@ -64,14 +65,12 @@ export function createApp(opts: AppOptions): { app: Express; deps: AppDeps } {
     const parser = req.path === '/fx-rates/import' ? csv : json;
     parser(req, res, (err?: unknown) => {
       if (err) return next(err);
-      // A body on a write must be JSON; anything else would silently parse as empty.
-      if (
-        req.method !== 'DELETE' &&
-        req.headers['content-length'] !== '0' &&
-        req.body === undefined &&
-        req.readable &&
-        req.headers['content-type']
-      )
+      // A body on a write must be JSON; anything else would silently parse as empty. A request with
+      // no body at all (no length, or 0, and not chunked) is a body-less action, whatever its type.
+      const hasBody =
+        req.headers['transfer-encoding'] !== undefined ||
+        (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
+      if (req.method !== 'DELETE' && hasBody && req.body === undefined && req.readable && req.headers['content-type'])
         return next(new HttpProblem(415, 'Unsupported Media Type', 'send application/json'));
       next();
     });

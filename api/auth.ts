@@ -4,10 +4,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ApiToken } from '../db/entities/index.js';
 import { coordinatorsOf } from '../db/queries/coordinator-term.js';
 import type { Principal, Role } from '../domain/auth.js';
-import { HttpProblem, forbidden, unauthorized } from './errors.js';
+import { forbidden, retryLater, unauthorized } from './errors.js';
 import { SESSION_COOKIE, readCookie, type Sessions } from './sessions.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Routes whose readers are calendar apps (a token in the URL, as `access_token`). */
+const FEED = /\.ics$/;
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 export const newToken = (): string => `gnlc_${randomBytes(32).toString('base64url')}`;
@@ -29,7 +31,6 @@ interface CacheEntry {
  */
 export class TokenAuthenticator {
   private readonly cache = new Map<string, CacheEntry>();
-  private readonly failures = new Map<string, { count: number; windowStart: number }>();
 
   constructor(
     private readonly em: () => EntityManager,
@@ -65,40 +66,55 @@ export class TokenAuthenticator {
     return principal;
   }
 
-  /** Counts failed attempts per client address so guessing tokens gets a 429. */
-  private tooManyFailures(ip: string): boolean {
-    const now = Date.now();
-    const f = this.failures.get(ip);
-    if (!f || now - f.windowStart > 60_000) {
-      this.failures.set(ip, { count: 0, windowStart: now });
-      return false;
+  /**
+   * A failed attempt counts against the client address and the presented token's prefix, in
+   * PostgreSQL so every API replica sees the same counts. Only failures are limited: a valid
+   * credential is checked first and always passes, so others' failures behind the same address
+   * (a reverse proxy, a city hall's NAT) never lock anyone out. Tokens are 256-bit random, so the
+   * limit is about load and noise, not about making guessing feasible.
+   */
+  private async refuse(req: Request, presented: string | undefined, detail: string): Promise<never> {
+    const keys = [`ip:${req.ip ?? 'unknown'}`, ...(presented ? [`prefix:${presented.slice(0, 12)}`] : [])];
+    const counts = await Promise.all(keys.map((k) => this.countFailure(k)));
+    if (counts.some((c) => c > this.failuresPerMinute)) {
+      throw retryLater(429, 'too many failed authentication attempts; retry later', 60);
     }
-    return f.count >= this.failuresPerMinute;
+    throw unauthorized(detail);
   }
 
-  private fail(ip: string): void {
-    const f = this.failures.get(ip);
-    if (f) f.count += 1;
+  private async countFailure(key: string): Promise<number> {
+    const rows = await this.em()
+      .getConnection()
+      .execute<{ count: number }[]>(
+        `insert into auth_failure (key, window_start, count) values (?, now(), 1)
+       on conflict (key) do update set
+         count = case when auth_failure.window_start < now() - interval '1 minute' then 1 else auth_failure.count + 1 end,
+         window_start = case when auth_failure.window_start < now() - interval '1 minute' then now() else auth_failure.window_start end
+       returning count`,
+        [key],
+      );
+    // Old windows are cleared now and then, by the failures themselves.
+    if (Math.random() < 0.01)
+      await this.em()
+        .getConnection()
+        .execute(`delete from auth_failure where window_start < now() - interval '1 hour'`);
+    return Number(rows[0]?.count ?? 0);
   }
 
   middleware() {
     return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-      const ip = req.ip ?? 'unknown';
-      if (this.tooManyFailures(ip)) {
-        res.setHeader('Retry-After', '60');
-        throw new HttpProblem(429, 'Too Many Requests', 'too many failed authentication attempts; retry later');
-      }
       const header = req.get('authorization');
-      const queryToken = typeof req.query.access_token === 'string' ? req.query.access_token : undefined;
+      // Calendar apps cannot send headers: the token may ride in the URL of a feed, and only there.
+      const queryToken =
+        FEED.test(req.path) && typeof req.query.access_token === 'string' ? req.query.access_token : undefined;
       const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? (req.method === 'GET' ? queryToken : undefined);
       const cookie = header || token ? undefined : readCookie(req, SESSION_COOKIE);
       // A person signed in from an e-mail link: one principal, the same rules as a token's.
       if (cookie && this.sessions) {
         const resolved = await this.sessions.resolve(cookie);
         if (!resolved) {
-          this.fail(ip);
           this.sessions.clearCookie(res);
-          throw unauthorized('the session has ended; sign in again');
+          return this.refuse(req, undefined, 'the session has ended; sign in again');
         }
         if (!SAFE_METHODS.has(req.method)) {
           const csrf = this.sessions.csrfProblem(req, resolved.session);
@@ -108,15 +124,9 @@ export class TokenAuthenticator {
         req.session = resolved.session;
         return next();
       }
-      if (!token) {
-        this.fail(ip);
-        throw unauthorized();
-      }
+      if (!token) return this.refuse(req, undefined, 'a valid Bearer token or a session is required');
       const principal = await this.resolve(token);
-      if (!principal) {
-        this.fail(ip);
-        throw unauthorized('the token is unknown or revoked');
-      }
+      if (!principal) return this.refuse(req, token, 'the token is unknown or revoked');
       if (principal.readOnly && req.method !== 'GET' && req.method !== 'HEAD')
         throw forbidden('this token is read-only');
       req.principal = principal;

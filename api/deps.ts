@@ -20,6 +20,7 @@ export interface AppDeps {
     | 'SMTP_URL'
     | 'HOST'
     | 'PORT'
+    | 'TRUST_PROXY'
   >;
   logger: Logger;
   auth: TokenAuthenticator;

@@ -24,10 +24,18 @@ export class HttpProblem extends Error {
     readonly detail?: string,
     readonly errors?: FieldError[],
     readonly extra?: Record<string, unknown>,
+    /** Response headers that go with it, e.g. Retry-After on 409 in progress, 429 and 503. */
+    readonly headers?: Record<string, string>,
   ) {
     super(detail ?? title);
   }
 }
+
+/** A problem the client may simply retry after `seconds` (409 in progress, 429, 503). */
+export const retryLater = (status: 409 | 429 | 503, detail: string, seconds: number): HttpProblem =>
+  new HttpProblem(status, STATUS_CODES[status] ?? 'Error', detail, undefined, undefined, {
+    'Retry-After': String(seconds),
+  });
 
 export const badRequest = (detail: string, errors?: FieldError[]) =>
   new HttpProblem(400, 'Bad Request', detail, errors);
@@ -96,6 +104,7 @@ export const toProblem = (err: unknown): HttpProblem | undefined =>
     : (fromTemporal(err) ?? (typeof err === 'object' && err ? fromMiddleware(err) : undefined) ?? fromDatabase(err));
 
 export function sendProblem(res: Response, p: HttpProblem): void {
+  for (const [k, v] of Object.entries(p.headers ?? {})) res.setHeader(k, v);
   res
     .status(p.status)
     .type('application/problem+json')

@@ -2,14 +2,13 @@ import { createHash } from 'node:crypto';
 import type { Request, Response, Router } from 'express';
 import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { type z } from 'zod';
 import type { Principal, Role } from '../domain/auth.js';
 import { principalKey } from '../domain/auth.js';
 import { AuditEvent, IdempotencyRecord } from '../db/entities/index.js';
 import type { AppDeps } from './deps.js';
 import { requireRole } from './auth.js';
-import { badRequest, conflict, toProblem, unprocessable, zodFieldErrors } from './errors.js';
+import { badRequest, retryLater, toProblem, unprocessable, zodFieldErrors } from './errors.js';
 import { openApiPath } from './openapi.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -145,31 +144,30 @@ async function claimIdempotencyKey(
   req: Request,
   key: string,
 ): Promise<Reply | string> {
+  if (key.trim() === '') throw badRequest('Idempotency-Key must not be empty');
   if (key.length > 200) throw badRequest('Idempotency-Key is longer than 200 characters');
   const hash = requestHash(req);
-  const fork = em.fork();
-  try {
-    const rec = fork.create(IdempotencyRecord, {
-      principal: principalKey(principal),
-      key,
-      method: req.method,
-      path: req.originalUrl,
-      requestHash: hash,
-    });
-    await fork.persistAndFlush(rec);
-    return rec.id;
-  } catch (err) {
-    if (!(err instanceof UniqueConstraintViolationException)) throw err;
-    const prior = await em.fork().findOneOrFail(IdempotencyRecord, { principal: principalKey(principal), key });
+  const owner = principalKey(principal);
+  // A claim that failed is deleted by its request: a concurrent duplicate then claims afresh.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const claimed = await em.getConnection().execute<{ id: string }[]>(
+      `insert into idempotency_record (id, principal, key, method, path, request_hash, created_at)
+       values (gen_random_uuid(), ?, ?, ?, ?, ?, now()) on conflict (principal, key) do nothing returning id`,
+      [owner, key, req.method, req.originalUrl, hash],
+    );
+    if (claimed[0]) return claimed[0].id;
+    const prior = await em.fork().findOne(IdempotencyRecord, { principal: owner, key });
+    if (!prior) continue;
     if (prior.requestHash !== hash) throw unprocessable('this Idempotency-Key was used with a different request');
     if (prior.statusCode === null || prior.statusCode === undefined)
-      throw conflict('a request with this Idempotency-Key is still in progress');
+      throw retryLater(409, 'a request with this Idempotency-Key is still in progress; retry it shortly', 1);
     return {
       status: prior.statusCode,
       body: prior.body ?? undefined,
       headers: { ...(prior.headers ?? {}), 'Idempotent-Replayed': 'true' },
     };
   }
+  throw retryLater(409, 'a request with this Idempotency-Key is being retried concurrently; retry it shortly', 1);
 }
 
 function withoutFields(body: unknown, fields: readonly string[] | undefined): unknown {

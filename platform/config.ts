@@ -39,6 +39,18 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^\d+(b|kb|mb)$/i, 'must look like 1mb or 512kb')
     .default('1mb'),
+  /**
+   * Express's `trust proxy`: behind a reverse proxy the client address comes from X-Forwarded-For.
+   * `false` (default), `true`, a hop count, or addresses/subnets (`loopback`, `10.0.0.0/8`, ...).
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .max(500)
+    .default('false')
+    .transform((v): boolean | number | string =>
+      v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v,
+    ),
   AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   START_CLUSTER_CYCLES: z
     .enum(['true', 'false'])

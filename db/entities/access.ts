@@ -68,3 +68,15 @@ export const IdempotencyRecord = defineEntity({
   }),
 });
 export type IIdempotencyRecord = InferEntity<typeof IdempotencyRecord>;
+
+/** Failed authentication attempts per key (client address, token prefix) in a one-minute window. */
+export const AuthFailure = defineEntity({
+  name: 'AuthFailure',
+  tableName: 'auth_failure',
+  properties: (p) => ({
+    key: p.string().length(200).primary(),
+    windowStart: p.datetime(),
+    count: p.integer(),
+  }),
+});
+export type IAuthFailure = InferEntity<typeof AuthFailure>;

@@ -1,4 +1,4 @@
-import { ApiToken, AuditEvent, IdempotencyRecord } from './access.js';
+import { ApiToken, AuditEvent, AuthFailure, IdempotencyRecord } from './access.js';
 import { Ballot, Election, Nomination } from './election.js';
 import { CoordinatorTerm } from './coordinator-term.js';
 import { WorkPhase } from './work-phase.js';
@@ -40,6 +40,7 @@ export const ENTITIES = [
   Donor,
   ApiToken,
   AuditEvent,
+  AuthFailure,
   IdempotencyRecord,
   Person,
   SignInLink,

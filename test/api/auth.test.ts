@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useTestApp, startTestApp, type TestApp } from '../support/app.js';
 import { httpClient, unique, type HttpResult } from '../support/http.js';
@@ -209,16 +210,35 @@ describe('failed authentication is rate limited', () => {
   let limited: TestApp | undefined;
   afterAll(() => limited?.close());
 
-  it('answers 429 with Retry-After after the configured number of failures', async () => {
-    limited = await startTestApp({ worker: false, env: { AUTH_FAILURES_PER_MINUTE: '3' } });
+  it('answers 429 with Retry-After after the configured number of failures, never to a valid token', async () => {
+    limited = await startTestApp({ worker: false, env: { AUTH_FAILURES_PER_MINUTE: '3', TRUST_PROXY: 'true' } });
     const h = httpClient(limited.url);
-    expectProblem(await h.get('/cities', { token: null }), 401);
-    expectProblem(await h.get('/cities', { token: 'gnlc_guess-1' }), 401);
-    expectProblem(await h.get('/cities', { token: 'gnlc_guess-2' }), 401);
-    const blocked = await h.get('/cities', { token: 'gnlc_guess-3' });
+    // Behind a trusted proxy the client address is X-Forwarded-For's: one of this test's own.
+    const from = (ip: string) => ({ 'x-forwarded-for': ip });
+    const ip = `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
+    expectProblem(await h.get('/cities', { token: null, headers: from(ip) }), 401);
+    expectProblem(await h.get('/cities', { token: `gnlc_a${randomUUID()}`, headers: from(ip) }), 401);
+    expectProblem(await h.get('/cities', { token: `gnlc_b${randomUUID()}`, headers: from(ip) }), 401);
+    const blocked = await h.get('/cities', { token: `gnlc_c${randomUUID()}`, headers: from(ip) });
     expectProblem(blocked, 429);
     const retryAfter = Number(blocked.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(60);
+    // Others' failures behind the same address never refuse a valid credential.
+    expect((await h.get('/cities', { headers: from(ip) })).status).toBe(200);
+    // Another address is not affected; a token prefix tried from many addresses is limited too.
+    expect((await h.get('/cities', { token: null, headers: from('198.51.100.7') })).status).toBe(401);
+    const prefix = `gnlc_${randomUUID().slice(0, 7)}`;
+    const statuses = [];
+    for (let i = 0; i < 5; i++) {
+      statuses.push((await h.get('/cities', { token: `${prefix}${i}`, headers: from(`192.0.2.${i + 10}`) })).status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
+  });
+
+  it('takes a token in the URL only on calendar feeds', async () => {
+    const viewer = await fx.token('viewer');
+    expect((await http.get(`/cities?access_token=${viewer}`, { token: null })).status).toBe(401);
+    expect((await http.get(`/calendar.ics?access_token=${viewer}`, { token: null })).status).toBe(200);
   });
 });

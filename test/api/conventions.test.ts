@@ -167,6 +167,56 @@ describe('Idempotency-Key', () => {
   });
 });
 
+describe('Idempotency-Key under concurrency', () => {
+  it('runs one effect for concurrent duplicates: the others replay it or get 409 with Retry-After, never a 5xx', async () => {
+    const name = unique('Concurrent');
+    const headers = { 'idempotency-key': randomUUID() };
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () => http.post('/cities', { name, country: 'KE' }, { headers })),
+    );
+    const statuses = answers.map((a) => a.status);
+    expect(
+      statuses.every((s) => s === 201 || s === 409),
+      statuses.join(),
+    ).toBe(true);
+    for (const a of answers.filter((x) => x.status === 409))
+      expect(Number(a.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await http.get(`/cities?q=${encodeURIComponent(name)}`)).body.total).toBe(1);
+  });
+
+  it('lets concurrent duplicates of a failing request each fail cleanly, and claims nothing', async () => {
+    // An unknown cluster fails after the key is claimed; the claim is released for the next try.
+    const headers = { 'idempotency-key': randomUUID() };
+    const city = await fx.city();
+    const body = { cityId: city.id, representative: { name: 'Rep', email: 'rep@example.org' } };
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => http.post('/clusters/NOPE/members', body, { headers })),
+    );
+    expect(
+      answers.map((a) => a.status).every((s) => s === 404 || s === 409),
+      answers.map((a) => a.status).join(),
+    ).toBe(true);
+    expect((await http.post('/clusters/ESD/members', body, { headers })).status).toBe(201);
+  });
+
+  it('refuses an empty or blank key with 400', async () => {
+    for (const key of ['', '   ']) {
+      expectProblem(
+        await http.post('/cities', { name: unique('Blank'), country: 'FR' }, { headers: { 'idempotency-key': key } }),
+        400,
+      );
+    }
+  });
+
+  it('accepts a body-less action sent with a JSON content type and no body', async () => {
+    const res = await fetch(`${api.app.url}/people/${randomUUID()}/sign-out`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${SECRETARIAT}`, 'content-type': 'application/json' },
+    });
+    expect(res.status).toBe(404);
+  });
+});
+
 describe('audit trail', () => {
   it('records who made each mutating request and how it ended', async () => {
     const city = await fx.city();

@@ -32,6 +32,7 @@ describe('loadConfig', () => {
       SMTP_FROM: 'GNLC secretariat <learningcities@localhost>',
       LOG_LEVEL: 'info',
       BODY_LIMIT: '1mb',
+      TRUST_PROXY: false,
       AUTH_FAILURES_PER_MINUTE: 30,
       START_CLUSTER_CYCLES: true,
     });

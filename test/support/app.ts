@@ -45,6 +45,9 @@ export async function startTestApp(
     SECRETARIAT_TOKEN: SECRETARIAT,
     TEMPORAL_TASK_QUEUE: taskQueue,
     LOG_LEVEL: 'silent',
+    // Failures are counted in the shared database per address, and every test calls from 127.0.0.1:
+    // the limit is exercised by its own test (test/api/auth.test.ts), with addresses of its own.
+    AUTH_FAILURES_PER_MINUTE: '100000',
     HOST: '127.0.0.1',
     PORT: String(port),
     PUBLIC_URL: `http://127.0.0.1:${port}`,
