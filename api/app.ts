@@ -1,12 +1,13 @@
 import express, { Router, type Express } from 'express';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-import type { Client } from '@temporalio/client';
+import type { Client, Connection } from '@temporalio/client';
 import type { Orm } from '../db/orm.js';
 import type { Config } from '../platform/config.js';
 import type { Logger } from '../platform/logger.js';
 import { TokenAuthenticator } from './auth.js';
 import { Sessions } from './sessions.js';
+import { engineClient } from '../client/engine-client.js';
 import type { AppDeps } from './deps.js';
 import { HttpProblem, notFound, problemHandler, sendProblem } from './errors.js';
 import { createMetrics } from './metrics.js';
@@ -38,8 +39,17 @@ export function createApp(opts: AppOptions): { app: Express; deps: AppDeps } {
     publicUrl: opts.config.PUBLIC_URL,
     smtp: !!opts.config.SMTP_URL,
   });
+  // The API's own client: starts and updates refused fast (503) when no worker can run them.
+  const { client: temporal, availability } = engineClient({
+    connection: opts.temporal.connection as Connection,
+    namespace: opts.temporal.options.namespace,
+    taskQueue: opts.config.TEMPORAL_TASK_QUEUE,
+    dataConverter: opts.temporal.options.dataConverter,
+  });
   const deps: AppDeps = {
     ...opts,
+    temporal,
+    availability,
     sessions,
     auth: new TokenAuthenticator(
       em,

@@ -5,6 +5,7 @@ import type { Config } from '../platform/config.js';
 import type { Logger } from '../platform/logger.js';
 import type { TokenAuthenticator } from './auth.js';
 import type { Sessions } from './sessions.js';
+import type { WorkerAvailability } from '../client/availability.js';
 
 /** What every route may use; built once per process by createApp. */
 export interface AppDeps {
@@ -25,5 +26,7 @@ export interface AppDeps {
   logger: Logger;
   auth: TokenAuthenticator;
   sessions: Sessions;
+  /** Whether a worker polls the task queue (readiness, and the guard on starts and updates). */
+  availability: WorkerAvailability;
   registry: OpenAPIRegistry;
 }

@@ -3,12 +3,15 @@ import type { ErrorRequestHandler, Response } from 'express';
 import { type z } from 'zod';
 import { UniqueConstraintViolationException, ForeignKeyConstraintViolationException } from '@mikro-orm/core';
 import {
+  ServiceError,
+  isGrpcServiceError,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Logger } from '../platform/logger.js';
+import { ProcessesUnavailableError } from '../client/availability.js';
 import { REFUSAL_STATUS, isRefusal } from '../domain/refusal.js';
 
 export interface FieldError {
@@ -91,6 +94,44 @@ function fromMiddleware(err: {
   return undefined;
 }
 
+// PostgreSQL unreachable, restarting or refusing connections; the pool's own acquire timeout.
+const DB_DOWN_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
+const DB_DOWN_MESSAGES = /Timeout acquiring a connection|Connection terminated|connection timeout|Knex: Timeout/i;
+// gRPC UNAVAILABLE and DEADLINE_EXCEEDED: Temporal did not answer in time.
+const GRPC_UNAVAILABLE = new Set([4, 14]);
+
+/** A dependency is down: 503 with Retry-After, the dependency named, no address. */
+export function fromUnavailable(err: unknown): HttpProblem | undefined {
+  if (err instanceof ProcessesUnavailableError)
+    return retryLater(503, `the engine's processes cannot run now (${err.reason}); retry shortly`, 10);
+  const e = err as { code?: unknown; cause?: { code?: unknown }; message?: unknown } | null;
+  if (!e || typeof e !== 'object') return undefined;
+  const code = e.code ?? e.cause?.code;
+  if (
+    (typeof code === 'string' && DB_DOWN_CODES.has(code)) ||
+    (typeof e.message === 'string' && DB_DOWN_MESSAGES.test(e.message))
+  )
+    return retryLater(503, 'the database is unavailable; retry shortly', 5);
+  if (isGrpcServiceError(err) && GRPC_UNAVAILABLE.has(err.code))
+    return retryLater(503, 'the workflow service is unavailable; retry shortly', 5);
+  if (err instanceof ServiceError && isGrpcServiceError(err.cause) && GRPC_UNAVAILABLE.has(err.cause.code))
+    return retryLater(503, 'the workflow service is unavailable; retry shortly', 5);
+  return undefined;
+}
+
 function fromDatabase(err: unknown): HttpProblem | undefined {
   if (err instanceof UniqueConstraintViolationException)
     return conflict('a record with the same identity exists already');
@@ -101,7 +142,10 @@ function fromDatabase(err: unknown): HttpProblem | undefined {
 export const toProblem = (err: unknown): HttpProblem | undefined =>
   err instanceof HttpProblem
     ? err
-    : (fromTemporal(err) ?? (typeof err === 'object' && err ? fromMiddleware(err) : undefined) ?? fromDatabase(err));
+    : (fromTemporal(err) ??
+      fromUnavailable(err) ??
+      (typeof err === 'object' && err ? fromMiddleware(err) : undefined) ??
+      fromDatabase(err));
 
 export function sendProblem(res: Response, p: HttpProblem): void {
   for (const [k, v] of Object.entries(p.headers ?? {})) res.setHeader(k, v);
@@ -119,8 +163,17 @@ export function sendProblem(res: Response, p: HttpProblem): void {
 }
 
 export function problemHandler(logger: Logger): ErrorRequestHandler {
+  // A dependency that is down fails every request: it is logged once per half minute, not each time.
+  const lastLogged = new Map<string, number>();
   return (err, req, res, _next) => {
     const problem = toProblem(err);
+    if (problem?.status === 503) {
+      const now = Date.now();
+      if (now - (lastLogged.get(problem.detail ?? '') ?? 0) > 30_000) {
+        lastLogged.set(problem.detail ?? '', now);
+        logger.warn({ err, detail: problem.detail }, 'dependency unavailable (logged once per 30 s)');
+      }
+    }
     if (problem) return sendProblem(res, problem);
     // No stack traces leave the server: log it, answer with an opaque 500.
     logger.error({ err, method: req.method, path: req.path }, 'unhandled error');

@@ -294,9 +294,13 @@ describe('operations endpoints', () => {
     const live = await http.get('/healthz', { token: null });
     expect(live.status).toBe(200);
     expect(live.body.status).toBe('ok');
+    // This file's API runs without a worker: reachable dependencies, but not ready to run processes.
     const ready = await http.get('/readyz', { token: null });
-    expect(ready.status).toBe(200);
-    expect(ready.body).toEqual({ status: 'ok', checks: { database: 'ok', temporal: 'ok' } });
+    expect(ready.status).toBe(503);
+    expect(ready.body).toEqual({
+      status: 'unavailable',
+      checks: { database: 'ok', temporal: 'ok', worker: 'no worker polling' },
+    });
   });
 
   it('exposes Prometheus metrics with request counts', async () => {
@@ -351,7 +355,8 @@ describe('operations endpoints', () => {
         });
         const routeMissing = res.status === 404 && String(res.body?.detail).startsWith('route ');
         expect(routeMissing, `${method} ${path}`).toBe(false);
-        expect(res.status, `${method} ${path}`).toBeLessThan(500);
+        // Without a worker this file's API is honestly not ready; nothing else may answer 5xx.
+        if (path !== '/readyz') expect(res.status, `${method} ${path}`).toBeLessThan(500);
       }
     }
   });
