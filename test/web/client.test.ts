@@ -7,17 +7,24 @@ import { ELECTION_DEFAULTS as DOMAIN_DEFAULTS } from '../../domain/election.js';
 import { ELECTION_DEFAULTS as WEB_DEFAULTS } from '../../web/src/pages/elections/defaults.js';
 import { currentBiennium } from '../../web/src/lib/biennium.js';
 import { isBiennium } from '../../domain/biennium.js';
-import { NOTE_REQUIRED as DOMAIN_NOTE, RECEIVING_STATUSES as DOMAIN_RECEIVING, TRANSITIONS as DOMAIN_TRANSITIONS } from '../../domain/pledge.js';
+import {
+  NOTE_REQUIRED as DOMAIN_NOTE,
+  RECEIVING_STATUSES as DOMAIN_RECEIVING,
+  TRANSITIONS as DOMAIN_TRANSITIONS,
+} from '../../domain/pledge.js';
 import { NOTE_REQUIRED, RECEIVING_STATUSES, TRANSITIONS } from '../../web/src/pages/pledges/transitions.js';
 
 describe('web client', () => {
   it('has committed types equal to the generated ones', async () => {
     const committed = await readFile(new URL('../../web/src/api/schema.d.ts', import.meta.url), 'utf8');
-    expect(committed === (await generateClientTypes()), 'web/src/api/schema.d.ts is stale: npm run web:client').toBe(true);
+    expect(committed === (await generateClientTypes()), 'web/src/api/schema.d.ts is stale: npm run web:client').toBe(
+      true,
+    );
   });
 
   it('shows the strategy election defaults as placeholders', () => {
-    for (const [k, v] of Object.entries(WEB_DEFAULTS)) expect([k, v]).toEqual([k, (DOMAIN_DEFAULTS as Record<string, unknown>)[k]]);
+    for (const [k, v] of Object.entries(WEB_DEFAULTS))
+      expect([k, v]).toEqual([k, (DOMAIN_DEFAULTS as Record<string, unknown>)[k]]);
   });
 
   it('offers the pledge moves the API accepts', () => {
@@ -27,7 +34,8 @@ describe('web client', () => {
   });
 
   it('computes the current biennium as the API understands it', () => {
-    for (const d of ['2021-07-01', '2023-06-30', '2026-12-01', '2027-07-01']) expect(isBiennium(currentBiennium(new Date(`${d}T12:00:00Z`)))).toBe(true);
+    for (const d of ['2021-07-01', '2023-06-30', '2026-12-01', '2027-07-01'])
+      expect(isBiennium(currentBiennium(new Date(`${d}T12:00:00Z`)))).toBe(true);
     expect(currentBiennium(new Date('2026-12-01T00:00:00Z'))).toBe('2025-2027');
     expect(currentBiennium(new Date('2027-06-30T00:00:00Z'))).toBe('2025-2027');
     expect(currentBiennium(new Date('2027-07-01T00:00:00Z'))).toBe('2027-2029');

@@ -5,10 +5,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECRETARIAT, useTestApp } from '../support/app.js';
 import { schedule } from '../support/cluster-work.js';
 import { financialPledge } from '../support/funding.js';
-import { buildWebIfStale, describeViolations, heading, launchBrowser, screenshot, seriousViolations, tokenContext, VIEWPORTS } from '../support/browser.js';
+import {
+  buildWebIfStale,
+  describeViolations,
+  heading,
+  launchBrowser,
+  screenshot,
+  seriousViolations,
+  tokenContext,
+  VIEWPORTS,
+} from '../support/browser.js';
 
 // Code run inside the page by page.evaluate: the browser's document (the Node project has no DOM lib).
-declare const document: { documentElement: { scrollWidth: number; lang: string }; querySelectorAll(s: string): { length: number } };
+declare const document: {
+  documentElement: { scrollWidth: number; lang: string };
+  activeElement: { textContent: string | null; id: string } | null;
+  querySelectorAll(s: string): { length: number };
+};
 
 const t = useTestApp();
 const { http, fx } = t;
@@ -35,10 +48,37 @@ beforeAll(async () => {
   donor = await fx.donor({ name: `Fondation ${Date.now()}` });
   await created(http.post('/fx-rates', { currency: 'EUR', date: '2026-01-01', rateToUsd: '1.08' }), 'fx rate');
   pledgeId = (await created(http.post('/pledges', financialPledge(donor.id)), 'pledge')).id;
-  workshopId = (await created(http.post('/clusters/ESD/workshops', { ...schedule(), kind: 'thematic', title: 'Green schools' }), 'workshop')).id;
-  meetingId = (await created(http.post('/coordinator-meetings', { date: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10), title: meetingTitle }), 'meeting')).id;
-  await created(http.post('/peer-learning', { cluster: 'ESD', kind: 'practice', title: 'School gardens', body: 'Every school grows its own food.', tags: ['schools'] }), 'peer learning');
-  electionId = (await created(http.post('/clusters/ESD/elections', { termStart: '2031-07-01', nominationWindow: 'P30D' }), 'election')).id;
+  workshopId = (
+    await created(
+      http.post('/clusters/ESD/workshops', { ...schedule(), kind: 'thematic', title: 'Green schools' }),
+      'workshop',
+    )
+  ).id;
+  meetingId = (
+    await created(
+      http.post('/coordinator-meetings', {
+        date: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
+        title: meetingTitle,
+      }),
+      'meeting',
+    )
+  ).id;
+  await created(
+    http.post('/peer-learning', {
+      cluster: 'ESD',
+      kind: 'practice',
+      title: 'School gardens',
+      body: 'Every school grows its own food.',
+      tags: ['schools'],
+    }),
+    'peer learning',
+  );
+  electionId = (
+    await created(
+      http.post('/clusters/ESD/elections', { termStart: '2031-07-01', nominationWindow: 'P30D' }),
+      'election',
+    )
+  ).id;
 }, 180_000);
 afterAll(() => browser?.close());
 
@@ -75,26 +115,36 @@ async function checkPage(name: string, path: string, title: string | RegExp, rea
 
 describe('console pages', () => {
   it('overview', async () => {
-    await checkPage('overview', '/', 'Overview', (p) => p.getByRole('link', { name: 'Education for Sustainable Development' }).first().waitFor());
+    await checkPage('overview', '/', 'Overview', (p) =>
+      p.getByRole('link', { name: 'Education for Sustainable Development' }).first().waitFor(),
+    );
   });
 
   it('cities: list with filters in the URL, then the city', async () => {
-    await checkPage('cities', `/cities?q=${encodeURIComponent(city.name)}`, 'Cities', (p) => p.getByRole('link', { name: city.name }).waitFor());
+    await checkPage('cities', `/cities?q=${encodeURIComponent(city.name)}`, 'Cities', (p) =>
+      p.getByRole('link', { name: city.name }).waitFor(),
+    );
     await checkPage('city', `/cities/${city.id}`, city.name, (p) => p.getByLabel('Name').waitFor());
   });
 
   it('clusters and a cluster with its members', async () => {
-    await checkPage('clusters', '/clusters', 'Clusters', (p) => p.getByRole('link', { name: 'Health and Well-being' }).first().waitFor());
+    await checkPage('clusters', '/clusters', 'Clusters', (p) =>
+      p.getByRole('link', { name: 'Health and Well-being' }).first().waitFor(),
+    );
     await checkPage('cluster', '/clusters/ESD', /^ESD/, (p) => p.getByRole('link', { name: city.name }).waitFor());
   });
 
   it('countries', async () => {
-    await checkPage('countries', '/countries?region=africa', 'Countries', (p) => p.getByRole('cell', { name: 'Kenya' }).waitFor());
+    await checkPage('countries', '/countries?region=africa', 'Countries', (p) =>
+      p.getByRole('cell', { name: 'Kenya' }).waitFor(),
+    );
   });
 
   it('donors and a donor', async () => {
     await checkPage('donors', '/donors', 'Donors', (p) => p.getByRole('link', { name: donor.name }).waitFor());
-    await checkPage('donor', `/donors/${donor.id}`, donor.name, (p) => p.getByRole('heading', { name: 'Pledges' }).waitFor());
+    await checkPage('donor', `/donors/${donor.id}`, donor.name, (p) =>
+      p.getByRole('heading', { name: 'Pledges' }).waitFor(),
+    );
   });
 
   it('elections', async () => {
@@ -102,15 +152,27 @@ describe('console pages', () => {
   });
 
   it('an election, live', async () => {
-    await checkPage('election', `/elections/${electionId}`, /^ESD coordinators 2031/, (p) => p.getByRole('heading', { name: 'Nominees' }).waitFor());
+    await checkPage('election', `/elections/${electionId}`, /^ESD coordinators 2031/, (p) =>
+      p.getByRole('heading', { name: 'Nominees' }).waitFor(),
+    );
   });
 
   it('funding: summary, pledges, a pledge, campaigns, exchange rates', async () => {
-    await checkPage('funding-summary', '/funding-summary?biennium=2025-2027', 'Funding summary', (p) => p.getByRole('heading', { name: 'By funding option' }).waitFor());
-    await checkPage('pledges', `/pledges?donor=${donor.id}`, 'Pledges', (p) => p.getByRole('link', { name: /MDFM pooled fund/ }).waitFor());
-    await checkPage('pledge', `/pledges/${pledgeId}`, /MDFM pooled fund/, (p) => p.getByRole('heading', { name: 'Instalments' }).waitFor());
-    await checkPage('campaigns', '/campaigns', 'Campaigns', (p) => p.getByRole('button', { name: 'Open a campaign' }).waitFor());
-    await checkPage('fx-rates', '/fx-rates?currency=EUR', 'Exchange rates', (p) => p.getByRole('cell', { name: '1.08' }).first().waitFor());
+    await checkPage('funding-summary', '/funding-summary?biennium=2025-2027', 'Funding summary', (p) =>
+      p.getByRole('heading', { name: 'By funding option' }).waitFor(),
+    );
+    await checkPage('pledges', `/pledges?donor=${donor.id}`, 'Pledges', (p) =>
+      p.getByRole('link', { name: /MDFM pooled fund/ }).waitFor(),
+    );
+    await checkPage('pledge', `/pledges/${pledgeId}`, /MDFM pooled fund/, (p) =>
+      p.getByRole('heading', { name: 'Instalments' }).waitFor(),
+    );
+    await checkPage('campaigns', '/campaigns', 'Campaigns', (p) =>
+      p.getByRole('button', { name: 'Open a campaign' }).waitFor(),
+    );
+    await checkPage('fx-rates', '/fx-rates?currency=EUR', 'Exchange rates', (p) =>
+      p.getByRole('cell', { name: '1.08' }).first().waitFor(),
+    );
   });
 
   it('a pledge moves on through its status machine from the console', async () => {
@@ -125,19 +187,143 @@ describe('console pages', () => {
   });
 
   it('cluster work: workshops, a workshop, work plans, coordinator meetings, a meeting, peer learning', async () => {
-    await checkPage('workshops', '/workshops?cluster=ESD', 'Workshops', (p) => p.getByRole('link', { name: /Green schools/ }).first().waitFor());
-    await checkPage('workshop', `/workshops/${workshopId}`, 'Green schools', (p) => p.getByText(/Africa\/Nairobi/).first().waitFor());
-    await checkPage('work-plans', '/work-plans?cluster=ESD', 'Work plans', (p) => p.getByText('Choose a cluster and a biennium').waitFor());
-    await checkPage('coordinator-meetings', '/coordinator-meetings', 'Coordinator meetings', (p) => p.getByRole('link', { name: meetingTitle }).waitFor());
-    await checkPage('coordinator-meeting', `/coordinator-meetings/${meetingId}`, meetingTitle, (p) => p.getByText(/Collecting reports/).first().waitFor());
-    await checkPage('peer-learning', '/peer-learning?q=gardens', 'Peer learning', (p) => p.getByText('School gardens').first().waitFor());
+    await checkPage('workshops', '/workshops?cluster=ESD', 'Workshops', (p) =>
+      p
+        .getByRole('link', { name: /Green schools/ })
+        .first()
+        .waitFor(),
+    );
+    await checkPage('workshop', `/workshops/${workshopId}`, 'Green schools', (p) =>
+      p
+        .getByText(/Africa\/Nairobi/)
+        .first()
+        .waitFor(),
+    );
+    await checkPage('work-plans', '/work-plans?cluster=ESD', 'Work plans', (p) =>
+      p.getByText('Choose a cluster and a biennium').waitFor(),
+    );
+    await checkPage('coordinator-meetings', '/coordinator-meetings', 'Coordinator meetings', (p) =>
+      p.getByRole('link', { name: meetingTitle }).waitFor(),
+    );
+    await checkPage('coordinator-meeting', `/coordinator-meetings/${meetingId}`, meetingTitle, (p) =>
+      p
+        .getByText(/Collecting reports/)
+        .first()
+        .waitFor(),
+    );
+    await checkPage('peer-learning', '/peer-learning?q=gardens', 'Peer learning', (p) =>
+      p.getByText('School gardens').first().waitFor(),
+    );
   });
 
   it('people and access: people, tokens, audit trail', async () => {
-    await created(http.post('/people', { name: 'Kofi Mensah', email: `kofi.${Date.now()}@example.org`, staffRole: 'viewer' }), 'person');
-    await checkPage('people', '/people?q=Kofi', 'People', (p) => p.getByRole('cell', { name: 'Kofi Mensah' }).first().waitFor());
-    await checkPage('tokens', '/people/tokens', 'API tokens', (p) => p.getByRole('button', { name: 'Create a token' }).waitFor());
-    await checkPage('audit', '/audit?path=/pledges', 'Audit trail', (p) => p.getByText(/POST \/pledges/).first().waitFor());
+    await created(
+      http.post('/people', { name: 'Kofi Mensah', email: `kofi.${Date.now()}@example.org`, staffRole: 'viewer' }),
+      'person',
+    );
+    await checkPage('people', '/people?q=Kofi', 'People', (p) =>
+      p.getByRole('cell', { name: 'Kofi Mensah' }).first().waitFor(),
+    );
+    await checkPage('tokens', '/people/tokens', 'API tokens', (p) =>
+      p.getByRole('button', { name: 'Create a token' }).waitFor(),
+    );
+    await checkPage('audit', '/audit?path=/pledges', 'Audit trail', (p) =>
+      p
+        .getByText(/POST \/pledges/)
+        .first()
+        .waitFor(),
+    );
+  });
+
+  it('an election followed and acted on: nominate a city, then cancel with a reason', async () => {
+    const page = await open(`/elections/${electionId}`);
+    await heading(page, /^ESD coordinators 2031/);
+    await page.getByText('Updates live').waitFor();
+    const nominate = page.getByRole('form', { name: 'Nominate' });
+    await nominate.getByLabel('City to nominate').fill(city.name.slice(0, 12));
+    await page.getByRole('option', { name: new RegExp(city.name) }).click();
+    await nominate.getByRole('button', { name: 'Nominate' }).click();
+    await page.getByRole('region', { name: 'Nominees' }).getByRole('cell', { name: city.name }).waitFor();
+
+    await page.getByRole('button', { name: 'Cancel the election' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Cancel the election' });
+    await dialog.getByRole('button', { name: 'Cancel the election' }).click();
+    // No reason: the API's field error shows under the reason.
+    await page.waitForFunction(
+      () => document.querySelectorAll('[role="dialog"] textarea[aria-invalid="true"]').length === 1,
+    );
+    await dialog.getByLabel('Reason').fill('The cluster is being merged');
+    await dialog.getByRole('button', { name: 'Cancel the election' }).click();
+    await page.getByRole('alert').filter({ hasText: 'The cluster is being merged' }).waitFor();
+    expect((await http.get(`/elections/${electionId}`)).body).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'The cluster is being merged',
+    });
+    await screenshot(page, 'election-cancelled-desktop');
+    await page.context().close();
+  });
+
+  it('a cluster gains a member and loses it again, from the console', async () => {
+    const newcomer = await fx.city({ name: `Nairobi ${Date.now()}`, country: 'KE' });
+    const page = await open('/clusters/HEALTH');
+    await heading(page, /^HEALTH/);
+    await page.getByRole('button', { name: 'Add a member city' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a member city' });
+    await dialog.getByLabel('City').fill(newcomer.name.slice(0, 13));
+    await page.getByRole('option', { name: new RegExp(newcomer.name) }).click();
+    await dialog.getByLabel("Representative's name").fill('Wanjiru Kamau');
+    await dialog.getByLabel("Representative's e-mail").fill('not-an-address');
+    await dialog.getByRole('button', { name: 'Add a member city' }).click();
+    // The API refuses the address; its message is shown beside that field.
+    const emailField = dialog.getByLabel("Representative's e-mail");
+    await page.waitForFunction(() => document.querySelectorAll('[role="dialog"] [aria-invalid="true"]').length === 1);
+    expect(await emailField.getAttribute('aria-invalid')).toBe('true');
+    await emailField.fill('wanjiru.kamau@example.org');
+    await dialog.getByRole('button', { name: 'Add a member city' }).click();
+    await page.getByRole('link', { name: newcomer.name }).waitFor();
+
+    await page.getByRole('button', { name: `End membership: ${newcomer.name}` }).click();
+    const confirm = page.getByRole('dialog', { name: 'End membership' });
+    await confirm.getByRole('button', { name: 'End membership' }).click();
+    await page.getByRole('link', { name: newcomer.name }).waitFor({ state: 'detached' });
+    const members = await http.get('/clusters/HEALTH/members?limit=200');
+    expect(members.body.items.some((m: { cityId: string }) => m.cityId === newcomer.id)).toBe(false);
+    await page.context().close();
+  });
+
+  it('at phone width the navigation opens from the burger and closes on the way', async () => {
+    const page = await open('/', 'phone');
+    await heading(page, 'Overview');
+    const burger = page.getByRole('button', { name: 'Open navigation' });
+    await burger.click();
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Clusters' }).click();
+    await heading(page, 'Clusters');
+    await page.getByRole('button', { name: 'Open navigation' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Open navigation' }).getAttribute('aria-expanded')).toBe('false');
+    await page.context().close();
+  });
+
+  it('is usable from the keyboard: skip link, then a form sent with Enter', async () => {
+    const page = await open('/donors');
+    await heading(page, 'Donors');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.getByRole('button', { name: 'Add a donor' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Add a donor' });
+    const name = `Keyboard Foundation ${Date.now()}`;
+    const nameField = dialog.getByRole('textbox', { name: 'Name', exact: true });
+    await nameField.waitFor();
+    await page.waitForFunction(() => document.activeElement?.id !== 'main');
+    await page.keyboard.type(name); // the dialog puts the focus in its first field
+    await page.keyboard.press('Tab'); // the donor type: open its list, take the first type
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await nameField.press('Enter');
+    await heading(page, name);
+    await page.context().close();
   });
 
   it('a field error from the API is shown beside its field', async () => {

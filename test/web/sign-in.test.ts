@@ -8,7 +8,15 @@ import { createLogger } from '../../platform/logger.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { httpClient } from '../support/http.js';
 import { startSmtpSink, type SmtpSink } from '../support/mail.js';
-import { anonymousContext, buildWebIfStale, describeViolations, heading, launchBrowser, screenshot, seriousViolations } from '../support/browser.js';
+import {
+  anonymousContext,
+  buildWebIfStale,
+  describeViolations,
+  heading,
+  launchBrowser,
+  screenshot,
+  seriousViolations,
+} from '../support/browser.js';
 
 let app: TestApp;
 let sink: SmtpSink;
@@ -22,8 +30,19 @@ beforeAll(async () => {
   await buildWebIfStale();
   sink = await startSmtpSink();
   app = await startTestApp({ env: { SMTP_URL: sink.url } });
-  stopOutbox = startOutboxDelivery({ orm: app.orm, logger: createLogger('silent'), smtpUrl: sink.url, from: 'GNLC <learningcities@localhost>', intervalMs: 100 });
-  const invited = await httpClient(app.url).post('/people', { name: 'Ana Weber', email, language: 'en', staffRole: 'secretariat' });
+  stopOutbox = startOutboxDelivery({
+    orm: app.orm,
+    logger: createLogger('silent'),
+    smtpUrl: sink.url,
+    from: 'GNLC <learningcities@localhost>',
+    intervalMs: 100,
+  });
+  const invited = await httpClient(app.url).post('/people', {
+    name: 'Ana Weber',
+    email,
+    language: 'en',
+    staffRole: 'secretariat',
+  });
   expect(invited.status, JSON.stringify(invited.body)).toBe(201);
   browser = await launchBrowser();
 }, 180_000);

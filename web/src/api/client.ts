@@ -61,6 +61,8 @@ export function unwrap<D>(r: { data?: D; error?: unknown; response: Response }):
   if (r.response.ok) return r.data as D;
   const e = r.error;
   const problem: Problem =
-    e && typeof e === 'object' && 'status' in e ? (e as Problem) : { status: r.response.status, title: r.response.statusText, detail: typeof e === 'string' ? e : undefined };
+    e && typeof e === 'object' && 'status' in e
+      ? (e as Problem)
+      : { status: r.response.status, title: r.response.statusText, detail: typeof e === 'string' ? e : undefined };
   throw new ApiError(problem);
 }

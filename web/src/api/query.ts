@@ -10,13 +10,22 @@ export type GetPath = PathsWithMethod<paths, 'get'>;
 export type GetInit<P extends GetPath> = MaybeOptionalInit<paths[P], 'get'>;
 type Ok<R> = R extends { responses: { 200: { content: { 'application/json': infer D } } } } ? D : never;
 export type GetData<P extends GetPath> = Ok<paths[P]['get']>;
-export type GetQuery<P extends GetPath> = paths[P]['get'] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+export type GetQuery<P extends GetPath> = paths[P]['get'] extends { parameters: { query?: infer Q } }
+  ? NonNullable<Q>
+  : never;
 
 export const queryKey = <P extends GetPath>(path: P, init?: GetInit<P>) =>
   [path, (init as { params?: unknown } | undefined)?.params ?? {}] as const;
 
-export async function fetchGet<P extends GetPath>(path: P, init?: GetInit<P>, signal?: AbortSignal): Promise<GetData<P>> {
-  const get = api.GET as unknown as (p: string, i: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+export async function fetchGet<P extends GetPath>(
+  path: P,
+  init?: GetInit<P>,
+  signal?: AbortSignal,
+): Promise<GetData<P>> {
+  const get = api.GET as unknown as (
+    p: string,
+    i: object,
+  ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
   return unwrap(await get(path, { ...(init ?? {}), signal })) as GetData<P>;
 }
 
@@ -36,5 +45,8 @@ export function useApi<P extends GetPath>(path: P, init?: GetInit<P>, options: E
 export function useInvalidate() {
   const qc = useQueryClient();
   return (...prefixes: string[]) =>
-    qc.invalidateQueries({ predicate: (q) => typeof q.queryKey[0] === 'string' && prefixes.some((p) => (q.queryKey[0] as string).startsWith(p)) });
+    qc.invalidateQueries({
+      predicate: (q) =>
+        typeof q.queryKey[0] === 'string' && prefixes.some((p) => (q.queryKey[0] as string).startsWith(p)),
+    });
 }

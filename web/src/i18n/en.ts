@@ -43,6 +43,7 @@ export const en = {
   'shell.signedInAs': 'Signed in as {who}',
   'shell.openMenu': 'Open navigation',
   'shell.closeMenu': 'Close navigation',
+  'shell.skipToContent': 'Skip to content',
   'shell.navigation': 'Main navigation',
 
   'action.retry': 'Try again',
@@ -127,7 +128,8 @@ export const en = {
   'funding.towardTarget': 'Toward the target:',
   'funding.progress': 'Share of the target reached',
   'funding.usd': 'US dollars',
-  'funding.chartLabel': 'Pledged {pledged}, received {received}, outstanding {outstanding}, overdue {overdue}, against a target of {target}',
+  'funding.chartLabel':
+    'Pledged {pledged}, received {received}, outstanding {outstanding}, overdue {overdue}, against a target of {target}',
 
   'status.candidate': 'Candidate',
   'status.member': 'Member',
@@ -294,7 +296,8 @@ export const en = {
   'elections.nominateCity': 'City to nominate',
   'elections.nominated': 'Nomination recorded',
   'elections.tieBreak': 'Break the tie',
-  'elections.tieBreakHelp': '{count, plural, one {Choose the city that takes the remaining seat.} other {Choose the # cities that take the remaining seats.}}',
+  'elections.tieBreakHelp':
+    '{count, plural, one {Choose the city that takes the remaining seat.} other {Choose the # cities that take the remaining seats.}}',
   'elections.tiedCandidates': 'Tied candidates',
   'elections.confirmTieBreak': 'Confirm the choice',
   'elections.tieBroken': 'Tie broken',
@@ -402,7 +405,8 @@ export const en = {
   'campaigns.title': 'Campaigns',
   'campaigns.open': 'Open a campaign',
   'campaigns.opened': 'Campaign opened',
-  'campaigns.intro': 'A campaign follows up the MDFM prospects of a biennium until its target is reached. Open one here; each campaign has a page of its own.',
+  'campaigns.intro':
+    'A campaign follows up the MDFM prospects of a biennium until its target is reached. Open one here; each campaign has a page of its own.',
   'campaigns.named': 'Campaign {biennium}',
   'campaigns.target': 'Target',
   'campaigns.targetHelp': 'In US dollars; the MDFM default is 1,000,000',

@@ -45,6 +45,7 @@ export const fr: Record<MessageKey, string> = {
   'shell.signedInAs': 'Connecté·e : {who}',
   'shell.openMenu': 'Ouvrir la navigation',
   'shell.closeMenu': 'Fermer la navigation',
+  'shell.skipToContent': 'Aller au contenu',
   'shell.navigation': 'Navigation principale',
 
   'action.retry': 'Réessayer',
@@ -91,7 +92,8 @@ export const fr: Record<MessageKey, string> = {
   'signIn.email': 'Adresse électronique',
   'signIn.send': "M'envoyer un lien de connexion",
   'signIn.sentTitle': 'Consultez votre messagerie',
-  'signIn.sentBody': "Si l'adresse {email} appartient à une personne du réseau, un lien de connexion est en route. Il ne sert qu'une fois.",
+  'signIn.sentBody':
+    "Si l'adresse {email} appartient à une personne du réseau, un lien de connexion est en route. Il ne sert qu'une fois.",
   'signIn.useAnother': 'Utiliser une autre adresse',
   'signIn.checkingLink': 'Connexion en cours…',
   'signIn.linkInvalid': 'Ce lien de connexion est invalide ou a expiré',
@@ -109,7 +111,8 @@ export const fr: Record<MessageKey, string> = {
   'overview.funding': 'MDFM {biennium}',
   'overview.notifications': 'Messages en attente de distribution',
   'overview.allDelivered': 'Tous les messages ont été distribués',
-  'overview.pendingCount': '{count, plural, one {# message pas encore distribué} other {# messages pas encore distribués}}',
+  'overview.pendingCount':
+    '{count, plural, one {# message pas encore distribué} other {# messages pas encore distribués}}',
 
   'calendar.kind.workshop': 'Atelier',
   'calendar.kind.rsvpBy': 'Date limite de réponse',
@@ -129,7 +132,8 @@ export const fr: Record<MessageKey, string> = {
   'funding.towardTarget': "Vers l'objectif :",
   'funding.progress': "Part de l'objectif atteinte",
   'funding.usd': 'Dollars des États-Unis',
-  'funding.chartLabel': 'Promis {pledged}, reçu {received}, restant dû {outstanding}, en retard {overdue}, pour un objectif de {target}',
+  'funding.chartLabel':
+    'Promis {pledged}, reçu {received}, restant dû {outstanding}, en retard {overdue}, pour un objectif de {target}',
 
   'status.candidate': 'Candidate',
   'status.member': 'Membre',
@@ -296,7 +300,8 @@ export const fr: Record<MessageKey, string> = {
   'elections.nominateCity': 'Ville à proposer',
   'elections.nominated': 'Candidature enregistrée',
   'elections.tieBreak': "Départager l'égalité",
-  'elections.tieBreakHelp': '{count, plural, one {Choisissez la ville qui obtient le siège restant.} other {Choisissez les # villes qui obtiennent les sièges restants.}}',
+  'elections.tieBreakHelp':
+    '{count, plural, one {Choisissez la ville qui obtient le siège restant.} other {Choisissez les # villes qui obtiennent les sièges restants.}}',
   'elections.tiedCandidates': 'Candidatures à égalité',
   'elections.confirmTieBreak': 'Confirmer le choix',
   'elections.tieBroken': 'Égalité départagée',
@@ -404,7 +409,8 @@ export const fr: Record<MessageKey, string> = {
   'campaigns.title': 'Campagnes',
   'campaigns.open': 'Ouvrir une campagne',
   'campaigns.opened': 'Campagne ouverte',
-  'campaigns.intro': "Une campagne relance les prospects du MDFM d'un biennium jusqu'à ce que l'objectif soit atteint. Ouvrez-en une ici ; chaque campagne a sa propre page.",
+  'campaigns.intro':
+    "Une campagne relance les prospects du MDFM d'un biennium jusqu'à ce que l'objectif soit atteint. Ouvrez-en une ici ; chaque campagne a sa propre page.",
   'campaigns.named': 'Campagne {biennium}',
   'campaigns.target': 'Objectif',
   'campaigns.targetHelp': 'En dollars des États-Unis ; 1 000 000 par défaut pour le MDFM',
@@ -420,7 +426,7 @@ export const fr: Record<MessageKey, string> = {
   'fx.recorded': 'Taux enregistré',
   'fx.date': 'Date',
   'fx.rate': 'Taux en USD',
-  'fx.rateHelp': "Dollars des États-Unis pour une unité de la devise",
+  'fx.rateHelp': 'Dollars des États-Unis pour une unité de la devise',
   'fx.from': 'Du',
   'fx.to': 'Au',
   'fx.none': 'Aucun taux enregistré',

@@ -64,10 +64,22 @@ export function formatters(locale: Locale) {
       const at = new Date(instant);
       if (Number.isNaN(at.getTime())) return instant;
       // dateStyle/timeStyle cannot be combined with timeZoneName: spell the parts out.
-      const mine = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(at);
+      const mine = new Intl.DateTimeFormat(locale, {
+        year: 'numeric',
+        month: 'short',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZoneName: 'short',
+      }).format(at);
       if (!eventZone || eventZone === tz) return mine;
       try {
-        const theirs = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: eventZone, timeZoneName: 'short' }).format(at);
+        const theirs = new Intl.DateTimeFormat(locale, {
+          hour: '2-digit',
+          minute: '2-digit',
+          timeZone: eventZone,
+          timeZoneName: 'short',
+        }).format(at);
         return `${mine} (${theirs}, ${eventZone})`;
       } catch {
         return mine;

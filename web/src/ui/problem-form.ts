@@ -25,7 +25,7 @@ export function useProblemForm<V extends Record<string, unknown>>(initial: V) {
   const setValue = useCallback(<K extends keyof V>(name: K, value: V[K]) => {
     setValues((v) => ({ ...v, [name]: value }));
     setErrors((e) => {
-      if (!(name as string in e)) return e;
+      if (!((name as string) in e)) return e;
       const { [name as string]: _gone, ...others } = e;
       return others;
     });
@@ -35,7 +35,8 @@ export function useProblemForm<V extends Record<string, unknown>>(initial: V) {
   const text = (name: keyof V & string) => ({
     name,
     value: (values[name] as string | undefined) ?? '',
-    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setValue(name, e.currentTarget.value as V[typeof name]),
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+      setValue(name, e.currentTarget.value as V[typeof name]),
     error: errors[name],
   });
   /** Props for a Mantine Select/NumberInput bound to a field. */
@@ -50,9 +51,13 @@ export function useProblemForm<V extends Record<string, unknown>>(initial: V) {
   const setProblem = (error: unknown) => {
     const { fields, rest } = fieldErrorsOf(error);
     setErrors(fields);
-    const unplaced = Object.entries(fields).filter(([k]) => !(k in values) && !k.includes('.')).map(([k, m]) => `${k}: ${m}`);
+    const unplaced = Object.entries(fields)
+      .filter(([k]) => !(k in values) && !k.includes('.'))
+      .map(([k, m]) => `${k}: ${m}`);
     const detail = error instanceof ApiError ? (error.problem.detail ?? error.problem.title ?? null) : null;
-    setFormError([detail, ...rest, ...unplaced].filter(Boolean).join(' — ') || (error instanceof ApiError ? null : String(error)));
+    setFormError(
+      [detail, ...rest, ...unplaced].filter(Boolean).join(' — ') || (error instanceof ApiError ? null : String(error)),
+    );
   };
   const clear = () => {
     setErrors({});

@@ -24,8 +24,8 @@ export function useMe() {
   // The person's language, once, when they have not chosen one in this browser.
   const language = me?.person?.language;
   useEffect(() => {
-    if ((language === 'en' || language === 'fr') && language !== locale && !localStorage.getItem('gnlc.locale')) setLocale(language);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    if ((language === 'en' || language === 'fr') && language !== locale && !localStorage.getItem('gnlc.locale'))
+      setLocale(language);
   }, [language]);
   return query;
 }

@@ -1,5 +1,16 @@
 // The console's frame: header (burger at phone width, language, sign out) and the navigation.
-import { AppShell, Burger, Button, Group, NavLink, ScrollArea, SegmentedControl, Text, Title, VisuallyHidden } from '@mantine/core';
+import {
+  AppShell,
+  Burger,
+  Button,
+  Group,
+  NavLink,
+  ScrollArea,
+  SegmentedControl,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect, type ReactNode } from 'react';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
@@ -95,14 +106,30 @@ export function Shell() {
 
   let main: ReactNode = <Outlet />;
   if (me.isPending) main = <LoadingState />;
-  else if (me.error) main = me.error.status === 401 ? <LoadingState /> : <ErrorState error={me.error} retry={() => void me.refetch()} />;
+  else if (me.error)
+    main = me.error.status === 401 ? <LoadingState /> : <ErrorState error={me.error} retry={() => void me.refetch()} />;
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <a href="#main" className="skip-link">
+        {t('shell.skipToContent')}
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={opened ? t('shell.closeMenu') : t('shell.openMenu')} aria-expanded={opened} aria-controls="main-navigation" />
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? t('shell.closeMenu') : t('shell.openMenu')}
+              aria-expanded={opened}
+              aria-controls="main-navigation"
+            />
             <Title order={2} size="h4" style={{ whiteSpace: 'nowrap' }}>
               <abbr title={t('app.fullName')} style={{ textDecoration: 'none' }}>
                 {t('app.name')}
@@ -147,7 +174,9 @@ export function Shell() {
           ))}
         </AppShell.Section>
       </AppShell.Navbar>
-      <AppShell.Main id="main">{main}</AppShell.Main>
+      <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
+        {main}
+      </AppShell.Main>
     </AppShell>
   );
 }

@@ -15,7 +15,15 @@ export function LoadingState({ rows = 4 }: { rows?: number }) {
   );
 }
 
-export function EmptyState({ title, description, action }: { title?: string; description?: string; action?: ReactNode }) {
+export function EmptyState({
+  title,
+  description,
+  action,
+}: {
+  title?: string;
+  description?: string;
+  action?: ReactNode;
+}) {
   const t = useT();
   return (
     <MantineEmptyState title={title ?? t('state.empty')} description={description} my="xl">
@@ -57,7 +65,8 @@ export function QueryState<D>({
   children: (data: D) => ReactNode;
   rows?: number;
 }) {
-  if (query.error && query.data === undefined) return <ErrorState error={query.error} retry={() => void query.refetch()} />;
+  if (query.error && query.data === undefined)
+    return <ErrorState error={query.error} retry={() => void query.refetch()} />;
   if (query.isPending || query.data === undefined) return <LoadingState rows={rows} />;
   return <>{children(query.data)}</>;
 }

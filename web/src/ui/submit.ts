@@ -5,7 +5,12 @@ import { useInvalidate } from '../api/query';
 
 export function useSubmit<A, R>(
   fn: (args: A) => Promise<R>,
-  opts: { invalidate?: string[]; onSuccess?: (r: R) => void; form?: { setProblem(e: unknown): void; clear(): void }; success?: string } = {},
+  opts: {
+    invalidate?: string[];
+    onSuccess?: (r: R) => void;
+    form?: { setProblem(e: unknown): void; clear(): void };
+    success?: string;
+  } = {},
 ) {
   const invalidate = useInvalidate();
   return useMutation<R, unknown, A>({

@@ -14,7 +14,6 @@ export function useUrlFilters<K extends string>(keys: readonly K[]) {
     const out = {} as Record<K, string | undefined>;
     for (const k of keys) out[k] = params.get(k) || undefined;
     return out;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [params, keys.join(',')]);
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   const setFilter = useCallback(
@@ -42,7 +41,10 @@ export function useUrlFilters<K extends string>(keys: readonly K[]) {
     [setParams],
   );
   /** Only the filters that are set, for an API query. */
-  const defined = useMemo(() => Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as Partial<Record<K, string>>, [filters]);
+  const defined = useMemo(
+    () => Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as Partial<Record<K, string>>,
+    [filters],
+  );
   return { filters: defined, all: filters, setFilter, page, setPage, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
 }
 
@@ -69,7 +71,13 @@ export function PagedTable<T>({
   setPage,
   emptyTitle,
 }: {
-  query: { data: PageData<T> | undefined; error: unknown; isPending: boolean; refetch: () => unknown; isPlaceholderData?: boolean };
+  query: {
+    data: PageData<T> | undefined;
+    error: unknown;
+    isPending: boolean;
+    refetch: () => unknown;
+    isPlaceholderData?: boolean;
+  };
   columns: Column<T>[];
   rowKey: (row: T) => string;
   caption: string;
@@ -85,7 +93,13 @@ export function PagedTable<T>({
           <EmptyState title={emptyTitle} description={t('state.emptyFilters')} />
         ) : (
           <>
-            <DataTable rows={data.items} columns={columns} rowKey={rowKey} caption={caption} busy={query.isPlaceholderData} />
+            <DataTable
+              rows={data.items}
+              columns={columns}
+              rowKey={rowKey}
+              caption={caption}
+              busy={query.isPlaceholderData}
+            />
             <Group justify="space-between" mt="sm" wrap="wrap">
               <Text size="sm" c="dimmed">
                 {t('table.range', { from: data.offset + 1, to: data.offset + data.items.length, total: data.total })}
@@ -108,7 +122,19 @@ export function PagedTable<T>({
   );
 }
 
-export function DataTable<T>({ rows, columns, rowKey, caption, busy }: { rows: T[]; columns: Column<T>[]; rowKey: (row: T) => string; caption: string; busy?: boolean }) {
+export function DataTable<T>({
+  rows,
+  columns,
+  rowKey,
+  caption,
+  busy,
+}: {
+  rows: T[];
+  columns: Column<T>[];
+  rowKey: (row: T) => string;
+  caption: string;
+  busy?: boolean;
+}) {
   return (
     // A keyboard-focusable scrolling region: at phone width the table scrolls sideways on its own.
     <div role="region" aria-label={caption} tabIndex={0} style={{ overflowX: 'auto' }}>

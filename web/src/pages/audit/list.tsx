@@ -36,7 +36,15 @@ export function Page() {
           w={{ base: '100%', sm: 320 }}
         />
       </Group>
-      <PagedTable query={events} columns={columns} rowKey={(e) => e.id} caption={t('audit.title')} page={page} setPage={setPage} emptyTitle={t('audit.none')} />
+      <PagedTable
+        query={events}
+        columns={columns}
+        rowKey={(e) => e.id}
+        caption={t('audit.title')}
+        page={page}
+        setPage={setPage}
+        emptyTitle={t('audit.none')}
+      />
     </>
   );
 }

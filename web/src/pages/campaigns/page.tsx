@@ -20,7 +20,9 @@ function OpenCampaign({ opened, onClose }: { opened: boolean; onClose: () => voi
   const form = useProblemForm({ biennium: currentBiennium() as string | null, target: '', closesOn: '' });
   const submit = useSubmit(
     async () => {
-      const body: { biennium: string; target?: { currency: 'USD'; value: string }; closesOn?: string } = { biennium: form.values.biennium ?? '' };
+      const body: { biennium: string; target?: { currency: 'USD'; value: string }; closesOn?: string } = {
+        biennium: form.values.biennium ?? '',
+      };
       if (form.values.target.trim()) body.target = { currency: 'USD', value: form.values.target.trim() };
       if (form.values.closesOn) body.closesOn = form.values.closesOn;
       return unwrap(await api.POST('/campaigns', { body }));
@@ -45,8 +47,20 @@ function OpenCampaign({ opened, onClose }: { opened: boolean; onClose: () => voi
       >
         <Stack>
           <FormError message={form.formError} />
-          <Select label={t('funding.biennium')} data={bienniaAround(currentBiennium(), 0, 1)} allowDeselect={false} required {...form.field('biennium')} />
-          <TextInput label={t('campaigns.target')} description={t('campaigns.targetHelp')} placeholder="1000000" inputMode="decimal" {...form.text('target')} />
+          <Select
+            label={t('funding.biennium')}
+            data={bienniaAround(currentBiennium(), 0, 1)}
+            allowDeselect={false}
+            required
+            {...form.field('biennium')}
+          />
+          <TextInput
+            label={t('campaigns.target')}
+            description={t('campaigns.targetHelp')}
+            placeholder="1000000"
+            inputMode="decimal"
+            {...form.text('target')}
+          />
           <TextInput label={t('campaigns.closesOn')} type="date" {...form.text('closesOn')} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
@@ -99,7 +113,16 @@ function Campaign({ id }: { id: string }) {
               </Text>
             </Group>
           </PageHeader>
-          {c.prospects.length === 0 ? <EmptyState title={t('campaigns.noProspects')} /> : <DataTable rows={c.prospects} columns={columns} rowKey={(p) => p.pledgeId} caption={t('campaigns.prospects')} />}
+          {c.prospects.length === 0 ? (
+            <EmptyState title={t('campaigns.noProspects')} />
+          ) : (
+            <DataTable
+              rows={c.prospects}
+              columns={columns}
+              rowKey={(p) => p.pledgeId}
+              caption={t('campaigns.prospects')}
+            />
+          )}
         </>
       )}
     </QueryState>

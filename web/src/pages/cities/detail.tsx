@@ -15,9 +15,13 @@ import { useSubmit } from '../../ui/submit';
 
 function EditCity({ city }: { city: Schemas['City'] }) {
   const { t } = useI18n();
-  const initial = { name: city.name, status: city.status as string | null, yearJoined: (city.yearJoined ?? '') as string | number };
+  const initial = {
+    name: city.name,
+    status: city.status as string | null,
+    yearJoined: (city.yearJoined ?? '') as string | number,
+  };
   const form = useProblemForm(initial);
-  useEffect(() => form.reset(initial), [city]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => form.reset(initial), [city]);
   const submit = useSubmit(
     async () => {
       const v = form.values;
@@ -45,8 +49,20 @@ function EditCity({ city }: { city: Schemas['City'] }) {
         <Stack>
           <FormError message={form.formError} />
           <TextInput label={t('cities.name')} required {...form.text('name')} />
-          <EnumSelect label={t('cities.status')} options={CITY_STATUSES} prefix="status" allowDeselect={false} {...form.field('status')} />
-          <NumberInput label={t('cities.yearJoined')} min={2013} max={2100} allowDecimal={false} {...form.field('yearJoined')} />
+          <EnumSelect
+            label={t('cities.status')}
+            options={CITY_STATUSES}
+            prefix="status"
+            allowDeselect={false}
+            {...form.field('status')}
+          />
+          <NumberInput
+            label={t('cities.yearJoined')}
+            min={2013}
+            max={2100}
+            allowDecimal={false}
+            {...form.field('yearJoined')}
+          />
           <Group justify="flex-end">
             <Button type="submit" loading={submit.isPending}>
               {t('action.save')}

@@ -19,11 +19,19 @@ const FILTERS = ['q', 'country', 'region', 'cluster', 'status'] as const;
 function CreateCity({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const form = useProblemForm({ name: '', country: null as string | null, status: 'member' as string | null, yearJoined: '' as string | number });
+  const form = useProblemForm({
+    name: '',
+    country: null as string | null,
+    status: 'member' as string | null,
+    yearJoined: '' as string | number,
+  });
   const submit = useSubmit(
     async () => {
       const v = form.values;
-      const body: { name: string; country: string; status?: Schemas['City']['status']; yearJoined?: number } = { name: v.name, country: v.country ?? '' };
+      const body: { name: string; country: string; status?: Schemas['City']['status']; yearJoined?: number } = {
+        name: v.name,
+        country: v.country ?? '',
+      };
       if (isOneOf(CITY_STATUSES, v.status ?? undefined)) body.status = v.status as Schemas['City']['status'];
       if (v.yearJoined !== '') body.yearJoined = Number(v.yearJoined);
       return unwrap(await api.POST('/cities', { body }));
@@ -53,7 +61,13 @@ function CreateCity({ opened, onClose }: { opened: boolean; onClose: () => void 
           <TextInput label={t('cities.name')} required {...form.text('name')} data-autofocus />
           <CountrySelect label={t('cities.country')} required {...form.field('country')} />
           <EnumSelect label={t('cities.status')} options={CITY_STATUSES} prefix="status" {...form.field('status')} />
-          <NumberInput label={t('cities.yearJoined')} min={2013} max={2100} allowDecimal={false} {...form.field('yearJoined')} />
+          <NumberInput
+            label={t('cities.yearJoined')}
+            min={2013}
+            max={2100}
+            allowDecimal={false}
+            {...form.field('yearJoined')}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('action.cancel')}
@@ -109,12 +123,46 @@ export function Page() {
           }}
           w={{ base: '100%', sm: 220 }}
         />
-        <CountrySelect label={t('cities.country')} value={all.country} onChange={(v) => setFilter('country', v)} w={{ base: '100%', sm: 200 }} />
-        <EnumSelect label={t('countries.region')} options={REGIONS} prefix="region" clearable value={all.region} onChange={(v) => setFilter('region', v)} w={{ base: '100%', sm: 200 }} />
-        <ClusterSelect label={t('cities.cluster')} value={all.cluster} onChange={(v) => setFilter('cluster', v)} w={{ base: '100%', sm: 200 }} />
-        <EnumSelect label={t('cities.status')} options={CITY_STATUSES} prefix="status" clearable value={all.status} onChange={(v) => setFilter('status', v)} w={{ base: '100%', sm: 160 }} />
+        <CountrySelect
+          label={t('cities.country')}
+          value={all.country}
+          onChange={(v) => setFilter('country', v)}
+          w={{ base: '100%', sm: 200 }}
+        />
+        <EnumSelect
+          label={t('countries.region')}
+          options={REGIONS}
+          prefix="region"
+          clearable
+          value={all.region}
+          onChange={(v) => setFilter('region', v)}
+          w={{ base: '100%', sm: 200 }}
+        />
+        <ClusterSelect
+          label={t('cities.cluster')}
+          value={all.cluster}
+          onChange={(v) => setFilter('cluster', v)}
+          w={{ base: '100%', sm: 200 }}
+        />
+        <EnumSelect
+          label={t('cities.status')}
+          options={CITY_STATUSES}
+          prefix="status"
+          clearable
+          value={all.status}
+          onChange={(v) => setFilter('status', v)}
+          w={{ base: '100%', sm: 160 }}
+        />
       </Group>
-      <PagedTable query={cities} columns={columns} rowKey={(c) => c.id} caption={t('cities.title')} page={page} setPage={setPage} emptyTitle={t('cities.none')} />
+      <PagedTable
+        query={cities}
+        columns={columns}
+        rowKey={(c) => c.id}
+        caption={t('cities.title')}
+        page={page}
+        setPage={setPage}
+        emptyTitle={t('cities.none')}
+      />
       <CreateCity opened={opened} onClose={close} />
     </>
   );

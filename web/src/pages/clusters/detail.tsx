@@ -1,4 +1,17 @@
-import { Anchor, Badge, Button, Card, Group, Modal, Stack, Switch, TagsInput, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Stack,
+  Switch,
+  TagsInput,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -17,13 +30,27 @@ import { OpenElection } from '../elections/open';
 
 function AddMember({ code, opened, onClose }: { code: string; opened: boolean; onClose: () => void }) {
   const { t } = useI18n();
-  const form = useProblemForm({ cityId: null as string | null, since: '', 'representative.name': '', 'representative.email': '', 'representative.expertise': [] as string[] });
+  const form = useProblemForm({
+    cityId: null as string | null,
+    since: '',
+    'representative.name': '',
+    'representative.email': '',
+    'representative.expertise': [] as string[],
+  });
   const submit = useSubmit(
     async () => {
       const v = form.values;
-      const body: { cityId: string; since?: string; representative: { name: string; email: string; expertise?: string[] } } = {
+      const body: {
+        cityId: string;
+        since?: string;
+        representative: { name: string; email: string; expertise?: string[] };
+      } = {
         cityId: v.cityId ?? '',
-        representative: { name: v['representative.name'], email: v['representative.email'], expertise: v['representative.expertise'] },
+        representative: {
+          name: v['representative.name'],
+          email: v['representative.email'],
+          expertise: v['representative.expertise'],
+        },
       };
       if (v.since) body.since = v.since;
       return unwrap(await api.POST('/clusters/{code}/members', { params: { path: { code } }, body }));
@@ -52,8 +79,17 @@ function AddMember({ code, opened, onClose }: { code: string; opened: boolean; o
           <CitySelect label={t('clusters.city')} required {...form.field('cityId')} />
           <TextInput label={t('clusters.since')} type="date" {...form.text('since')} />
           <TextInput label={t('clusters.representativeName')} required {...form.text('representative.name')} />
-          <TextInput label={t('clusters.representativeEmail')} type="email" required {...form.text('representative.email')} />
-          <TagsInput label={t('clusters.expertise')} description={t('clusters.expertiseHelp')} {...form.field('representative.expertise')} />
+          <TextInput
+            label={t('clusters.representativeEmail')}
+            type="email"
+            required
+            {...form.text('representative.email')}
+          />
+          <TagsInput
+            label={t('clusters.expertise')}
+            description={t('clusters.expertiseHelp')}
+            {...form.field('representative.expertise')}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('action.cancel')}
@@ -68,7 +104,15 @@ function AddMember({ code, opened, onClose }: { code: string; opened: boolean; o
   );
 }
 
-function EndMembership({ code, member, onClose }: { code: string; member: Schemas['Membership'] | null; onClose: () => void }) {
+function EndMembership({
+  code,
+  member,
+  onClose,
+}: {
+  code: string;
+  member: Schemas['Membership'] | null;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const [error, setError] = useState<string | null>(null);
   const submit = useSubmit(
@@ -76,7 +120,12 @@ function EndMembership({ code, member, onClose }: { code: string; member: Schema
       setError(null);
       return unwrap(await api.DELETE('/clusters/{code}/members/{cityId}', { params: { path: { code, cityId } } }));
     },
-    { invalidate: ['/clusters'], success: t('clusters.membershipEnded'), onSuccess: onClose, form: { clear: () => setError(null), setProblem: (e) => setError(e instanceof Error ? e.message : String(e)) } },
+    {
+      invalidate: ['/clusters'],
+      success: t('clusters.membershipEnded'),
+      onSuccess: onClose,
+      form: { clear: () => setError(null), setProblem: (e) => setError(e instanceof Error ? e.message : String(e)) },
+    },
   );
   return (
     <Modal opened={!!member} onClose={onClose} title={t('clusters.endMembership')}>
@@ -102,8 +151,12 @@ export function Page() {
   const cluster = useApi('/clusters/{code}', { params: { path: { code } } });
   const { all, setFilter, page, setPage, limit, offset } = useUrlFilters(['ended'] as const);
   const includeEnded = all.ended === 'true';
-  const members = useApi('/clusters/{code}/members', { params: { path: { code }, query: { limit, offset, includeEnded: includeEnded ? 'true' : 'false' } } });
-  const allMembers = useApi('/clusters/{code}/members', { params: { path: { code }, query: { limit: 200, includeEnded: 'true' } } });
+  const members = useApi('/clusters/{code}/members', {
+    params: { path: { code }, query: { limit, offset, includeEnded: includeEnded ? 'true' : 'false' } },
+  });
+  const allMembers = useApi('/clusters/{code}/members', {
+    params: { path: { code }, query: { limit: 200, includeEnded: 'true' } },
+  });
   const coordinators = useApi('/clusters/{code}/coordinators', { params: { path: { code } } });
   const names = new Map((allMembers.data?.items ?? []).map((m) => [m.cityId, m.cityName]));
   const [adding, addModal] = useDisclosure(false);
@@ -120,7 +173,11 @@ export function Page() {
         </Anchor>
       ),
     },
-    { key: 'rep', header: t('clusters.representative'), cell: (m) => `${m.representative.name}${m.representative.email ? ` <${m.representative.email}>` : ''}` },
+    {
+      key: 'rep',
+      header: t('clusters.representative'),
+      cell: (m) => `${m.representative.name}${m.representative.email ? ` <${m.representative.email}>` : ''}`,
+    },
     { key: 'expertise', header: t('clusters.expertise'), cell: (m) => m.representative.expertise.join(', ') || '—' },
     { key: 'since', header: t('clusters.since'), cell: (m) => <DateText value={m.since} /> },
     {
@@ -130,7 +187,13 @@ export function Page() {
         m.until ? (
           <DateText value={m.until} />
         ) : (
-          <Button size="compact-xs" variant="subtle" color="red" onClick={() => setEnding(m)} aria-label={t('clusters.endMembershipOf', { city: m.cityName })}>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            color="red"
+            onClick={() => setEnding(m)}
+            aria-label={t('clusters.endMembershipOf', { city: m.cityName })}
+          >
             {t('clusters.endMembership')}
           </Button>
         ),
@@ -154,7 +217,11 @@ export function Page() {
           '—'
         ),
     },
-    { key: 'current', header: t('clusters.current'), cell: (c) => (c.current ? <Badge color="green">{t('clusters.current')}</Badge> : '') },
+    {
+      key: 'current',
+      header: t('clusters.current'),
+      cell: (c) => (c.current ? <Badge color="green">{t('clusters.current')}</Badge> : ''),
+    },
   ];
 
   return (
@@ -184,14 +251,29 @@ export function Page() {
                 {t('clusters.themes')}
               </Title>
               <Text size="sm">{c.themes.join(' · ') || '—'}</Text>
-              {c.focus.length > 0 && <Text size="sm" c="dimmed">{c.focus.join(' · ')}</Text>}
+              {c.focus.length > 0 && (
+                <Text size="sm" c="dimmed">
+                  {c.focus.join(' · ')}
+                </Text>
+              )}
             </Card>
             <section aria-labelledby="coordinators">
               <Title order={2} size="h4" id="coordinators" mb="xs">
                 {t('clusters.coordinators')}
               </Title>
               <QueryState query={coordinators}>
-                {(d) => (d.items.length === 0 ? <EmptyState title={t('clusters.noCoordinators')} /> : <DataTable rows={d.items} columns={termColumns} rowKey={(x) => `${x.cityId}:${x.termStart}`} caption={t('clusters.coordinators')} />)}
+                {(d) =>
+                  d.items.length === 0 ? (
+                    <EmptyState title={t('clusters.noCoordinators')} />
+                  ) : (
+                    <DataTable
+                      rows={d.items}
+                      columns={termColumns}
+                      rowKey={(x) => `${x.cityId}:${x.termStart}`}
+                      caption={t('clusters.coordinators')}
+                    />
+                  )
+                }
               </QueryState>
             </section>
             <section aria-labelledby="members">
@@ -199,9 +281,21 @@ export function Page() {
                 <Title order={2} size="h4" id="members">
                   {t('clusters.members')}
                 </Title>
-                <Switch label={t('clusters.includeEnded')} checked={includeEnded} onChange={(e) => setFilter('ended', e.currentTarget.checked ? 'true' : null)} />
+                <Switch
+                  label={t('clusters.includeEnded')}
+                  checked={includeEnded}
+                  onChange={(e) => setFilter('ended', e.currentTarget.checked ? 'true' : null)}
+                />
               </Group>
-              <PagedTable query={members} columns={columns} rowKey={(m) => `${m.cityId}:${m.since}`} caption={t('clusters.members')} page={page} setPage={setPage} emptyTitle={t('clusters.noMembers')} />
+              <PagedTable
+                query={members}
+                columns={columns}
+                rowKey={(m) => `${m.cityId}:${m.since}`}
+                caption={t('clusters.members')}
+                page={page}
+                setPage={setPage}
+                emptyTitle={t('clusters.noMembers')}
+              />
             </section>
           </Stack>
           <AddMember code={c.code} opened={adding} onClose={addModal.close} />

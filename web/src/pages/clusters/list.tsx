@@ -29,15 +29,34 @@ export function Page() {
     { key: 'period', header: t('clusters.period'), cell: (c) => c.period },
     { key: 'status', header: t('clusters.status'), cell: (c) => <StatusBadge value={c.status} /> },
     { key: 'members', header: t('clusters.members'), cell: (c) => c.members },
-    { key: 'lineage', header: t('clusters.lineage'), cell: (c) => (c.successor ? t('clusters.succeededBy', { code: c.successor }) : c.predecessors.join(', ') || '—') },
+    {
+      key: 'lineage',
+      header: t('clusters.lineage'),
+      cell: (c) => (c.successor ? t('clusters.succeededBy', { code: c.successor }) : c.predecessors.join(', ') || '—'),
+    },
   ];
   return (
     <>
       <PageHeader title={t('clusters.title')} />
       <Group mb="md" role="search" aria-label={t('filters.label')}>
-        <EnumSelect label={t('clusters.status')} options={CLUSTER_STATUSES} prefix="status" clearable value={all.status} onChange={(v) => setFilter('status', v)} w={200} />
+        <EnumSelect
+          label={t('clusters.status')}
+          options={CLUSTER_STATUSES}
+          prefix="status"
+          clearable
+          value={all.status}
+          onChange={(v) => setFilter('status', v)}
+          w={200}
+        />
       </Group>
-      <PagedTable query={clusters} columns={columns} rowKey={(c) => c.code} caption={t('clusters.title')} page={page} setPage={setPage} />
+      <PagedTable
+        query={clusters}
+        columns={columns}
+        rowKey={(c) => c.code}
+        caption={t('clusters.title')}
+        page={page}
+        setPage={setPage}
+      />
     </>
   );
 }

@@ -47,7 +47,12 @@ function PlanMeeting({ opened, onClose }: { opened: boolean; onClose: () => void
           <FormError message={form.formError} />
           <TextInput label={t('meetings.date')} type="date" required {...form.text('date')} />
           <TextInput label={t('meetings.titleField')} {...form.text('title')} />
-          <TextInput label={t('meetings.reportLead')} description={t('meetings.reportLeadHelp')} placeholder="P30D" {...form.text('reportLead')} />
+          <TextInput
+            label={t('meetings.reportLead')}
+            description={t('meetings.reportLeadHelp')}
+            placeholder="P30D"
+            {...form.text('reportLead')}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('action.cancel')}
@@ -82,15 +87,35 @@ export function Page() {
     { key: 'at', header: t('meetings.date'), cell: (m) => <DateText value={m.at} time /> },
     { key: 'due', header: t('meetings.reportsDue'), cell: (m) => <DateText value={m.reportDueAt} time /> },
     { key: 'status', header: t('meetings.status'), cell: (m) => <StatusBadge value={m.status} /> },
-    { key: 'missing', header: t('meetings.missing'), cell: (m) => t('meetings.missingCount', { missing: m.missing.length, expected: m.expected.length }) },
+    {
+      key: 'missing',
+      header: t('meetings.missing'),
+      cell: (m) => t('meetings.missingCount', { missing: m.missing.length, expected: m.expected.length }),
+    },
   ];
   return (
     <>
       <PageHeader title={t('meetings.title')} actions={<Button onClick={open}>{t('meetings.plan')}</Button>} />
       <Group mb="md" role="search" aria-label={t('filters.label')}>
-        <EnumSelect label={t('meetings.status')} options={MEETING_STATUSES} prefix="status" clearable value={all.status} onChange={(v) => setFilter('status', v)} w={{ base: '100%', sm: 200 }} />
+        <EnumSelect
+          label={t('meetings.status')}
+          options={MEETING_STATUSES}
+          prefix="status"
+          clearable
+          value={all.status}
+          onChange={(v) => setFilter('status', v)}
+          w={{ base: '100%', sm: 200 }}
+        />
       </Group>
-      <PagedTable query={meetings} columns={columns} rowKey={(m) => m.id} caption={t('meetings.title')} page={page} setPage={setPage} emptyTitle={t('meetings.none')} />
+      <PagedTable
+        query={meetings}
+        columns={columns}
+        rowKey={(m) => m.id}
+        caption={t('meetings.title')}
+        page={page}
+        setPage={setPage}
+        emptyTitle={t('meetings.none')}
+      />
       <PlanMeeting opened={opened} onClose={close} />
     </>
   );

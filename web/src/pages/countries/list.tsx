@@ -9,8 +9,18 @@ import { PagedTable, useUrlFilters, type Column } from '../../ui/table';
 
 export function Page() {
   const { t } = useI18n();
-  const { filters, all, setFilter, page, setPage, limit, offset } = useUrlFilters(['region', 'incomeGroup', 'ldc'] as const);
-  const query: { limit: number; offset: number; region?: Schemas['Country']['region']; incomeGroup?: Schemas['Country']['incomeGroup']; ldc?: 'true' | 'false' } = { limit, offset };
+  const { filters, all, setFilter, page, setPage, limit, offset } = useUrlFilters([
+    'region',
+    'incomeGroup',
+    'ldc',
+  ] as const);
+  const query: {
+    limit: number;
+    offset: number;
+    region?: Schemas['Country']['region'];
+    incomeGroup?: Schemas['Country']['incomeGroup'];
+    ldc?: 'true' | 'false';
+  } = { limit, offset };
   if (isOneOf(REGIONS, filters.region)) query.region = filters.region;
   if (isOneOf(INCOME_GROUPS, filters.incomeGroup)) query.incomeGroup = filters.incomeGroup;
   if (filters.ldc === 'true' || filters.ldc === 'false') query.ldc = filters.ldc;
@@ -26,11 +36,42 @@ export function Page() {
     <>
       <PageHeader title={t('countries.title')} />
       <Group mb="md" wrap="wrap" role="search" aria-label={t('filters.label')}>
-        <EnumSelect label={t('countries.region')} options={REGIONS} prefix="region" clearable value={all.region} onChange={(v) => setFilter('region', v)} w={{ base: '100%', sm: 220 }} />
-        <EnumSelect label={t('countries.incomeGroup')} options={INCOME_GROUPS} prefix="income" clearable value={all.incomeGroup} onChange={(v) => setFilter('incomeGroup', v)} w={{ base: '100%', sm: 200 }} />
-        <EnumSelect label={t('countries.ldc')} options={['true', 'false']} prefix="common.bool" clearable value={all.ldc} onChange={(v) => setFilter('ldc', v)} w={{ base: '100%', sm: 160 }} />
+        <EnumSelect
+          label={t('countries.region')}
+          options={REGIONS}
+          prefix="region"
+          clearable
+          value={all.region}
+          onChange={(v) => setFilter('region', v)}
+          w={{ base: '100%', sm: 220 }}
+        />
+        <EnumSelect
+          label={t('countries.incomeGroup')}
+          options={INCOME_GROUPS}
+          prefix="income"
+          clearable
+          value={all.incomeGroup}
+          onChange={(v) => setFilter('incomeGroup', v)}
+          w={{ base: '100%', sm: 200 }}
+        />
+        <EnumSelect
+          label={t('countries.ldc')}
+          options={['true', 'false']}
+          prefix="common.bool"
+          clearable
+          value={all.ldc}
+          onChange={(v) => setFilter('ldc', v)}
+          w={{ base: '100%', sm: 160 }}
+        />
       </Group>
-      <PagedTable query={countries} columns={columns} rowKey={(c) => c.code} caption={t('countries.title')} page={page} setPage={setPage} />
+      <PagedTable
+        query={countries}
+        columns={columns}
+        rowKey={(c) => c.code}
+        caption={t('countries.title')}
+        page={page}
+        setPage={setPage}
+      />
     </>
   );
 }

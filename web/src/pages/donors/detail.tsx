@@ -14,11 +14,15 @@ import { DonorPledges } from '../pledges/donor-pledges';
 function EditDonor({ donor }: { donor: Schemas['Donor'] }) {
   const { t } = useI18n();
   const form = useProblemForm(donorFormValues(donor));
-  useEffect(() => form.reset(donorFormValues(donor)), [donor]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => form.reset(donorFormValues(donor)), [donor]);
   const submit = useSubmit(
     async () => {
       const b = donorBody(form.values);
-      const body = { ...b, country: b.country ?? null, contact: { name: b.contact.name ?? null, email: b.contact.email ?? null } };
+      const body = {
+        ...b,
+        country: b.country ?? null,
+        contact: { name: b.contact.name ?? null, email: b.contact.email ?? null },
+      };
       return unwrap(await api.PATCH('/donors/{id}', { params: { path: { id: donor.id } }, body }));
     },
     { form, invalidate: ['/donors'], success: t('action.saved') },
@@ -28,7 +32,12 @@ function EditDonor({ donor }: { donor: Schemas['Donor'] }) {
       <Title order={2} size="h4" id="edit-donor" mb="sm">
         {t('donors.edit')}
       </Title>
-      <DonorFields form={form} submitting={submit.isPending} submitLabel={t('action.save')} onSubmit={() => submit.mutate(undefined)} />
+      <DonorFields
+        form={form}
+        submitting={submit.isPending}
+        submitLabel={t('action.save')}
+        onSubmit={() => submit.mutate(undefined)}
+      />
     </Card>
   );
 }

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n';
 import { DONOR_TYPES } from '../../lib/enums';
 import { CountrySelect, EnumSelect } from '../../ui/fields';
 import { FormError } from '../../ui/form-error';
-import { useProblemForm } from '../../ui/problem-form';
+import { type useProblemForm } from '../../ui/problem-form';
 
 export const donorFormValues = (d?: Schemas['Donor']) => ({
   name: d?.name ?? '',
@@ -25,7 +25,19 @@ export function donorBody(v: ReturnType<typeof donorFormValues>) {
   };
 }
 
-export function DonorFields({ form, submitting, submitLabel, onCancel, onSubmit }: { form: DonorForm; submitting: boolean; submitLabel: string; onCancel?: () => void; onSubmit: () => void }) {
+export function DonorFields({
+  form,
+  submitting,
+  submitLabel,
+  onCancel,
+  onSubmit,
+}: {
+  form: DonorForm;
+  submitting: boolean;
+  submitLabel: string;
+  onCancel?: () => void;
+  onSubmit: () => void;
+}) {
   const { t } = useI18n();
   return (
     <form
@@ -37,8 +49,14 @@ export function DonorFields({ form, submitting, submitLabel, onCancel, onSubmit 
     >
       <Stack>
         <FormError message={form.formError} />
-        <TextInput label={t('donors.name')} required {...form.text('name')} />
-        <EnumSelect label={t('donors.type')} options={DONOR_TYPES} prefix="donorType" required {...form.field('type')} />
+        <TextInput label={t('donors.name')} required data-autofocus {...form.text('name')} />
+        <EnumSelect
+          label={t('donors.type')}
+          options={DONOR_TYPES}
+          prefix="donorType"
+          required
+          {...form.field('type')}
+        />
         <CountrySelect label={t('donors.country')} {...form.field('country')} />
         <TextInput label={t('donors.contactName')} {...form.text('contact.name')} />
         <TextInput label={t('donors.contactEmail')} type="email" {...form.text('contact.email')} />

@@ -28,7 +28,13 @@ function CreateDonor({ opened, onClose }: { opened: boolean; onClose: () => void
   });
   return (
     <Modal opened={opened} onClose={onClose} title={t('donors.create')}>
-      <DonorFields form={form} submitting={submit.isPending} submitLabel={t('action.create')} onCancel={onClose} onSubmit={() => submit.mutate(undefined)} />
+      <DonorFields
+        form={form}
+        submitting={submit.isPending}
+        submitLabel={t('action.create')}
+        onCancel={onClose}
+        onSubmit={() => submit.mutate(undefined)}
+      />
     </Modal>
   );
 }
@@ -52,16 +58,40 @@ export function Page() {
       ),
     },
     { key: 'type', header: t('donors.type'), cell: (d) => t(`donorType.${d.type}`) },
-    { key: 'country', header: t('donors.country'), cell: (d) => (d.country ? (names.get(d.country) ?? d.country) : '—') },
-    { key: 'contact', header: t('donors.contact'), cell: (d) => [d.contact.name, d.contact.email].filter(Boolean).join(' · ') || '—' },
+    {
+      key: 'country',
+      header: t('donors.country'),
+      cell: (d) => (d.country ? (names.get(d.country) ?? d.country) : '—'),
+    },
+    {
+      key: 'contact',
+      header: t('donors.contact'),
+      cell: (d) => [d.contact.name, d.contact.email].filter(Boolean).join(' · ') || '—',
+    },
   ];
   return (
     <>
       <PageHeader title={t('donors.title')} actions={<Button onClick={open}>{t('donors.create')}</Button>} />
       <Group mb="md" role="search" aria-label={t('filters.label')}>
-        <EnumSelect label={t('donors.type')} options={DONOR_TYPES} prefix="donorType" clearable value={all.type} onChange={(v) => setFilter('type', v)} w={{ base: '100%', sm: 260 }} />
+        <EnumSelect
+          label={t('donors.type')}
+          options={DONOR_TYPES}
+          prefix="donorType"
+          clearable
+          value={all.type}
+          onChange={(v) => setFilter('type', v)}
+          w={{ base: '100%', sm: 260 }}
+        />
       </Group>
-      <PagedTable query={donors} columns={columns} rowKey={(d) => d.id} caption={t('donors.title')} page={page} setPage={setPage} emptyTitle={t('donors.none')} />
+      <PagedTable
+        query={donors}
+        columns={columns}
+        rowKey={(d) => d.id}
+        caption={t('donors.title')}
+        page={page}
+        setPage={setPage}
+        emptyTitle={t('donors.none')}
+      />
       <CreateDonor opened={opened} onClose={close} />
     </>
   );

@@ -12,7 +12,9 @@ export const ELECTION_DEFAULTS = {
 } as const;
 
 /** "P21D" → { days: 21 }; only the forms the strategy uses (days, weeks, hours, minutes, seconds). */
-export function durationParts(d: string): { n: number; unit: 'days' | 'weeks' | 'hours' | 'minutes' | 'seconds' } | null {
+export function durationParts(
+  d: string,
+): { n: number; unit: 'days' | 'weeks' | 'hours' | 'minutes' | 'seconds' } | null {
   const m = /^P(?:(\d+)W|(\d+)D|T(?:(\d+)H|(\d+)M|(\d+)S))$/.exec(d);
   if (!m) return null;
   if (m[1]) return { n: Number(m[1]), unit: 'weeks' };

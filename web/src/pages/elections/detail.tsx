@@ -1,6 +1,23 @@
 // One election, live while it is open: deadlines, nominees, turnout; nominate, break a tie,
 // appoint, cancel with a reason; results with tallies and the lot's seed.
-import { Alert, Anchor, Badge, Button, Card, Checkbox, Code, Group, Modal, MultiSelect, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Code,
+  Group,
+  Modal,
+  MultiSelect,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -66,19 +83,47 @@ function Nominate({ election }: { election: Election }) {
   );
 }
 
-function NomineeAction({ election, cityId, action, label }: { election: Election; cityId: string; action: 'accept' | 'withdraw'; label: string }) {
+function NomineeAction({
+  election,
+  cityId,
+  action,
+  label,
+}: {
+  election: Election;
+  cityId: string;
+  action: 'accept' | 'withdraw';
+  label: string;
+}) {
   const { t } = useI18n();
   const [error, setError] = useState<string | null>(null);
   const submit = useSubmit(
     async () =>
       action === 'accept'
-        ? unwrap(await api.POST('/elections/{id}/nominations/{cityId}/accept', { params: { path: { id: election.id, cityId } } }))
-        : unwrap(await api.POST('/elections/{id}/nominations/{cityId}/withdraw', { params: { path: { id: election.id, cityId } } })),
-    { invalidate: ['/elections'], success: t('action.saved'), form: { clear: () => setError(null), setProblem: (e) => setError(e instanceof Error ? e.message : String(e)) } },
+        ? unwrap(
+            await api.POST('/elections/{id}/nominations/{cityId}/accept', {
+              params: { path: { id: election.id, cityId } },
+            }),
+          )
+        : unwrap(
+            await api.POST('/elections/{id}/nominations/{cityId}/withdraw', {
+              params: { path: { id: election.id, cityId } },
+            }),
+          ),
+    {
+      invalidate: ['/elections'],
+      success: t('action.saved'),
+      form: { clear: () => setError(null), setProblem: (e) => setError(e instanceof Error ? e.message : String(e)) },
+    },
   );
   return (
     <>
-      <Button size="compact-xs" variant="light" color={action === 'withdraw' ? 'red' : 'blue'} loading={submit.isPending} onClick={() => submit.mutate(undefined)}>
+      <Button
+        size="compact-xs"
+        variant="light"
+        color={action === 'withdraw' ? 'red' : 'blue'}
+        loading={submit.isPending}
+        onClick={() => submit.mutate(undefined)}
+      >
         {label}
       </Button>
       {error && (
@@ -97,11 +142,15 @@ function TieBreak({ election, names }: { election: Election; names: Map<string, 
   const [elected, setElected] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const need = lot?.seatsLeft ?? election.seats;
-  const submit = useSubmit(async () => unwrap(await api.POST('/elections/{id}/tie-break', { params: { path: { id: election.id } }, body: { elected } })), {
-    invalidate: ['/elections', '/clusters'],
-    success: t('elections.tieBroken'),
-    form: { clear: () => setError(null), setProblem: (e) => setError(e instanceof Error ? e.message : String(e)) },
-  });
+  const submit = useSubmit(
+    async () =>
+      unwrap(await api.POST('/elections/{id}/tie-break', { params: { path: { id: election.id } }, body: { elected } })),
+    {
+      invalidate: ['/elections', '/clusters'],
+      success: t('elections.tieBroken'),
+      form: { clear: () => setError(null), setProblem: (e) => setError(e instanceof Error ? e.message : String(e)) },
+    },
+  );
   return (
     <Card withBorder component="section" aria-labelledby="tie-break">
       <Title order={2} size="h4" id="tie-break" mb="xs">
@@ -127,15 +176,34 @@ function TieBreak({ election, names }: { election: Election; names: Map<string, 
   );
 }
 
-function Appoint({ election, members, opened, onClose }: { election: Election; members: { value: string; label: string }[]; opened: boolean; onClose: () => void }) {
+function Appoint({
+  election,
+  members,
+  opened,
+  onClose,
+}: {
+  election: Election;
+  members: { value: string; label: string }[];
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const form = useProblemForm({ cityIds: [] as string[] });
-  const submit = useSubmit(async () => unwrap(await api.POST('/elections/{id}/appoint', { params: { path: { id: election.id } }, body: { cityIds: form.values.cityIds } })), {
-    form,
-    invalidate: ['/elections', '/clusters'],
-    success: t('elections.appointed'),
-    onSuccess: onClose,
-  });
+  const submit = useSubmit(
+    async () =>
+      unwrap(
+        await api.POST('/elections/{id}/appoint', {
+          params: { path: { id: election.id } },
+          body: { cityIds: form.values.cityIds },
+        }),
+      ),
+    {
+      form,
+      invalidate: ['/elections', '/clusters'],
+      success: t('elections.appointed'),
+      onSuccess: onClose,
+    },
+  );
   return (
     <Modal opened={opened} onClose={onClose} title={t('elections.appoint')}>
       <form
@@ -147,7 +215,14 @@ function Appoint({ election, members, opened, onClose }: { election: Election; m
       >
         <Stack>
           <FormError message={form.formError} />
-          <MultiSelect label={t('elections.appointCities')} description={t('elections.appointHelp', { count: election.seats })} data={members} searchable required {...form.field('cityIds')} />
+          <MultiSelect
+            label={t('elections.appointCities')}
+            description={t('elections.appointHelp', { count: election.seats })}
+            data={members}
+            searchable
+            required
+            {...form.field('cityIds')}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('action.cancel')}
@@ -165,12 +240,21 @@ function Appoint({ election, members, opened, onClose }: { election: Election; m
 function Cancel({ election, opened, onClose }: { election: Election; opened: boolean; onClose: () => void }) {
   const { t } = useI18n();
   const form = useProblemForm({ reason: '' });
-  const submit = useSubmit(async () => unwrap(await api.POST('/elections/{id}/cancel', { params: { path: { id: election.id } }, body: { reason: form.values.reason } })), {
-    form,
-    invalidate: ['/elections'],
-    success: t('elections.cancelled'),
-    onSuccess: onClose,
-  });
+  const submit = useSubmit(
+    async () =>
+      unwrap(
+        await api.POST('/elections/{id}/cancel', {
+          params: { path: { id: election.id } },
+          body: { reason: form.values.reason },
+        }),
+      ),
+    {
+      form,
+      invalidate: ['/elections'],
+      success: t('elections.cancelled'),
+      onSuccess: onClose,
+    },
+  );
   return (
     <Modal opened={opened} onClose={onClose} title={t('elections.cancel')}>
       <form
@@ -205,7 +289,11 @@ function Results({ election, names }: { election: Election; names: Map<string, s
   const columns: Column<{ cityId: string; approvals: number }>[] = [
     { key: 'city', header: t('elections.candidate'), cell: (x) => names.get(x.cityId) ?? x.cityId },
     { key: 'approvals', header: t('elections.approvals'), cell: (x) => x.approvals },
-    { key: 'elected', header: t('elections.outcome'), cell: (x) => (elected.has(x.cityId) ? <Badge color="green">{t('elections.elected')}</Badge> : '') },
+    {
+      key: 'elected',
+      header: t('elections.outcome'),
+      cell: (x) => (elected.has(x.cityId) ? <Badge color="green">{t('elections.elected')}</Badge> : ''),
+    },
   ];
   return (
     <Card withBorder component="section" aria-labelledby="results">
@@ -229,7 +317,14 @@ function Results({ election, names }: { election: Election; names: Map<string, s
             {t('elections.decidedAt')} <DateText value={r.decidedAt} time />
           </Text>
         </Group>
-        {r.tallies.length > 0 && <DataTable rows={[...r.tallies].sort((a, b) => b.approvals - a.approvals)} columns={columns} rowKey={(x) => x.cityId} caption={t('elections.tallies')} />}
+        {r.tallies.length > 0 && (
+          <DataTable
+            rows={[...r.tallies].sort((a, b) => b.approvals - a.approvals)}
+            columns={columns}
+            rowKey={(x) => x.cityId}
+            caption={t('elections.tallies')}
+          />
+        )}
         {r.lot && (
           <Stack gap={4}>
             <Text size="sm" fw={600}>
@@ -268,9 +363,13 @@ function Results({ election, names }: { election: Election; names: Map<string, s
 
 function ElectionView({ election }: { election: Election }) {
   const { t } = useI18n();
-  const members = useApi('/clusters/{code}/members', { params: { path: { code: election.cluster }, query: { limit: 200, includeEnded: 'true' } } });
+  const members = useApi('/clusters/{code}/members', {
+    params: { path: { code: election.cluster }, query: { limit: 200, includeEnded: 'true' } },
+  });
   const names = new Map((members.data?.items ?? []).map((m) => [m.cityId, m.cityName]));
-  const current = (members.data?.items ?? []).filter((m) => !m.until).map((m) => ({ value: m.cityId, label: m.cityName }));
+  const current = (members.data?.items ?? [])
+    .filter((m) => !m.until)
+    .map((m) => ({ value: m.cityId, label: m.cityName }));
   const [appointing, appointModal] = useDisclosure(false);
   const [cancelling, cancelModal] = useDisclosure(false);
   const d = election.deadlines as Deadlines;
@@ -286,7 +385,9 @@ function ElectionView({ election }: { election: Election }) {
       cell: (n) =>
         election.status === 'nominating' && n.status !== 'withdrawn' ? (
           <Group gap={4}>
-            {n.status === 'pending_acceptance' && <NomineeAction election={election} cityId={n.cityId} action="accept" label={t('elections.accept')} />}
+            {n.status === 'pending_acceptance' && (
+              <NomineeAction election={election} cityId={n.cityId} action="accept" label={t('elections.accept')} />
+            )}
             <NomineeAction election={election} cityId={n.cityId} action="withdraw" label={t('elections.withdraw')} />
           </Group>
         ) : null,
@@ -341,7 +442,11 @@ function ElectionView({ election }: { election: Election }) {
             <Fact label={t('elections.term')}>
               <DateText value={election.termStart} /> – <DateText value={election.termEnd} />
             </Fact>
-            <Fact label={t('elections.turnoutLabel')}>{election.turnout ? t('elections.turnout', { cast: election.turnout.cast, eligible: election.turnout.eligible }) : '—'}</Fact>
+            <Fact label={t('elections.turnoutLabel')}>
+              {election.turnout
+                ? t('elections.turnout', { cast: election.turnout.cast, eligible: election.turnout.eligible })
+                : '—'}
+            </Fact>
             <Fact label={t('elections.nominationsClose')}>
               <DateText value={d.nominationsClose} time /> {d.nominationsExtended && `(${t('elections.extended')})`}
             </Fact>
@@ -367,7 +472,12 @@ function ElectionView({ election }: { election: Election }) {
           {election.nominees.length === 0 ? (
             <EmptyState title={t('elections.noNominees')} />
           ) : (
-            <DataTable rows={election.nominees} columns={nomineeColumns} rowKey={(n) => n.cityId} caption={t('elections.nominees')} />
+            <DataTable
+              rows={election.nominees}
+              columns={nomineeColumns}
+              rowKey={(n) => n.cityId}
+              caption={t('elections.nominees')}
+            />
           )}
           {election.status === 'nominating' && (
             <div style={{ marginTop: 16 }}>
@@ -384,6 +494,10 @@ function ElectionView({ election }: { election: Election }) {
 
 export function Page() {
   const { id = '' } = useParams();
-  const election = useApi('/elections/{id}', { params: { path: { id } } }, { refetchInterval: (q) => (q.state.data && isOpen(q.state.data) ? 3_000 : false) });
+  const election = useApi(
+    '/elections/{id}',
+    { params: { path: { id } } },
+    { refetchInterval: (q) => (q.state.data && isOpen(q.state.data) ? 3_000 : false) },
+  );
   return <QueryState query={election}>{(e) => <ElectionView election={e} />}</QueryState>;
 }

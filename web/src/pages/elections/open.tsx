@@ -9,7 +9,13 @@ import { useProblemForm } from '../../ui/problem-form';
 import { useSubmit } from '../../ui/submit';
 import { ELECTION_DEFAULTS, durationParts } from './defaults';
 
-const WINDOWS = ['nominationWindow', 'nominationExtension', 'votingWindow', 'votingExtension', 'tieBreakWindow'] as const;
+const WINDOWS = [
+  'nominationWindow',
+  'nominationExtension',
+  'votingWindow',
+  'votingExtension',
+  'tieBreakWindow',
+] as const;
 
 export function OpenElection({ code, opened, onClose }: { code: string; opened: boolean; onClose: () => void }) {
   const { t } = useI18n();
@@ -28,7 +34,9 @@ export function OpenElection({ code, opened, onClose }: { code: string; opened: 
   const submit = useSubmit(
     async () => {
       const v = form.values;
-      const body: { termStart: string; seats?: number; quorum?: number; termLimit?: number } & Partial<Record<(typeof WINDOWS)[number], string>> = { termStart: v.termStart };
+      const body: { termStart: string; seats?: number; quorum?: number; termLimit?: number } & Partial<
+        Record<(typeof WINDOWS)[number], string>
+      > = { termStart: v.termStart };
       if (v.seats !== '') body.seats = Number(v.seats);
       if (v.quorum !== '') body.quorum = Number(v.quorum) / 100;
       if (v.termLimit !== '') body.termLimit = Number(v.termLimit);
@@ -63,11 +71,41 @@ export function OpenElection({ code, opened, onClose }: { code: string; opened: 
           <FormError message={form.formError} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label={t('elections.termStart')} type="date" required {...form.text('termStart')} />
-            <NumberInput label={t('elections.seats')} min={1} max={10} allowDecimal={false} placeholder={String(ELECTION_DEFAULTS.seats)} description={t('elections.defaultValue', { value: ELECTION_DEFAULTS.seats })} {...form.field('seats')} />
-            <NumberInput label={t('elections.quorum')} min={0} max={100} suffix=" %" placeholder={String(ELECTION_DEFAULTS.quorum * 100)} description={t('elections.quorumHelp', { value: ELECTION_DEFAULTS.quorum * 100 })} {...form.field('quorum')} />
-            <NumberInput label={t('elections.termLimit')} min={1} max={10} allowDecimal={false} placeholder={String(ELECTION_DEFAULTS.termLimit)} description={t('elections.defaultValue', { value: ELECTION_DEFAULTS.termLimit })} {...form.field('termLimit')} />
+            <NumberInput
+              label={t('elections.seats')}
+              min={1}
+              max={10}
+              allowDecimal={false}
+              placeholder={String(ELECTION_DEFAULTS.seats)}
+              description={t('elections.defaultValue', { value: ELECTION_DEFAULTS.seats })}
+              {...form.field('seats')}
+            />
+            <NumberInput
+              label={t('elections.quorum')}
+              min={0}
+              max={100}
+              suffix=" %"
+              placeholder={String(ELECTION_DEFAULTS.quorum * 100)}
+              description={t('elections.quorumHelp', { value: ELECTION_DEFAULTS.quorum * 100 })}
+              {...form.field('quorum')}
+            />
+            <NumberInput
+              label={t('elections.termLimit')}
+              min={1}
+              max={10}
+              allowDecimal={false}
+              placeholder={String(ELECTION_DEFAULTS.termLimit)}
+              description={t('elections.defaultValue', { value: ELECTION_DEFAULTS.termLimit })}
+              {...form.field('termLimit')}
+            />
             {WINDOWS.map((w) => (
-              <TextInput key={w} label={t(`elections.${w}`)} placeholder={ELECTION_DEFAULTS[w]} description={describe(ELECTION_DEFAULTS[w])} {...form.text(w)} />
+              <TextInput
+                key={w}
+                label={t(`elections.${w}`)}
+                placeholder={ELECTION_DEFAULTS[w]}
+                description={describe(ELECTION_DEFAULTS[w])}
+                {...form.text(w)}
+              />
             ))}
           </SimpleGrid>
           <Group justify="flex-end">

@@ -29,7 +29,16 @@ export default function FundingChart({ summary }: { summary: unknown }) {
         </Text>
       </Group>
       <Progress value={share * 100} aria-label={t('funding.progress')} />
-      <div role="img" aria-label={t('funding.chartLabel', { pledged: f.money(s.pledged), received: f.money(s.received), outstanding: f.money(s.outstanding), overdue: f.money(s.overdue), target: f.money(s.target) })}>
+      <div
+        role="img"
+        aria-label={t('funding.chartLabel', {
+          pledged: f.money(s.pledged),
+          received: f.money(s.received),
+          outstanding: f.money(s.outstanding),
+          overdue: f.money(s.overdue),
+          target: f.money(s.target),
+        })}
+      >
         <BarChart
           h={220}
           data={data}

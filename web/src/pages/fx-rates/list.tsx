@@ -14,15 +14,27 @@ import { PagedTable, useUrlFilters, type Column } from '../../ui/table';
 function AddRate({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useI18n();
   const form = useProblemForm({ currency: '', date: new Date().toISOString().slice(0, 10), rateToUsd: '' });
-  const submit = useSubmit(async () => unwrap(await api.POST('/fx-rates', { body: { currency: form.values.currency.trim().toUpperCase(), date: form.values.date, rateToUsd: form.values.rateToUsd.trim() } })), {
-    form,
-    invalidate: ['/fx-rates', '/funding'],
-    success: t('fx.recorded'),
-    onSuccess: () => {
-      form.reset();
-      onClose();
+  const submit = useSubmit(
+    async () =>
+      unwrap(
+        await api.POST('/fx-rates', {
+          body: {
+            currency: form.values.currency.trim().toUpperCase(),
+            date: form.values.date,
+            rateToUsd: form.values.rateToUsd.trim(),
+          },
+        }),
+      ),
+    {
+      form,
+      invalidate: ['/fx-rates', '/funding'],
+      success: t('fx.recorded'),
+      onSuccess: () => {
+        form.reset();
+        onClose();
+      },
     },
-  });
+  );
   return (
     <Modal opened={opened} onClose={onClose} title={t('fx.add')}>
       <form
@@ -36,7 +48,13 @@ function AddRate({ opened, onClose }: { opened: boolean; onClose: () => void }) 
           <FormError message={form.formError} />
           <TextInput label={t('pledges.currency')} maxLength={3} required {...form.text('currency')} />
           <TextInput label={t('fx.date')} type="date" required {...form.text('date')} />
-          <TextInput label={t('fx.rate')} description={t('fx.rateHelp')} inputMode="decimal" required {...form.text('rateToUsd')} />
+          <TextInput
+            label={t('fx.rate')}
+            description={t('fx.rateHelp')}
+            inputMode="decimal"
+            required
+            {...form.text('rateToUsd')}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('action.cancel')}
@@ -65,11 +83,37 @@ export function Page() {
     <>
       <PageHeader title={t('fx.title')} actions={<Button onClick={open}>{t('fx.add')}</Button>} />
       <Group mb="md" wrap="wrap" role="search" aria-label={t('filters.label')}>
-        <TextInput label={t('pledges.currency')} maxLength={3} value={all.currency ?? ''} onChange={(e) => setFilter('currency', e.currentTarget.value.toUpperCase())} w={{ base: '100%', sm: 120 }} />
-        <TextInput label={t('fx.from')} type="date" value={all.from ?? ''} onChange={(e) => setFilter('from', e.currentTarget.value)} w={{ base: '100%', sm: 180 }} />
-        <TextInput label={t('fx.to')} type="date" value={all.to ?? ''} onChange={(e) => setFilter('to', e.currentTarget.value)} w={{ base: '100%', sm: 180 }} />
+        <TextInput
+          label={t('pledges.currency')}
+          maxLength={3}
+          value={all.currency ?? ''}
+          onChange={(e) => setFilter('currency', e.currentTarget.value.toUpperCase())}
+          w={{ base: '100%', sm: 120 }}
+        />
+        <TextInput
+          label={t('fx.from')}
+          type="date"
+          value={all.from ?? ''}
+          onChange={(e) => setFilter('from', e.currentTarget.value)}
+          w={{ base: '100%', sm: 180 }}
+        />
+        <TextInput
+          label={t('fx.to')}
+          type="date"
+          value={all.to ?? ''}
+          onChange={(e) => setFilter('to', e.currentTarget.value)}
+          w={{ base: '100%', sm: 180 }}
+        />
       </Group>
-      <PagedTable query={rates} columns={columns} rowKey={(r) => `${r.currency}:${r.date}`} caption={t('fx.title')} page={page} setPage={setPage} emptyTitle={t('fx.none')} />
+      <PagedTable
+        query={rates}
+        columns={columns}
+        rowKey={(r) => `${r.currency}:${r.date}`}
+        caption={t('fx.title')}
+        page={page}
+        setPage={setPage}
+        emptyTitle={t('fx.none')}
+      />
       <AddRate opened={opened} onClose={close} />
     </>
   );

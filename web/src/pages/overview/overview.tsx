@@ -19,13 +19,21 @@ export function calendarKindKey(kind: string): MessageKey {
 }
 import { currentBiennium } from '../../lib/biennium';
 import { DateText, StatusBadge } from '../../ui/format';
-import { isOpen, nextDeadline } from '../elections/deadline';
+import { nextDeadline } from '../elections/deadline';
 import { PageHeader } from '../../ui/shell';
-import { EmptyState, LoadingState, QueryState } from '../../ui/states';
+import { EmptyState, ErrorState, LoadingState, QueryState } from '../../ui/states';
 
 const FundingChart = lazy(() => import('../funding-summary/chart'));
 
-function Section({ title, children, link }: { title: string; children: React.ReactNode; link?: { to: string; label: string } }) {
+function Section({
+  title,
+  children,
+  link,
+}: {
+  title: string;
+  children: React.ReactNode;
+  link?: { to: string; label: string };
+}) {
   return (
     <Card withBorder padding="md" radius="md" component="section" aria-label={title}>
       <Group justify="space-between" mb="sm">
@@ -46,7 +54,9 @@ function Section({ title, children, link }: { title: string; children: React.Rea
 function ClusterCoordinators({ cluster }: { cluster: Schemas['Cluster'] }) {
   const { t } = useI18n();
   const coordinators = useApi('/clusters/{code}/coordinators', { params: { path: { code: cluster.code } } });
-  const members = useApi('/clusters/{code}/members', { params: { path: { code: cluster.code }, query: { limit: 200 } } });
+  const members = useApi('/clusters/{code}/members', {
+    params: { path: { code: cluster.code }, query: { limit: 200 } },
+  });
   const names = new Map((members.data?.items ?? []).map((m) => [m.cityId, m.cityName]));
   const current = (coordinators.data?.items ?? []).filter((c) => c.current);
   return (
@@ -91,41 +101,52 @@ function Clusters() {
   );
 }
 
-
 function Elections() {
   const { t } = useI18n();
-  const all = useApi('/elections', { params: { query: { limit: 200 } } }, { refetchInterval: 15_000 });
+  // One query per open status, refreshed while the secretariat watches.
+  const live = { refetchInterval: 15_000 };
+  const nominating = useApi('/elections', { params: { query: { status: 'nominating', limit: 50 } } }, live);
+  const voting = useApi('/elections', { params: { query: { status: 'voting', limit: 50 } } }, live);
+  const tied = useApi('/elections', { params: { query: { status: 'awaiting_tie_break', limit: 50 } } }, live);
+  const queries = [tied, voting, nominating];
+  const failed = queries.find((q) => q.error);
+  const pending = queries.some((q) => q.isPending);
+  const open = queries.flatMap((q) => q.data?.items ?? []);
   return (
     <Section title={t('overview.elections')} link={{ to: '/elections', label: t('action.seeAll') }}>
-      <QueryState query={all}>
-        {(d) => {
-          const open = d.items.filter((e) => isOpen(e));
-          if (open.length === 0) return <EmptyState title={t('overview.noElections')} />;
-          return (
-            <Stack gap="xs">
-              {open.map((e) => {
-                const deadline = nextDeadline(e);
-                return (
-                  <Group key={e.id} justify="space-between" wrap="wrap" gap="xs">
-                    <Anchor component={Link} to={`/elections/${e.id}`}>
-                      {t('elections.name', { cluster: e.cluster, term: e.termStart.slice(0, 4) })}
-                    </Anchor>
-                    <Group gap="xs">
-                      <StatusBadge value={e.status} />
-                      {deadline && (
-                        <Text size="sm">
-                          {t('elections.nextDeadline')} <DateText value={deadline} time />
-                        </Text>
-                      )}
-                      {e.turnout && e.status === 'voting' && <Text size="sm">{t('elections.turnout', { cast: e.turnout.cast, eligible: e.turnout.eligible })}</Text>}
-                    </Group>
-                  </Group>
-                );
-              })}
-            </Stack>
-          );
-        }}
-      </QueryState>
+      {failed ? (
+        <ErrorState error={failed.error} retry={() => queries.forEach((q) => void q.refetch())} />
+      ) : pending ? (
+        <LoadingState />
+      ) : open.length === 0 ? (
+        <EmptyState title={t('overview.noElections')} />
+      ) : (
+        <Stack gap="xs">
+          {open.map((e) => {
+            const deadline = nextDeadline(e);
+            return (
+              <Group key={e.id} justify="space-between" wrap="wrap" gap="xs">
+                <Anchor component={Link} to={`/elections/${e.id}`}>
+                  {t('elections.name', { cluster: e.cluster, term: e.termStart.slice(0, 4) })}
+                </Anchor>
+                <Group gap="xs">
+                  <StatusBadge value={e.status} />
+                  {deadline && (
+                    <Text size="sm">
+                      {t('elections.nextDeadline')} <DateText value={deadline} time />
+                    </Text>
+                  )}
+                  {e.turnout && e.status === 'voting' && (
+                    <Text size="sm">
+                      {t('elections.turnout', { cast: e.turnout.cast, eligible: e.turnout.eligible })}
+                    </Text>
+                  )}
+                </Group>
+              </Group>
+            );
+          })}
+        </Stack>
+      )}
     </Section>
   );
 }
@@ -171,7 +192,10 @@ function Funding() {
   const biennium = currentBiennium();
   const summary = useApi('/funding/summary', { params: { query: { biennium } } });
   return (
-    <Section title={t('overview.funding', { biennium })} link={{ to: `/funding-summary?biennium=${biennium}`, label: t('action.details') }}>
+    <Section
+      title={t('overview.funding', { biennium })}
+      link={{ to: `/funding-summary?biennium=${biennium}`, label: t('action.details') }}
+    >
       <QueryState query={summary}>
         {(s) => (
           <Suspense fallback={<LoadingState />}>

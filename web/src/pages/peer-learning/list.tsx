@@ -1,5 +1,5 @@
 // The peer-learning database: full-text search, cluster and kind in the URL; add an entry.
-import { Anchor, Badge, Button, Card, Group, Modal, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
 import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { api, unwrap, type Schemas } from '../../api/client';
@@ -18,12 +18,24 @@ import { Pagination } from '@mantine/core';
 
 function AddEntry({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useI18n();
-  const form = useProblemForm({ cluster: null as string | null, kind: 'practice' as string | null, title: '', body: '', tags: [] as string[] });
+  const form = useProblemForm({
+    cluster: null as string | null,
+    kind: 'practice' as string | null,
+    title: '',
+    body: '',
+    tags: [] as string[],
+  });
   const submit = useSubmit(
     async () =>
       unwrap(
         await api.POST('/peer-learning', {
-          body: { cluster: form.values.cluster ?? '', kind: (form.values.kind ?? 'practice') as Schemas['PeerLearningEntry']['kind'], title: form.values.title, body: form.values.body, tags: form.values.tags },
+          body: {
+            cluster: form.values.cluster ?? '',
+            kind: (form.values.kind ?? 'practice') as Schemas['PeerLearningEntry']['kind'],
+            title: form.values.title,
+            body: form.values.body,
+            tags: form.values.tags,
+          },
         }),
       ),
     {
@@ -48,7 +60,13 @@ function AddEntry({ opened, onClose }: { opened: boolean; onClose: () => void })
         <Stack>
           <FormError message={form.formError} />
           <ClusterSelect label={t('workshops.cluster')} activeOnly required {...form.field('cluster')} />
-          <EnumSelect label={t('peer.kind')} options={PEER_KINDS} prefix="peerKind" allowDeselect={false} {...form.field('kind')} />
+          <EnumSelect
+            label={t('peer.kind')}
+            options={PEER_KINDS}
+            prefix="peerKind"
+            allowDeselect={false}
+            {...form.field('kind')}
+          />
           <TextInput label={t('peer.titleField')} required {...form.text('title')} />
           <Textarea label={t('peer.body')} required autosize minRows={4} {...form.text('body')} />
           <TagsInput label={t('peer.tags')} description={t('clusters.expertiseHelp')} {...form.field('tags')} />
@@ -70,7 +88,13 @@ export function Page() {
   const { t } = useI18n();
   const { filters, all, setFilter, page, setPage, limit, offset } = useUrlFilters(['q', 'cluster', 'kind'] as const);
   const [opened, { open, close }] = useDisclosure(false);
-  const query: { limit: number; offset: number; q?: string; cluster?: string; kind?: Schemas['PeerLearningEntry']['kind'] } = { limit, offset };
+  const query: {
+    limit: number;
+    offset: number;
+    q?: string;
+    cluster?: string;
+    kind?: Schemas['PeerLearningEntry']['kind'];
+  } = { limit, offset };
   if (filters.q) query.q = filters.q;
   if (filters.cluster) query.cluster = filters.cluster;
   if (isOneOf(PEER_KINDS, filters.kind)) query.kind = filters.kind;
@@ -91,8 +115,21 @@ export function Page() {
           }}
           w={{ base: '100%', sm: 260 }}
         />
-        <ClusterSelect label={t('workshops.cluster')} value={all.cluster} onChange={(v) => setFilter('cluster', v)} w={{ base: '100%', sm: 240 }} />
-        <EnumSelect label={t('peer.kind')} options={PEER_KINDS} prefix="peerKind" clearable value={all.kind} onChange={(v) => setFilter('kind', v)} w={{ base: '100%', sm: 180 }} />
+        <ClusterSelect
+          label={t('workshops.cluster')}
+          value={all.cluster}
+          onChange={(v) => setFilter('cluster', v)}
+          w={{ base: '100%', sm: 240 }}
+        />
+        <EnumSelect
+          label={t('peer.kind')}
+          options={PEER_KINDS}
+          prefix="peerKind"
+          clearable
+          value={all.kind}
+          onChange={(v) => setFilter('kind', v)}
+          w={{ base: '100%', sm: 180 }}
+        />
       </Group>
       <QueryState query={entries}>
         {(d) =>
@@ -125,7 +162,16 @@ export function Page() {
                 <Text size="sm" c="dimmed">
                   {t('table.range', { from: d.offset + 1, to: d.offset + d.items.length, total: d.total })}
                 </Text>
-                {d.total > d.limit && <Pagination total={Math.ceil(d.total / d.limit)} value={page} onChange={setPage} size="sm" getControlProps={(c) => ({ 'aria-label': t(`table.${c}`) })} getItemProps={(n) => ({ 'aria-label': t('table.page', { n }) })} />}
+                {d.total > d.limit && (
+                  <Pagination
+                    total={Math.ceil(d.total / d.limit)}
+                    value={page}
+                    onChange={setPage}
+                    size="sm"
+                    getControlProps={(c) => ({ 'aria-label': t(`table.${c}`) })}
+                    getItemProps={(n) => ({ 'aria-label': t('table.page', { n }) })}
+                  />
+                )}
               </Group>
             </Stack>
           )

@@ -16,12 +16,22 @@ import { PagedTable, useUrlFilters, type Column } from '../../ui/table';
 
 function Invite({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useI18n();
-  const form = useProblemForm({ name: '', email: '', language: 'en' as string | null, staffRole: 'secretariat' as string | null });
+  const form = useProblemForm({
+    name: '',
+    email: '',
+    language: 'en' as string | null,
+    staffRole: 'secretariat' as string | null,
+  });
   const submit = useSubmit(
     async () =>
       unwrap(
         await api.POST('/people', {
-          body: { name: form.values.name, email: form.values.email, language: (form.values.language ?? 'en') as 'en' | 'fr', staffRole: (form.values.staffRole ?? '') as 'secretariat' | 'viewer' },
+          body: {
+            name: form.values.name,
+            email: form.values.email,
+            language: (form.values.language ?? 'en') as 'en' | 'fr',
+            staffRole: (form.values.staffRole ?? '') as 'secretariat' | 'viewer',
+          },
         }),
       ),
     {
@@ -48,8 +58,21 @@ function Invite({ opened, onClose }: { opened: boolean; onClose: () => void }) {
           <FormError message={form.formError} />
           <TextInput label={t('people.name')} required {...form.text('name')} />
           <TextInput label={t('people.email')} type="email" required {...form.text('email')} />
-          <EnumSelect label={t('people.language')} options={['en', 'fr']} prefix="language" allowDeselect={false} {...form.field('language')} />
-          <EnumSelect label={t('people.staffRole')} options={['secretariat', 'viewer']} prefix="role" allowDeselect={false} required {...form.field('staffRole')} />
+          <EnumSelect
+            label={t('people.language')}
+            options={['en', 'fr']}
+            prefix="language"
+            allowDeselect={false}
+            {...form.field('language')}
+          />
+          <EnumSelect
+            label={t('people.staffRole')}
+            options={['secretariat', 'viewer']}
+            prefix="role"
+            allowDeselect={false}
+            required
+            {...form.field('staffRole')}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('action.cancel')}
@@ -67,15 +90,25 @@ function Invite({ opened, onClose }: { opened: boolean; onClose: () => void }) {
 function SignOutPerson({ person }: { person: Schemas['Person'] }) {
   const { t } = useI18n();
   const [error, setError] = useState<string | null>(null);
-  const submit = useSubmit(async () => unwrap(await api.POST('/people/{id}/sign-out', { params: { path: { id: person.id } } })), {
-    invalidate: ['/people'],
-    success: t('people.signedOut', { name: person.name }),
-    form: { clear: () => setError(null), setProblem: (e) => setError(e instanceof Error ? e.message : String(e)) },
-  });
+  const submit = useSubmit(
+    async () => unwrap(await api.POST('/people/{id}/sign-out', { params: { path: { id: person.id } } })),
+    {
+      invalidate: ['/people'],
+      success: t('people.signedOut', { name: person.name }),
+      form: { clear: () => setError(null), setProblem: (e) => setError(e instanceof Error ? e.message : String(e)) },
+    },
+  );
   if (person.activeSessions === 0) return <Text size="sm">{t('people.noSession')}</Text>;
   return (
     <>
-      <Button size="compact-xs" variant="light" color="red" loading={submit.isPending} onClick={() => submit.mutate(undefined)} aria-label={t('people.signOutOf', { name: person.name })}>
+      <Button
+        size="compact-xs"
+        variant="light"
+        color="red"
+        loading={submit.isPending}
+        onClick={() => submit.mutate(undefined)}
+        aria-label={t('people.signOutOf', { name: person.name })}
+      >
         {t('people.signOut')}
       </Button>
       {error && (
@@ -143,7 +176,15 @@ export function Page() {
           w={{ base: '100%', sm: 260 }}
         />
       </Group>
-      <PagedTable query={people} columns={columns} rowKey={(p) => p.id} caption={t('people.title')} page={page} setPage={setPage} emptyTitle={t('people.none')} />
+      <PagedTable
+        query={people}
+        columns={columns}
+        rowKey={(p) => p.id}
+        caption={t('people.title')}
+        page={page}
+        setPage={setPage}
+        emptyTitle={t('people.none')}
+      />
       <Anchor component={Link} to="/audit" size="sm" mt="md" display="inline-block">
         {t('nav.audit')}
       </Anchor>

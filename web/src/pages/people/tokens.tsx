@@ -19,11 +19,23 @@ const ROLES = ['secretariat', 'city', 'donor', 'viewer'] as const;
 function CreateToken({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useI18n();
   const [created, setCreated] = useState<string | null>(null);
-  const form = useProblemForm({ label: '', role: 'viewer' as string | null, cityId: null as string | null, donorId: null as string | null, readOnly: false });
+  const form = useProblemForm({
+    label: '',
+    role: 'viewer' as string | null,
+    cityId: null as string | null,
+    donorId: null as string | null,
+    readOnly: false,
+  });
   const submit = useSubmit(
     async () => {
       const v = form.values;
-      const body: { role: (typeof ROLES)[number]; label: string; readOnly: boolean; cityId?: string; donorId?: string } = { role: (v.role ?? 'viewer') as (typeof ROLES)[number], label: v.label, readOnly: v.readOnly };
+      const body: {
+        role: (typeof ROLES)[number];
+        label: string;
+        readOnly: boolean;
+        cityId?: string;
+        donorId?: string;
+      } = { role: (v.role ?? 'viewer') as (typeof ROLES)[number], label: v.label, readOnly: v.readOnly };
       if (v.role === 'city' && v.cityId) body.cityId = v.cityId;
       if (v.role === 'donor' && v.donorId) body.donorId = v.donorId;
       const r = await api.POST('/tokens', { body });
@@ -47,7 +59,13 @@ function CreateToken({ opened, onClose }: { opened: boolean; onClose: () => void
             {created}
           </Code>
           <Group justify="flex-end">
-            <CopyButton value={created}>{({ copied, copy }) => <Button variant="light" onClick={copy}>{copied ? t('tokens.copied') : t('tokens.copy')}</Button>}</CopyButton>
+            <CopyButton value={created}>
+              {({ copied, copy }) => (
+                <Button variant="light" onClick={copy}>
+                  {copied ? t('tokens.copied') : t('tokens.copy')}
+                </Button>
+              )}
+            </CopyButton>
             <Button onClick={close}>{t('action.done')}</Button>
           </Group>
         </Stack>
@@ -62,10 +80,22 @@ function CreateToken({ opened, onClose }: { opened: boolean; onClose: () => void
           <Stack>
             <FormError message={form.formError} />
             <TextInput label={t('tokens.label')} required {...form.text('label')} />
-            <EnumSelect label={t('tokens.role')} options={ROLES} prefix="role" allowDeselect={false} {...form.field('role')} />
+            <EnumSelect
+              label={t('tokens.role')}
+              options={ROLES}
+              prefix="role"
+              allowDeselect={false}
+              {...form.field('role')}
+            />
             {form.values.role === 'city' && <CitySelect label={t('tokens.city')} required {...form.field('cityId')} />}
-            {form.values.role === 'donor' && <DonorSelect label={t('tokens.donor')} required {...form.field('donorId')} />}
-            <Switch label={t('tokens.readOnly')} checked={form.values.readOnly} onChange={(e) => form.setValue('readOnly', e.currentTarget.checked)} />
+            {form.values.role === 'donor' && (
+              <DonorSelect label={t('tokens.donor')} required {...form.field('donorId')} />
+            )}
+            <Switch
+              label={t('tokens.readOnly')}
+              checked={form.values.readOnly}
+              onChange={(e) => form.setValue('readOnly', e.currentTarget.checked)}
+            />
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
                 {t('action.cancel')}
@@ -84,15 +114,25 @@ function CreateToken({ opened, onClose }: { opened: boolean; onClose: () => void
 function Revoke({ token }: { token: Schemas['Token'] }) {
   const { t } = useI18n();
   const [error, setError] = useState<string | null>(null);
-  const submit = useSubmit(async () => unwrap(await api.DELETE('/tokens/{id}', { params: { path: { id: token.id } } })), {
-    invalidate: ['/tokens'],
-    success: t('tokens.revoked'),
-    form: { clear: () => setError(null), setProblem: (e) => setError(e instanceof Error ? e.message : String(e)) },
-  });
+  const submit = useSubmit(
+    async () => unwrap(await api.DELETE('/tokens/{id}', { params: { path: { id: token.id } } })),
+    {
+      invalidate: ['/tokens'],
+      success: t('tokens.revoked'),
+      form: { clear: () => setError(null), setProblem: (e) => setError(e instanceof Error ? e.message : String(e)) },
+    },
+  );
   if (token.revokedAt) return <DateText value={token.revokedAt} time />;
   return (
     <>
-      <Button size="compact-xs" variant="light" color="red" loading={submit.isPending} onClick={() => submit.mutate(undefined)} aria-label={t('tokens.revokeNamed', { label: token.label })}>
+      <Button
+        size="compact-xs"
+        variant="light"
+        color="red"
+        loading={submit.isPending}
+        onClick={() => submit.mutate(undefined)}
+        aria-label={t('tokens.revokeNamed', { label: token.label })}
+      >
         {t('tokens.revoke')}
       </Button>
       {error && (
@@ -111,7 +151,11 @@ export function Page() {
   const tokens = useApi('/tokens', { params: { query: { limit, offset } } });
   const columns: Column<Schemas['Token']>[] = [
     { key: 'label', header: t('tokens.label'), cell: (x) => x.label },
-    { key: 'role', header: t('tokens.role'), cell: (x) => `${t(`role.${x.role}`)}${x.readOnly ? ` · ${t('tokens.readOnlyShort')}` : ''}` },
+    {
+      key: 'role',
+      header: t('tokens.role'),
+      cell: (x) => `${t(`role.${x.role}`)}${x.readOnly ? ` · ${t('tokens.readOnlyShort')}` : ''}`,
+    },
     { key: 'created', header: t('tokens.createdAt'), cell: (x) => <DateText value={x.createdAt} time /> },
     { key: 'revoked', header: t('tokens.revokedAt'), cell: (x) => <Revoke token={x} /> },
   ];
@@ -122,7 +166,14 @@ export function Page() {
           {t('nav.people')}
         </Anchor>
       </PageHeader>
-      <PagedTable query={tokens} columns={columns} rowKey={(x) => x.id} caption={t('tokens.title')} page={page} setPage={setPage} />
+      <PagedTable
+        query={tokens}
+        columns={columns}
+        rowKey={(x) => x.id}
+        caption={t('tokens.title')}
+        page={page}
+        setPage={setPage}
+      />
       <CreateToken opened={opened} onClose={close} />
     </>
   );

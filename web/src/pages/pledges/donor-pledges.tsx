@@ -6,7 +6,6 @@ import { useI18n } from '../../i18n';
 import { Money, StatusBadge } from '../../ui/format';
 import { PagedTable, useUrlFilters, type Column } from '../../ui/table';
 
-
 export function DonorPledges({ donorId }: { donorId: string }) {
   const { t } = useI18n();
   const { page, setPage, limit, offset } = useUrlFilters([] as const);
@@ -22,14 +21,31 @@ export function DonorPledges({ donorId }: { donorId: string }) {
       ),
     },
     { key: 'status', header: t('pledges.status'), cell: (p) => <StatusBadge value={p.status} /> },
-    { key: 'amount', header: t('pledges.amount'), cell: (p) => (p.amount ? <Money value={p.amount.value} currency={p.amount.currency} usd={p.totals.usd.pledged} /> : t(`pledgeKind.${p.kind}`)) },
+    {
+      key: 'amount',
+      header: t('pledges.amount'),
+      cell: (p) =>
+        p.amount ? (
+          <Money value={p.amount.value} currency={p.amount.currency} usd={p.totals.usd.pledged} />
+        ) : (
+          t(`pledgeKind.${p.kind}`)
+        ),
+    },
   ];
   return (
     <Card withBorder component="section" aria-labelledby="donor-pledges">
       <Title order={2} size="h4" id="donor-pledges" mb="sm">
         {t('pledges.title')}
       </Title>
-      <PagedTable query={pledges} columns={columns} rowKey={(p) => p.id} caption={t('pledges.title')} page={page} setPage={setPage} emptyTitle={t('pledges.none')} />
+      <PagedTable
+        query={pledges}
+        columns={columns}
+        rowKey={(p) => p.id}
+        caption={t('pledges.title')}
+        page={page}
+        setPage={setPage}
+        emptyTitle={t('pledges.none')}
+      />
     </Card>
   );
 }

@@ -30,10 +30,28 @@ function DonorPledgeTable({ donorId, status }: { donorId: string; status?: strin
     { key: 'kind', header: t('pledges.kind'), cell: (p) => t(`pledgeKind.${p.kind}`) },
     { key: 'status', header: t('pledges.status'), cell: (p) => <StatusBadge value={p.status} /> },
     { key: 'since', header: t('pledges.since'), cell: (p) => <DateText value={p.statusSince} time /> },
-    { key: 'amount', header: t('pledges.amount'), cell: (p) => <Money value={p.amount?.value} currency={p.amount?.currency} usd={p.totals.usd.pledged} /> },
-    { key: 'received', header: t('funding.received'), cell: (p) => <Money value={p.totals.received} currency={p.amount?.currency} usd={p.totals.usd.received} /> },
+    {
+      key: 'amount',
+      header: t('pledges.amount'),
+      cell: (p) => <Money value={p.amount?.value} currency={p.amount?.currency} usd={p.totals.usd.pledged} />,
+    },
+    {
+      key: 'received',
+      header: t('funding.received'),
+      cell: (p) => <Money value={p.totals.received} currency={p.amount?.currency} usd={p.totals.usd.received} />,
+    },
   ];
-  return <PagedTable query={pledges} columns={columns} rowKey={(p) => p.id} caption={t('pledges.title')} page={page} setPage={setPage} emptyTitle={t('pledges.none')} />;
+  return (
+    <PagedTable
+      query={pledges}
+      columns={columns}
+      rowKey={(p) => p.id}
+      caption={t('pledges.title')}
+      page={page}
+      setPage={setPage}
+      emptyTitle={t('pledges.none')}
+    />
+  );
 }
 
 export function Page() {
@@ -43,10 +61,27 @@ export function Page() {
     <>
       <PageHeader title={t('pledges.title')} />
       <Group mb="md" wrap="wrap" role="search" aria-label={t('filters.label')}>
-        <DonorSelect label={t('pledges.donor')} value={all.donor} onChange={(v) => setFilter('donor', v)} w={{ base: '100%', sm: 280 }} />
-        <EnumSelect label={t('pledges.status')} options={PLEDGE_STATUSES} prefix="status" clearable value={all.status} onChange={(v) => setFilter('status', v)} w={{ base: '100%', sm: 220 }} />
+        <DonorSelect
+          label={t('pledges.donor')}
+          value={all.donor}
+          onChange={(v) => setFilter('donor', v)}
+          w={{ base: '100%', sm: 280 }}
+        />
+        <EnumSelect
+          label={t('pledges.status')}
+          options={PLEDGE_STATUSES}
+          prefix="status"
+          clearable
+          value={all.status}
+          onChange={(v) => setFilter('status', v)}
+          w={{ base: '100%', sm: 220 }}
+        />
       </Group>
-      {all.donor ? <DonorPledgeTable donorId={all.donor} status={all.status} /> : <EmptyState title={t('pledges.chooseDonor')} />}
+      {all.donor ? (
+        <DonorPledgeTable donorId={all.donor} status={all.status} />
+      ) : (
+        <EmptyState title={t('pledges.chooseDonor')} />
+      )}
     </>
   );
 }

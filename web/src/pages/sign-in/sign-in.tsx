@@ -18,7 +18,6 @@ export function safeNext(next: string | null): string {
   return inApp.startsWith('/sign-in') ? '/' : inApp;
 }
 
-
 // One exchange per token, even if the page mounts twice (StrictMode, a quick reload of state).
 type Redeemed = Me & { next: string | null };
 const exchanges = new Map<string, Promise<Redeemed>>();
@@ -130,7 +129,14 @@ export function Page() {
                     {form.formError}
                   </Alert>
                 )}
-                <TextInput label={t('signIn.email')} type="email" autoComplete="email" required {...form.text('email')} error={form.errors.email} />
+                <TextInput
+                  label={t('signIn.email')}
+                  type="email"
+                  autoComplete="email"
+                  required
+                  {...form.text('email')}
+                  error={form.errors.email}
+                />
                 <Button type="submit" loading={sending}>
                   {t('signIn.send')}
                 </Button>

@@ -13,7 +13,11 @@ type Output = NonNullable<Schemas['WorkPlan']['current']>['outputs'][number];
 
 function Plan({ code, biennium }: { code: string; biennium: string }) {
   const { t } = useI18n();
-  const plan = useApi('/clusters/{code}/phases/{biennium}/workplan', { params: { path: { code, biennium } } }, { retry: false });
+  const plan = useApi(
+    '/clusters/{code}/phases/{biennium}/workplan',
+    { params: { path: { code, biennium } } },
+    { retry: false },
+  );
   const columns: Column<Output>[] = [
     { key: 'key', header: t('workPlans.key'), cell: (o) => o.key },
     { key: 'title', header: t('workPlans.output'), cell: (o) => o.title },
@@ -31,7 +35,12 @@ function Plan({ code, biennium }: { code: string; biennium: string }) {
             <Text size="sm" mb="xs">
               {t('workPlans.version', { n: p.current.version })} · <DateText value={p.current.createdAt} time />
             </Text>
-            <DataTable rows={p.current.outputs} columns={columns} rowKey={(o) => o.key} caption={t('workPlans.title')} />
+            <DataTable
+              rows={p.current.outputs}
+              columns={columns}
+              rowKey={(o) => o.key}
+              caption={t('workPlans.title')}
+            />
           </>
         )
       }
@@ -42,16 +51,37 @@ function Plan({ code, biennium }: { code: string; biennium: string }) {
 export function Page() {
   const { t } = useI18n();
   const { all, setFilter } = useUrlFilters(['cluster', 'biennium'] as const);
-  const phases = useApi('/clusters/{code}/phases', { params: { path: { code: all.cluster ?? '' } } }, { enabled: !!all.cluster });
+  const phases = useApi(
+    '/clusters/{code}/phases',
+    { params: { path: { code: all.cluster ?? '' } } },
+    { enabled: !!all.cluster },
+  );
   const biennia = (phases.data?.items ?? []).map((p) => p.biennium);
   return (
     <>
       <PageHeader title={t('workPlans.title')} />
       <Group mb="md" wrap="wrap" role="search" aria-label={t('filters.label')}>
-        <ClusterSelect label={t('workshops.cluster')} activeOnly value={all.cluster} onChange={(v) => setFilter('cluster', v)} w={{ base: '100%', sm: 260 }} />
-        <Select label={t('funding.biennium')} data={biennia} value={all.biennium ?? null} onChange={(v) => setFilter('biennium', v)} disabled={!all.cluster} w={{ base: '100%', sm: 180 }} />
+        <ClusterSelect
+          label={t('workshops.cluster')}
+          activeOnly
+          value={all.cluster}
+          onChange={(v) => setFilter('cluster', v)}
+          w={{ base: '100%', sm: 260 }}
+        />
+        <Select
+          label={t('funding.biennium')}
+          data={biennia}
+          value={all.biennium ?? null}
+          onChange={(v) => setFilter('biennium', v)}
+          disabled={!all.cluster}
+          w={{ base: '100%', sm: 180 }}
+        />
       </Group>
-      {all.cluster && all.biennium ? <Plan code={all.cluster} biennium={all.biennium} /> : <EmptyState title={t('workPlans.choose')} />}
+      {all.cluster && all.biennium ? (
+        <Plan code={all.cluster} biennium={all.biennium} />
+      ) : (
+        <EmptyState title={t('workPlans.choose')} />
+      )}
     </>
   );
 }

@@ -25,18 +25,47 @@ export function zonedToIso(local: string, zone: string): string {
   const utc = new Date(guess.toLocaleString('en-US', { timeZone: 'UTC' }));
   return new Date(guess.getTime() - (inZone.getTime() - utc.getTime())).toISOString();
 }
-export const TIME_ZONES: string[] = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? ['UTC', 'Europe/Paris'];
+export const TIME_ZONES: string[] = (
+  Intl as unknown as { supportedValuesOf?: (k: string) => string[] }
+).supportedValuesOf?.('timeZone') ?? ['UTC', 'Europe/Paris'];
 
-export function ScheduleWorkshop({ opened, onClose, cluster }: { opened: boolean; onClose: () => void; cluster?: string }) {
+export function ScheduleWorkshop({
+  opened,
+  onClose,
+  cluster,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  cluster?: string;
+}) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const form = useProblemForm({ cluster: (cluster ?? null) as string | null, kind: 'thematic' as string | null, title: '', startsAt: '', endsAt: '', rsvpBy: '', timezone: readerTimeZone() as string | null, venue: '', onlineUrl: '' });
+  const form = useProblemForm({
+    cluster: (cluster ?? null) as string | null,
+    kind: 'thematic' as string | null,
+    title: '',
+    startsAt: '',
+    endsAt: '',
+    rsvpBy: '',
+    timezone: readerTimeZone() as string | null,
+    venue: '',
+    onlineUrl: '',
+  });
   const submit = useSubmit(
     async () => {
       const v = form.values;
       const zone = v.timezone ?? 'UTC';
       const at = (x: string) => (x ? zonedToIso(x, zone) : '');
-      const body: { kind: (typeof KINDS)[number]; title: string; startsAt: string; endsAt: string; rsvpBy: string; timezone: string; venue?: string; onlineUrl?: string } = {
+      const body: {
+        kind: (typeof KINDS)[number];
+        title: string;
+        startsAt: string;
+        endsAt: string;
+        rsvpBy: string;
+        timezone: string;
+        venue?: string;
+        onlineUrl?: string;
+      } = {
         kind: (v.kind ?? 'thematic') as (typeof KINDS)[number],
         title: v.title,
         startsAt: at(v.startsAt),
@@ -46,7 +75,9 @@ export function ScheduleWorkshop({ opened, onClose, cluster }: { opened: boolean
       };
       if (v.venue.trim()) body.venue = v.venue.trim();
       if (v.onlineUrl.trim()) body.onlineUrl = v.onlineUrl.trim();
-      return unwrap(await api.POST('/clusters/{code}/workshops', { params: { path: { code: v.cluster ?? '' } }, body }));
+      return unwrap(
+        await api.POST('/clusters/{code}/workshops', { params: { path: { code: v.cluster ?? '' } }, body }),
+      );
     },
     {
       form,
@@ -72,14 +103,29 @@ export function ScheduleWorkshop({ opened, onClose, cluster }: { opened: boolean
           <FormError message={form.formError} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <ClusterSelect label={t('workshops.cluster')} activeOnly required {...form.field('cluster')} />
-            <EnumSelect label={t('workshops.kind')} options={KINDS} prefix="workshopKind" allowDeselect={false} required {...form.field('kind')} />
+            <EnumSelect
+              label={t('workshops.kind')}
+              options={KINDS}
+              prefix="workshopKind"
+              allowDeselect={false}
+              required
+              {...form.field('kind')}
+            />
           </SimpleGrid>
           <TextInput label={t('workshops.titleField')} required {...form.text('title')} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label={t('workshops.startsAt')} type="datetime-local" required {...form.text('startsAt')} />
             <TextInput label={t('workshops.endsAt')} type="datetime-local" required {...form.text('endsAt')} />
             <TextInput label={t('workshops.rsvpBy')} type="datetime-local" required {...form.text('rsvpBy')} />
-            <Select label={t('workshops.timezone')} description={t('workshops.timezoneHelp')} searchable data={TIME_ZONES} allowDeselect={false} required {...form.field('timezone')} />
+            <Select
+              label={t('workshops.timezone')}
+              description={t('workshops.timezoneHelp')}
+              searchable
+              data={TIME_ZONES}
+              allowDeselect={false}
+              required
+              {...form.field('timezone')}
+            />
             <TextInput label={t('workshops.venue')} {...form.text('venue')} />
             <TextInput label={t('workshops.onlineUrl')} type="url" {...form.text('onlineUrl')} />
           </SimpleGrid>
@@ -123,19 +169,39 @@ export function Page() {
     },
     { key: 'cluster', header: t('workshops.cluster'), cell: (e) => e.cluster ?? '—' },
     { key: 'start', header: t('workshops.startsAt'), cell: (e) => <DateText value={e.start} time /> },
-    { key: 'state', header: t('workshops.status'), cell: (e) => (e.cancelled ? <StatusBadge value="cancelled" /> : '') },
+    {
+      key: 'state',
+      header: t('workshops.status'),
+      cell: (e) => (e.cancelled ? <StatusBadge value="cancelled" /> : ''),
+    },
   ];
   return (
     <>
       <PageHeader title={t('workshops.title')} actions={<Button onClick={open}>{t('workshops.schedule')}</Button>} />
       <Group mb="md" wrap="wrap" role="search" aria-label={t('filters.label')}>
-        <Select label={t('workshops.year')} data={[thisYear - 2, thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map(String)} value={String(year)} onChange={(v) => setFilter('year', v)} allowDeselect={false} w={{ base: '100%', sm: 120 }} />
-        <ClusterSelect label={t('workshops.cluster')} value={all.cluster} onChange={(v) => setFilter('cluster', v)} w={{ base: '100%', sm: 260 }} />
+        <Select
+          label={t('workshops.year')}
+          data={[thisYear - 2, thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map(String)}
+          value={String(year)}
+          onChange={(v) => setFilter('year', v)}
+          allowDeselect={false}
+          w={{ base: '100%', sm: 120 }}
+        />
+        <ClusterSelect
+          label={t('workshops.cluster')}
+          value={all.cluster}
+          onChange={(v) => setFilter('cluster', v)}
+          w={{ base: '100%', sm: 260 }}
+        />
       </Group>
       <QueryState query={calendar}>
         {(d) => {
           const workshops = d.items.filter((e) => workshopIdOf(e.uid));
-          return workshops.length === 0 ? <EmptyState title={t('workshops.none')} /> : <DataTable rows={workshops} columns={columns} rowKey={(e) => e.uid} caption={t('workshops.title')} />;
+          return workshops.length === 0 ? (
+            <EmptyState title={t('workshops.none')} />
+          ) : (
+            <DataTable rows={workshops} columns={columns} rowKey={(e) => e.uid} caption={t('workshops.title')} />
+          );
         }}
       </QueryState>
       <ScheduleWorkshop opened={opened} onClose={close} cluster={all.cluster} />
