@@ -115,9 +115,12 @@ async function checkPage(name: string, path: string, title: string | RegExp, rea
 
 describe('console pages', () => {
   it('overview', async () => {
-    await checkPage('overview', '/', 'Overview', (p) =>
-      p.getByRole('link', { name: 'Education for Sustainable Development' }).first().waitFor(),
-    );
+    await checkPage('overview', '/', 'Overview', async (p) => {
+      await p.getByRole('link', { name: 'Education for Sustainable Development' }).first().waitFor();
+      // The pipeline counts this file's pledge (at least) among the biennium's pledged ones.
+      await p.getByRole('img', { name: /^Pledges by status: .*Pledged: [1-9]/ }).waitFor();
+      await p.getByRole('img', { name: /^Pledged .* against a target of \$1,000,000\.00$/ }).waitFor();
+    });
   });
 
   it('cities: list with filters in the URL, then the city', async () => {

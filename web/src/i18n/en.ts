@@ -106,6 +106,7 @@ export const en = {
   'overview.upcoming': 'Coming up',
   'overview.nothingUpcoming': 'Nothing scheduled',
   'overview.funding': 'MDFM {biennium}',
+  'overview.pipeline': 'Pledge pipeline {biennium}',
   'overview.notifications': 'Messages awaiting delivery',
   'overview.allDelivered': 'Every message has been delivered',
   'overview.pendingCount': '{count, plural, one {# message not delivered yet} other {# messages not delivered yet}}',
@@ -128,6 +129,8 @@ export const en = {
   'funding.towardTarget': 'Toward the target:',
   'funding.progress': 'Share of the target reached',
   'funding.usd': 'US dollars',
+  'funding.pledgeCount': 'Pledges',
+  'funding.pipelineLabel': 'Pledges by status: {summary}',
   'funding.chartLabel':
     'Pledged {pledged}, received {received}, outstanding {outstanding}, overdue {overdue}, against a target of {target}',
 

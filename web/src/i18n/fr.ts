@@ -109,6 +109,7 @@ export const fr: Record<MessageKey, string> = {
   'overview.upcoming': 'À venir',
   'overview.nothingUpcoming': 'Rien de prévu',
   'overview.funding': 'MDFM {biennium}',
+  'overview.pipeline': 'Promesses en cours {biennium}',
   'overview.notifications': 'Messages en attente de distribution',
   'overview.allDelivered': 'Tous les messages ont été distribués',
   'overview.pendingCount':
@@ -132,6 +133,8 @@ export const fr: Record<MessageKey, string> = {
   'funding.towardTarget': "Vers l'objectif :",
   'funding.progress': "Part de l'objectif atteinte",
   'funding.usd': 'Dollars des États-Unis',
+  'funding.pledgeCount': 'Promesses',
+  'funding.pipelineLabel': 'Promesses par statut : {summary}',
   'funding.chartLabel':
     'Promis {pledged}, reçu {received}, restant dû {outstanding}, en retard {overdue}, pour un objectif de {target}',
 

@@ -20,10 +20,12 @@ export function calendarKindKey(kind: string): MessageKey {
 import { currentBiennium } from '../../lib/biennium';
 import { DateText, StatusBadge } from '../../ui/format';
 import { nextDeadline } from '../elections/deadline';
+import { usePipeline } from '../funding-summary/pipeline';
 import { PageHeader } from '../../ui/shell';
 import { EmptyState, ErrorState, LoadingState, QueryState } from '../../ui/states';
 
 const FundingChart = lazy(() => import('../funding-summary/chart'));
+const PipelineChart = lazy(() => import('../funding-summary/pipeline-chart'));
 
 function Section({
   title,
@@ -207,6 +209,25 @@ function Funding() {
   );
 }
 
+function Pipeline() {
+  const { t } = useI18n();
+  const biennium = currentBiennium();
+  const pipeline = usePipeline(biennium);
+  return (
+    <Section title={t('overview.pipeline', { biennium })} link={{ to: '/pledges', label: t('action.seeAll') }}>
+      {pipeline.error ? (
+        <ErrorState error={pipeline.error} retry={pipeline.refetch} />
+      ) : pipeline.isPending ? (
+        <LoadingState />
+      ) : (
+        <Suspense fallback={<LoadingState />}>
+          <PipelineChart counts={pipeline.counts} />
+        </Suspense>
+      )}
+    </Section>
+  );
+}
+
 function Undelivered() {
   const { t } = useI18n();
   const notifications = useApi('/notifications', { params: { query: { limit: 100 } } });
@@ -243,6 +264,7 @@ export function Page() {
         <Clusters />
         <Elections />
         <Funding />
+        <Pipeline />
         <Upcoming />
         <Undelivered />
       </SimpleGrid>
