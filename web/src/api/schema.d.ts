@@ -5949,7 +5949,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: PostgreSQL and Temporal reachable */
+        /** Readiness: PostgreSQL and Temporal reachable, a worker polling the task queue */
         get: {
             parameters: {
                 query?: never;
