@@ -9,6 +9,7 @@ import { createApp } from './api/app.js';
 import { hashToken, newToken } from './api/auth.js';
 import { ConfigError, loadConfig, publicBase } from './platform/config.js';
 import { ensureWebBuild } from './platform/web-build.js';
+import { assertPortFree, listen } from './platform/listen.js';
 import { createLogger } from './platform/logger.js';
 import { startOutboxDelivery } from './platform/outbox.js';
 import { Resources, connectTemporal, openDatabase } from './platform/runtime.js';
@@ -52,6 +53,8 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 try {
+  // Nothing is started when the API's port is taken.
+  if (command === 'all' || command === 'api') await assertPortFree(config.PORT, config.HOST);
   const orm = await openDatabase(config, resources, logger);
   if (command === 'migrate') await shutdown('done');
   const temporal = await connectTemporal(config, resources, logger);
@@ -92,9 +95,7 @@ try {
   if (command === 'all' || command === 'api') {
     if (process.env.WEB_BUILD !== 'never') await ensureWebBuild(logger);
     const { app, deps } = createApp({ orm, temporal: temporal.client, config, logger });
-    const server: Server = await new Promise((resolve) => {
-      const s = app.listen(config.PORT, config.HOST, () => resolve(s));
-    });
+    const server: Server = await listen(app, config.PORT, config.HOST);
     resources.add('http server', () => new Promise((r) => server.close(() => r(undefined))));
     const base = publicBase(config);
     const em = orm.em.fork();

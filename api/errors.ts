@@ -8,6 +8,7 @@ import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Logger } from '../platform/logger.js';
@@ -115,6 +116,12 @@ const GRPC_UNAVAILABLE = new Set([4, 14]);
 
 /** A dependency is down: 503 with Retry-After, the dependency named, no address. */
 export function fromUnavailable(err: unknown): HttpProblem | undefined {
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError)
+    return retryLater(
+      503,
+      'the process did not answer in time; the request may still take effect: retry it with the same Idempotency-Key to learn its outcome',
+      5,
+    );
   if (err instanceof ProcessesUnavailableError)
     return retryLater(503, `the engine's processes cannot run now (${err.reason}); retry shortly`, 10);
   const e = err as { code?: unknown; cause?: { code?: unknown }; message?: unknown } | null;

@@ -3,12 +3,21 @@
 // instead of waiting for a worker that is not there and taking effect long after it was answered.
 import type { Client, Connection, WorkflowClientInterceptor } from '@temporalio/client';
 import { isGrpcServiceError } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
+// A CommonJS package: its namespace object is the default export under Node's ESM loader.
+import proto from '@temporalio/proto';
+
+const { TaskQueueKind, TaskQueueType } = proto.temporal.api.enums.v1;
 
 /** A worker's long poll is renewed within about a minute: an older poller is gone. */
 const POLLER_FRESH_MS = 90_000;
-/** Every call into Temporal from a request is bounded: a few seconds, not the SDK's default minute. */
+/** Every call into Temporal from a request is bounded: a start in seconds. */
 export const TEMPORAL_CALL_DEADLINE_MS = 10_000;
+/**
+ * An update waits for the workflow to run it. A worker that dies mid-request is replaced within
+ * seconds and the update then completes; waiting that long beats answering an error for an update
+ * the server has already admitted (it would still take effect later).
+ */
+export const TEMPORAL_UPDATE_DEADLINE_MS = 30_000;
 
 export class ProcessesUnavailableError extends Error {
   constructor(readonly reason: 'no worker polling' | 'namespace missing' | 'temporal unreachable') {
@@ -42,8 +51,8 @@ export class WorkerAvailability {
     try {
       const res = await this.service().describeTaskQueue({
         namespace: this.namespace,
-        taskQueue: { name: this.taskQueue, kind: temporal.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
-        taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+        taskQueue: { name: this.taskQueue, kind: TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+        taskQueueType: TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
       });
       const now = Date.now();
       const fresh = (res.pollers ?? []).some((p) => {
@@ -52,7 +61,8 @@ export class WorkerAvailability {
       });
       return fresh ? null : new ProcessesUnavailableError('no worker polling');
     } catch (err) {
-      if (isGrpcServiceError(err) && err.code === GRPC_NOT_FOUND) return new ProcessesUnavailableError('namespace missing');
+      if (isGrpcServiceError(err) && err.code === GRPC_NOT_FOUND)
+        return new ProcessesUnavailableError('namespace missing');
       return new ProcessesUnavailableError('temporal unreachable');
     }
   }
@@ -62,16 +72,21 @@ export class WorkerAvailability {
  * Client interceptor of the API: before a start or an update, a worker must be polling; every such
  * call runs under a deadline.
  */
-export function availabilityInterceptor(availability: WorkerAvailability, connection: () => Connection): WorkflowClientInterceptor {
-  const guarded = async <T>(next: () => Promise<T>): Promise<T> => {
+export function availabilityInterceptor(
+  availability: WorkerAvailability,
+  connection: () => Connection,
+): WorkflowClientInterceptor {
+  const guarded = async <T>(ms: number, next: () => Promise<T>): Promise<T> => {
     await availability.check();
-    return connection().withDeadline(Date.now() + TEMPORAL_CALL_DEADLINE_MS, next);
+    return connection().withDeadline(Date.now() + ms, next);
   };
+  const call = TEMPORAL_CALL_DEADLINE_MS;
+  const update = TEMPORAL_UPDATE_DEADLINE_MS;
   return {
-    startWithDetails: (input, next) => guarded(() => next(input)),
-    startUpdate: (input, next) => guarded(() => next(input)),
-    startUpdateWithStart: (input, next) => guarded(() => next(input)),
-    signalWithStart: (input, next) => guarded(() => next(input)),
-    signal: (input, next) => guarded(() => next(input)),
+    startWithDetails: (input, next) => guarded(call, () => next(input)),
+    startUpdate: (input, next) => guarded(update, () => next(input)),
+    startUpdateWithStart: (input, next) => guarded(update, () => next(input)),
+    signalWithStart: (input, next) => guarded(call, () => next(input)),
+    signal: (input, next) => guarded(call, () => next(input)),
   };
 }

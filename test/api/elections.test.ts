@@ -76,7 +76,12 @@ describe('opening an election', () => {
     const got = await http.get(`/elections/${id}`);
     expect(got.status).toBe(200);
     expect(got.body).toMatchObject({ id, status: 'nominating', turnout: { cast: 0, eligible: 2 }, cancelReason: null });
-    expect(got.body.deadlines.nominationsClose).toEqual(expect.any(String));
+    // The election writes its first deadline as it starts, just after the row it opens with.
+    const opened = await eventually(async () => {
+      const e = await http.get(`/elections/${id}`);
+      return e.body.deadlines.nominationsClose ? e.body : undefined;
+    });
+    expect(opened.deadlines.nominationsClose).toEqual(expect.any(String));
 
     const second = await http.post(`/clusters/${code}/elections`, { termStart: today() });
     expect(second.status).toBe(409);

@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { spawn } from 'node:child_process';
 import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -120,5 +121,37 @@ describe('main.ts with a bad configuration', () => {
     // Nothing was started: no database, no Temporal server, no data written.
     expect(await readdir(dataDir)).toEqual([]);
     expect(output).not.toMatch(/embedded PostgreSQL|temporal server/i);
+  });
+});
+
+describe('main.ts when its port is taken', () => {
+  it('exits non-zero naming the port, before starting anything', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'gnlc-port-'));
+    await chmod(dataDir, 0o755);
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const taken = createServer();
+    await new Promise<void>((r) => taken.listen(0, '127.0.0.1', r));
+    cleanups.push(() => new Promise((r) => taken.close(() => r(undefined))));
+    const port = (taken.address() as AddressInfo).port;
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    for (const key of CONFIG_KEYS) delete env[key];
+    Object.assign(env, { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, WEB_BUILD: 'never' });
+
+    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['main.ts'], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c));
+    child.stderr.on('data', (c: Buffer) => (output += c));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    clearTimeout(timer);
+
+    expect(code, output).toBe(1);
+    expect(output).toContain(`port ${port} on 127.0.0.1 is in use`);
+    expect(output).not.toMatch(/is ready/);
+    expect(await readdir(dataDir)).toEqual([]);
   });
 });
