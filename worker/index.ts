@@ -9,6 +9,7 @@ import {
 } from '@temporalio/worker';
 import type { Logger } from '../platform/logger.js';
 import { createActivities, type ActivityDeps } from '../activities/index.js';
+import { activityInterceptors } from './interceptors.js';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -34,6 +35,8 @@ export async function createWorker(opts: WorkerOptions): Promise<Worker> {
     taskQueue: opts.taskQueue,
     activities: createActivities(opts),
     workflowBundle: opts.workflowBundle ?? (await bundleWorkflows()),
+    // Data errors fail an activity at once instead of retrying for ever (worker/interceptors.ts).
+    interceptors: { activity: [activityInterceptors] },
     // Let running activities finish their database writes on SIGTERM.
     shutdownGraceTime: '10s',
   });

@@ -20,6 +20,7 @@ import { electionSettings } from '../domain/election.contract.js';
 import type { CycleInput, CycleState, CycleTerm, ElectionRequest } from '../domain/cluster-cycle.js';
 import { electionWorkflow } from './election.js';
 import { activities, refuse } from './kit.js';
+import { toSecretariat } from '../domain/notification.js';
 
 const acts = activities();
 
@@ -80,6 +81,35 @@ export async function clusterCycleWorkflow(input: CycleInput): Promise<void> {
     return { electionId, workflowId };
   };
 
+  /**
+   * The election's result, or null when its process failed: the cycle goes on (the secretariat can
+   * open the election again at once), the election is closed as cancelled and the secretariat told.
+   */
+  async function electionOutcome(a: Active) {
+    try {
+      return await a.handle.result();
+    } catch (err) {
+      const reason =
+        err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
+      log.error('election failed', { cluster, electionId: a.electionId, reason });
+      await acts.saveElectionStatus({
+        electionId: a.electionId,
+        status: 'cancelled',
+        deadlines: {},
+        cancelReason: `the election's process failed: ${reason}`,
+      });
+      await acts.notify([
+        toSecretariat(
+          { key: a.workflowId, noun: 'election', resource: `/elections/${a.electionId}` },
+          'failed',
+          `The ${cluster} coordinator election failed`,
+          `Its process stopped: ${reason}. The election is closed; open a new one for ${cluster} when the cause is mended.`,
+        ),
+      ]);
+      return null;
+    }
+  }
+
   function refuseRequest(req: ElectionRequest): void {
     if (active || starting) throw refuse('Conflict', `an election for ${cluster} is already running`);
     if (term && req.termStart <= term.termStart) {
@@ -138,15 +168,15 @@ export async function clusterCycleWorkflow(input: CycleInput): Promise<void> {
       await condition(() => !starting);
       if (!active) continue;
     }
-    const current = active as Active | null;
-    const outcome = await current!.handle.result();
+    const current = active as Active;
+    const outcome = await electionOutcome(current);
     active = null;
-    if (outcome.status === 'decided') {
+    if (outcome?.status === 'decided') {
       term = { termStart: outcome.termStart, termEnd: outcome.termEnd };
       autoDoneFor = undefined;
     }
     // A new term, or a long history, starts a fresh run carrying only what the loop needs.
-    if (outcome.status === 'decided' || workflowInfo().continueAsNewSuggested) {
+    if (outcome?.status === 'decided' || workflowInfo().continueAsNewSuggested) {
       await condition(() => allHandlersFinished() && !starting && active === null);
       await continueAsNew<typeof clusterCycleWorkflow>({
         cluster,

@@ -445,3 +445,26 @@ describe.concurrent('elections that run their windows', () => {
     expect(await ballots(id)).toEqual([]);
   });
 });
+
+describe('an election whose process fails', () => {
+  it('is closed, the secretariat told, and the cluster can open a new one at once', async () => {
+    const { code } = await cluster(2);
+    const id = await open(code, {});
+    const workflowId: string = (await http.get(`/elections/${id}`)).body.workflowId;
+    // A process that cannot go on, stopped as an operator stops a stuck one.
+    await app.client.workflow.getHandle(workflowId).terminate('stuck on bad data');
+    const closed = await reach(id, 'cancelled');
+    expect(closed.cancelReason).toMatch(/^the election's process failed: /);
+    const told = await eventually(async () => {
+      const r = await http.get(`/notifications?kind=election.failed&resource=/elections/${id}`);
+      return r.body.total === 1 ? r.body.items[0] : undefined;
+    });
+    expect(told.subject).toBe(`The ${code} coordinator election failed`);
+    const again = await eventually(async () => {
+      const r = await http.post(`/clusters/${code}/elections`, { termStart: today() });
+      return r.status === 202 ? r : undefined;
+    });
+    expect(again.body.id).not.toBe(id);
+    expect(again.body.workflowId).toBe(workflowId);
+  });
+});
