@@ -7,6 +7,7 @@ import { Migration20261201102000_PledgeStatus } from './Migration20261201102000_
 import { Migration20261201100200_ElectionStatus } from './Migration20261201100200_ElectionStatus.js';
 import { Migration20261201104500_ClusterWorkRenames } from './Migration20261201104500_ClusterWorkRenames.js';
 import { Migration20261201110000_People } from './Migration20261201110000_People.js';
+import { Migration20261210090000_OutboxBackoff } from './Migration20261210090000_OutboxBackoff.js';
 
 /** Every committed migration, in order; applied at start. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201102000_PledgeStatus', class: Migration20261201102000_PledgeStatus },
   { name: 'Migration20261201104500_ClusterWorkRenames', class: Migration20261201104500_ClusterWorkRenames },
   { name: 'Migration20261201110000_People', class: Migration20261201110000_People },
+  { name: 'Migration20261210090000_OutboxBackoff', class: Migration20261210090000_OutboxBackoff },
 ];

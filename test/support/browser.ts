@@ -8,7 +8,10 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { build } from 'vite';
 
 // Code run inside the page by page.evaluate: the browser's document (the Node project has no DOM lib).
-declare const document: { documentElement: { scrollWidth: number; lang: string }; querySelectorAll(s: string): { length: number } };
+declare const document: {
+  documentElement: { scrollWidth: number; lang: string };
+  querySelectorAll(s: string): { length: number };
+};
 
 const require = createRequire(import.meta.url);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -41,10 +44,17 @@ async function newest(dir: string): Promise<number> {
 
 /** `vite build` when web/dist is missing or older than any source of the app. */
 export async function buildWebIfStale(): Promise<void> {
-  const built = await stat(join(DIST, 'index.html')).then((s) => s.mtimeMs, () => 0);
+  const built = await stat(join(DIST, 'index.html')).then(
+    (s) => s.mtimeMs,
+    () => 0,
+  );
   const sources = Math.max(
     await newest(join(WEB, 'src')),
-    ...(await Promise.all(['index.html', 'vite.config.ts', 'postcss.config.cjs', 'tsconfig.json'].map((f) => stat(join(WEB, f)).then((s) => s.mtimeMs)))),
+    ...(await Promise.all(
+      ['index.html', 'vite.config.ts', 'postcss.config.cjs', 'tsconfig.json'].map((f) =>
+        stat(join(WEB, f)).then((s) => s.mtimeMs),
+      ),
+    )),
   );
   if (built > sources) return;
   await build({ configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn' });
@@ -52,7 +62,11 @@ export async function buildWebIfStale(): Promise<void> {
 
 export async function launchBrowser(): Promise<Browser> {
   // launch() gives every browser a fresh temporary profile (user-data-dir) of its own.
-  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: LAUNCH_ARGS, headless: true });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: LAUNCH_ARGS,
+    headless: true,
+  });
 }
 
 const TYPES: Record<string, string> = {
@@ -70,7 +84,10 @@ const TYPES: Record<string, string> = {
  * answer with the app) the context serves web/dist itself on the API's origin, SPA fallback included.
  */
 export async function serveWebApp(context: BrowserContext, baseUrl: string): Promise<'api' | 'test'> {
-  const probe = await fetch(`${baseUrl}/app/`).then(async (r) => (r.ok ? await r.text() : ''), () => '');
+  const probe = await fetch(`${baseUrl}/app/`).then(
+    async (r) => (r.ok ? await r.text() : ''),
+    () => '',
+  );
   if (probe.includes('id="root"')) return 'api';
   await context.route(
     (url) => url.origin === new URL(baseUrl).origin && (url.pathname === '/app' || url.pathname.startsWith('/app/')),
@@ -78,9 +95,16 @@ export async function serveWebApp(context: BrowserContext, baseUrl: string): Pro
       const path = new URL(route.request().url()).pathname.replace(/^\/app\/?/, '');
       let file = join(DIST, path);
       if (relative(DIST, file).startsWith('..')) return route.fulfill({ status: 404 });
-      const found = await stat(file).then((s) => s.isFile(), () => false);
+      const found = await stat(file).then(
+        (s) => s.isFile(),
+        () => false,
+      );
       if (!found) file = join(DIST, 'index.html');
-      return route.fulfill({ status: 200, body: await readFile(file), headers: { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' } });
+      return route.fulfill({
+        status: 200,
+        body: await readFile(file),
+        headers: { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' },
+      });
     },
   );
   return 'test';
@@ -98,15 +122,30 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(() => typeof (globalThis as { axe?: unknown }).axe !== 'undefined');
   if (!loaded) await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   const result = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(ctx?: unknown, opts?: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (
+      globalThis as unknown as { axe: { run(ctx?: unknown, opts?: unknown): Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, html: n.html })) }));
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, html: n.html })),
+    }));
   });
   return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
 export const describeViolations = (vs: AxeViolation[]): string =>
-  vs.map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.slice(0, 3).map((n) => `  ${n.target.join(' ')} ${n.html.slice(0, 160)}`).join('\n')}`).join('\n');
+  vs
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help}\n${v.nodes
+          .slice(0, 3)
+          .map((n) => `  ${n.target.join(' ')} ${n.html.slice(0, 160)}`)
+          .join('\n')}`,
+    )
+    .join('\n');
 
 export async function screenshot(page: Page, name: string): Promise<string> {
   await mkdir(ARTIFACTS, { recursive: true });
@@ -116,8 +155,17 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** A page signed in with a Bearer token (what a token holder sees; no session cookie, no CSRF). */
-export async function tokenContext(browser: Browser, baseUrl: string, token: string, viewport: keyof typeof VIEWPORTS = 'desktop'): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: 'en-GB', timezoneId: 'Europe/Paris' });
+export async function tokenContext(
+  browser: Browser,
+  baseUrl: string,
+  token: string,
+  viewport: keyof typeof VIEWPORTS = 'desktop',
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: VIEWPORTS[viewport],
+    locale: 'en-GB',
+    timezoneId: 'Europe/Paris',
+  });
   const origin = new URL(baseUrl).origin;
   // Only the API's own requests carry the token, never the page's.
   await context.route(
@@ -129,7 +177,12 @@ export async function tokenContext(browser: Browser, baseUrl: string, token: str
 }
 
 /** A context with no credentials, for the sign-in journey. */
-export async function anonymousContext(browser: Browser, baseUrl: string, viewport: keyof typeof VIEWPORTS = 'desktop', locale = 'en-GB'): Promise<BrowserContext> {
+export async function anonymousContext(
+  browser: Browser,
+  baseUrl: string,
+  viewport: keyof typeof VIEWPORTS = 'desktop',
+  locale = 'en-GB',
+): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: VIEWPORTS[viewport], locale, timezoneId: 'Europe/Paris' });
   await serveWebApp(context, baseUrl);
   return context;
