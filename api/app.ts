@@ -10,6 +10,7 @@ import { Sessions } from './sessions.js';
 import type { AppDeps } from './deps.js';
 import { HttpProblem, notFound, problemHandler, sendProblem } from './errors.js';
 import { createMetrics } from './metrics.js';
+import { outboxCounts } from '../db/queries/notification.js';
 import { createRegistry } from './openapi.js';
 import { cityRoutes } from './routes/cities.js';
 import { clusterRoutes } from './routes/clusters.js';
@@ -50,7 +51,7 @@ export function createApp(opts: AppOptions): { app: Express; deps: AppDeps } {
     ),
     registry: createRegistry(),
   };
-  const metrics = createMetrics();
+  const metrics = createMetrics({ outbox: () => outboxCounts(em()) });
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');

@@ -215,10 +215,10 @@ describe('outbox delivery by SMTP', () => {
     await messageToCity();
     const counts = await outboxCounts(orm.em.fork() as never);
     expect(counts.pending).toBe(2);
-    const [{ created_at }] = await orm.em
+    const [oldest] = await orm.em
       .getConnection()
       .execute<{ created_at: string }[]>('select created_at from notification where key = ?', [first.key]);
-    expect(counts.oldestPendingAt).toBe(new Date(created_at).toISOString());
+    expect(counts.oldestPendingAt).toBe(new Date(oldest!.created_at).toISOString());
     deliver();
     await until('the outbox to be empty', async () => (await outboxCounts(orm.em.fork() as never)).pending === 0);
   });
