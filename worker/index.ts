@@ -7,6 +7,7 @@ import {
   bundleWorkflowCode,
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
+import type { DataConverter } from '@temporalio/common';
 import type { Logger } from '../platform/logger.js';
 import { createActivities, type ActivityDeps } from '../activities/index.js';
 
@@ -25,6 +26,8 @@ export interface WorkerOptions extends ActivityDeps {
   namespace: string;
   taskQueue: string;
   workflowBundle?: WorkflowBundleWithSourceMap;
+  /** The clients' data converter (ballots sealed by platform/ballot-codec.ts); without it, ballots stay plain. */
+  dataConverter?: DataConverter;
 }
 
 export async function createWorker(opts: WorkerOptions): Promise<Worker> {
@@ -34,6 +37,7 @@ export async function createWorker(opts: WorkerOptions): Promise<Worker> {
     taskQueue: opts.taskQueue,
     activities: createActivities(opts),
     workflowBundle: opts.workflowBundle ?? (await bundleWorkflows()),
+    dataConverter: opts.dataConverter,
     // Let running activities finish their database writes on SIGTERM.
     shutdownGraceTime: '10s',
   });
