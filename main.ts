@@ -8,6 +8,8 @@ import { normalizeEmail } from './domain/auth.js';
 import { createApp } from './api/app.js';
 import { hashToken, newToken } from './api/auth.js';
 import { ConfigError, loadConfig, publicBase } from './platform/config.js';
+import { dataConverterFor } from './platform/ballot-codec.js';
+import { ballotKeys } from './platform/ballot-key.js';
 import { ensureWebBuild } from './platform/web-build.js';
 import { assertPortFree, listen } from './platform/listen.js';
 import { createLogger } from './platform/logger.js';
@@ -35,6 +37,18 @@ try {
 const logger = createLogger(config.LOG_LEVEL);
 // Before any connection: the SDK runtime is created once, with our logger.
 if (config.LOG_LEVEL !== 'silent') installSdkLogger(logger);
+// Ballots are sealed in Temporal's history (platform/ballot-codec.ts); `npm start` keeps a generated
+// development key under DATA_DIR, the production roles refuse to start without BALLOT_KEY.
+let dataConverter;
+try {
+  dataConverter =
+    command === 'migrate'
+      ? undefined
+      : dataConverterFor(await ballotKeys(config, { generate: command === 'all', logger }));
+} catch (err) {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(2);
+}
 const resources = new Resources();
 let stopping = false;
 
@@ -57,7 +71,7 @@ try {
   if (command === 'all' || command === 'api') await assertPortFree(config.PORT, config.HOST);
   const orm = await openDatabase(config, resources, logger);
   if (command === 'migrate') await shutdown('done');
-  const temporal = await connectTemporal(config, resources, logger);
+  const temporal = await connectTemporal(config, resources, logger, dataConverter);
 
   if (command === 'all' || command === 'worker') {
     const worker: Worker = await createWorker({
@@ -66,6 +80,7 @@ try {
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       orm,
       logger,
+      dataConverter,
     });
     const running = worker.run();
     // Drains in-flight tasks before the connections close.

@@ -11,6 +11,7 @@ import { engineClient } from '../client/engine-client.js';
 import type { AppDeps } from './deps.js';
 import { HttpProblem, notFound, problemHandler, sendProblem } from './errors.js';
 import { createMetrics } from './metrics.js';
+import { outboxCounts } from '../db/queries/notification.js';
 import { createRegistry } from './openapi.js';
 import { cityRoutes } from './routes/cities.js';
 import { clusterRoutes } from './routes/clusters.js';
@@ -60,7 +61,7 @@ export function createApp(opts: AppOptions): { app: Express; deps: AppDeps } {
     ),
     registry: createRegistry(),
   };
-  const metrics = createMetrics();
+  const metrics = createMetrics({ outbox: () => outboxCounts(em()) });
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');

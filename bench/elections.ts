@@ -2,13 +2,14 @@
 // casts its ballot through the HTTP API at once (bounded in-flight). The API answers 201 only after
 // the workflow has written the ballot row, so a request's round trip is its ballot→persisted latency;
 // the rows are counted afterwards to prove it.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app.js';
 import { hashToken, newToken } from '../api/auth.js';
 import { openOrm, type Orm } from '../db/orm.js';
 import { loadConfig } from '../platform/config.js';
+import { dataConverterFor } from '../platform/ballot-codec.js';
 import { createLogger } from '../platform/logger.js';
 import { createWorker } from '../worker/index.js';
 import { listen, round, type Bench, type BenchContext } from './support.js';
@@ -136,12 +137,15 @@ export const electionsBench: Bench = {
         TEMPORAL_TASK_QUEUE: taskQueue,
         LOG_LEVEL: 'silent',
       });
+      // Ballots sealed as in production, so the bench pays for the codec too.
+      const dataConverter = dataConverterFor({ current: randomBytes(32), old: [] });
       const worker = await createWorker({
         connection: nativeConnection,
         namespace: config.TEMPORAL_NAMESPACE,
         taskQueue,
         orm,
         logger,
+        dataConverter,
       });
       const running = worker.run();
       stops.unshift(async () => {
@@ -150,7 +154,7 @@ export const electionsBench: Bench = {
       });
       const { app } = createApp({
         orm,
-        temporal: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+        temporal: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter }),
         config,
         logger,
       });

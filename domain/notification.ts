@@ -68,3 +68,16 @@ export const toSecretariat = (
   body,
   resource: from.resource,
 });
+
+/** Delivery retries: 30 s doubling to a cap of 6 h, and delivery gives up a day after the message was written. */
+export const OUTBOX_BACKOFF = { firstMs: 30_000, capMs: 6 * 3_600_000, giveUpAfterMs: 24 * 3_600_000 } as const;
+
+/** How long to wait after the `attempts`-th failed attempt (1 = the first) before the next. */
+export const retryDelayMs = (attempts: number): number =>
+  Math.min(OUTBOX_BACKOFF.capMs, OUTBOX_BACKOFF.firstMs * 2 ** Math.min(Math.max(attempts - 1, 0), 20));
+
+/** After a failed attempt at `now`: the next attempt's time, or null when delivery gives up (marked failed). */
+export function nextAttempt(attempts: number, createdAt: Date, now: Date): Date | null {
+  const next = new Date(now.getTime() + retryDelayMs(attempts));
+  return next.getTime() - createdAt.getTime() > OUTBOX_BACKOFF.giveUpAfterMs ? null : next;
+}

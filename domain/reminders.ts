@@ -16,3 +16,11 @@ export function nonResponders(invited: readonly string[], answered: ReadonlySet<
   const done = answered instanceof Set ? answered : new Set(answered as readonly string[]);
   return invited.filter((c) => !done.has(c));
 }
+
+/**
+ * Whether a reminder due at `at` for `deadline` is too late to send at `now`: the workflow ran behind
+ * (a worker was down, a backlog) by more than half the reminder's lead, or the deadline has passed. It
+ * is dropped rather than sent saying "closes at" a time that has gone or nearly gone by.
+ */
+export const reminderTooLate = (at: number, deadline: number, now: number): boolean =>
+  now >= deadline || now - at > (deadline - at) / 2;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BALLOT_KEY_FORMAT, isBallotKey } from './ballot-codec.js';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const optionalString = z
@@ -34,6 +35,15 @@ export const ConfigSchema = z.object({
   SECRETARIAT_EMAIL: z.email().max(254).default('secretariat@gnlc.local'),
   SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
   SMTP_FROM: z.string().min(3).default('GNLC secretariat <learningcities@localhost>'),
+  /** AES-256 key (base64) that seals ballots in Temporal's history; required by `api` and `worker`. */
+  BALLOT_KEY: optionalString.pipe(z.string().refine(isBallotKey, BALLOT_KEY_FORMAT).optional()),
+  /** Earlier ballot keys, comma-separated, still used to read ballots sealed before a rotation. */
+  BALLOT_KEYS_OLD: optionalString.pipe(
+    z
+      .string()
+      .refine((v) => v.split(',').every(isBallotKey), `each comma-separated key ${BALLOT_KEY_FORMAT}`)
+      .optional(),
+  ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT: z
     .string()

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 import { NativeConnection } from '@temporalio/worker';
 import { migrate, openOrm, type Orm } from '../db/orm.js';
 import { seedReferenceData } from '../db/seed/index.js';
@@ -52,14 +53,20 @@ export interface TemporalHandles {
 }
 
 /** TEMPORAL_ADDRESS, or `temporal server start-dev` with its SQLite file under DATA_DIR. */
-export async function connectTemporal(config: Config, resources: Resources, logger: Logger): Promise<TemporalHandles> {
+export async function connectTemporal(
+  config: Config,
+  resources: Resources,
+  logger: Logger,
+  /** Clients seal ballots with it; the worker must be given the same (platform/ballot-codec.ts). */
+  dataConverter?: DataConverter,
+): Promise<TemporalHandles> {
   if (config.TEMPORAL_ADDRESS) {
     const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
     resources.add('temporal client connection', () => connection.close());
     const nativeConnection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
     resources.add('temporal worker connection', () => nativeConnection.close());
     return {
-      client: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+      client: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter }),
       nativeConnection,
       address: config.TEMPORAL_ADDRESS,
     };
@@ -75,7 +82,7 @@ export async function connectTemporal(config: Config, resources: Resources, logg
   });
   resources.add('temporal dev server', () => env.teardown());
   return {
-    client: new Client({ connection: env.connection, namespace: config.TEMPORAL_NAMESPACE }),
+    client: new Client({ connection: env.connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter }),
     nativeConnection: env.nativeConnection,
     address: env.address,
     uiUrl: `http://127.0.0.1:${config.TEMPORAL_UI_PORT}`,

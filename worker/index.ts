@@ -7,6 +7,7 @@ import {
   bundleWorkflowCode,
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
+import type { DataConverter } from '@temporalio/common';
 import type { Logger } from '../platform/logger.js';
 import { createActivities, type ActivityDeps } from '../activities/index.js';
 import { activityInterceptors } from './interceptors.js';
@@ -26,6 +27,8 @@ export interface WorkerOptions extends ActivityDeps {
   namespace: string;
   taskQueue: string;
   workflowBundle?: WorkflowBundleWithSourceMap;
+  /** The clients' data converter (ballots sealed by platform/ballot-codec.ts); without it, ballots stay plain. */
+  dataConverter?: DataConverter;
 }
 
 export async function createWorker(opts: WorkerOptions): Promise<Worker> {
@@ -37,6 +40,7 @@ export async function createWorker(opts: WorkerOptions): Promise<Worker> {
     workflowBundle: opts.workflowBundle ?? (await bundleWorkflows()),
     // Data errors fail an activity at once instead of retrying for ever (worker/interceptors.ts).
     interceptors: { activity: [activityInterceptors] },
+    dataConverter: opts.dataConverter,
     // Let running activities finish their database writes on SIGTERM.
     shutdownGraceTime: '10s',
   });

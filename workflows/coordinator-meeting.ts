@@ -11,7 +11,7 @@ import type {
   ReportArgs,
 } from '../domain/coordinator-meeting.contract.js';
 import type { NotificationRequest } from '../domain/notification.js';
-import { leadTimes } from '../domain/reminders.js';
+import { leadTimes, reminderTooLate } from '../domain/reminders.js';
 import { activities, refuse, setCancelHandler, waitUntil, type CancelArgs } from './kit.js';
 
 const acts = activities();
@@ -69,6 +69,10 @@ export async function coordinatorMeetingWorkflow(input: MeetingInput): Promise<M
     {
       validator: (r) => {
         if (status !== 'collecting') throw refuse('Conflict', `the meeting is ${status}; reports are closed`);
+        // Late reports are taken until the meeting, by the clock: a workflow running behind (a worker
+        // was down) must not take one after the meeting began. Date.now() is the task's time.
+        if (Date.now() >= Date.parse(input.at))
+          throw refuse('Conflict', `the meeting began at ${input.at}; reports are closed`);
         if (!expected.has(slot(r)))
           throw refuse(
             'Forbidden',
@@ -104,6 +108,7 @@ export async function coordinatorMeetingWorkflow(input: MeetingInput): Promise<M
   );
   for (const at of leadTimes(due, input.reminders, Date.now())) {
     if (await waitUntil(at, cancelled)) return finish();
+    if (reminderTooLate(at, due, Date.now())) continue;
     await acts.notify(
       toCities(
         missing(),

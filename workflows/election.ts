@@ -34,6 +34,7 @@ import {
   toSecretariat as messageToSecretariat,
   type Sender,
 } from '../domain/notification.js';
+import { reminderTooLate } from '../domain/reminders.js';
 
 import { activities, refuse, waitUntil as sleepUntil, writes as writeActivities } from './kit.js';
 
@@ -90,6 +91,14 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
   const requireStatus = (expected: ElectionStatus, what: string) => {
     if (status !== expected) throw refuse('Conflict', `${what} is not possible while the election is ${status}`);
   };
+  /**
+   * By the clock, not only by the phase: when the workflow runs behind (a worker was down, a backlog),
+   * a message can arrive after its deadline while the timer that ends the phase is still to be handled
+   * in the same task. A validator's Date.now() is that task's time, i.e. when the message arrived.
+   */
+  const requireBefore = (deadline: string | undefined, what: string) => {
+    if (deadline && Date.now() >= Date.parse(deadline)) throw refuse('Conflict', `${what} closed at ${deadline}`);
+  };
   /** Accepting and withdrawing change a nomination's status and record it. */
   const setNomination = async (cityId: string, to: NominationStatus) => {
     const n = nominations.get(cityId)!;
@@ -132,6 +141,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
     {
       validator: ({ cityId, by }) => {
         requireStatus('nominating', 'nominating');
+        requireBefore(deadlines.nominationsClose, 'nominations');
         if (by !== null && !eligible.has(by))
           throw refuse('Forbidden', 'only member cities of the cluster may nominate');
         const check = canNominate({
@@ -158,6 +168,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
   setHandler(acceptNominationUpdate, ({ cityId }) => setNomination(cityId, 'accepted'), {
     validator: ({ cityId, by }) => {
       requireStatus('nominating', 'accepting a nomination');
+      requireBefore(deadlines.nominationsClose, 'nominations');
       const n = nominated(cityId);
       if (by !== cityId) throw refuse('Forbidden', 'only the nominated city may accept');
       if (n.status === 'accepted') throw refuse('Conflict', 'the nomination is already accepted');
@@ -167,6 +178,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
   setHandler(withdrawNominationUpdate, ({ cityId }) => setNomination(cityId, 'withdrawn'), {
     validator: ({ cityId, by }) => {
       requireStatus('nominating', 'withdrawing');
+      requireBefore(deadlines.nominationsClose, 'nominations');
       const n = nominated(cityId);
       if (by !== null && by !== cityId && by !== n.nominatedBy)
         throw refuse('Forbidden', 'only the nominee, its nominator or the secretariat may withdraw');
@@ -184,6 +196,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
     {
       validator: ({ cityId, approve }) => {
         requireStatus('voting', 'voting');
+        requireBefore(deadlines.votingCloses, 'voting');
         if (!eligible.has(cityId)) throw refuse('Forbidden', `city ${cityId} is not eligible to vote in ${cluster}`);
         const check = validateBallot(approve, accepted(), settings.seats);
         if (!check.ok) throw refuse(check.status === 400 ? 'BadRequest' : 'Invalid', check.message);
@@ -359,7 +372,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
     for (const at of reminderTimes(from, Date.parse(deadlines.votingCloses!), settings.reminderFractions)) {
       await waitUntil(at);
       if (cancelled()) return;
-      await remindNonVoters(at);
+      if (!reminderTooLate(at, Date.parse(deadlines.votingCloses!), Date.now())) await remindNonVoters(at);
     }
     await waitUntil(Date.parse(deadlines.votingCloses!));
   };

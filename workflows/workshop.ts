@@ -2,7 +2,7 @@
 // outcomes with a reminder and an escalation → published to peer learning. ID: workshop:<id>.
 import { allHandlersFinished, condition, defineQuery, defineUpdate, setHandler } from '@temporalio/workflow';
 import { addDuration } from '../domain/duration.js';
-import { leadTimes, nonResponders } from '../domain/reminders.js';
+import { leadTimes, nonResponders, reminderTooLate } from '../domain/reminders.js';
 import {
   FINAL_WORKSHOP_STATUSES,
   scheduleProblem,
@@ -224,6 +224,7 @@ export async function workshopWorkflow(input: WorkshopInput): Promise<WorkshopRe
     let intact = true;
     for (const at of leadTimes(Date.parse(s.rsvpBy), settings.rsvpReminders, Date.now())) {
       if (!(intact = await reached(at))) break;
+      if (reminderTooLate(at, Date.parse(s.rsvpBy), Date.now())) continue;
       const pending = nonResponders([...invited], new Set(rsvps.keys()));
       await acts.notify(
         toCities(
@@ -251,6 +252,7 @@ export async function workshopWorkflow(input: WorkshopInput): Promise<WorkshopRe
   const settled = () => outcomes !== undefined || cancelled();
   for (const at of leadTimes(due, [settings.outcomesReminderLead], Date.now())) {
     if (await waitUntil(at, settled)) return finish();
+    if (reminderTooLate(at, due, Date.now())) continue;
     const coordinators = input.coordinators.length
       ? toCities(
           input.coordinators,

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { AuditEvent, Notification } from '../../db/entities/index.js';
+import { outboxCounts } from '../../db/queries/notification.js';
 import { ROLES, type Principal } from '../../domain/auth.js';
 import { RECIPIENT_KINDS } from '../../domain/notification.js';
 import type { AppDeps } from '../deps.js';
@@ -21,6 +22,14 @@ const NotificationView = z
     deliveredAt: z.string().nullable(),
   })
   .openapi('Notification');
+
+const OutboxView = z
+  .object({
+    pending: z.int().describe('messages with an address not yet delivered (waiting for their next attempt included)'),
+    failed: z.int().describe('messages delivery gave up on after a day of attempts'),
+    oldestPendingAt: z.string().nullable().describe('when the oldest pending message was written'),
+  })
+  .openapi('Outbox');
 
 const AuditView = z
   .object({
@@ -81,6 +90,15 @@ export function notificationRoutes(deps: AppDeps): Router {
         query,
       );
     },
+  });
+  defineRoute(router, deps, {
+    method: 'get',
+    path: '/notifications/outbox',
+    summary: 'E-mail delivery: messages pending and failed',
+    tags: ['notifications'],
+    roles: ['secretariat'],
+    responses: { 200: { description: 'the outbox state', schema: OutboxView } },
+    handler: async ({ em }) => outboxCounts(em),
   });
   defineRoute(router, deps, {
     method: 'get',

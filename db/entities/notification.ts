@@ -8,7 +8,12 @@ import { City, Donor } from './registry.js';
 export const Notification = defineEntity({
   name: 'Notification',
   tableName: 'notification',
-  indexes: [{ properties: ['recipientCity'] }, { properties: ['recipientDonor'] }, { properties: ['deliveredAt'] }],
+  indexes: [
+    { properties: ['recipientCity'] },
+    { properties: ['recipientDonor'] },
+    { properties: ['deliveredAt'] },
+    { properties: ['nextAttemptAt'] },
+  ],
   properties: (p) => ({
     id: p
       .uuid()
@@ -27,6 +32,10 @@ export const Notification = defineEntity({
     deliveredAt: p.datetime().nullable(),
     attempts: p.integer().default(0),
     lastError: p.text().nullable(),
+    /** When delivery may next try: a claim pushes it past the send (a lease), a failure by the backoff. */
+    nextAttemptAt: p.datetime().defaultRaw('now()'),
+    /** Set when delivery gave up (a day of failed attempts): counted as failed for the secretariat. */
+    failedAt: p.datetime().nullable(),
   }),
 });
 export type INotification = InferEntity<typeof Notification>;

@@ -8,6 +8,7 @@ import { Migration20261201100200_ElectionStatus } from './Migration2026120110020
 import { Migration20261201104500_ClusterWorkRenames } from './Migration20261201104500_ClusterWorkRenames.js';
 import { Migration20261201110000_People } from './Migration20261201110000_People.js';
 import { Migration20261201111000_AuthFailure } from './Migration20261201111000_AuthFailure.js';
+import { Migration20261210090000_OutboxBackoff } from './Migration20261210090000_OutboxBackoff.js';
 
 /** Every committed migration, in order; applied at start. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201104500_ClusterWorkRenames', class: Migration20261201104500_ClusterWorkRenames },
   { name: 'Migration20261201110000_People', class: Migration20261201110000_People },
   { name: 'Migration20261201111000_AuthFailure', class: Migration20261201111000_AuthFailure },
+  { name: 'Migration20261210090000_OutboxBackoff', class: Migration20261210090000_OutboxBackoff },
 ];

@@ -311,6 +311,25 @@ describe('operations endpoints', () => {
     expect(m.body).toMatch(/^http_requests_total\{method="GET",route="\/cities",status="200"\} \d+$/m);
   });
 
+  it('shows the secretariat the outbox (pending, failed, oldest) and exports it as a gauge', async () => {
+    const pending = await api.app.orm.em
+      .getConnection()
+      .execute<{ n: string }[]>(
+        'select count(*) as n from notification where delivered_at is null and failed_at is null and email is not null',
+      );
+    const r = await http.get('/notifications/outbox');
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({
+      pending: Number(pending[0]!.n),
+      failed: expect.any(Number),
+      oldestPendingAt: Number(pending[0]!.n) > 0 ? expect.any(String) : null,
+    });
+    expect((await http.get('/notifications/outbox', { token: await fx.token('viewer') })).status).toBe(403);
+    const m = await http.get('/metrics', { token: null });
+    expect(m.body).toMatch(/^gnlc_outbox_messages\{state="pending"\} \d+$/m);
+    expect(m.body).toMatch(/^gnlc_outbox_messages\{state="failed"\} \d+$/m);
+  });
+
   it('publishes an OpenAPI 3.1 document covering every served route', async () => {
     const r = await http.get('/openapi.json', { token: null });
     expect(r.status).toBe(200);
@@ -336,6 +355,7 @@ describe('operations endpoints', () => {
         '/donors/{id}',
         '/countries',
         '/notifications',
+        '/notifications/outbox',
         '/audit-events',
         '/healthz',
         '/readyz',

@@ -1,6 +1,7 @@
 // Coordinator elections through the HTTP API on the Temporal dev server, with windows of seconds.
 // Every scenario gets its own test cluster (seedCluster): cycles and terms of real clusters are shared.
 import { randomUUID } from 'node:crypto';
+import { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drawLot } from '../../domain/election.js';
 import { openTestApp, sqlOn, type TestApp } from '../support/app.js';
@@ -371,6 +372,48 @@ describe.concurrent('elections that run their windows', () => {
     expect(
       (await http.get(`/clusters/${code}/coordinators`)).body.items.map((t: { cityId: string }) => t.cityId),
     ).toEqual([b]);
+  });
+
+  it('keeps ballots sealed in the Temporal history (UI, CLI), while the API still tallies them', async () => {
+    const { code, cities, tokens } = await cluster(3);
+    const [a, b] = cities as [string, string];
+    const id = await open(code, { nominationWindow: 'PT3S', votingWindow: 'PT3S' });
+    await http.post(`/elections/${id}/nominations`, { cityId: a }, as(tokens[0]!));
+    await http.post(`/elections/${id}/nominations`, { cityId: b }, as(tokens[1]!));
+    await reach(id, 'voting');
+    const votes = [[b], [a], [b]].map((approve, i) =>
+      http.post(`/elections/${id}/ballots`, { approve }, as(tokens[i]!)),
+    );
+    expect((await Promise.all(votes)).map((r) => r.status)).toEqual([201, 201, 201]);
+    const decided = await reach(id, 'decided');
+    expect(decided.results.elected).toEqual([b]);
+    expect(decided.results.tallies).toEqual([
+      { cityId: b, approvals: 2 },
+      { cityId: a, approvals: 1 },
+    ]);
+
+    // What an operator sees: the history through a client without the codec.
+    const plain = new Client({ connection: app.client.connection });
+    const { events } = await plain.workflow.getHandle(decided.workflowId).fetchHistory();
+    const ballotPayloads = events!.flatMap((e) => {
+      const update = e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest;
+      if (update?.input?.name === 'castBallot') return update.input?.args?.payloads ?? [];
+      const activity = e.activityTaskScheduledEventAttributes;
+      if (activity?.activityType?.name === 'saveBallot') return activity.input?.payloads ?? [];
+      return [];
+    });
+    expect(ballotPayloads).toHaveLength(6); // three updates, three activities
+    for (const p of ballotPayloads) {
+      expect(Buffer.from(p.metadata!.encoding!).toString()).toBe('binary/encrypted');
+      const bytes = Buffer.from(p.data!).toString('latin1');
+      for (const city of cities) expect(bytes).not.toContain(city);
+    }
+    // Everything else stays readable: the nominations name their city in plain JSON.
+    const nominations = events!.flatMap((e) => {
+      const update = e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest;
+      return update?.input?.name === 'nominate' ? (update.input?.args?.payloads ?? []) : [];
+    });
+    expect(nominations.map((p) => JSON.parse(Buffer.from(p.data!).toString()).cityId)).toEqual([a, b]);
   });
 
   it('draws a re-checkable lot when the tie-break window passes', async () => {

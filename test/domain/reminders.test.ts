@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { leadTimes, nonResponders } from '../../domain/reminders.js';
+import { leadTimes, nonResponders, reminderTooLate } from '../../domain/reminders.js';
 
 const DAY = 86_400_000;
 
@@ -27,5 +27,19 @@ describe('reminder times', () => {
         },
       ),
     );
+  });
+});
+
+describe('reminderTooLate', () => {
+  const deadline = 10 * DAY;
+  const at = deadline - 2 * DAY; // a reminder two days ahead
+  it('sends a reminder that is on time or a little late', () => {
+    expect(reminderTooLate(at, deadline, at)).toBe(false);
+    expect(reminderTooLate(at, deadline, at + DAY)).toBe(false);
+  });
+  it('drops one late by more than half its lead, or past the deadline', () => {
+    expect(reminderTooLate(at, deadline, at + DAY + 1)).toBe(true);
+    expect(reminderTooLate(at, deadline, deadline)).toBe(true);
+    expect(reminderTooLate(at, deadline, deadline + DAY)).toBe(true);
   });
 });

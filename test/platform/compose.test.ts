@@ -28,6 +28,7 @@ beforeAll(async () => {
 const OPERATOR_ENV: Record<string, string> = {
   POSTGRES_PASSWORD: 's3cret-password',
   SECRETARIAT_TOKEN: 'a-long-production-secretariat-token',
+  BALLOT_KEY: Buffer.alloc(32, 1).toString('base64'),
 };
 
 /** Compose's interpolation: ${V}, ${V:-default}, ${V-default}, ${V:?error}, ${V?error}, and $$. */
@@ -136,6 +137,7 @@ describe('docker-compose.yml', () => {
     expect(new URL(config.DATABASE_URL!).hostname).toBe('postgres');
     expect(config.TEMPORAL_ADDRESS).toBe('temporal:7233');
     expect(config.SECRETARIAT_TOKEN).toBe(OPERATOR_ENV.SECRETARIAT_TOKEN);
+    expect(config.BALLOT_KEY).toBe(OPERATOR_ENV.BALLOT_KEY);
   });
 
   it('gives the worker and the API the same database, namespace and task queue', () => {
@@ -149,6 +151,8 @@ describe('docker-compose.yml', () => {
   it('refuses to start without the secrets instead of running with a default', () => {
     expect(() => interpolated(services.api!, { POSTGRES_PASSWORD: 'x' })).toThrow(/^SECRETARIAT_TOKEN: /);
     expect(() => interpolated(services.postgres!, {})).toThrow(/^POSTGRES_PASSWORD: /);
+    const { BALLOT_KEY: _, ...withoutBallotKey } = OPERATOR_ENV;
+    expect(() => interpolated(services.worker!, withoutBallotKey)).toThrow(/^BALLOT_KEY: /);
   });
 });
 

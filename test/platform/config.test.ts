@@ -31,6 +31,8 @@ describe('loadConfig', () => {
       SECRETARIAT_EMAIL: 'secretariat@gnlc.local',
       SMTP_URL: undefined,
       SMTP_FROM: 'GNLC secretariat <learningcities@localhost>',
+      BALLOT_KEY: undefined,
+      BALLOT_KEYS_OLD: undefined,
       LOG_LEVEL: 'info',
       BODY_LIMIT: '1mb',
       TRUST_PROXY: false,
@@ -68,6 +70,9 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['BODY_LIMIT', 'lots'],
     ['START_CLUSTER_CYCLES', 'yes'],
+    ['BALLOT_KEY', 'c2hvcnQ='],
+    ['BALLOT_KEY', 'not base64 at all, but long enough to be 32 bytes!!'],
+    ['BALLOT_KEYS_OLD', `${Buffer.alloc(32).toString('base64')},short`],
   ])('fails fast on %s=%s, naming the variable', (name, value) => {
     let error: unknown;
     try {

@@ -12,6 +12,7 @@ import { createLogger } from '../../platform/logger.js';
 import { createWorker } from '../../worker/index.js';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { fixtures, httpClient, type Fixtures, type Http } from './http.js';
+import { TEST_BALLOT_KEY, testDataConverter } from './ballot-key.js';
 
 export const SECRETARIAT = 'test-secretariat-token-0123456789';
 
@@ -51,13 +52,15 @@ export async function startTestApp(
     HOST: '127.0.0.1',
     PORT: String(port),
     PUBLIC_URL: `http://127.0.0.1:${port}`,
+    BALLOT_KEY: TEST_BALLOT_KEY,
     ...(opts.smtpUrl ? { SMTP_URL: opts.smtpUrl } : {}),
     ...opts.env,
   });
   const logger = createLogger('silent');
   const orm = opts.orm ?? (await openOrm(inject('databaseUrl'), { pool: { min: 0, max: 20 } }));
   const connection = await Connection.connect({ address: inject('temporalAddress') });
-  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const dataConverter = testDataConverter();
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter });
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
   let nativeConnection: NativeConnection | undefined;
@@ -69,6 +72,7 @@ export async function startTestApp(
       taskQueue,
       orm,
       logger,
+      dataConverter,
     });
     running = worker.run();
   }

@@ -9,7 +9,7 @@ import { ensureDatabase } from '../../platform/embedded-postgres.js';
  * A database of its own on the run's server, migrated and seeded, for tests of process-wide
  * machinery (such as outbox delivery) that must not see what other test files left behind.
  */
-export async function freshDatabase(): Promise<{ orm: Orm; drop(): Promise<void> }> {
+export async function freshDatabase(): Promise<{ orm: Orm; url: string; drop(): Promise<void> }> {
   const shared = new URL(inject('databaseUrl'));
   const name = `gnlc_iso_${randomUUID().slice(0, 8)}`;
   const admin = new URL(shared);
@@ -22,6 +22,7 @@ export async function freshDatabase(): Promise<{ orm: Orm; drop(): Promise<void>
   await seedReferenceData(orm.em.fork() as never);
   return {
     orm,
+    url: url.toString(),
     async drop() {
       await orm.close();
       const client = new pg.Client({ connectionString: admin.toString() });

@@ -16,6 +16,8 @@ export interface SmtpSink {
   received: Received[];
   /** The first message to `to` whose text matches `re` (after the first `skip` such), waited for. */
   waitFor(to: string, re: RegExp, opts?: number | { ms?: number; skip?: number }): Promise<Received>;
+  /** Resolves as soon as `n` messages in all have arrived (before the sender has its answer to the last one). */
+  waitForCount(n: number, ms?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -68,6 +70,22 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         const timer = setTimeout(() => {
           waiters.delete(check);
           reject(new Error(`no message to ${to} matching ${re} within ${ms} ms`));
+        }, ms);
+        waiters.add(check);
+      });
+    },
+    waitForCount(n, ms = 15_000) {
+      if (received.length >= n) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          if (received.length < n) return;
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`${received.length} of ${n} messages within ${ms} ms`));
         }, ms);
         waiters.add(check);
       });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { openTestApp, type TestApp } from './app.js';
+import { TEST_BALLOT_KEY } from './ballot-key.js';
 import type { Fixtures, Http } from './http.js';
 import { eventually } from './workflow-env.js';
 
@@ -49,6 +50,7 @@ export function useWorkerProcesses() {
         START_CLUSTER_CYCLES: 'false',
         LOG_LEVEL: 'warn',
         DATA_DIR: dataDir,
+        BALLOT_KEY: TEST_BALLOT_KEY,
       },
     });
     let stderr = '';

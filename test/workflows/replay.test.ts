@@ -4,6 +4,7 @@ import { Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { bundleWorkflows } from '../../worker/index.js';
 import { loadHistories } from '../support/histories.js';
+import { testDataConverter } from '../support/ballot-key.js';
 
 const WORKFLOW_TYPES = [
   'electionWorkflow',
@@ -23,7 +24,10 @@ describe('replay of committed histories', () => {
     const workflowBundle = await bundleWorkflows();
     const failures: string[] = [];
     const replays = histories.map((h) => ({ workflowId: h.name, history: h.history }));
-    for await (const result of Worker.runReplayHistories({ workflowBundle }, replays)) {
+    for await (const result of Worker.runReplayHistories(
+      { workflowBundle, dataConverter: testDataConverter() },
+      replays,
+    )) {
       if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
     }
     expect(failures).toEqual([]);
