@@ -37,6 +37,15 @@ try {
 const logger = createLogger(config.LOG_LEVEL);
 // Before any connection: the SDK runtime is created once, with our logger.
 if (config.LOG_LEVEL !== 'silent') installSdkLogger(logger);
+// Nothing is started, and nothing written, when the API's port is taken.
+if (command === 'all' || command === 'api') {
+  try {
+    await assertPortFree(config.PORT, config.HOST);
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  }
+}
 // Ballots are sealed in Temporal's history (platform/ballot-codec.ts); `npm start` keeps a generated
 // development key under DATA_DIR, the production roles refuse to start without BALLOT_KEY.
 let dataConverter;
@@ -67,8 +76,6 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 try {
-  // Nothing is started when the API's port is taken.
-  if (command === 'all' || command === 'api') await assertPortFree(config.PORT, config.HOST);
   const orm = await openDatabase(config, resources, logger);
   if (command === 'migrate') await shutdown('done');
   const temporal = await connectTemporal(config, resources, logger, dataConverter);
