@@ -1,5 +1,7 @@
 // How the funding summary looks through the API: every amount a USD decimal string, as JSON or CSV.
+import { z } from 'zod';
 import { formatAmount } from '../../domain/money.js';
+import { PLEDGE_STATUSES } from '../../domain/pledge.js';
 import type { Figures, FundingSummaryMinor } from '../../db/queries/funding-summary.js';
 
 const usd = (m: number) => formatAmount(m, 'USD');
@@ -12,12 +14,35 @@ const figures = (f: Figures) => ({
 });
 const group = (g: Record<string, Figures>) => Object.fromEntries(Object.entries(g).map(([k, f]) => [k, figures(f)]));
 
+const Usd = z
+  .string()
+  .regex(/^-?\d+\.\d{2}$/)
+  .describe('US dollars, a decimal string');
+const FiguresView = z.object({ pledged: Usd, received: Usd, outstanding: Usd, overdue: Usd, inKind: Usd });
+
+export const FundingSummaryView = z
+  .object({
+    biennium: z.string(),
+    asOf: z.string(),
+    currency: z.literal('USD'),
+    target: Usd,
+    inKindCountsTowardTarget: z.boolean(),
+    towardTarget: Usd,
+    ...FiguresView.shape,
+    byFundingOption: z.record(z.string(), FiguresView),
+    byDonorType: z.record(z.string(), FiguresView),
+    byFocus: z.record(z.string(), FiguresView),
+    unconverted: z.array(z.uuid()).describe('pledges whose currency has no rate on or before asOf'),
+    byStatus: z.record(z.enum(PLEDGE_STATUSES), z.int()).describe('the pipeline: pledges of the biennium per status'),
+  })
+  .openapi('FundingSummary');
+
 /** The API's view: every amount a USD decimal string. */
 export function summaryView(s: FundingSummaryMinor) {
   return {
     biennium: s.biennium,
     asOf: s.asOf,
-    currency: 'USD',
+    currency: 'USD' as const,
     target: usd(s.targetUsdMinor),
     inKindCountsTowardTarget: s.inKindCountsTowardTarget,
     towardTarget: usd(s.towardTargetMinor),
@@ -26,6 +51,7 @@ export function summaryView(s: FundingSummaryMinor) {
     byDonorType: group(s.byDonorType),
     byFocus: group(s.byFocus),
     unconverted: s.unconverted,
+    byStatus: s.byStatus,
   };
 }
 

@@ -1977,6 +1977,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/notifications/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * E-mail delivery: messages pending and failed
+         * @description Roles: secretariat
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the outbox state */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Outbox"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit-events": {
         parameters: {
             query?: never;
@@ -5849,9 +5915,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["FundingSummary"];
                     };
                 };
                 /** @description Invalid input */
@@ -6210,6 +6274,14 @@ export interface components {
             resource: string | null;
             createdAt: string;
             deliveredAt: string | null;
+        };
+        Outbox: {
+            /** @description messages with an address not yet delivered (waiting for their next attempt included) */
+            pending: number;
+            /** @description messages delivery gave up on after a day of attempts */
+            failed: number;
+            /** @description when the oldest pending message was written */
+            oldestPendingAt: string | null;
         };
         AuditEvent: {
             /** Format: uuid */
@@ -6618,6 +6690,85 @@ export interface components {
             }[];
         } & {
             [key: string]: unknown;
+        };
+        FundingSummary: {
+            biennium: string;
+            asOf: string;
+            /** @enum {string} */
+            currency: "USD";
+            /** @description US dollars, a decimal string */
+            target: string;
+            inKindCountsTowardTarget: boolean;
+            /** @description US dollars, a decimal string */
+            towardTarget: string;
+            /** @description US dollars, a decimal string */
+            pledged: string;
+            /** @description US dollars, a decimal string */
+            received: string;
+            /** @description US dollars, a decimal string */
+            outstanding: string;
+            /** @description US dollars, a decimal string */
+            overdue: string;
+            /** @description US dollars, a decimal string */
+            inKind: string;
+            byFundingOption: {
+                [key: string]: {
+                    /** @description US dollars, a decimal string */
+                    pledged: string;
+                    /** @description US dollars, a decimal string */
+                    received: string;
+                    /** @description US dollars, a decimal string */
+                    outstanding: string;
+                    /** @description US dollars, a decimal string */
+                    overdue: string;
+                    /** @description US dollars, a decimal string */
+                    inKind: string;
+                };
+            };
+            byDonorType: {
+                [key: string]: {
+                    /** @description US dollars, a decimal string */
+                    pledged: string;
+                    /** @description US dollars, a decimal string */
+                    received: string;
+                    /** @description US dollars, a decimal string */
+                    outstanding: string;
+                    /** @description US dollars, a decimal string */
+                    overdue: string;
+                    /** @description US dollars, a decimal string */
+                    inKind: string;
+                };
+            };
+            byFocus: {
+                [key: string]: {
+                    /** @description US dollars, a decimal string */
+                    pledged: string;
+                    /** @description US dollars, a decimal string */
+                    received: string;
+                    /** @description US dollars, a decimal string */
+                    outstanding: string;
+                    /** @description US dollars, a decimal string */
+                    overdue: string;
+                    /** @description US dollars, a decimal string */
+                    inKind: string;
+                };
+            };
+            /** @description pledges whose currency has no rate on or before asOf */
+            unconverted: string[];
+            /** @description the pipeline: pledges of the biennium per status */
+            byStatus: {
+                prospect?: number;
+                in_discussion?: number;
+                pledged?: number;
+                agreement_signed?: number;
+                in_fulfilment?: number;
+                fulfilled?: number;
+                reported?: number;
+                closed?: number;
+                declined?: number;
+                cancelled?: number;
+                written_off?: number;
+            };
         };
     };
     responses: never;
