@@ -57,7 +57,13 @@ export async function buildWebIfStale(): Promise<void> {
     )),
   );
   if (built > sources) return;
-  await build({ configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn' });
+  const nodeEnv = process.env.NODE_ENV; // the config makes a build production; the test run stays 'test'
+  try {
+    await build({ configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 }
 
 export async function launchBrowser(): Promise<Browser> {

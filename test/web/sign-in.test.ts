@@ -3,9 +3,8 @@
 // write carries the CSRF token; a spent link says so; signing out ends the session.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOutboxDelivery } from '../../platform/outbox.js';
-import { createLogger } from '../../platform/logger.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { freshDatabase } from '../support/fresh-database.js';
 import { httpClient } from '../support/http.js';
 import { startSmtpSink, type SmtpSink } from '../support/mail.js';
 import {
@@ -20,7 +19,7 @@ import {
 
 let app: TestApp;
 let sink: SmtpSink;
-let stopOutbox: () => Promise<void>;
+let db: Awaited<ReturnType<typeof freshDatabase>>;
 let browser: Browser;
 const email = `ana.weber.${Date.now()}@example.org`;
 
@@ -29,14 +28,9 @@ const tokenIn = (text: string) => /\/app\/sign-in\?token=([A-Za-z0-9_-]+)/.exec(
 beforeAll(async () => {
   await buildWebIfStale();
   sink = await startSmtpSink();
-  app = await startTestApp({ env: { SMTP_URL: sink.url } });
-  stopOutbox = startOutboxDelivery({
-    orm: app.orm,
-    logger: createLogger('silent'),
-    smtpUrl: sink.url,
-    from: 'GNLC <learningcities@localhost>',
-    intervalMs: 100,
-  });
+  // A database of its own: the outbox delivers every pending message, not only this file's.
+  db = await freshDatabase();
+  app = await startTestApp({ smtpUrl: sink.url, orm: db.orm });
   const invited = await httpClient(app.url).post('/people', {
     name: 'Ana Weber',
     email,
@@ -48,8 +42,8 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
-  await stopOutbox?.();
   await app?.close();
+  await db?.drop();
   await sink?.close();
 });
 
