@@ -16,6 +16,7 @@ declare module 'autocannon' {
     max: number;
     min: number;
     p50: number;
+    p97_5: number;
     p90: number;
     p99: number;
     totalCount?: number;

@@ -8,9 +8,10 @@ import { citiesBench } from './cities.js';
 import { electionsBench } from './elections.js';
 import { pledgesBench } from './pledges.js';
 import { peerLearningBench } from './peer-learning.js';
+import { overviewBench } from './overview.js';
 import { startDatabase, startTemporal, type Bench, type BenchResult } from './support.js';
 
-const BENCHES: Bench[] = [citiesBench, electionsBench, pledgesBench, peerLearningBench];
+const BENCHES: Bench[] = [citiesBench, electionsBench, pledgesBench, peerLearningBench, overviewBench];
 const RESULTS_DIR = join(import.meta.dirname, 'results');
 
 function pick(names: string[]): Bench[] {
