@@ -8,7 +8,8 @@ import type { Logger } from '../platform/logger.js';
 import { TokenAuthenticator } from './auth.js';
 import { Sessions } from './sessions.js';
 import type { AppDeps } from './deps.js';
-import { HttpProblem, notFound, problemHandler, sendProblem } from './errors.js';
+import { HttpProblem, badRequest, notFound, problemHandler, sendProblem } from './errors.js';
+import { unstorableAt, refuseInvalidUtf8, refuseMalformedQuery } from './text-input.js';
 import { createMetrics } from './metrics.js';
 import { createRegistry } from './openapi.js';
 import { cityRoutes } from './routes/cities.js';
@@ -55,15 +56,27 @@ export function createApp(opts: AppOptions): { app: Express; deps: AppDeps } {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(metrics.middleware);
-  const json = express.json({ limit: opts.config.BODY_LIMIT, type: ['application/json', 'application/*+json'] });
+  const json = express.json({
+    limit: opts.config.BODY_LIMIT,
+    type: ['application/json', 'application/*+json'],
+    verify: refuseInvalidUtf8,
+  });
   // The one route that reads CSV (exchange-rate import); everywhere else a write is JSON.
-  const csv = express.text({ limit: opts.config.BODY_LIMIT, type: 'text/csv' });
+  const csv = express.text({ limit: opts.config.BODY_LIMIT, type: 'text/csv', verify: refuseInvalidUtf8 });
+  app.use(refuseMalformedQuery);
   app.use((req, res, next) => {
     // Reads carry no body: parsing is only for writes.
     if (!WRITES.has(req.method)) return next();
     const parser = req.path === '/fx-rates/import' ? csv : json;
     parser(req, res, (err?: unknown) => {
       if (err) return next(err);
+      const bad = unstorableAt(req.body, 'body');
+      if (bad)
+        return next(
+          badRequest('the body has text that is not well-formed Unicode', [
+            { path: bad, message: 'must not contain a lone surrogate (\\ud800-\\udfff) or a NUL character' },
+          ]),
+        );
       // A body on a write must be JSON; anything else would silently parse as empty.
       if (
         req.method !== 'DELETE' &&

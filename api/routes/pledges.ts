@@ -26,7 +26,7 @@ import type { PledgeSpec, ReceiptResult } from '../../domain/pledge.contract.js'
 import { pledgeWorkflow, receiptUpdate, transitionUpdate, waiveUpdate } from '../../workflows/pledge.js';
 import type { AppDeps } from '../deps.js';
 import { conflict, forbidden, unprocessable } from '../errors.js';
-import { PageQuery, page, pageOf } from '../pagination.js';
+import { PageQuery, QueryInt, page, pageOf } from '../pagination.js';
 import { defineRoute, reply } from '../route.js';
 import { findDonorFor } from './donors.js';
 import { PledgeView, findPledgeFor, pledgeView, rateFor } from '../views/pledge.js';
@@ -281,7 +281,7 @@ export function pledgeRoutes(deps: AppDeps): Router {
     summary: 'Waive what is still owed on an unpaid instalment (secretariat): no more reminders for it',
     tags: ['funding'],
     roles: ['secretariat'],
-    params: z.object({ id: z.uuid(), n: z.coerce.number().int().min(1).max(1000) }),
+    params: z.object({ id: z.uuid(), n: QueryInt(1, 1000) }),
     body: WaiveBody,
     responses: {
       200: { description: 'waived', schema: PledgeView },
