@@ -87,9 +87,10 @@ export const isoDuration = z
  * - WINDOW (P1Y): election windows and extensions, RSVP leads, workshop outcomes, meeting report
  *   leads — all happen within one two-year coordinator term;
  * - INTERVAL (P2Y): campaign follow-ups and digests — a campaign lasts one biennium;
- * - PLEDGE (P5Y): instalment intervals and pledge reminders — agreements run a few years.
+ * - PLEDGE (P5Y): instalment intervals and pledge reminders — agreements run a few years;
+ * - TERM (P5Y): a coordinator term (two years by the strategy), set by the cycle, not the API.
  */
-export const MAX_DURATION = Object.freeze({ WINDOW: 'P1Y', INTERVAL: 'P2Y', PLEDGE: 'P5Y' } as const);
+export const MAX_DURATION = Object.freeze({ WINDOW: 'P1Y', INTERVAL: 'P2Y', PLEDGE: 'P5Y', TERM: 'P5Y' } as const);
 
 /** Fixed reference for comparing durations with years and months (their length varies by date). */
 const REFERENCE = new Date(Date.UTC(2100, 0, 1));

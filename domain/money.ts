@@ -188,6 +188,16 @@ export function fromUsd(usdMinor: number, currency: string, rateToUsd: string): 
   return toSafe(divideHalfEven(num, den), `${currency} amount`);
 }
 
+/** fromUsd, or null when the result would exceed MAX_MINOR (a receipt into a currency of tiny units). */
+export function fromUsdWithin(usdMinor: number, currency: string, rateToUsd: string): number | null {
+  try {
+    const v = fromUsd(usdMinor, currency, rateToUsd);
+    return v <= MAX_MINOR ? v : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The rate of `date` or the nearest earlier one; rates sorted or not. */
 export function rateOn<T extends { date: string; rateToUsd: string }>(
   rates: readonly T[],

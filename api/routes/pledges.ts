@@ -5,7 +5,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Donor, Pledge, Receipt, type IPledge } from '../../db/entities/index.js';
 import { openPledge } from '../../db/queries/pledge.js';
 import { principalKey, type Principal } from '../../domain/auth.js';
-import { formatAmount, fromUsd, parseAmount, toUsd } from '../../domain/money.js';
+import { MAX_MINOR, formatAmount, fromUsdWithin, parseAmount, toUsd } from '../../domain/money.js';
 import {
   CreatePledgeBody,
   DONOR_TRANSITIONS,
@@ -239,7 +239,12 @@ export function pledgeRoutes(deps: AppDeps): Router {
             `no ${p.currency} rate on or before ${body.receivedOn} to convert the receipt into the pledge's currency`,
             [{ path: 'body.amount.currency', message: `record a ${p.currency} rate first` }],
           );
-        pledgeMinor = fromUsd(usdMinor, p.currency, pr.rateToUsd);
+        const converted = fromUsdWithin(usdMinor, p.currency, pr.rateToUsd);
+        if (converted === null)
+          throw unprocessable(`the receipt is worth more than ${MAX_MINOR} minor units of ${p.currency}`, [
+            { path: 'body.amount.value', message: `at most ${MAX_MINOR} minor units in the pledge's currency` },
+          ]);
+        pledgeMinor = converted;
       }
       const key = body.receiptNumber ?? req.get('idempotency-key') ?? randomUUID();
       const prior = await em.findOne(Receipt, { pledge: p.id, key });
