@@ -9,7 +9,7 @@ import { TokenAuthenticator } from './auth.js';
 import { Sessions } from './sessions.js';
 import type { AppDeps } from './deps.js';
 import { HttpProblem, badRequest, notFound, problemHandler, sendProblem } from './errors.js';
-import { unstorableAt, refuseInvalidUtf8, refuseMalformedQuery } from './text-input.js';
+import { loneSurrogateAt, refuseInvalidUtf8, refuseMalformedQuery } from './text-input.js';
 import { createMetrics } from './metrics.js';
 import { createRegistry } from './openapi.js';
 import { cityRoutes } from './routes/cities.js';
@@ -70,11 +70,11 @@ export function createApp(opts: AppOptions): { app: Express; deps: AppDeps } {
     const parser = req.path === '/fx-rates/import' ? csv : json;
     parser(req, res, (err?: unknown) => {
       if (err) return next(err);
-      const bad = unstorableAt(req.body, 'body');
+      const bad = loneSurrogateAt(req.body, 'body');
       if (bad)
         return next(
-          badRequest('the body has text that is not well-formed Unicode', [
-            { path: bad, message: 'must not contain a lone surrogate (\\ud800-\\udfff) or a NUL character' },
+          badRequest('the body has a lone surrogate: text that is not well-formed Unicode', [
+            { path: bad, message: 'must not contain a lone surrogate (\\ud800-\\udfff without its pair)' },
           ]),
         );
       // A body on a write must be JSON; anything else would silently parse as empty.

@@ -1,7 +1,6 @@
 // Text hygiene at the HTTP edge: what arrives must be the text the client meant. Without these
 // checks, invalid UTF-8 became U+FFFD and a "\ud800" escape a lone surrogate (stored as U+FFFD by
-// PostgreSQL) while the 201 echoed the original, an undecodable query string was read as Latin-1,
-// and a NUL (which PostgreSQL text cannot hold) was a 500.
+// PostgreSQL) while the 201 echoed the original, and an undecodable query string was read as Latin-1.
 import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
 import { badRequest } from './errors.js';
@@ -17,24 +16,24 @@ export function refuseInvalidUtf8(_req: IncomingMessage, _res: unknown, buf: Buf
   }
 }
 
-/** Lone surrogates (not UTF-8 at all) and NUL (PostgreSQL text cannot hold it: a 500 otherwise). */
-const LONE = /[\p{Cs}\0]/u;
+/** Lone surrogates: not Unicode scalar values, so not UTF-8 (NUL is refused by route.ts, field by field). */
+const LONE = /\p{Cs}/u;
 
-/** The path (body.a.0.b) of the first string or key with a lone surrogate or a NUL, or null. */
-export function unstorableAt(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return LONE.test(value) ? path : null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const at = unstorableAt(value[i], `${path}.${i}`);
-      if (at) return at;
-    }
-    return null;
-  }
-  if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      if (LONE.test(k)) return `${path}.${k}`;
-      const at = unstorableAt(v, `${path}.${k}`);
-      if (at) return at;
+/**
+ * The path (body.a.0.b) of the first string or key with a lone surrogate, or null. An explicit
+ * stack, not recursion: a body nested 100 000 deep is valid JSON and must not overflow the stack.
+ */
+export function loneSurrogateAt(value: unknown, root: string): string | null {
+  const stack: [unknown, string][] = [[value, root]];
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (LONE.test(v)) return path;
+    } else if (typeof v === 'object' && v !== null) {
+      for (const [k, child] of Object.entries(v)) {
+        if (LONE.test(k)) return `${path}.${k}`;
+        stack.push([child, `${path}.${k}`]);
+      }
     }
   }
   return null;
@@ -45,13 +44,11 @@ export const refuseMalformedQuery: RequestHandler = (req, _res, next) => {
   const q = req.originalUrl.indexOf('?');
   if (q < 0) return next();
   for (const part of req.originalUrl.slice(q + 1).split(/[&=]/)) {
-    let text: string;
     try {
-      text = decodeURIComponent(part.replace(/\+/g, ' '));
+      decodeURIComponent(part.replace(/\+/g, ' '));
     } catch {
       return next(badRequest('the query string is not valid UTF-8 percent-encoding'));
     }
-    if (text.includes('\0')) return next(badRequest('the query string has a NUL character'));
   }
   next();
 };

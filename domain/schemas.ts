@@ -29,8 +29,8 @@ const RANGE = `between ${EARLIEST_DATE} and ${LATEST_DATE}`;
 
 export const CalendarDate = z
   .string()
-  .refine(isCalendarDate, { error: 'must be a calendar date YYYY-MM-DD', abort: true })
-  .refine(inDateRange, { error: `must be ${RANGE}` })
+  .refine(isCalendarDate, { error: 'must be a calendar date YYYY-MM-DD' })
+  .refine((s) => !isCalendarDate(s) || inDateRange(s), { error: `must be ${RANGE}` })
   .describe(`YYYY-MM-DD, ${RANGE}`);
 
 export const Instant = z.iso
@@ -62,8 +62,8 @@ export const wellFormed = (s: string): boolean => !/\p{Cs}/u.test(s);
 
 const textChecks = (s: z.ZodString, control: RegExp, what: string) =>
   s
-    .refine(wellFormed, { error: 'must be well-formed Unicode (no lone surrogates)', abort: true })
-    .refine((v) => !control.test(v), { error: `must not contain control characters${what}`, abort: true });
+    .refine(wellFormed, { error: 'must be well-formed Unicode (no lone surrogates)' })
+    .refine((v) => !control.test(v), { error: `must not contain control characters${what}` });
 
 /** A name, title, label or tag: trimmed, one line, at least one visible character. */
 export const Text = (max: number) =>

@@ -217,7 +217,7 @@ describe('text hygiene', () => {
     });
     expect(nul.status).toBe(400);
     expect(paths(nul)).toEqual(['body.contact.name']);
-    expect((await http.get('/elections?cluster=%00')).status).toBe(400);
+    expect(paths(await http.get('/elections?cluster=%00'))).toEqual(['query.cluster']);
     expect((await http.get('/elections?cluster=%ED%A0%80')).status).toBe(400);
     expect((await http.get('/elections?cluster=%FF')).status).toBe(400);
   });
