@@ -65,16 +65,16 @@ const textChecks = (s: z.ZodString, control: RegExp, what: string) =>
     .refine(wellFormed, { error: 'must be well-formed Unicode (no lone surrogates)' })
     .refine((v) => !control.test(v), { error: `must not contain control characters${what}` });
 
-/** A name, title, label or tag: trimmed, one line, at least one visible character. */
+/** A name, title, label or tag: trimmed, one line, at least one visible character (an empty one is min(1)'s to report). */
 export const Text = (max: number) =>
-  textChecks(z.string().trim().min(1).max(max), CONTROL, '').refine(hasVisible, {
+  textChecks(z.string().trim().min(1).max(max), CONTROL, '').refine((v) => v === '' || hasVisible(v), {
     error: 'must contain a visible character',
   });
 
 /** Prose (a description, a summary, a note): like Text, but line breaks and tabs are allowed. */
 export const Prose = (max: number) =>
   textChecks(z.string().trim().min(1).max(max), CONTROL_BUT_LINES, ' (other than line breaks and tabs)').refine(
-    hasVisible,
+    (v) => v === '' || hasVisible(v),
     { error: 'must contain a visible character' },
   );
 
