@@ -9,7 +9,8 @@ import { TokenAuthenticator } from './auth.js';
 import { Sessions } from './sessions.js';
 import { engineClient } from '../client/engine-client.js';
 import type { AppDeps } from './deps.js';
-import { HttpProblem, notFound, problemHandler, sendProblem } from './errors.js';
+import { HttpProblem, badRequest, notFound, problemHandler, sendProblem } from './errors.js';
+import { loneSurrogateAt, refuseInvalidUtf8, refuseMalformedQuery } from './text-input.js';
 import { createMetrics } from './metrics.js';
 import { outboxCounts } from '../db/queries/notification.js';
 import { createRegistry } from './openapi.js';
@@ -67,15 +68,27 @@ export function createApp(opts: AppOptions): { app: Express; deps: AppDeps } {
   app.set('query parser', 'simple');
   app.set('trust proxy', opts.config.TRUST_PROXY);
   app.use(metrics.middleware);
-  const json = express.json({ limit: opts.config.BODY_LIMIT, type: ['application/json', 'application/*+json'] });
+  const json = express.json({
+    limit: opts.config.BODY_LIMIT,
+    type: ['application/json', 'application/*+json'],
+    verify: refuseInvalidUtf8,
+  });
   // The one route that reads CSV (exchange-rate import); everywhere else a write is JSON.
-  const csv = express.text({ limit: opts.config.BODY_LIMIT, type: 'text/csv' });
+  const csv = express.text({ limit: opts.config.BODY_LIMIT, type: 'text/csv', verify: refuseInvalidUtf8 });
+  app.use(refuseMalformedQuery);
   app.use((req, res, next) => {
     // Reads carry no body: parsing is only for writes.
     if (!WRITES.has(req.method)) return next();
     const parser = req.path === '/fx-rates/import' ? csv : json;
     parser(req, res, (err?: unknown) => {
       if (err) return next(err);
+      const bad = loneSurrogateAt(req.body, 'body');
+      if (bad)
+        return next(
+          badRequest('the body has a lone surrogate: text that is not well-formed Unicode', [
+            { path: bad, message: 'must not contain a lone surrogate (\\ud800-\\udfff without its pair)' },
+          ]),
+        );
       // A body on a write must be JSON; anything else would silently parse as empty. A request with
       // no body at all (no length, or 0, and not chunked) is a body-less action, whatever its type.
       const hasBody =

@@ -2,9 +2,20 @@ import { z } from 'zod';
 
 export const MAX_PAGE = 200;
 
+/**
+ * An integer query or path parameter: decimal digits only. z.coerce.number() took "0x10", "1e2",
+ * " 5" and "" (as 0), so one value had many spellings and an empty one meant zero.
+ */
+export const QueryInt = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,16}$/, { error: 'must be a decimal integer (digits only)' })
+    .transform(Number)
+    .pipe(z.int().min(min).max(max));
+
 export const PageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: QueryInt(1, MAX_PAGE).default(50),
+  offset: QueryInt(0, 1_000_000).default(0),
 });
 export type PageQuery = z.infer<typeof PageQuery>;
 

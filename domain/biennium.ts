@@ -7,7 +7,8 @@ const BIENNIUM = /^(\d{4})-(\d{4})$/;
 export function isBiennium(s: unknown): s is string {
   if (typeof s !== 'string') return false;
   const m = BIENNIUM.exec(s);
-  return !!m && Number(m[2]) === Number(m[1]) + 2 && Number(m[1]) >= 2019 && Number(m[1]) <= 2997;
+  // From the 2019-2021 biennium; its last day (1 July of the second year) within LATEST_DATE (schemas.ts).
+  return !!m && Number(m[2]) === Number(m[1]) + 2 && Number(m[1]) >= 2019 && Number(m[1]) <= 2098;
 }
 
 /**
@@ -20,6 +21,6 @@ export function bienniumRange(b: string): { start: string; end: string } {
   return { start: `${y1}-07-01`, end: `${y2}-07-01` };
 }
 
-export const BienniumString = z
-  .string()
-  .refine(isBiennium, { error: 'must be a biennium such as "2021-2023" (second year = first + 2)' });
+export const BienniumString = z.string().refine(isBiennium, {
+  error: 'must be a biennium such as "2021-2023" (second year = first + 2), from 2019-2021 to 2098-2100',
+});

@@ -1,4 +1,9 @@
-// The contract of the campaign workflow: input, carried state, progress and result. Types only.
+// The contract of the campaign workflow: input, carried state, progress and result; the input's schema.
+import { z } from 'zod';
+import { MAX_DURATION, boundedDuration } from './duration.js';
+import { MAX_MINOR } from './money.js';
+import { ReminderSettingsSchema } from './pledge.contract.js';
+import { EpochMs } from './schemas.js';
 import type { FundingOption, ReminderSettings } from './pledge.js';
 
 export interface CampaignInput {
@@ -18,6 +23,19 @@ export interface CampaignInput {
   /** Carried over by continue-as-new; absent on the first run. */
   carry?: CampaignCarry;
 }
+
+/** What the workflow checks at its start (a bad input fails it at once instead of every workflow task). */
+export const CampaignInputSchema = z.object({
+  campaignId: z.string().min(1).max(100),
+  biennium: z.string().min(1).max(9),
+  targetUsdMinor: z.int().min(0).max(MAX_MINOR),
+  donorIds: z.array(z.string().max(100)).max(500),
+  followUpEvery: boundedDuration(MAX_DURATION.INTERVAL),
+  digestEvery: boundedDuration(MAX_DURATION.INTERVAL),
+  closesAt: EpochMs,
+  reminders: ReminderSettingsSchema,
+  followUpsPerRun: z.int().min(1).max(10_000).optional(),
+});
 
 export interface CampaignCarry {
   prospects: { donorId: string; pledgeId: string }[];

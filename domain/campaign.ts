@@ -1,6 +1,6 @@
 // A fundraising campaign for one biennium: its API body, defaults and workflow ID. Pure.
 import { z } from 'zod';
-import { isoDuration } from './duration.js';
+import { MAX_DURATION, boundedDuration } from './duration.js';
 import { BienniumString } from './biennium.js';
 import { parseAmount } from './money.js';
 import { FUNDING_OPTIONS } from './pledge.js';
@@ -19,8 +19,9 @@ export const CreateCampaignBody = z
       .describe('default US$1,000,000 (the MDFM target per term)'),
     donorIds: z.array(z.uuid()).max(500).default([]),
     fundingOption: z.enum(FUNDING_OPTIONS).default('mdfm'),
-    followUpEvery: isoDuration.optional(),
-    digestEvery: isoDuration.optional(),
+    // A campaign lasts one biennium: a follow-up or digest interval longer than that never fires.
+    followUpEvery: boundedDuration(MAX_DURATION.INTERVAL).optional(),
+    digestEvery: boundedDuration(MAX_DURATION.INTERVAL).optional(),
     closesOn: CalendarDate.optional().describe('default: the end of the biennium (1 July of its last year)'),
     inKindCountsTowardTarget: z.boolean().default(false),
   })

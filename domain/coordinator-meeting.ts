@@ -1,8 +1,8 @@
 // Rules of the cluster coordinators' meetings: status reports on the work plans, their reminders and
 // the per-cluster aggregation. Pure and deterministic: imported by Temporal workflow code.
 import { z } from 'zod';
-import { durationMs, isValidDuration, isoDuration } from './duration.js';
-import { CalendarDate, Instant, Text, isCalendarDate } from './schemas.js';
+import { MAX_DURATION, boundedDuration, durationMs, isValidDuration } from './duration.js';
+import { CalendarDate, Instant, Note, Text, isCalendarDate } from './schemas.js';
 import type { PlanOutput } from './work-plan.js';
 
 export const MEETING_STATUSES = ['collecting', 'held', 'cancelled'] as const;
@@ -112,7 +112,9 @@ const fixedMs = (d: string): number | null => {
     return null;
   }
 };
-const fixedLead = isoDuration.refine((d) => !isValidDuration(d) || (fixedMs(d) ?? 0) > 0, {
+/** Report leads: a meeting's reporting happens within a term (MAX_DURATION). */
+const window = boundedDuration(MAX_DURATION.WINDOW);
+const fixedLead = window.refine((d) => !isValidDuration(d) || (fixedMs(d) ?? 0) > 0, {
   error: 'must be a positive fixed length (weeks, days, hours…), not years or months',
 });
 
@@ -121,7 +123,7 @@ export const MAX_REPORT_REMINDERS = 5;
 export const CreateMeetingBody = z
   .object({
     date: z.union([Instant, CalendarDate]).describe('date-time of the meeting (a bare date means 00:00 UTC)'),
-    reportLead: isoDuration.optional(),
+    reportLead: window.optional(),
     title: Text(300).optional(),
     reminders: z
       .object({
@@ -156,7 +158,7 @@ export const ReportBody = z
             key: z.string().min(1).max(64),
             value: z.number().finite().min(0).max(1e12),
             status: z.enum(OUTPUT_STATUSES),
-            note: z.string().max(5_000).optional(),
+            note: Note(5_000).optional(),
           })
           .strict(),
       )

@@ -79,3 +79,32 @@ export function addDuration(date: Date, iso: string): Date {
 export const isoDuration = z
   .string()
   .refine(isValidDuration, { error: 'must be an ISO 8601 duration such as P14D or PT5S' });
+
+/**
+ * Longest durations the API accepts, per use. Each keeps every date computed from an accepted date
+ * (at most 2100-12-31) plus the duration within the years JavaScript, PostgreSQL and Temporal's
+ * timers hold, and is long enough for what the process does:
+ * - WINDOW (P1Y): election windows and extensions, RSVP leads, workshop outcomes, meeting report
+ *   leads — all happen within one two-year coordinator term;
+ * - INTERVAL (P2Y): campaign follow-ups and digests — a campaign lasts one biennium;
+ * - PLEDGE (P5Y): instalment intervals and pledge reminders — agreements run a few years;
+ * - TERM (P5Y): a coordinator term (two years by the strategy), set by the cycle, not the API.
+ */
+export const MAX_DURATION = Object.freeze({ WINDOW: 'P1Y', INTERVAL: 'P2Y', PLEDGE: 'P5Y', TERM: 'P5Y' } as const);
+
+/** Fixed reference for comparing durations with years and months (their length varies by date). */
+const REFERENCE = new Date(Date.UTC(2100, 0, 1));
+
+/** True when `iso` is a valid duration no longer than `max` (both measured from one reference date). */
+export function isDurationAtMost(iso: unknown, max: string): iso is string {
+  if (!isValidDuration(iso)) return false;
+  const end = addDuration(REFERENCE, iso).getTime();
+  // NaN (a duration too large for a Date) compares false: refused.
+  return end <= addDuration(REFERENCE, max).getTime();
+}
+
+/** An ISO 8601 duration of at most `max` (see MAX_DURATION). */
+export const boundedDuration = (max: string) =>
+  isoDuration.refine((d) => !isValidDuration(d) || isDurationAtMost(d, max), {
+    error: `must be at most ${max}`,
+  });

@@ -1,5 +1,8 @@
 // The contract of the election workflow: its input, messages, state and result, shared by the
-// workflow, its activities and the API. Pure types and helpers only.
+// workflow, its activities and the API. Pure types, helpers and the input's schema.
+import { z } from 'zod';
+import { MAX_DURATION, boundedDuration } from './duration.js';
+import { CalendarDate, isCalendarDate } from './schemas.js';
 import {
   ELECTION_DEFAULTS,
   type ElectionStatus,
@@ -79,6 +82,35 @@ export interface ElectionInput {
   eligible: string[];
   priorTerms: PriorTerm[];
 }
+
+const window = boundedDuration(MAX_DURATION.WINDOW);
+const anyDate = z.string().refine(isCalendarDate, { error: 'must be a calendar date YYYY-MM-DD' });
+
+/** The settings an election runs with: the API's bounds (CreateElectionBody) plus the cycle's term length. */
+export const ElectionSettingsSchema = z.object({
+  seats: z.int().min(1).max(10),
+  nominationWindow: window,
+  nominationExtension: window,
+  votingWindow: window,
+  votingExtension: window,
+  quorum: z.number().min(0).max(1),
+  termLimit: z.int().min(0).max(10),
+  tieBreakWindow: window,
+  termLength: boundedDuration(MAX_DURATION.TERM),
+  reminderFractions: z.array(z.number().gt(0).lt(1)).max(10),
+});
+
+/** What the workflow checks at its start (a bad input fails it at once instead of every workflow task). */
+export const ElectionInputSchema = z.object({
+  electionId: z.string().min(1).max(100),
+  cluster: z.string().min(1).max(32),
+  termStart: CalendarDate,
+  // Computed from termStart + termLength: may run past the last accepted date by up to one term.
+  termEnd: anyDate,
+  settings: ElectionSettingsSchema,
+  eligible: z.array(z.string().max(100)).max(10_000),
+  priorTerms: z.array(z.object({ cityId: z.string(), termStart: anyDate, termEnd: anyDate })).max(100_000),
+});
 
 export interface ElectionOutcome {
   electionId: string;

@@ -1,9 +1,9 @@
 // Rules of coordinator elections in the UNESCO Global Network of Learning Cities.
 // Pure and deterministic: imported by Temporal workflow code.
 import { z } from 'zod';
-import { addDuration, isoDuration } from './duration.js';
+import { MAX_DURATION, addDuration, boundedDuration } from './duration.js';
 import { sha256Hex } from './sha256.js';
-import { CalendarDate, isCalendarDate } from './schemas.js';
+import { CalendarDate, Note, Prose, isCalendarDate } from './schemas.js';
 
 export const ELECTION_STATUSES = [
   'nominating',
@@ -221,16 +221,18 @@ export function reminderTimes(
 // ---------------------------------------------------------------- API schemas
 
 const calendarDate = CalendarDate;
+/** An election's windows run within one two-year term (domain/duration.ts MAX_DURATION). */
+const window = boundedDuration(MAX_DURATION.WINDOW);
 
 export const CreateElectionBody = z
   .object({
     seats: z.number().int().min(1).max(10).default(ELECTION_DEFAULTS.seats),
     termStart: calendarDate,
-    nominationWindow: isoDuration.optional(),
-    nominationExtension: isoDuration.optional(),
-    votingWindow: isoDuration.optional(),
-    votingExtension: isoDuration.optional(),
-    tieBreakWindow: isoDuration.optional(),
+    nominationWindow: window.optional(),
+    nominationExtension: window.optional(),
+    votingWindow: window.optional(),
+    votingExtension: window.optional(),
+    tieBreakWindow: window.optional(),
     // quorumMet works in 1/10000ths; finer values would be silently rounded.
     quorum: z
       .number()
@@ -243,16 +245,16 @@ export const CreateElectionBody = z
   .strict();
 export type CreateElectionBody = z.infer<typeof CreateElectionBody>;
 
-export const NominationBody = z.object({ cityId: z.uuid(), statement: z.string().max(2000).optional() }).strict();
+export const NominationBody = z.object({ cityId: z.uuid(), statement: Note(2000).optional() }).strict();
 export type NominationBody = z.infer<typeof NominationBody>;
 
 export const BallotBody = z.object({ approve: z.array(z.uuid()).min(1).max(10) }).strict();
 export type BallotBody = z.infer<typeof BallotBody>;
 
-export const TieBreakBody = z.object({ elected: z.array(z.uuid()).min(1) }).strict();
+export const TieBreakBody = z.object({ elected: z.array(z.uuid()).min(1).max(10) }).strict();
 export type TieBreakBody = z.infer<typeof TieBreakBody>;
 
-export const CancelBody = z.object({ reason: z.string().trim().min(3).max(500) }).strict();
+export const CancelBody = z.object({ reason: Prose(500).pipe(z.string().min(3)) }).strict();
 export type CancelBody = z.infer<typeof CancelBody>;
 
 export const AppointBody = z.object({ cityIds: z.array(z.uuid()).min(1).max(10) }).strict();

@@ -1,7 +1,7 @@
 // Exchange rates to USD kept by the secretariat: the API body and the CSV import format. Pure; the
 // arithmetic of rates (conversion, nearest earlier rate) is in money.ts.
 import { z } from 'zod';
-import { Currency, RateString } from './money.js';
+import { Currency, RateString, rateProblem } from './money.js';
 import { CalendarDate } from './schemas.js';
 
 export const FxRateBody = z
@@ -10,7 +10,11 @@ export const FxRateBody = z
     date: CalendarDate,
     rateToUsd: RateString,
   })
-  .strict();
+  .strict()
+  .superRefine((b, ctx) => {
+    const problem = rateProblem(b.rateToUsd, b.currency);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['rateToUsd'], message: problem });
+  });
 export type FxRateRow = z.output<typeof FxRateBody>;
 
 /** At most this many rates per CSV import. */

@@ -4,69 +4,36 @@
 // which has no BigInt, and a float would silently lose cents.
 import { z } from 'zod';
 
-/** Minor-unit exponents of the currencies donors plausibly pay in (ISO 4217). */
+/**
+ * Minor-unit exponents of every active ISO 4217 currency and fund code (List One of the ISO 4217
+ * maintenance agency, SIX Group, as of 2025-03-31: with SLE, VED, ZWG and XCG, the Caribbean
+ * guilder that replaced ANG on that day). Withdrawn codes are left out (ANG, CUC, HRK, SLL, ZWL),
+ * as are precious metals, testing and no-currency codes and units without a minor unit ("N.A.":
+ * XAU, XAG, XPD, XPT, XBA-XBD, XDR, XSU, XUA, XTS, XXX). Exponents are ISO's, not the locale's:
+ * where CLDR/ICU prints no decimals in practice (HUF, IDR, IQD...) ISO's minor unit still counts;
+ * test/domain/money.test.ts lists those differences. When ISO amends the list, update it here.
+ * Exponent 0: BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF;
+ * 3: BHD IQD JOD KWD LYD OMR TND; 4: CLF UYW; 2: all others.
+ */
+// prettier-ignore
 export const CURRENCY_EXPONENTS: Readonly<Record<string, number>> = Object.freeze({
-  USD: 2,
-  EUR: 2,
-  GBP: 2,
-  CHF: 2,
-  CAD: 2,
-  AUD: 2,
-  NZD: 2,
-  SEK: 2,
-  NOK: 2,
-  DKK: 2,
-  PLN: 2,
-  CZK: 2,
-  HUF: 2,
-  CNY: 2,
-  HKD: 2,
-  SGD: 2,
-  INR: 2,
-  IDR: 2,
-  MYR: 2,
-  THB: 2,
-  PHP: 2,
-  TRY: 2,
-  RUB: 2,
-  ILS: 2,
-  SAR: 2,
-  AED: 2,
-  QAR: 2,
-  EGP: 2,
-  MAD: 2,
-  NGN: 2,
-  KES: 2,
-  GHS: 2,
-  ZAR: 2,
-  ETB: 2,
-  TZS: 2,
-  ZMW: 2,
-  BRL: 2,
-  MXN: 2,
-  ARS: 2,
-  COP: 2,
-  PEN: 2,
-  JPY: 0,
-  KRW: 0,
-  VND: 0,
-  CLP: 0,
-  UGX: 0,
-  RWF: 0,
-  XOF: 0,
-  XAF: 0,
-  ISK: 0,
-  PYG: 0,
-  GNF: 0,
-  DJF: 0,
-  KMF: 0,
-  KWD: 3,
-  BHD: 3,
-  OMR: 3,
-  JOD: 3,
-  TND: 3,
-  LYD: 3,
-  IQD: 3,
+  AED: 2, AFN: 2, ALL: 2, AMD: 2, AOA: 2, ARS: 2, AUD: 2, AWG: 2, AZN: 2, BAM: 2,
+  BBD: 2, BDT: 2, BGN: 2, BHD: 3, BIF: 0, BMD: 2, BND: 2, BOB: 2, BOV: 2, BRL: 2,
+  BSD: 2, BTN: 2, BWP: 2, BYN: 2, BZD: 2, CAD: 2, CDF: 2, CHE: 2, CHF: 2, CHW: 2,
+  CLF: 4, CLP: 0, CNY: 2, COP: 2, COU: 2, CRC: 2, CUP: 2, CVE: 2, CZK: 2, DJF: 0,
+  DKK: 2, DOP: 2, DZD: 2, EGP: 2, ERN: 2, ETB: 2, EUR: 2, FJD: 2, FKP: 2, GBP: 2,
+  GEL: 2, GHS: 2, GIP: 2, GMD: 2, GNF: 0, GTQ: 2, GYD: 2, HKD: 2, HNL: 2, HTG: 2,
+  HUF: 2, IDR: 2, ILS: 2, INR: 2, IQD: 3, IRR: 2, ISK: 0, JMD: 2, JOD: 3, JPY: 0,
+  KES: 2, KGS: 2, KHR: 2, KMF: 0, KPW: 2, KRW: 0, KWD: 3, KYD: 2, KZT: 2, LAK: 2,
+  LBP: 2, LKR: 2, LRD: 2, LSL: 2, LYD: 3, MAD: 2, MDL: 2, MGA: 2, MKD: 2, MMK: 2,
+  MNT: 2, MOP: 2, MRU: 2, MUR: 2, MVR: 2, MWK: 2, MXN: 2, MXV: 2, MYR: 2, MZN: 2,
+  NAD: 2, NGN: 2, NIO: 2, NOK: 2, NPR: 2, NZD: 2, OMR: 3, PAB: 2, PEN: 2, PGK: 2,
+  PHP: 2, PKR: 2, PLN: 2, PYG: 0, QAR: 2, RON: 2, RSD: 2, RUB: 2, RWF: 0, SAR: 2,
+  SBD: 2, SCR: 2, SDG: 2, SEK: 2, SGD: 2, SHP: 2, SLE: 2, SOS: 2, SRD: 2, SSP: 2,
+  STN: 2, SVC: 2, SYP: 2, SZL: 2, THB: 2, TJS: 2, TMT: 2, TND: 3, TOP: 2, TRY: 2,
+  TTD: 2, TWD: 2, TZS: 2, UAH: 2, UGX: 0, USD: 2, USN: 2, UYI: 0, UYU: 2, UYW: 4,
+  UZS: 2, VED: 2, VES: 2, VND: 0, VUV: 0, WST: 2, XAF: 0, XCD: 2, XCG: 2, XOF: 0,
+  XPF: 0, YER: 2, ZAR: 2, ZMW: 2, ZWG: 2,
 });
 export const CURRENCIES = Object.freeze(Object.keys(CURRENCY_EXPONENTS).sort()) as readonly string[];
 
@@ -96,6 +63,13 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
 const DECIMAL = /^(\d+)(?:\.(\d+))?$/;
 
+/**
+ * The largest amount the engine accepts: 10^15 minor units (ten trillion dollars, far above any
+ * pledge). With MAX_RATE_CENTS_PER_MINOR it keeps every conversion to USD cents below 2^53, so a
+ * JSON number (Temporal payloads, views) holds it exactly.
+ */
+export const MAX_MINOR = 1_000_000_000_000_000;
+
 /** "1250.50" in USD → 125050. Refuses more decimals than the currency has, signs, exponents and blanks. */
 export function parseAmount(value: string, currency: string): Parsed<number> {
   if (!isCurrency(currency)) return { ok: false, message: `unsupported currency ${JSON.stringify(currency)}` };
@@ -106,7 +80,11 @@ export function parseAmount(value: string, currency: string): Parsed<number> {
   if (frac.length > exp)
     return { ok: false, message: `${currency} has ${exp} decimal place${exp === 1 ? '' : 's'}; got ${frac.length}` };
   const minor = BigInt(m[1]!) * pow10(exp) + BigInt(frac.padEnd(exp, '0') || '0');
-  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, message: 'amount is too large' };
+  if (minor > BigInt(MAX_MINOR))
+    return {
+      ok: false,
+      message: `must be at most ${formatAmount(MAX_MINOR, currency)} ${currency} (10^15 minor units)`,
+    };
   return { ok: true, value: Number(minor) };
 }
 
@@ -135,6 +113,30 @@ export function isRate(s: unknown): s is string {
   if (typeof s !== 'string') return false;
   const m = RATE.exec(s);
   return !!m && /[1-9]/.test(`${m[1]}${m[2] ?? ''}`);
+}
+
+/**
+ * A sane rate: one minor unit is worth at most 8 US cents (the dearest today, the penny of GBP,
+ * GIP, FKP or SHP, is about 1.3 cents; 8 leaves room for a sixfold revaluation) and one unit at
+ * least 10^-9 USD (the cheapest currencies today, IRR, LBP and VND, are about 10^-5). With
+ * MAX_MINOR, 10^15 minor units × 8 cents = 8 × 10^15 < 2^53: any one conversion stays exact.
+ */
+export const MAX_RATE_CENTS_PER_MINOR = 8;
+export const MIN_RATE = '0.000000001';
+
+/** Why `rateToUsd` is out of the sane range for `currency`, or null when it is fine (or unparsable). */
+export function rateProblem(rateToUsd: string, currency: string): string | null {
+  if (!isRate(rateToUsd) || !isCurrency(currency)) return null;
+  const r = parseRate(rateToUsd);
+  // USD cents per minor unit = rate × 10^(2 − exponent); compare as fractions.
+  const usdExp = 2;
+  const exp = exponentOf(currency);
+  const max = BigInt(MAX_RATE_CENTS_PER_MINOR) * pow10(exp);
+  if (r.num * pow10(usdExp) > max * r.den)
+    return `must be at most ${normalizeRate(formatAmount(Number(max), 'USD'))} USD per ${currency} (8 US cents per minor unit)`;
+  const min = parseRate(MIN_RATE);
+  if (r.num * min.den < min.num * r.den) return `must be at least ${MIN_RATE} USD per ${currency}`;
+  return null;
 }
 
 function parseRate(s: string): Rate {
@@ -184,6 +186,16 @@ export function fromUsd(usdMinor: number, currency: string, rateToUsd: string): 
   const num = BigInt(usdMinor) * r.den * pow10(exponentOf(currency));
   const den = r.num * pow10(exponentOf('USD'));
   return toSafe(divideHalfEven(num, den), `${currency} amount`);
+}
+
+/** fromUsd, or null when the result would exceed MAX_MINOR (a receipt into a currency of tiny units). */
+export function fromUsdWithin(usdMinor: number, currency: string, rateToUsd: string): number | null {
+  try {
+    const v = fromUsd(usdMinor, currency, rateToUsd);
+    return v <= MAX_MINOR ? v : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The rate of `date` or the nearest earlier one; rates sorted or not. */
@@ -251,7 +263,7 @@ export const sumMinor = (xs: readonly number[]): number => {
 
 export const Currency = z
   .string()
-  .refine(isCurrency, { error: `must be a supported ISO 4217 code (${CURRENCIES.join(', ')})` });
+  .refine(isCurrency, { error: 'must be an active ISO 4217 currency code in capitals, such as EUR or MZN' });
 export const RateString = z
   .string()
   .refine(isRate, { error: 'must be a positive decimal string with at most 12 decimals, such as "1.0834"' });

@@ -1,7 +1,7 @@
 // The peer-learning database: successes, challenges, practices and materials that workshops produce
 // and member cities share. Pure.
 import { z } from 'zod';
-import { Text } from './schemas.js';
+import { Prose, Text } from './schemas.js';
 import { workshopWorkflowId } from './workshop.js';
 import type { WorkshopOutcomes } from './workshop.contract.js';
 
@@ -21,8 +21,8 @@ export const PeerEntryBody = z
     cityId: z.uuid().optional().describe('the city the entry is about; a city token may only give its own'),
     kind: z.enum(PEER_KINDS),
     title: Text(300),
-    body: Text(20_000),
-    tags: z.array(z.string().trim().min(1).max(50)).max(20).default([]),
+    body: Prose(20_000),
+    tags: z.array(Text(50)).max(20).default([]),
   })
   .strict();
 export type PeerEntryBody = z.infer<typeof PeerEntryBody>;
@@ -60,4 +60,19 @@ export function outcomeEntries(
       body: `${d.title}\n${d.url}`,
     })),
   ];
+}
+
+/**
+ * The search text handed to PostgreSQL's websearch_to_tsquery, keeping its syntax ("phrase", or,
+ * -word) but nothing it cannot parse: a run of negations ("- - - x", "-!-!", 50 dashes) nests one
+ * NOT per dash and fails with "tsquery stack too small". Punctuation other than quotes goes (it only
+ * separates words anyway), and a dash stays only where it negates a word: at the start of one.
+ */
+export function searchText(q: string): string {
+  return q
+    .replace(/[^\p{L}\p{N}\p{M}\s"-]/gu, ' ')
+    .replace(/-+/g, '-')
+    .replace(/(?<!^|\s)-|-(?![\p{L}\p{N}])/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

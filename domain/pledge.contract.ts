@@ -1,6 +1,11 @@
 // The contract of the pledge workflow: input, messages, results and state, shared by the workflow,
 // its activities, the campaign that opens prospects and the API. Amounts are safe integers of minor units, rates are
 // decimal strings: nothing here is a float or a BigInt (payloads are JSON).
+import { z } from 'zod';
+import { MAX_DURATION, boundedDuration } from './duration.js';
+import { MAX_MINOR, isCurrency } from './money.js';
+import { INSTALMENT_STATUSES, PLEDGE_STATUSES } from './pledge.js';
+import { CalendarDate, EpochMs } from './schemas.js';
 import type {
   FocusFlag,
   FundingOption,
@@ -39,6 +44,39 @@ export interface PledgeInput {
   /** Reminders sent per run before continuing as new (default 200; tests set it low). */
   eventsPerRun?: number;
 }
+
+const pledgeDuration = boundedDuration(MAX_DURATION.PLEDGE);
+const minor = z.int().min(0).max(MAX_MINOR);
+const InstalmentSchema = z.object({
+  seq: z.int().min(1).max(1000),
+  due: CalendarDate,
+  amountMinor: minor,
+  paidMinor: minor,
+  status: z.enum(INSTALMENT_STATUSES),
+});
+export const ReminderSettingsSchema = z.object({
+  beforeDue: pledgeDuration,
+  overdueAfter: z.array(pledgeDuration).max(5),
+  escalateAfter: pledgeDuration,
+  stuckAfter: pledgeDuration,
+  reportDue: pledgeDuration,
+});
+
+/** What the workflow checks at its start (a bad input fails it at once instead of every workflow task). */
+export const PledgeInputSchema = z.object({
+  spec: z.object({
+    pledgeId: z.string().min(1).max(100),
+    status: z.enum(PLEDGE_STATUSES),
+    currency: z.string().refine(isCurrency, { error: 'must be a supported currency' }).nullable(),
+    amountMinor: minor.nullable(),
+    instalments: z.array(InstalmentSchema).max(60),
+    reminders: ReminderSettingsSchema,
+  }),
+  carry: z
+    .object({ status: z.enum(PLEDGE_STATUSES), statusSince: EpochMs, instalments: z.array(InstalmentSchema).max(60) })
+    .optional(),
+  eventsPerRun: z.int().min(1).max(10_000).optional(),
+});
 
 export interface PledgeCarry {
   status: PledgeStatus;

@@ -1,10 +1,10 @@
 // Rules of donor pledges to the GNLC (MDFM pooled fund and earmarked voluntary contributions).
 // Pure and deterministic: imported by Temporal workflow code.
 import { z } from 'zod';
-import { addDuration, isoDuration, parseDuration } from './duration.js';
-import { CalendarDate, Text } from './schemas.js';
+import { MAX_DURATION, addDuration, boundedDuration, parseDuration } from './duration.js';
+import { CalendarDate, END_MS, LATEST_DATE, Note, Prose, Text } from './schemas.js';
 import { BienniumString, bienniumRange } from './biennium.js';
-import { Currency, MoneyBody, parseAmount, splitEvenly, sumMinor } from './money.js';
+import { Currency, MoneyBody, parseAmount, rateProblem, splitEvenly, sumMinor } from './money.js';
 
 export const PLEDGE_STATUSES = [
   'prospect',
@@ -128,6 +128,10 @@ export function scaleDuration(iso: string, k: number): string {
   return `P${d.years * k}Y${d.months * k}M${d.weeks * k}W${d.days * k}D${t}`;
 }
 
+/** When the last of `count` instalments every `interval` from `start` falls due (an invalid Date if beyond any). */
+export const lastDue = (start: string, interval: string, count: number): Date =>
+  addDuration(new Date(`${start}T00:00:00Z`), scaleDuration(interval, count - 1));
+
 export type ScheduleSpec =
   { list: { due: string; amountMinor: number }[] } | { count: number; interval: string; start: string };
 
@@ -138,7 +142,12 @@ export function buildSchedule(totalMinor: number, spec: ScheduleSpec): ScheduleR
   let rows: { due: string; amountMinor: number }[];
   if ('list' in spec) {
     rows = [...spec.list].sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
-    const sum = sumMinor(rows.map((r) => r.amountMinor));
+    let sum: number;
+    try {
+      sum = sumMinor(rows.map((r) => r.amountMinor));
+    } catch {
+      return { ok: false, message: `instalments sum to more than the pledge of ${totalMinor} minor units` };
+    }
     if (sum !== totalMinor)
       return { ok: false, message: `instalments sum to ${sum} minor units, the pledge is ${totalMinor}` };
     if (rows.some((r) => r.amountMinor <= 0)) return { ok: false, message: 'every instalment must be more than zero' };
@@ -266,12 +275,12 @@ export interface Valuation {
 const ValuationFields = {
   amount: MoneyBody,
   method: Text(200).describe('e.g. market price of comparable services, cost of seconded staff'),
-  evidence: Text(2000).describe('where the valuation comes from: quote, invoice, salary scale'),
+  evidence: Prose(2000).describe('where the valuation comes from: quote, invoice, salary scale'),
 };
 
 export const InKindBody = z
   .object({
-    description: Text(2000),
+    description: Prose(2000),
     quantity: z
       .string()
       .regex(/^\d{1,9}(\.\d{1,3})?$/, 'must be a decimal string')
@@ -282,13 +291,16 @@ export const InKindBody = z
   .strict()
   .refine((v) => v.valuation || (v.quantity && v.unit), { error: 'give a quantity and unit, or a valuation' });
 
+/** Pledge reminders and instalment intervals: agreements run a few years (domain/duration.ts MAX_DURATION). */
+const pledgeDuration = boundedDuration(MAX_DURATION.PLEDGE);
+
 export const RemindersBody = z
   .object({
-    beforeDue: isoDuration.optional(),
-    overdueAfter: z.array(isoDuration).max(5).optional(),
-    escalateAfter: isoDuration.optional(),
-    stuckAfter: isoDuration.optional(),
-    reportDue: isoDuration.optional(),
+    beforeDue: pledgeDuration.optional(),
+    overdueAfter: z.array(pledgeDuration).max(5).optional(),
+    escalateAfter: pledgeDuration.optional(),
+    stuckAfter: pledgeDuration.optional(),
+    reportDue: pledgeDuration.optional(),
   })
   .strict();
 
@@ -309,12 +321,12 @@ export const CreatePledgeBody = z
     instalments: z
       .union([
         z.array(InstalmentRow).min(1).max(60),
-        z.object({ count: z.int().min(1).max(60), interval: isoDuration, start: CalendarDate }).strict(),
+        z.object({ count: z.int().min(1).max(60), interval: pledgeDuration, start: CalendarDate }).strict(),
       ])
       .optional(),
     inKind: InKindBody.optional(),
     reminders: RemindersBody.optional(),
-    note: z.string().trim().max(2000).optional(),
+    note: Note(2000).optional(),
     status: z
       .enum(['prospect', 'in_discussion', 'pledged'])
       .optional()
@@ -338,6 +350,15 @@ export const CreatePledgeBody = z
           const p = parseAmount(row.amount, b.amount!.currency);
           if (!p.ok) ctx.addIssue({ code: 'custom', path: ['instalments', i, 'amount'], message: p.message });
         });
+      } else if (b.instalments) {
+        // Generated due dates are dates like any other: the last one must be within the bounds too.
+        const { count, interval, start } = b.instalments;
+        if (!(lastDue(start, interval, count).getTime() < END_MS))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['instalments', 'count'],
+            message: `the last instalment would be due after ${LATEST_DATE}`,
+          });
       }
     } else {
       if (!b.inKind) issue('inKind', 'an in-kind pledge needs an inKind description');
@@ -361,13 +382,11 @@ export function scheduleOf(b: CreatePledgeBody, totalMinor: number): ScheduleRes
   return buildSchedule(totalMinor, b.instalments);
 }
 
-export const TransitionBody = z
-  .object({ to: z.enum(PLEDGE_STATUSES), note: z.string().trim().max(2000).optional() })
-  .strict();
+export const TransitionBody = z.object({ to: z.enum(PLEDGE_STATUSES), note: Note(2000).optional() }).strict();
 export type TransitionBody = z.infer<typeof TransitionBody>;
 
 /** Waiving an instalment forgoes what is still owed on it; the note says why (it goes to the donor). */
-export const WaiveBody = z.object({ note: z.string().trim().min(1).max(2000) }).strict();
+export const WaiveBody = z.object({ note: Prose(2000) }).strict();
 export type WaiveBody = z.infer<typeof WaiveBody>;
 
 export const ReceiptBody = z
@@ -375,7 +394,7 @@ export const ReceiptBody = z
     amount: MoneyBody,
     receivedOn: CalendarDate,
     fxRateToUsd: z.string().max(32).optional(),
-    receiptNumber: z.string().trim().min(1).max(100).optional(),
+    receiptNumber: Text(100).optional(),
   })
   .strict()
   .refine(
@@ -386,11 +405,15 @@ export const ReceiptBody = z
       error: 'must be a positive decimal string with at most 12 decimals',
     },
   )
-  .refine((b) => b.amount.minor > 0, { path: ['amount', 'value'], error: 'must be more than zero' });
+  .refine((b) => b.amount.minor > 0, { path: ['amount', 'value'], error: 'must be more than zero' })
+  .superRefine((b, ctx) => {
+    const problem = b.fxRateToUsd === undefined ? null : rateProblem(b.fxRateToUsd, b.amount.currency);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['fxRateToUsd'], message: problem });
+  });
 export type ReceiptBody = z.infer<typeof ReceiptBody>;
 
 export const ValuationBody = z.union([
   z.object(ValuationFields).strict(),
-  z.object({ decision: z.enum(['approve', 'reject']), note: z.string().trim().max(2000).optional() }).strict(),
+  z.object({ decision: z.enum(['approve', 'reject']), note: Note(2000).optional() }).strict(),
 ]);
 export type ValuationBody = z.infer<typeof ValuationBody>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarDate, Text } from './schemas.js';
 
 export const CITY_STATUSES = ['candidate', 'member', 'suspended', 'withdrawn'] as const;
 export const CLUSTER_STATUSES = ['active', 'retired'] as const;
@@ -20,14 +21,14 @@ const countryCode = z
   .string()
   .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 code')
   .transform((s) => s.toUpperCase());
-const name = z.string().trim().min(1).max(200);
+const name = Text(200);
 const email = z.email().max(254);
 
 export const Representative = z
   .object({
     name,
     email,
-    expertise: z.array(z.string().trim().min(1).max(80)).max(20).default([]),
+    expertise: z.array(Text(80)).max(20).default([]),
   })
   .strict();
 
@@ -52,10 +53,7 @@ export const MembershipCreate = z
   .object({
     cityId: uuid,
     // Bounded like yearJoined; unbounded, '0000-01-01' passed and PostgreSQL (no year 0) answered 500.
-    since: z.iso
-      .date()
-      .refine((d) => d >= '2012-01-01' && d <= '2100-12-31', 'must be between 2012-01-01 and 2100-12-31')
-      .optional(),
+    since: CalendarDate.optional(),
     representative: Representative,
   })
   .strict();

@@ -1,7 +1,7 @@
 // A cluster's work plan for a work phase: outputs with targets and due dates; every change is a new
 // version. Pure.
 import { z } from 'zod';
-import { CalendarDate, Text } from './schemas.js';
+import { CalendarDate, Note, Text } from './schemas.js';
 
 export interface PlanOutput {
   key: string;
@@ -16,7 +16,7 @@ export const PlanOutputSchema = z
   .object({
     key: z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/, { error: 'lower-case letters, digits, _ . - (at most 64)' }),
     title: Text(300),
-    description: z.string().max(5_000).default(''),
+    description: Note(5_000).default(''),
     target: z.object({ value: z.number().finite().min(0).max(1e12), unit: Text(50) }).strict(),
     due: CalendarDate,
     ownerCityId: z.uuid().optional(),

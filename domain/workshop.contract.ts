@@ -1,5 +1,9 @@
 // The contract of the workshop workflow: input, messages, state and result.
-// Types only, shared by the workflow, its activities and the API.
+// Types and the input's schema, shared by the workflow, its activities and the API.
+import { z } from 'zod';
+import { MAX_DURATION, boundedDuration } from './duration.js';
+import { Instant, Text } from './schemas.js';
+import { ExpertRef as ExpertRefSchema, WORKSHOP_KINDS } from './workshop.js';
 import type { ExpertRef, RsvpResponse, WorkshopKind, WorkshopStatus } from './workshop.js';
 
 export interface WorkshopSchedule {
@@ -34,6 +38,31 @@ export interface WorkshopInput {
   coordinators: string[];
   settings: WorkshopSettings;
 }
+
+const window = boundedDuration(MAX_DURATION.WINDOW);
+
+/** What the workflow checks at its start (a bad input fails it at once instead of every workflow task). */
+export const WorkshopInputSchema = z.object({
+  workshopId: z.string().min(1).max(100),
+  cluster: z.string().min(1).max(32),
+  workPhaseId: z.string().max(100).nullable().optional(),
+  kind: z.enum(WORKSHOP_KINDS),
+  title: Text(300),
+  schedule: z
+    .object({
+      startsAt: Instant,
+      endsAt: Instant,
+      timezone: z.string().min(1).max(100),
+      venue: Text(300).optional(),
+      onlineUrl: z.string().max(2000).optional(),
+      rsvpBy: Instant,
+    })
+    .optional(),
+  experts: z.array(ExpertRefSchema).max(50),
+  invited: z.array(z.string().max(100)).max(10_000),
+  coordinators: z.array(z.string().max(100)).max(100),
+  settings: z.object({ rsvpReminders: z.array(window).max(5), outcomesDue: window, outcomesReminderLead: window }),
+});
 
 export interface RsvpState {
   cityId: string;

@@ -1,8 +1,8 @@
 // Rules of a cluster's workshops (inception, thematic, advisory sessions): schedules, invitations,
 // RSVPs and outcomes. Pure and deterministic: imported by Temporal workflow code.
 import { z } from 'zod';
-import { isoDuration } from './duration.js';
-import { Instant, Text } from './schemas.js';
+import { MAX_DURATION, boundedDuration } from './duration.js';
+import { Instant, Prose, Text } from './schemas.js';
 
 export const WORKSHOP_KINDS = ['inception', 'thematic', 'advisory_session'] as const;
 export type WorkshopKind = (typeof WORKSHOP_KINDS)[number];
@@ -81,12 +81,15 @@ export function scheduleProblem(
   return null;
 }
 
+/** RSVP leads and the outcomes' due time: a workshop's follow-up happens within its term (MAX_DURATION). */
+const window = boundedDuration(MAX_DURATION.WINDOW);
+
 export const WorkshopSettingsBody = z.object({
   reminders: z
-    .object({ rsvp: z.array(isoDuration).max(5) })
+    .object({ rsvp: z.array(window).max(5) })
     .strict()
     .optional(),
-  outcomesDue: isoDuration.optional(),
+  outcomesDue: window.optional(),
 });
 
 export const CreateWorkshopBody = ScheduleFields.extend({
@@ -116,14 +119,14 @@ export const RsvpBody = z
 export type RsvpBody = z.infer<typeof RsvpBody>;
 
 export const RescheduleBody = ScheduleFields.strict();
-export const WorkshopCancelBody = z.object({ reason: z.string().trim().min(3).max(500) }).strict();
+export const WorkshopCancelBody = z.object({ reason: Prose(500).pipe(z.string().min(3)) }).strict();
 
 export const OutcomesBody = z
   .object({
-    conceptualDefinition: Text(20_000),
-    summary: Text(20_000),
-    successes: z.array(Text(5_000)).max(50).default([]),
-    challenges: z.array(Text(5_000)).max(50).default([]),
+    conceptualDefinition: Prose(20_000),
+    summary: Prose(20_000),
+    successes: z.array(Prose(5_000)).max(50).default([]),
+    challenges: z.array(Prose(5_000)).max(50).default([]),
     documents: z
       .array(z.object({ title: Text(300), url: z.url({ protocol: /^https?$/ }).max(2000) }).strict())
       .max(50)

@@ -21,7 +21,8 @@ import { formatAmount } from '../domain/money.js';
 import { toSecretariat as messageToSecretariat, type Sender } from '../domain/notification.js';
 import { pledgeWorkflowId } from '../domain/pledge.js';
 import type { PledgeSpec } from '../domain/pledge.contract.js';
-import { activities } from './kit.js';
+import { activities, checkInput } from './kit.js';
+import { CampaignInputSchema } from '../domain/campaign.contract.js';
 import { pledgeWorkflow } from './pledge.js';
 
 const acts = activities();
@@ -44,6 +45,7 @@ function digestBody(p: CampaignProgress): string {
 }
 
 export async function campaignWorkflow(input: CampaignInput): Promise<CampaignOutcome> {
+  checkInput(CampaignInputSchema, input, 'campaign');
   const { campaignId, biennium } = input;
   const wfId = campaignWorkflowId(biennium);
   const { carry } = input;

@@ -15,7 +15,7 @@ import {
   type ChildWorkflowHandle,
 } from '@temporalio/workflow';
 import { durationMs } from '../domain/duration.js';
-import { ELECTION_DEFAULTS, electionWorkflowId } from '../domain/election.js';
+import { CreateElectionBody, ELECTION_DEFAULTS, electionWorkflowId } from '../domain/election.js';
 import { electionSettings } from '../domain/election.contract.js';
 import type { CycleInput, CycleState, CycleTerm, ElectionRequest } from '../domain/cluster-cycle.js';
 import { electionWorkflow } from './election.js';
@@ -111,6 +111,10 @@ export async function clusterCycleWorkflow(input: CycleInput): Promise<void> {
   }
 
   function refuseRequest(req: ElectionRequest): void {
+    // The API's own schema: a request that bypassed it (or an old client) is refused, never started.
+    const checked = CreateElectionBody.safeParse({ ...req.settings, termStart: req.termStart });
+    if (!checked.success)
+      throw refuse('Invalid', checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     if (active || starting) throw refuse('Conflict', `an election for ${cluster} is already running`);
     if (term && req.termStart <= term.termStart) {
       throw refuse('Invalid', `termStart must be after the current term's start (${term.termStart})`);

@@ -12,7 +12,8 @@ import type {
 } from '../domain/coordinator-meeting.contract.js';
 import type { NotificationRequest } from '../domain/notification.js';
 import { leadTimes, reminderTooLate } from '../domain/reminders.js';
-import { activities, refuse, setCancelHandler, waitUntil, type CancelArgs } from './kit.js';
+import { activities, checkInput, refuse, setCancelHandler, waitUntil, type CancelArgs } from './kit.js';
+import { MeetingInputSchema } from '../domain/coordinator-meeting.contract.js';
 
 const acts = activities();
 
@@ -21,6 +22,7 @@ export const cancelMeetingUpdate = defineUpdate<MeetingState, [CancelArgs]>('can
 export const meetingStateQuery = defineQuery<MeetingState>('state');
 
 export async function coordinatorMeetingWorkflow(input: MeetingInput): Promise<MeetingResult> {
+  checkInput(MeetingInputSchema, input, 'coordinator meeting');
   const { meetingId } = input;
   const wid = coordinatorMeetingWorkflowId(meetingId);
   const resource = `/coordinator-meetings/${meetingId}`;

@@ -36,7 +36,8 @@ import {
 } from '../domain/notification.js';
 import { reminderTooLate } from '../domain/reminders.js';
 
-import { activities, refuse, waitUntil as sleepUntil, writes as writeActivities } from './kit.js';
+import { activities, checkInput, refuse, waitUntil as sleepUntil, writes as writeActivities } from './kit.js';
+import { ElectionInputSchema } from '../domain/election.contract.js';
 
 const acts = activities();
 // Nominations and ballots are single-row upserts the caller's request waits for.
@@ -52,6 +53,7 @@ export const appointUpdate = defineUpdate<ElectionState, [{ cityIds: string[] }]
 export const electionStateQuery = defineQuery<ElectionState>('state');
 
 export async function electionWorkflow(input: ElectionInput): Promise<ElectionOutcome> {
+  checkInput(ElectionInputSchema, input, 'election');
   const { electionId, cluster, settings } = input;
   const eligible = new Set(input.eligible);
   const nominations = new Map<string, NominationState>();

@@ -4,6 +4,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure, condition, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import type { Refusal } from '../domain/refusal.js';
+import type { ZodType } from 'zod';
 
 /**
  * A refusal an update validator (or handler) throws: non-retryable, typed by its HTTP meaning
@@ -11,6 +12,22 @@ import type { Refusal } from '../domain/refusal.js';
  */
 export const refuse = (type: Refusal, message: string, details?: Record<string, unknown>): ApplicationFailure =>
   ApplicationFailure.create({ type, message, nonRetryable: true, ...(details ? { details: [details] } : {}) });
+
+/**
+ * Checks a workflow's input against the same domain schema the API used: a bad input (a caller
+ * that skipped the API, an old client) fails the workflow at once, non-retryable, naming the field,
+ * instead of failing every workflow task for ever. Only checks: the workflow goes on with `input`.
+ */
+export function checkInput<T>(schema: ZodType, input: T, what: string): T {
+  const r = schema.safeParse(input);
+  if (r.success) return input;
+  const fields = r.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; ');
+  throw ApplicationFailure.create({
+    type: 'InvalidInput',
+    message: `invalid ${what} input: ${fields}`,
+    nonRetryable: true,
+  });
+}
 
 /**
  * Sleeps until `deadline` (epoch ms) unless `unless()` becomes true first; a deadline already past

@@ -41,7 +41,8 @@ import type {
   TransitionArgs,
   WaiveArgs,
 } from '../domain/pledge.contract.js';
-import { activities, localWrites, refuse, waitUntil } from './kit.js';
+import { activities, checkInput, localWrites, refuse, waitUntil } from './kit.js';
+import { PledgeInputSchema } from '../domain/pledge.contract.js';
 
 const acts = activities();
 /** The pledge's own rows are short keyed writes: local activities keep an update's answer fast. */
@@ -407,6 +408,7 @@ function handleWaivers(run: PledgeRun) {
 }
 
 export async function pledgeWorkflow(input: PledgeInput): Promise<PledgeOutcome> {
+  checkInput(PledgeInputSchema, input, 'pledge');
   const run = new PledgeRun(input);
   setHandler(pledgeStateQuery, run.state);
   handleTransitions(run);

@@ -26,7 +26,8 @@ import {
   type NotificationRequest,
   type Sender,
 } from '../domain/notification.js';
-import { activities, refuse, setCancelHandler, waitUntil, type CancelArgs } from './kit.js';
+import { activities, checkInput, refuse, setCancelHandler, waitUntil, type CancelArgs } from './kit.js';
+import { WorkshopInputSchema } from '../domain/workshop.contract.js';
 
 const acts = activities();
 
@@ -37,6 +38,7 @@ export const submitOutcomesUpdate = defineUpdate<WorkshopState, [OutcomesArgs]>(
 export const workshopStateQuery = defineQuery<WorkshopState>('state');
 
 export async function workshopWorkflow(input: WorkshopInput): Promise<WorkshopResult> {
+  checkInput(WorkshopInputSchema, input, 'workshop');
   const { workshopId, cluster, settings } = input;
   const wid = workshopWorkflowId(workshopId);
   const resource = `/workshops/${workshopId}`;

@@ -2,6 +2,7 @@
 // feed also takes the token as ?access_token= (GET only; use a read-only token for subscriptions).
 import { Router } from 'express';
 import { z } from 'zod';
+import { QueryInt } from '../pagination.js';
 import { ROLES, type Principal } from '../../domain/auth.js';
 import { CALENDAR_SOURCES, type CalendarFilters } from '../../db/queries/calendar.js';
 import { toICalendar, type CalendarEvent } from '../../domain/calendar.js';
@@ -11,7 +12,7 @@ import { defineRoute, reply } from '../route.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 const CalendarQuery = z.object({
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: QueryInt(2012, 2100).optional(),
   cluster: z
     .string()
     .min(1)

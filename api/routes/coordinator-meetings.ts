@@ -30,6 +30,7 @@ import type { AppDeps } from '../deps.js';
 import { badRequest, conflict, forbidden, unprocessable } from '../errors.js';
 import { findOr404 } from '../lookup.js';
 import { PageQuery, page, pageOf } from '../pagination.js';
+import { CalendarDate, Instant } from '../../domain/schemas.js';
 import { defineRoute, reply } from '../route.js';
 import { startOrUndo } from '../workflow-start.js';
 
@@ -72,7 +73,7 @@ const MeetingView = z
 
 const MeetingSummary = MeetingView.omit({ clusters: true }).openapi('CoordinatorMeetingSummary');
 
-const when = z.union([z.iso.datetime({ offset: true }), z.iso.date()]).transform(meetingInstant);
+const when = z.union([Instant, CalendarDate]).transform(meetingInstant);
 const ListQuery = PageQuery.extend({
   status: z.enum(MEETING_STATUSES).optional(),
   from: when.optional().describe('meetings at or after this date(-time)'),

@@ -4,7 +4,7 @@ import { Country } from '../../db/entities/index.js';
 import { ROLES } from '../../domain/auth.js';
 import { INCOME_GROUPS, UNESCO_REGIONS } from '../../db/seed/countries.js';
 import type { AppDeps } from '../deps.js';
-import { PageQuery, page, pageOf } from '../pagination.js';
+import { PageQuery, QueryInt, page, pageOf } from '../pagination.js';
 import { defineRoute } from '../route.js';
 
 export const CountryView = z
@@ -18,7 +18,7 @@ export const CountryView = z
   .openapi('Country');
 
 const CountryQuery = PageQuery.extend({
-  limit: z.coerce.number().int().min(1).max(250).default(250),
+  limit: QueryInt(1, 250).default(250),
   region: z.enum(UNESCO_REGIONS).optional(),
   incomeGroup: z.enum(INCOME_GROUPS).optional(),
   ldc: z

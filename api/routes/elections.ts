@@ -26,6 +26,7 @@ import type { AppDeps } from '../deps.js';
 import { forbidden, unprocessable } from '../errors.js';
 import { findOr404, unlessFinished } from '../lookup.js';
 import { PageQuery, page, pageOf } from '../pagination.js';
+import { CalendarDate } from '../../domain/schemas.js';
 import { defineRoute, reply } from '../route.js';
 import { requestElection } from '../../client/cluster-cycle.js';
 import { findCluster } from './clusters.js';
@@ -330,7 +331,7 @@ export function electionRoutes(deps: AppDeps): Router {
     tags: ['elections'],
     roles: ROLES,
     params: CodeParams,
-    query: z.object({ on: z.iso.date().optional().describe('the day that decides `current`; default today') }),
+    query: z.object({ on: CalendarDate.optional().describe('the day that decides `current`; default today') }),
     responses: { 200: { description: 'terms', schema: z.object({ items: z.array(TermView) }) } },
     handler: async ({ params, query, em }) => {
       await findCluster(em, params.code);

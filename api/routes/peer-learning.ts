@@ -5,7 +5,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ROLES } from '../../domain/auth.js';
-import { PEER_KINDS, PEER_SOURCES, PeerEntryBody } from '../../domain/peer-learning.js';
+import { PEER_KINDS, PEER_SOURCES, PeerEntryBody, searchText } from '../../domain/peer-learning.js';
 import { isMember } from '../../db/queries/membership.js';
 import { insertPeerLearningEntry } from '../../db/queries/peer-learning.js';
 import { actingCityOf } from '../auth.js';
@@ -32,7 +32,15 @@ const EntryView = z
   .openapi('PeerLearningEntry');
 
 const SearchQuery = PageQuery.extend({
-  q: z.string().trim().min(1).max(200).optional().describe('words to look for (web search syntax: "phrase", or, -not)'),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    // Sanitised, not refused: what PostgreSQL cannot parse is punctuation a person did not mean as syntax.
+    .transform(searchText)
+    .optional()
+    .describe('words to look for (web search syntax: "phrase", or, -not); other punctuation is ignored'),
   cluster: z
     .string()
     .min(1)
@@ -76,7 +84,7 @@ const COLUMNS = 'id, cluster_code, city_id, kind, title, body, tags, source, wor
 async function search(em: EntityManager, q: z.output<typeof SearchQuery>) {
   const where: string[] = [];
   const params: unknown[] = [];
-  if (q.q) {
+  if (q.q !== undefined) {
     where.push(`search @@ websearch_to_tsquery('english', ?)`);
     params.push(q.q);
   }
@@ -91,13 +99,14 @@ async function search(em: EntityManager, q: z.output<typeof SearchQuery>) {
   }
   const filter = where.length ? `where ${where.join(' and ')}` : '';
   // Without a query, newest first straight off the (cluster_code, created_at) / created_at indexes.
-  const sql = q.q
-    ? `select ${COLUMNS}, ts_rank(search, websearch_to_tsquery('english', ?)) as rank from peer_learning_entry ${filter}
+  const sql =
+    q.q !== undefined
+      ? `select ${COLUMNS}, ts_rank(search, websearch_to_tsquery('english', ?)) as rank from peer_learning_entry ${filter}
         order by rank desc, created_at desc, id limit ? offset ?`
-    : `select ${COLUMNS} from peer_learning_entry ${filter} order by created_at desc, id limit ? offset ?`;
+      : `select ${COLUMNS} from peer_learning_entry ${filter} order by created_at desc, id limit ? offset ?`;
   const conn = em.getConnection();
   const [rows, [counted]] = await Promise.all([
-    conn.execute<Row[]>(sql, [...(q.q ? [q.q] : []), ...params, q.limit, q.offset]),
+    conn.execute<Row[]>(sql, [...(q.q !== undefined ? [q.q] : []), ...params, q.limit, q.offset]),
     conn.execute<{ n: string }[]>(`select count(*) as n from peer_learning_entry ${filter}`, params),
   ]);
   return page(rows.map(entryView), Number(counted?.n ?? 0), q);

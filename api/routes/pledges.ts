@@ -5,7 +5,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Donor, Pledge, Receipt, type IPledge } from '../../db/entities/index.js';
 import { openPledge } from '../../db/queries/pledge.js';
 import { principalKey, type Principal } from '../../domain/auth.js';
-import { formatAmount, fromUsd, parseAmount, toUsd } from '../../domain/money.js';
+import { MAX_MINOR, formatAmount, fromUsdWithin, parseAmount, toUsd } from '../../domain/money.js';
 import {
   CreatePledgeBody,
   DONOR_TRANSITIONS,
@@ -26,7 +26,7 @@ import type { PledgeSpec, ReceiptResult } from '../../domain/pledge.contract.js'
 import { pledgeWorkflow, receiptUpdate, transitionUpdate, waiveUpdate } from '../../workflows/pledge.js';
 import type { AppDeps } from '../deps.js';
 import { conflict, forbidden, unprocessable } from '../errors.js';
-import { PageQuery, page, pageOf } from '../pagination.js';
+import { PageQuery, QueryInt, page, pageOf } from '../pagination.js';
 import { defineRoute, reply } from '../route.js';
 import { findDonorFor } from './donors.js';
 import { PledgeView, findPledgeFor, pledgeView, rateFor } from '../views/pledge.js';
@@ -239,7 +239,12 @@ export function pledgeRoutes(deps: AppDeps): Router {
             `no ${p.currency} rate on or before ${body.receivedOn} to convert the receipt into the pledge's currency`,
             [{ path: 'body.amount.currency', message: `record a ${p.currency} rate first` }],
           );
-        pledgeMinor = fromUsd(usdMinor, p.currency, pr.rateToUsd);
+        const converted = fromUsdWithin(usdMinor, p.currency, pr.rateToUsd);
+        if (converted === null)
+          throw unprocessable(`the receipt is worth more than ${MAX_MINOR} minor units of ${p.currency}`, [
+            { path: 'body.amount.value', message: `at most ${MAX_MINOR} minor units in the pledge's currency` },
+          ]);
+        pledgeMinor = converted;
       }
       const key = body.receiptNumber ?? req.get('idempotency-key') ?? randomUUID();
       const prior = await em.findOne(Receipt, { pledge: p.id, key });
@@ -281,7 +286,7 @@ export function pledgeRoutes(deps: AppDeps): Router {
     summary: 'Waive what is still owed on an unpaid instalment (secretariat): no more reminders for it',
     tags: ['funding'],
     roles: ['secretariat'],
-    params: z.object({ id: z.uuid(), n: z.coerce.number().int().min(1).max(1000) }),
+    params: z.object({ id: z.uuid(), n: QueryInt(1, 1000) }),
     body: WaiveBody,
     responses: {
       200: { description: 'waived', schema: PledgeView },

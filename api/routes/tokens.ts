@@ -7,6 +7,7 @@ import type { AppDeps } from '../deps.js';
 import { unprocessable } from '../errors.js';
 import { findOr404 } from '../lookup.js';
 import { PageQuery, page, pageOf } from '../pagination.js';
+import { Text } from '../../domain/schemas.js';
 import { defineRoute, reply } from '../route.js';
 
 const TokenCreate = z
@@ -14,7 +15,7 @@ const TokenCreate = z
     role: z.enum(ROLES),
     cityId: z.uuid().optional(),
     donorId: z.uuid().optional(),
-    label: z.string().trim().min(1).max(200),
+    label: Text(200),
     readOnly: z.boolean().default(false),
   })
   .strict()

@@ -306,7 +306,7 @@ describe.concurrent('elections that run their windows', () => {
     expect(terms.body.items).toEqual([
       { cityId: b, termStart: today(), termEnd: decided.termEnd, electionId: id, appointed: false, current: true },
     ]);
-    const before = await http.get(`/clusters/${code}/coordinators?on=2000-01-01`);
+    const before = await http.get(`/clusters/${code}/coordinators?on=2012-01-01`);
     expect(before.body.items[0].current).toBe(false);
     expect((await http.get(`/clusters/NOPE${randomUUID().slice(0, 4)}/coordinators`)).status).toBe(404);
     expect((await http.get(`/clusters/${code}/coordinators?on=yesterday`)).status).toBe(400);

@@ -18,10 +18,19 @@ export async function seedDonor(sql: Sql): Promise<string> {
   return id;
 }
 
+/** Bienniums handed out in this process (a campaign may be opened before its first pledge is written). */
+const taken: string[] = [];
+
 /** A biennium no other test uses, cleared of any campaign an earlier run left (campaigns are unique per biennium). */
 export async function freshBiennium(sql: Sql): Promise<string> {
-  const y = 2100 + Math.floor(Math.random() * 800);
-  const biennium = `${y}-${y + 2}`;
+  // Bienniums end by 2100 (domain/biennium.ts): one with no pledge yet, from 2030 on (real ones are earlier).
+  const used = new Set(
+    (await sql<{ biennium: string }>(`select distinct biennium from pledge`)).map((r) => r.biennium).concat(taken),
+  );
+  const free = Array.from({ length: 2098 - 2030 + 1 }, (_, i) => `${2030 + i}-${2032 + i}`).filter((b) => !used.has(b));
+  if (!free.length) throw new Error('every test biennium 2030-2032..2098-2100 has pledges: use a fresh database');
+  const biennium = free[Math.floor(Math.random() * free.length)]!;
+  taken.push(biennium);
   await sql(`delete from campaign_prospect where campaign_id in (select id from campaign where biennium = ?)`, [
     biennium,
   ]);
