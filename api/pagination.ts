@@ -7,11 +7,11 @@ export const MAX_PAGE = 200;
  * " 5" and "" (as 0), so one value had many spellings and an empty one meant zero.
  */
 export const QueryInt = (min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\d{1,16}$/, { error: 'must be a decimal integer (digits only)' })
-    .transform(Number)
-    .pipe(z.int().min(min).max(max));
+  // Preprocessed rather than piped so that OpenAPI (and the typed client) see an integer.
+  z.preprocess(
+    (v) => (typeof v === 'string' ? (/^\d{1,16}$/.test(v) ? Number(v) : Number.NaN) : v),
+    z.int({ error: 'must be a decimal integer (digits only)' }).min(min).max(max),
+  );
 
 export const PageQuery = z.object({
   limit: QueryInt(1, MAX_PAGE).default(50),

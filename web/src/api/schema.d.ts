@@ -305,7 +305,7 @@ export interface paths {
             parameters: {
                 query?: {
                     limit?: number;
-                    offset?: number | null;
+                    offset?: number;
                     /** @description part of the name or e-mail */
                     q?: string;
                 };
@@ -664,7 +664,7 @@ export interface paths {
             parameters: {
                 query?: {
                     limit?: number;
-                    offset?: number | null;
+                    offset?: number;
                 };
                 header?: never;
                 path?: never;
@@ -872,7 +872,7 @@ export interface paths {
             parameters: {
                 query?: {
                     limit?: number;
-                    offset?: number | null;
+                    offset?: number;
                     region?: "africa" | "arab_states" | "asia_pacific" | "europe_north_america" | "latin_america_caribbean";
                     incomeGroup?: "low" | "lower_middle" | "upper_middle" | "high" | "unclassified";
                     ldc?: "true" | "false";
@@ -949,7 +949,7 @@ export interface paths {
             parameters: {
                 query?: {
                     limit?: number;
-                    offset?: number | null;
+                    offset?: number;
                     country?: string;
                     region?: "africa" | "arab_states" | "asia_pacific" | "europe_north_america" | "latin_america_caribbean";
                     cluster?: string;
@@ -1243,7 +1243,7 @@ export interface paths {
             parameters: {
                 query?: {
                     limit?: number;
-                    offset?: number | null;
+                    offset?: number;
                     status?: "active" | "retired";
                 };
                 header?: never;
@@ -1386,7 +1386,7 @@ export interface paths {
             parameters: {
                 query?: {
                     limit?: number;
-                    offset?: number | null;
+                    offset?: number;
                     includeEnded?: "true" | "false";
                 };
                 header?: never;
@@ -1461,7 +1461,7 @@ export interface paths {
                     "application/json": {
                         /** Format: uuid */
                         cityId: string;
-                        /** Format: date */
+                        /** @description YYYY-MM-DD, between 2012-01-01 and 2100-12-31 */
                         since?: string;
                         representative: {
                             name: string;
@@ -1623,7 +1623,7 @@ export interface paths {
             parameters: {
                 query?: {
                     limit?: number;
-                    offset?: number | null;
+                    offset?: number;
                     type?: "member_city" | "national_government" | "regional_government" | "multilateral" | "corporate" | "foundation" | "civil_society" | "educational_institution" | "think_tank" | "research_institute";
                 };
                 header?: never;
@@ -1916,7 +1916,7 @@ export interface paths {
             parameters: {
                 query?: {
                     limit?: number;
-                    offset?: number | null;
+                    offset?: number;
                     kind?: string;
                     resource?: string;
                 };
@@ -2058,7 +2058,7 @@ export interface paths {
             parameters: {
                 query?: {
                     limit?: number;
-                    offset?: number | null;
+                    offset?: number;
                     path?: string;
                 };
                 header?: never;
@@ -2147,6 +2147,7 @@ export interface paths {
                     "application/json": {
                         /** @default 1 */
                         seats?: number;
+                        /** @description YYYY-MM-DD, between 2012-01-01 and 2100-12-31 */
                         termStart: string;
                         nominationWindow?: string;
                         nominationExtension?: string;
@@ -2232,7 +2233,7 @@ export interface paths {
             parameters: {
                 query?: {
                     limit?: number;
-                    offset?: number | null;
+                    offset?: number;
                     cluster?: string;
                     status?: "nominating" | "voting" | "awaiting_tie_break" | "decided" | "no_candidates" | "cancelled";
                 };
@@ -3122,12 +3123,12 @@ export interface paths {
                         inception?: {
                             /**
                              * Format: date-time
-                             * @description ISO 8601 date-time with offset
+                             * @description ISO 8601 date-time with offset, between 2012-01-01 and 2100-12-31 (UTC)
                              */
                             startsAt: string;
                             /**
                              * Format: date-time
-                             * @description ISO 8601 date-time with offset
+                             * @description ISO 8601 date-time with offset, between 2012-01-01 and 2100-12-31 (UTC)
                              */
                             endsAt: string;
                             timezone: string;
@@ -3136,7 +3137,7 @@ export interface paths {
                             onlineUrl?: string;
                             /**
                              * Format: date-time
-                             * @description ISO 8601 date-time with offset
+                             * @description ISO 8601 date-time with offset, between 2012-01-01 and 2100-12-31 (UTC)
                              */
                             rsvpBy: string;
                             title?: string;
@@ -3245,12 +3246,12 @@ export interface paths {
                     "application/json": {
                         /**
                          * Format: date-time
-                         * @description ISO 8601 date-time with offset
+                         * @description ISO 8601 date-time with offset, between 2012-01-01 and 2100-12-31 (UTC)
                          */
                         startsAt: string;
                         /**
                          * Format: date-time
-                         * @description ISO 8601 date-time with offset
+                         * @description ISO 8601 date-time with offset, between 2012-01-01 and 2100-12-31 (UTC)
                          */
                         endsAt: string;
                         timezone: string;
@@ -3259,7 +3260,7 @@ export interface paths {
                         onlineUrl?: string;
                         /**
                          * Format: date-time
-                         * @description ISO 8601 date-time with offset
+                         * @description ISO 8601 date-time with offset, between 2012-01-01 and 2100-12-31 (UTC)
                          */
                         rsvpBy: string;
                         /** @enum {string} */
@@ -3524,12 +3525,12 @@ export interface paths {
                     "application/json": {
                         /**
                          * Format: date-time
-                         * @description ISO 8601 date-time with offset
+                         * @description ISO 8601 date-time with offset, between 2012-01-01 and 2100-12-31 (UTC)
                          */
                         startsAt: string;
                         /**
                          * Format: date-time
-                         * @description ISO 8601 date-time with offset
+                         * @description ISO 8601 date-time with offset, between 2012-01-01 and 2100-12-31 (UTC)
                          */
                         endsAt: string;
                         timezone: string;
@@ -3538,7 +3539,7 @@ export interface paths {
                         onlineUrl?: string;
                         /**
                          * Format: date-time
-                         * @description ISO 8601 date-time with offset
+                         * @description ISO 8601 date-time with offset, between 2012-01-01 and 2100-12-31 (UTC)
                          */
                         rsvpBy: string;
                     };
@@ -3889,6 +3890,7 @@ export interface paths {
                                 value: number;
                                 unit: string;
                             };
+                            /** @description YYYY-MM-DD, between 2012-01-01 and 2100-12-31 */
                             due: string;
                             /** Format: uuid */
                             ownerCityId?: string;
@@ -4111,7 +4113,7 @@ export interface paths {
             parameters: {
                 query?: {
                     limit?: number;
-                    offset?: number | null;
+                    offset?: number;
                     status?: "collecting" | "held" | "cancelled";
                     /** @description meetings at or after this date(-time) */
                     from?: string;
@@ -4435,8 +4437,8 @@ export interface paths {
             parameters: {
                 query?: {
                     limit?: number;
-                    offset?: number | null;
-                    /** @description words to look for (web search syntax: "phrase", or, -not) */
+                    offset?: number;
+                    /** @description words to look for (web search syntax: "phrase", or, -not); other punctuation is ignored */
                     q?: string;
                     cluster?: string;
                     kind?: "success" | "challenge" | "practice" | "material";
@@ -4836,11 +4838,13 @@ export interface paths {
                             value: string;
                         };
                         instalments?: {
+                            /** @description YYYY-MM-DD, between 2012-01-01 and 2100-12-31 */
                             due: string;
                             amount: string;
                         }[] | {
                             count: number;
                             interval: string;
+                            /** @description YYYY-MM-DD, between 2012-01-01 and 2100-12-31 */
                             start: string;
                         };
                         inKind?: {
@@ -5023,7 +5027,7 @@ export interface paths {
             parameters: {
                 query?: {
                     limit?: number;
-                    offset?: number | null;
+                    offset?: number;
                     status?: "prospect" | "in_discussion" | "pledged" | "agreement_signed" | "in_fulfilment" | "fulfilled" | "reported" | "closed" | "declined" | "cancelled" | "written_off";
                 };
                 header?: never;
@@ -5215,6 +5219,7 @@ export interface paths {
                             currency: string;
                             value: string;
                         };
+                        /** @description YYYY-MM-DD, between 2012-01-01 and 2100-12-31 */
                         receivedOn: string;
                         fxRateToUsd?: string;
                         receiptNumber?: string;
@@ -5498,9 +5503,11 @@ export interface paths {
             parameters: {
                 query?: {
                     limit?: number;
-                    offset?: number | null;
+                    offset?: number;
                     currency?: string;
+                    /** @description YYYY-MM-DD, between 2012-01-01 and 2100-12-31 */
                     from?: string;
+                    /** @description YYYY-MM-DD, between 2012-01-01 and 2100-12-31 */
                     to?: string;
                 };
                 header?: never;
@@ -5570,6 +5577,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         currency: string;
+                        /** @description YYYY-MM-DD, between 2012-01-01 and 2100-12-31 */
                         date: string;
                         rateToUsd: string;
                     };
@@ -6435,6 +6443,7 @@ export interface components {
                         value: number;
                         unit: string;
                     };
+                    /** @description YYYY-MM-DD, between 2012-01-01 and 2100-12-31 */
                     due: string;
                     /** Format: uuid */
                     ownerCityId?: string;
@@ -6458,6 +6467,7 @@ export interface components {
                         value: number;
                         unit: string;
                     };
+                    /** @description YYYY-MM-DD, between 2012-01-01 and 2100-12-31 */
                     due: string;
                     /** Format: uuid */
                     ownerCityId?: string;
