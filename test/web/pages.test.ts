@@ -214,6 +214,22 @@ describe('console pages', () => {
     );
   });
 
+  it('a donor pledges from the console: a schedule of two instalments in USD', async () => {
+    const page = await open(`/donors/${donor.id}`);
+    await heading(page, donor.name);
+    await page.getByRole('button', { name: 'Record a pledge' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Record a pledge' });
+    await dialog.getByRole('textbox', { name: 'Amount', exact: true }).fill('50000');
+    await dialog.getByLabel('First instalment due').fill('2026-03-01');
+    await dialog.getByRole('textbox', { name: 'Number of instalments' }).fill('2');
+    await dialog.getByRole('button', { name: 'Record a pledge' }).click();
+    await heading(page, /MDFM pooled fund · 2025-2027/);
+    await page.getByRole('cell', { name: '$25,000.00' }).first().waitFor();
+    const pledges = await http.get(`/donors/${donor.id}/pledges`);
+    expect(pledges.body.items.some((p: { amount: { value: string } }) => p.amount?.value === '50000.00')).toBe(true);
+    await page.context().close();
+  });
+
   it('a pledge moves on through its status machine from the console', async () => {
     const page = await open(`/pledges/${pledgeId}`);
     await heading(page, /MDFM pooled fund/);

@@ -1,14 +1,17 @@
-import { Anchor, Card, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { Link } from 'react-router';
 import type { Schemas } from '../../api/client';
 import { useApi } from '../../api/query';
 import { useI18n } from '../../i18n';
 import { Money, StatusBadge } from '../../ui/format';
 import { PagedTable, useUrlFilters, type Column } from '../../ui/table';
+import { CreatePledge } from './create';
 
 export function DonorPledges({ donorId }: { donorId: string }) {
   const { t } = useI18n();
   const { page, setPage, limit, offset } = useUrlFilters([] as const);
+  const [opened, { open, close }] = useDisclosure(false);
   const pledges = useApi('/donors/{id}/pledges', { params: { path: { id: donorId }, query: { limit, offset } } });
   const columns: Column<Schemas['Pledge']>[] = [
     {
@@ -34,9 +37,14 @@ export function DonorPledges({ donorId }: { donorId: string }) {
   ];
   return (
     <Card withBorder component="section" aria-labelledby="donor-pledges">
-      <Title order={2} size="h4" id="donor-pledges" mb="sm">
-        {t('pledges.title')}
-      </Title>
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4" id="donor-pledges">
+          {t('pledges.title')}
+        </Title>
+        <Button size="xs" onClick={open}>
+          {t('pledges.record')}
+        </Button>
+      </Group>
       <PagedTable
         query={pledges}
         columns={columns}
@@ -46,6 +54,7 @@ export function DonorPledges({ donorId }: { donorId: string }) {
         setPage={setPage}
         emptyTitle={t('pledges.none')}
       />
+      <CreatePledge donorId={donorId} opened={opened} onClose={close} />
     </Card>
   );
 }
