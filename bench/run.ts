@@ -9,9 +9,10 @@ import { electionsBench } from './elections.js';
 import { pledgesBench } from './pledges.js';
 import { peerLearningBench } from './peer-learning.js';
 import { overviewBench } from './overview.js';
+import { bundleBench } from './bundle.js';
 import { startDatabase, startTemporal, type Bench, type BenchResult } from './support.js';
 
-const BENCHES: Bench[] = [citiesBench, electionsBench, pledgesBench, peerLearningBench, overviewBench];
+const BENCHES: Bench[] = [citiesBench, electionsBench, pledgesBench, peerLearningBench, overviewBench, bundleBench];
 const RESULTS_DIR = join(import.meta.dirname, 'results');
 
 function pick(names: string[]): Bench[] {
