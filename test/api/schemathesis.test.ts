@@ -1,0 +1,82 @@
+// Schemathesis (a real fuzzer, from PyPI) against the running app, from its own OpenAPI document,
+// as the secretariat, a city and a donor: no server error, every response as documented. After it,
+// no workflow it started is failing its tasks and no activity is retrying.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SECRETARIAT, startTestApp, type TestApp } from '../support/app.js';
+import { fixtures, httpClient } from '../support/http.js';
+
+const SCHEMATHESIS = join(import.meta.dirname, '..', '..', '.tools', 'venv', 'bin', 'schemathesis');
+
+function fuzz(url: string, token: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(
+      SCHEMATHESIS,
+      [
+        'run',
+        `${url}/openapi.json`,
+        '--header',
+        `Authorization: Bearer ${token}`,
+        '--checks',
+        'not_a_server_error,response_schema_conformance',
+        '--phases',
+        'coverage,fuzzing',
+        '--max-examples',
+        '8',
+        '--workers',
+        '2',
+        '--request-timeout',
+        '30',
+        '--seed',
+        '20261201',
+        '--no-color',
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c));
+    child.stderr.on('data', (c: Buffer) => (output += c));
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+}
+
+let app: TestApp;
+const tokens: Record<string, string> = { secretariat: SECRETARIAT };
+
+beforeAll(async () => {
+  app = await startTestApp();
+  const fx = fixtures(httpClient(app.url));
+  const city = await fx.city();
+  await fx.member('ESD', city.id);
+  tokens.city = await fx.token('city', { cityId: city.id });
+  tokens.donor = await fx.token('donor', { donorId: (await fx.donor()).id });
+});
+afterAll(() => app?.close());
+
+describe('Schemathesis against the running app', () => {
+  for (const role of ['secretariat', 'city', 'donor']) {
+    it(`finds no server error and no undocumented response as ${role}`, { timeout: 240_000 }, async () => {
+      const { code, output } = await fuzz(app.url, tokens[role]!);
+      expect(output).toMatch(/generated, \d+ passed/);
+      expect(code, output.slice(-4000)).toBe(0);
+    });
+  }
+
+  it('leaves no workflow failing its tasks and no activity retrying', async () => {
+    const stuck: string[] = [];
+    for await (const w of app.client.workflow.list({
+      query: `TaskQueue = '${app.taskQueue}' AND ExecutionStatus = 'Running'`,
+    })) {
+      const d = await app.client.workflow.getHandle(w.workflowId, w.runId).describe();
+      const raw = d.raw;
+      if ((raw.pendingWorkflowTask?.attempt ?? 1) > 1)
+        stuck.push(`${w.workflowId}: workflow task attempt ${raw.pendingWorkflowTask?.attempt}`);
+      for (const a of raw.pendingActivities ?? []) {
+        if ((a.attempt ?? 1) > 1)
+          stuck.push(`${w.workflowId}: ${a.activityType?.name} attempt ${a.attempt} (${a.lastFailure?.message})`);
+      }
+    }
+    expect(stuck).toEqual([]);
+  });
+});
