@@ -12,6 +12,7 @@ import { dataConverterFor } from './platform/ballot-codec.js';
 import { ballotKeys } from './platform/ballot-key.js';
 import { ensureWebBuild } from './platform/web-build.js';
 import { assertPortFree, listen } from './platform/listen.js';
+import { findTemporalBinary } from './platform/temporal-server.js';
 import { createLogger } from './platform/logger.js';
 import { startOutboxDelivery } from './platform/outbox.js';
 import { Resources, connectTemporal, openDatabase } from './platform/runtime.js';
@@ -76,6 +77,16 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 try {
+  // The Temporal binary is looked up before anything starts: a bad TEMPORAL_CLI fails here.
+  if (!config.TEMPORAL_ADDRESS && command !== 'migrate') {
+    const cli = findTemporalBinary('temporal');
+    logger.info(
+      { cli: cli ?? null },
+      cli
+        ? 'temporal CLI found'
+        : 'no temporal CLI: the SDK will download one (needs the internet; npm run setup installs it)',
+    );
+  }
   const orm = await openDatabase(config, resources, logger);
   if (command === 'migrate') await shutdown('done');
   const temporal = await connectTemporal(config, resources, logger, dataConverter);

@@ -20,6 +20,11 @@ export async function startEmbeddedPostgres(opts: {
   persistent: boolean;
 }): Promise<EmbeddedDatabase> {
   const databaseDir = resolve(opts.dir);
+  const lines: string[] = [];
+  const remember = (m: unknown) => {
+    lines.push(m instanceof Error ? m.message : String(m));
+    if (lines.length > 50) lines.shift();
+  };
   await mkdir(resolve(databaseDir, '..'), { recursive: true });
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -29,11 +34,21 @@ export async function startEmbeddedPostgres(opts: {
     persistent: opts.persistent,
     // Postgres refuses to run as root: the package creates and uses a 'postgres' system user.
     createPostgresUser: true,
-    onLog: () => {},
-    onError: () => {},
+    // Kept, not printed: when PostgreSQL fails to start, its own words are the error's message
+    // (the package itself rejects with no message at all).
+    onLog: (m: unknown) => remember(m),
+    onError: (m: unknown) => remember(m),
   });
-  if (!existsSync(resolve(databaseDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
+  try {
+    if (!existsSync(resolve(databaseDir, 'PG_VERSION'))) await server.initialise();
+    await server.start();
+  } catch (err) {
+    const said = lines.join('').trim().split('\n').slice(-8).join('\n');
+    const own = err instanceof Error && err.message ? err.message : '';
+    throw new Error(`embedded PostgreSQL did not start on port ${opts.port}: ${own || said || String(err)}`, {
+      cause: err,
+    });
+  }
   await ensureDatabase(`postgres://postgres:postgres@127.0.0.1:${opts.port}/postgres`, opts.database);
   return { url: `postgres://postgres:postgres@127.0.0.1:${opts.port}/${opts.database}`, stop: () => server.stop() };
 }
