@@ -21,7 +21,7 @@ import { formatAmount } from '../domain/money.js';
 import { toSecretariat as messageToSecretariat, type Sender } from '../domain/notification.js';
 import { pledgeWorkflowId } from '../domain/pledge.js';
 import type { PledgeSpec } from '../domain/pledge.contract.js';
-import { activities, checkInput } from './kit.js';
+import { activities, tellingTheSecretariat, checkInput } from './kit.js';
 import { CampaignInputSchema } from '../domain/campaign.contract.js';
 import { pledgeWorkflow } from './pledge.js';
 
@@ -44,7 +44,7 @@ function digestBody(p: CampaignProgress): string {
   return `Pledged ${usd(p.pledgedUsdMinor)} of ${usd(p.targetUsdMinor)} (${pct}%), received ${usd(p.receivedUsdMinor)}. Prospects (${p.prospects.total}): ${statuses || 'none'}.`;
 }
 
-export async function campaignWorkflow(input: CampaignInput): Promise<CampaignOutcome> {
+async function runCampaignWorkflow(input: CampaignInput): Promise<CampaignOutcome> {
   checkInput(CampaignInputSchema, input, 'campaign');
   const { campaignId, biennium } = input;
   const wfId = campaignWorkflowId(biennium);
@@ -155,4 +155,12 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignOu
     toSecretariat('final-report', 'final-report', `Campaign ${biennium} closed: final report`, digestBody(progress)),
   ]);
   return { campaignId, report };
+}
+
+export async function campaignWorkflow(input: CampaignInput): Promise<CampaignOutcome> {
+  return tellingTheSecretariat(
+    { key: campaignWorkflowId(input.biennium), noun: 'campaign', resource: `/campaigns/${input.campaignId}` },
+    `The ${input.biennium} campaign`,
+    () => runCampaignWorkflow(input),
+  );
 }

@@ -12,7 +12,15 @@ import type {
 } from '../domain/coordinator-meeting.contract.js';
 import type { NotificationRequest } from '../domain/notification.js';
 import { leadTimes, reminderTooLate } from '../domain/reminders.js';
-import { activities, checkInput, refuse, setCancelHandler, waitUntil, type CancelArgs } from './kit.js';
+import {
+  activities,
+  tellingTheSecretariat,
+  checkInput,
+  refuse,
+  setCancelHandler,
+  waitUntil,
+  type CancelArgs,
+} from './kit.js';
 import { MeetingInputSchema } from '../domain/coordinator-meeting.contract.js';
 
 const acts = activities();
@@ -21,7 +29,7 @@ export const submitReportUpdate = defineUpdate<MeetingState, [ReportArgs]>('subm
 export const cancelMeetingUpdate = defineUpdate<MeetingState, [CancelArgs]>('cancel');
 export const meetingStateQuery = defineQuery<MeetingState>('state');
 
-export async function coordinatorMeetingWorkflow(input: MeetingInput): Promise<MeetingResult> {
+async function runCoordinatorMeetingWorkflow(input: MeetingInput): Promise<MeetingResult> {
   checkInput(MeetingInputSchema, input, 'coordinator meeting');
   const { meetingId } = input;
   const wid = coordinatorMeetingWorkflowId(meetingId);
@@ -141,4 +149,16 @@ export async function coordinatorMeetingWorkflow(input: MeetingInput): Promise<M
   status = 'held';
   await acts.saveMeeting({ meetingId, status, escalated });
   return finish();
+}
+
+export async function coordinatorMeetingWorkflow(input: MeetingInput): Promise<MeetingResult> {
+  return tellingTheSecretariat(
+    {
+      key: coordinatorMeetingWorkflowId(input.meetingId),
+      noun: 'meeting',
+      resource: `/coordinator-meetings/${input.meetingId}`,
+    },
+    `The coordinator meeting ${input.title}`,
+    () => runCoordinatorMeetingWorkflow(input),
+  );
 }

@@ -1,7 +1,17 @@
 // What every workflow of the engine is built from: refusals with their HTTP meaning, the
 // sleep-until-a-deadline-unless wait, and the activity proxy presets. Workflow code only: no I/O.
 import type { UpdateDefinition } from '@temporalio/common';
-import { ApplicationFailure, condition, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  ContinueAsNew,
+  TemporalFailure,
+  condition,
+  isCancellation,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+} from '@temporalio/workflow';
+import { toSecretariat, type Sender } from '../domain/notification.js';
 import type { Activities } from '../activities/index.js';
 import type { Refusal } from '../domain/refusal.js';
 import type { ZodType } from 'zod';
@@ -89,4 +99,27 @@ export function setCancelHandler<S>(
       },
     },
   );
+}
+
+/**
+ * Runs a process's body; when it fails (an activity's data error, an invalid input), the
+ * secretariat is told what stopped and why before the workflow closes as failed. Cancellation and
+ * continue-as-new pass through; a bug that fails workflow tasks is retried by Temporal as usual.
+ */
+export async function tellingTheSecretariat<T>(sender: Sender, what: string, body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (err) {
+    if (err instanceof ContinueAsNew || isCancellation(err) || !(err instanceof TemporalFailure)) throw err;
+    const reason = err.cause?.message ?? err.message;
+    await activities().notify([
+      toSecretariat(
+        sender,
+        'failed',
+        `${what} stopped`,
+        `Its process failed and was closed: ${reason}. Open it again once the cause is mended.`,
+      ),
+    ]);
+    throw err;
+  }
 }

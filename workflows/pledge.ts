@@ -41,7 +41,7 @@ import type {
   TransitionArgs,
   WaiveArgs,
 } from '../domain/pledge.contract.js';
-import { activities, checkInput, localWrites, refuse, waitUntil } from './kit.js';
+import { activities, tellingTheSecretariat, checkInput, localWrites, refuse, waitUntil } from './kit.js';
 import { PledgeInputSchema } from '../domain/pledge.contract.js';
 
 const acts = activities();
@@ -407,7 +407,7 @@ function handleWaivers(run: PledgeRun) {
   );
 }
 
-export async function pledgeWorkflow(input: PledgeInput): Promise<PledgeOutcome> {
+async function runPledgeWorkflow(input: PledgeInput): Promise<PledgeOutcome> {
   checkInput(PledgeInputSchema, input, 'pledge');
   const run = new PledgeRun(input);
   setHandler(pledgeStateQuery, run.state);
@@ -447,4 +447,12 @@ export async function pledgeWorkflow(input: PledgeInput): Promise<PledgeOutcome>
   }
   await condition(allHandlersFinished);
   return { pledgeId: run.spec.pledgeId, status: run.status };
+}
+
+export async function pledgeWorkflow(input: PledgeInput): Promise<PledgeOutcome> {
+  return tellingTheSecretariat(
+    { key: pledgeWorkflowId(input.spec.pledgeId), noun: 'pledge', resource: `/pledges/${input.spec.pledgeId}` },
+    'A pledge',
+    () => runPledgeWorkflow(input),
+  );
 }

@@ -26,7 +26,15 @@ import {
   type NotificationRequest,
   type Sender,
 } from '../domain/notification.js';
-import { activities, checkInput, refuse, setCancelHandler, waitUntil, type CancelArgs } from './kit.js';
+import {
+  activities,
+  tellingTheSecretariat,
+  checkInput,
+  refuse,
+  setCancelHandler,
+  waitUntil,
+  type CancelArgs,
+} from './kit.js';
 import { WorkshopInputSchema } from '../domain/workshop.contract.js';
 
 const acts = activities();
@@ -37,7 +45,7 @@ export const cancelWorkshopUpdate = defineUpdate<WorkshopState, [CancelArgs]>('c
 export const submitOutcomesUpdate = defineUpdate<WorkshopState, [OutcomesArgs]>('submitOutcomes');
 export const workshopStateQuery = defineQuery<WorkshopState>('state');
 
-export async function workshopWorkflow(input: WorkshopInput): Promise<WorkshopResult> {
+async function runWorkshopWorkflow(input: WorkshopInput): Promise<WorkshopResult> {
   checkInput(WorkshopInputSchema, input, 'workshop');
   const { workshopId, cluster, settings } = input;
   const wid = workshopWorkflowId(workshopId);
@@ -275,4 +283,17 @@ export async function workshopWorkflow(input: WorkshopInput): Promise<WorkshopRe
   ]);
   await condition(settled);
   return finish();
+}
+
+export async function workshopWorkflow(input: WorkshopInput): Promise<WorkshopResult> {
+  return tellingTheSecretariat(
+    {
+      key: workshopWorkflowId(input.workshopId),
+      noun: 'workshop',
+      resource: `/workshops/${input.workshopId}`,
+      cluster: input.cluster,
+    },
+    `The workshop ${input.title}`,
+    () => runWorkshopWorkflow(input),
+  );
 }

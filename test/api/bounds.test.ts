@@ -139,6 +139,14 @@ describe('bounds at the edge', () => {
         settings: { rsvpReminders: [], outcomesDue: 'P999999Y', outcomesReminderLead: 'P3D' },
       }),
     ).toMatch(/settings\.outcomesDue/);
+    // A process that cannot go on tells the secretariat before it closes as failed.
+    const [told] = await app.orm.em
+      .getConnection()
+      .execute<{ subject: string; body: string }[]>(`select subject, body from notification where key = ?`, [
+        `workshop:${id}:failed:secretariat`,
+      ]);
+    expect(told?.subject).toBe('The workshop x stopped');
+    expect(told?.body).toMatch(/settings\.outcomesDue/);
     const settings = {
       seats: 1,
       nominationWindow: 'P999999Y',
