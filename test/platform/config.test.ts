@@ -100,27 +100,33 @@ describe('the README configuration table', () => {
   });
 });
 
+/** Runs main.ts with only `settings` of the engine's configuration, in an empty data folder of its own. */
+async function runMain(
+  settings: Record<string, string>,
+): Promise<{ code: number | null; output: string; dataDir: string }> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'gnlc-main-'));
+  await chmod(dataDir, 0o755);
+  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of CONFIG_KEYS) delete env[key];
+  Object.assign(env, { DATA_DIR: dataDir, ...settings });
+  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['main.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (c: Buffer) => (output += c));
+  child.stderr.on('data', (c: Buffer) => (output += c));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+  clearTimeout(timer);
+  return { code, output, dataDir };
+}
+
 describe('main.ts with a bad configuration', () => {
   it('exits with code 2 naming the variable, before starting anything', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'gnlc-config-'));
-    await chmod(dataDir, 0o755);
-    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    for (const key of CONFIG_KEYS) delete env[key];
-    Object.assign(env, { PORT: 'abc', DATA_DIR: dataDir });
-
-    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['main.ts'], {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (c: Buffer) => (output += c));
-    child.stderr.on('data', (c: Buffer) => (output += c));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
-    clearTimeout(timer);
-
+    const { code, output, dataDir } = await runMain({ PORT: 'abc' });
     expect(code, output).toBe(2);
     expect(output).toMatch(/^\s+PORT: /m);
     // Nothing was started: no database, no Temporal server, no data written.
@@ -131,29 +137,11 @@ describe('main.ts with a bad configuration', () => {
 
 describe('main.ts when its port is taken', () => {
   it('exits non-zero naming the port, before starting anything', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'gnlc-port-'));
-    await chmod(dataDir, 0o755);
-    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
     const taken = createServer();
     await new Promise<void>((r) => taken.listen(0, '127.0.0.1', r));
     cleanups.push(() => new Promise((r) => taken.close(() => r(undefined))));
     const port = (taken.address() as AddressInfo).port;
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    for (const key of CONFIG_KEYS) delete env[key];
-    Object.assign(env, { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, WEB_BUILD: 'never' });
-
-    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['main.ts'], {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (c: Buffer) => (output += c));
-    child.stderr.on('data', (c: Buffer) => (output += c));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
-    clearTimeout(timer);
-
+    const { code, output, dataDir } = await runMain({ PORT: String(port), HOST: '127.0.0.1', WEB_BUILD: 'never' });
     expect(code, output).toBe(1);
     expect(output).toContain(`port ${port} on 127.0.0.1 is in use`);
     expect(output).not.toMatch(/is ready/);
