@@ -1,5 +1,6 @@
 // Dependencies down → fast, honest answers: 503 with Retry-After naming what is missing (never an
 // address), /readyz not ready, nothing taking effect later, and recovery without a restart.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { openOrm, type Orm } from '../../db/orm.js';
@@ -89,5 +90,50 @@ describe('with PostgreSQL cut off', () => {
       'recovery',
     );
     expect((await http.get('/readyz', { token: null })).body.checks.database).toBe('ok');
+  });
+});
+
+describe('with the namespace missing', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ worker: false, env: { TEMPORAL_NAMESPACE: `missing-${randomUUID()}` } });
+  });
+  afterAll(() => app?.close());
+
+  it('is not ready and refuses a start with 503, saying so', async () => {
+    const http = httpClient(app.url);
+    const ready = await http.get('/readyz', { token: null });
+    expect(ready.status).toBe(503);
+    expect(ready.body.checks.worker).toBe('namespace missing');
+    const refused = await http.post('/clusters/HEALTH/elections', { termStart: '2031-07-01' });
+    expect(refused.status).toBe(503);
+    expect(refused.body.detail).toMatch(/namespace missing/);
+  });
+});
+
+describe('with Temporal cut off', () => {
+  let proxy: TcpProxy;
+  let app: TestApp;
+  beforeAll(async () => {
+    const [host, port] = inject('temporalAddress').split(':') as [string, string];
+    proxy = await startTcpProxy({ host, port: Number(port) });
+    app = await startTestApp({ worker: false, temporalAddress: `127.0.0.1:${proxy.port}` });
+  });
+  afterAll(async () => {
+    await proxy?.restore().catch(() => undefined);
+    await app?.close();
+    await proxy?.close();
+  });
+
+  it('answers a start with 503 within seconds and says Temporal is down on /readyz', async () => {
+    const http = httpClient(app.url);
+    await proxy.cut();
+    const refused = await http.post('/clusters/HEALTH/elections', { termStart: '2031-07-01' });
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).not.toBeNull();
+    const ready = await http.get('/readyz', { token: null });
+    expect(ready.status).toBe(503);
+    expect(ready.body.checks.temporal).toBe('unavailable');
+    expect(ready.body.checks.database).toBe('ok');
   });
 });

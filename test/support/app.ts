@@ -37,6 +37,8 @@ export async function startTestApp(
     smtpUrl?: string;
     /** A database of the test file's own (test/support/fresh-database.ts); default: the run's shared one. */
     orm?: Orm;
+    /** The API's Temporal frontend (e.g. through a TCP proxy a test can cut); default: the run's server. */
+    temporalAddress?: string;
   } = {},
 ): Promise<TestApp> {
   const taskQueue = `test-${randomUUID()}`;
@@ -58,7 +60,7 @@ export async function startTestApp(
   });
   const logger = createLogger('silent');
   const orm = opts.orm ?? (await openOrm(inject('databaseUrl'), { pool: { min: 0, max: 20 } }));
-  const connection = await Connection.connect({ address: inject('temporalAddress') });
+  const connection = await Connection.connect({ address: opts.temporalAddress ?? inject('temporalAddress') });
   const dataConverter = testDataConverter();
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter });
   let worker: Worker | undefined;
