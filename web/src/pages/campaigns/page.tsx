@@ -1,12 +1,12 @@
 // Fundraising campaigns: open one for a biennium; a campaign's prospects and their follow-ups.
-import { Anchor, Button, Card, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Card, Group, Select, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { useApi } from '../../api/query';
 import { useI18n } from '../../i18n';
 import { bienniaAround, currentBiennium } from '../../lib/biennium';
-import { FormError } from '../../ui/form-error';
+import { FormModal } from '../../ui/form-modal';
 import { Money, StatusBadge } from '../../ui/format';
 import { useProblemForm } from '../../ui/problem-form';
 import { PageHeader } from '../../ui/shell';
@@ -37,42 +37,30 @@ function OpenCampaign({ opened, onClose }: { opened: boolean; onClose: () => voi
     },
   );
   return (
-    <Modal opened={opened} onClose={onClose} title={t('campaigns.open')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit.mutate(undefined);
-        }}
-        noValidate
-      >
-        <Stack>
-          <FormError message={form.formError} />
-          <Select
-            label={t('funding.biennium')}
-            data={bienniaAround(currentBiennium(), 0, 1)}
-            allowDeselect={false}
-            required
-            {...form.field('biennium')}
-          />
-          <TextInput
-            label={t('campaigns.target')}
-            description={t('campaigns.targetHelp')}
-            placeholder="1000000"
-            inputMode="decimal"
-            {...form.text('target')}
-          />
-          <TextInput label={t('campaigns.closesOn')} type="date" {...form.text('closesOn')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('action.cancel')}
-            </Button>
-            <Button type="submit" loading={submit.isPending}>
-              {t('campaigns.open')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={t('campaigns.open')}
+      submitLabel={t('campaigns.open')}
+      form={form}
+      submit={submit}
+    >
+      <Select
+        label={t('funding.biennium')}
+        data={bienniaAround(currentBiennium(), 0, 1)}
+        allowDeselect={false}
+        required
+        {...form.field('biennium')}
+      />
+      <TextInput
+        label={t('campaigns.target')}
+        description={t('campaigns.targetHelp')}
+        placeholder="1000000"
+        inputMode="decimal"
+        {...form.text('target')}
+      />
+      <TextInput label={t('campaigns.closesOn')} type="date" {...form.text('closesOn')} />
+    </FormModal>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Modal, NumberInput, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, NumberInput, TextInput } from '@mantine/core';
 import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -7,7 +7,7 @@ import { useApi } from '../../api/query';
 import { useI18n } from '../../i18n';
 import { CITY_STATUSES, REGIONS, isOneOf } from '../../lib/enums';
 import { ClusterSelect, CountrySelect, EnumSelect, useCountries } from '../../ui/fields';
-import { FormError } from '../../ui/form-error';
+import { FormModal } from '../../ui/form-modal';
 import { StatusBadge } from '../../ui/format';
 import { useProblemForm } from '../../ui/problem-form';
 import { PageHeader } from '../../ui/shell';
@@ -48,37 +48,25 @@ function CreateCity({ opened, onClose }: { opened: boolean; onClose: () => void 
     },
   );
   return (
-    <Modal opened={opened} onClose={onClose} title={t('cities.create')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit.mutate(undefined);
-        }}
-        noValidate
-      >
-        <Stack>
-          <FormError message={form.formError} />
-          <TextInput label={t('cities.name')} required {...form.text('name')} data-autofocus />
-          <CountrySelect label={t('cities.country')} required {...form.field('country')} />
-          <EnumSelect label={t('cities.status')} options={CITY_STATUSES} prefix="status" {...form.field('status')} />
-          <NumberInput
-            label={t('cities.yearJoined')}
-            min={2013}
-            max={2100}
-            allowDecimal={false}
-            {...form.field('yearJoined')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('action.cancel')}
-            </Button>
-            <Button type="submit" loading={submit.isPending}>
-              {t('action.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={t('cities.create')}
+      submitLabel={t('action.create')}
+      form={form}
+      submit={submit}
+    >
+      <TextInput label={t('cities.name')} required {...form.text('name')} data-autofocus />
+      <CountrySelect label={t('cities.country')} required {...form.field('country')} />
+      <EnumSelect label={t('cities.status')} options={CITY_STATUSES} prefix="status" {...form.field('status')} />
+      <NumberInput
+        label={t('cities.yearJoined')}
+        min={2013}
+        max={2100}
+        allowDecimal={false}
+        {...form.field('yearJoined')}
+      />
+    </FormModal>
   );
 }
 

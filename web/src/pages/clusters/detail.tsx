@@ -20,6 +20,7 @@ import { useApi } from '../../api/query';
 import { useI18n } from '../../i18n';
 import { CitySelect } from '../../ui/fields';
 import { FormError } from '../../ui/form-error';
+import { FormModal } from '../../ui/form-modal';
 import { DateText } from '../../ui/format';
 import { useProblemForm } from '../../ui/problem-form';
 import { PageHeader } from '../../ui/shell';
@@ -66,41 +67,29 @@ function AddMember({ code, opened, onClose }: { code: string; opened: boolean; o
     },
   );
   return (
-    <Modal opened={opened} onClose={onClose} title={t('clusters.addMember')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit.mutate(undefined);
-        }}
-        noValidate
-      >
-        <Stack>
-          <FormError message={form.formError} />
-          <CitySelect label={t('clusters.city')} required {...form.field('cityId')} />
-          <TextInput label={t('clusters.since')} type="date" {...form.text('since')} />
-          <TextInput label={t('clusters.representativeName')} required {...form.text('representative.name')} />
-          <TextInput
-            label={t('clusters.representativeEmail')}
-            type="email"
-            required
-            {...form.text('representative.email')}
-          />
-          <TagsInput
-            label={t('clusters.expertise')}
-            description={t('clusters.expertiseHelp')}
-            {...form.field('representative.expertise')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('action.cancel')}
-            </Button>
-            <Button type="submit" loading={submit.isPending}>
-              {t('clusters.addMember')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={t('clusters.addMember')}
+      submitLabel={t('clusters.addMember')}
+      form={form}
+      submit={submit}
+    >
+      <CitySelect label={t('clusters.city')} required {...form.field('cityId')} />
+      <TextInput label={t('clusters.since')} type="date" {...form.text('since')} />
+      <TextInput label={t('clusters.representativeName')} required {...form.text('representative.name')} />
+      <TextInput
+        label={t('clusters.representativeEmail')}
+        type="email"
+        required
+        {...form.text('representative.email')}
+      />
+      <TagsInput
+        label={t('clusters.expertise')}
+        description={t('clusters.expertiseHelp')}
+        {...form.field('representative.expertise')}
+      />
+    </FormModal>
   );
 }
 

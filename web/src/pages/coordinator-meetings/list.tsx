@@ -1,5 +1,5 @@
 // Coordinator meetings: status filter in the URL, who has not reported yet; plan one.
-import { Anchor, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client';
@@ -7,7 +7,7 @@ import { useApi } from '../../api/query';
 import { useI18n } from '../../i18n';
 import { MEETING_STATUSES, isOneOf } from '../../lib/enums';
 import { EnumSelect } from '../../ui/fields';
-import { FormError } from '../../ui/form-error';
+import { FormModal } from '../../ui/form-modal';
 import { DateText, StatusBadge } from '../../ui/format';
 import { useProblemForm } from '../../ui/problem-form';
 import { PageHeader } from '../../ui/shell';
@@ -35,35 +35,23 @@ function PlanMeeting({ opened, onClose }: { opened: boolean; onClose: () => void
     },
   );
   return (
-    <Modal opened={opened} onClose={onClose} title={t('meetings.plan')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit.mutate(undefined);
-        }}
-        noValidate
-      >
-        <Stack>
-          <FormError message={form.formError} />
-          <TextInput label={t('meetings.date')} type="date" required {...form.text('date')} />
-          <TextInput label={t('meetings.titleField')} {...form.text('title')} />
-          <TextInput
-            label={t('meetings.reportLead')}
-            description={t('meetings.reportLeadHelp')}
-            placeholder="P30D"
-            {...form.text('reportLead')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('action.cancel')}
-            </Button>
-            <Button type="submit" loading={submit.isPending}>
-              {t('meetings.plan')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={t('meetings.plan')}
+      submitLabel={t('meetings.plan')}
+      form={form}
+      submit={submit}
+    >
+      <TextInput label={t('meetings.date')} type="date" required {...form.text('date')} />
+      <TextInput label={t('meetings.titleField')} {...form.text('title')} />
+      <TextInput
+        label={t('meetings.reportLead')}
+        description={t('meetings.reportLeadHelp')}
+        placeholder="P30D"
+        {...form.text('reportLead')}
+      />
+    </FormModal>
   );
 }
 

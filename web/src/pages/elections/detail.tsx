@@ -9,7 +9,6 @@ import {
   Checkbox,
   Code,
   Group,
-  Modal,
   MultiSelect,
   SimpleGrid,
   Stack,
@@ -26,9 +25,12 @@ import { useApi } from '../../api/query';
 import { useI18n, type MessageKey } from '../../i18n';
 import { CitySelect } from '../../ui/fields';
 import { FormError } from '../../ui/form-error';
+import { ApiForm, FormActions, FormModal } from '../../ui/form-modal';
 import { DateText, StatusBadge } from '../../ui/format';
 import { useProblemForm } from '../../ui/problem-form';
 import { PageHeader } from '../../ui/shell';
+import { ReasonModal } from '../../ui/reason-modal';
+import { RowAction } from '../../ui/row-action';
 import { EmptyState, QueryState } from '../../ui/states';
 import { useSubmit } from '../../ui/submit';
 import { DataTable, type Column } from '../../ui/table';
@@ -61,25 +63,11 @@ function Nominate({ election }: { election: Election }) {
     { form, invalidate: ['/elections'], success: t('elections.nominated'), onSuccess: () => form.reset() },
   );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit.mutate(undefined);
-      }}
-      noValidate
-      aria-label={t('elections.nominate')}
-    >
-      <Stack gap="xs">
-        <FormError message={form.formError} />
-        <CitySelect label={t('elections.nominateCity')} cluster={election.cluster} required {...form.field('cityId')} />
-        <Textarea label={t('elections.statement')} autosize minRows={2} {...form.text('statement')} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={submit.isPending}>
-            {t('elections.nominate')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ApiForm form={form} submit={submit} label={t('elections.nominate')} gap="xs">
+      <CitySelect label={t('elections.nominateCity')} cluster={election.cluster} required {...form.field('cityId')} />
+      <Textarea label={t('elections.statement')} autosize minRows={2} {...form.text('statement')} />
+      <FormActions submitLabel={t('elections.nominate')} loading={submit.isPending} />
+    </ApiForm>
   );
 }
 
@@ -95,43 +83,26 @@ function NomineeAction({
   label: string;
 }) {
   const { t } = useI18n();
-  const [error, setError] = useState<string | null>(null);
-  const submit = useSubmit(
-    async () =>
-      action === 'accept'
-        ? unwrap(
-            await api.POST('/elections/{id}/nominations/{cityId}/accept', {
-              params: { path: { id: election.id, cityId } },
-            }),
-          )
-        : unwrap(
-            await api.POST('/elections/{id}/nominations/{cityId}/withdraw', {
-              params: { path: { id: election.id, cityId } },
-            }),
-          ),
-    {
-      invalidate: ['/elections'],
-      success: t('action.saved'),
-      form: { clear: () => setError(null), setProblem: (e) => setError(e instanceof Error ? e.message : String(e)) },
-    },
-  );
   return (
-    <>
-      <Button
-        size="compact-xs"
-        variant="light"
-        color={action === 'withdraw' ? 'red' : 'blue'}
-        loading={submit.isPending}
-        onClick={() => submit.mutate(undefined)}
-      >
-        {label}
-      </Button>
-      {error && (
-        <Text size="xs" c="red" role="alert">
-          {error}
-        </Text>
-      )}
-    </>
+    <RowAction
+      run={async () =>
+        action === 'accept'
+          ? unwrap(
+              await api.POST('/elections/{id}/nominations/{cityId}/accept', {
+                params: { path: { id: election.id, cityId } },
+              }),
+            )
+          : unwrap(
+              await api.POST('/elections/{id}/nominations/{cityId}/withdraw', {
+                params: { path: { id: election.id, cityId } },
+              }),
+            )
+      }
+      invalidate={['/elections']}
+      success={t('action.saved')}
+      label={label}
+      color={action === 'withdraw' ? 'red' : 'blue'}
+    />
   );
 }
 
@@ -205,79 +176,39 @@ function Appoint({
     },
   );
   return (
-    <Modal opened={opened} onClose={onClose} title={t('elections.appoint')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit.mutate(undefined);
-        }}
-        noValidate
-      >
-        <Stack>
-          <FormError message={form.formError} />
-          <MultiSelect
-            label={t('elections.appointCities')}
-            description={t('elections.appointHelp', { count: election.seats })}
-            data={members}
-            searchable
-            required
-            {...form.field('cityIds')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('action.cancel')}
-            </Button>
-            <Button type="submit" loading={submit.isPending}>
-              {t('elections.appoint')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={t('elections.appoint')}
+      submitLabel={t('elections.appoint')}
+      form={form}
+      submit={submit}
+    >
+      <MultiSelect
+        label={t('elections.appointCities')}
+        description={t('elections.appointHelp', { count: election.seats })}
+        data={members}
+        searchable
+        required
+        {...form.field('cityIds')}
+      />
+    </FormModal>
   );
 }
 
 function Cancel({ election, opened, onClose }: { election: Election; opened: boolean; onClose: () => void }) {
   const { t } = useI18n();
-  const form = useProblemForm({ reason: '' });
-  const submit = useSubmit(
-    async () =>
-      unwrap(
-        await api.POST('/elections/{id}/cancel', {
-          params: { path: { id: election.id } },
-          body: { reason: form.values.reason },
-        }),
-      ),
-    {
-      form,
-      invalidate: ['/elections'],
-      success: t('elections.cancelled'),
-      onSuccess: onClose,
-    },
-  );
   return (
-    <Modal opened={opened} onClose={onClose} title={t('elections.cancel')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit.mutate(undefined);
-        }}
-        noValidate
-      >
-        <Stack>
-          <FormError message={form.formError} />
-          <Textarea label={t('elections.cancelReason')} required autosize minRows={3} {...form.text('reason')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('action.back')}
-            </Button>
-            <Button type="submit" color="red" loading={submit.isPending}>
-              {t('elections.cancel')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <ReasonModal
+      opened={opened}
+      onClose={onClose}
+      title={t('elections.cancel')}
+      run={async (reason) =>
+        unwrap(await api.POST('/elections/{id}/cancel', { params: { path: { id: election.id } }, body: { reason } }))
+      }
+      invalidate={['/elections']}
+      success={t('elections.cancelled')}
+    />
   );
 }
 

@@ -1,10 +1,10 @@
 // Open a coordinator election for a cluster: seats, term start and windows (the strategy's
 // defaults as placeholders).
-import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { NumberInput, SimpleGrid, TextInput } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { useI18n, type MessageKey } from '../../i18n';
-import { FormError } from '../../ui/form-error';
+import { FormModal } from '../../ui/form-modal';
 import { useProblemForm } from '../../ui/problem-form';
 import { useSubmit } from '../../ui/submit';
 import { ELECTION_DEFAULTS, durationParts } from './defaults';
@@ -59,65 +59,54 @@ export function OpenElection({ code, opened, onClose }: { code: string; opened: 
     return t('elections.defaultDuration', { value: p ? t(`duration.${p.unit}` as MessageKey, { n: p.n }) : d });
   };
   return (
-    <Modal opened={opened} onClose={onClose} title={t('elections.openFor', { cluster: code })} size="lg">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit.mutate(undefined);
-        }}
-        noValidate
-      >
-        <Stack>
-          <FormError message={form.formError} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('elections.termStart')} type="date" required {...form.text('termStart')} />
-            <NumberInput
-              label={t('elections.seats')}
-              min={1}
-              max={10}
-              allowDecimal={false}
-              placeholder={String(ELECTION_DEFAULTS.seats)}
-              description={t('elections.defaultValue', { value: ELECTION_DEFAULTS.seats })}
-              {...form.field('seats')}
-            />
-            <NumberInput
-              label={t('elections.quorum')}
-              min={0}
-              max={100}
-              suffix=" %"
-              placeholder={String(ELECTION_DEFAULTS.quorum * 100)}
-              description={t('elections.quorumHelp', { value: ELECTION_DEFAULTS.quorum * 100 })}
-              {...form.field('quorum')}
-            />
-            <NumberInput
-              label={t('elections.termLimit')}
-              min={1}
-              max={10}
-              allowDecimal={false}
-              placeholder={String(ELECTION_DEFAULTS.termLimit)}
-              description={t('elections.defaultValue', { value: ELECTION_DEFAULTS.termLimit })}
-              {...form.field('termLimit')}
-            />
-            {WINDOWS.map((w) => (
-              <TextInput
-                key={w}
-                label={t(`elections.${w}`)}
-                placeholder={ELECTION_DEFAULTS[w]}
-                description={describe(ELECTION_DEFAULTS[w])}
-                {...form.text(w)}
-              />
-            ))}
-          </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('action.cancel')}
-            </Button>
-            <Button type="submit" loading={submit.isPending}>
-              {t('elections.open')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={t('elections.openFor', { cluster: code })}
+      size="lg"
+      submitLabel={t('elections.open')}
+      form={form}
+      submit={submit}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t('elections.termStart')} type="date" required {...form.text('termStart')} />
+        <NumberInput
+          label={t('elections.seats')}
+          min={1}
+          max={10}
+          allowDecimal={false}
+          placeholder={String(ELECTION_DEFAULTS.seats)}
+          description={t('elections.defaultValue', { value: ELECTION_DEFAULTS.seats })}
+          {...form.field('seats')}
+        />
+        <NumberInput
+          label={t('elections.quorum')}
+          min={0}
+          max={100}
+          suffix=" %"
+          placeholder={String(ELECTION_DEFAULTS.quorum * 100)}
+          description={t('elections.quorumHelp', { value: ELECTION_DEFAULTS.quorum * 100 })}
+          {...form.field('quorum')}
+        />
+        <NumberInput
+          label={t('elections.termLimit')}
+          min={1}
+          max={10}
+          allowDecimal={false}
+          placeholder={String(ELECTION_DEFAULTS.termLimit)}
+          description={t('elections.defaultValue', { value: ELECTION_DEFAULTS.termLimit })}
+          {...form.field('termLimit')}
+        />
+        {WINDOWS.map((w) => (
+          <TextInput
+            key={w}
+            label={t(`elections.${w}`)}
+            placeholder={ELECTION_DEFAULTS[w]}
+            description={describe(ELECTION_DEFAULTS[w])}
+            {...form.text(w)}
+          />
+        ))}
+      </SimpleGrid>
+    </FormModal>
   );
 }

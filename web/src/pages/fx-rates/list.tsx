@@ -1,10 +1,10 @@
 // Exchange rates to USD: currency and dates in the URL; record a rate.
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Button, Group, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { useApi } from '../../api/query';
 import { useI18n } from '../../i18n';
-import { FormError } from '../../ui/form-error';
+import { FormModal } from '../../ui/form-modal';
 import { DateText } from '../../ui/format';
 import { useProblemForm } from '../../ui/problem-form';
 import { PageHeader } from '../../ui/shell';
@@ -36,36 +36,24 @@ function AddRate({ opened, onClose }: { opened: boolean; onClose: () => void }) 
     },
   );
   return (
-    <Modal opened={opened} onClose={onClose} title={t('fx.add')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit.mutate(undefined);
-        }}
-        noValidate
-      >
-        <Stack>
-          <FormError message={form.formError} />
-          <TextInput label={t('pledges.currency')} maxLength={3} required {...form.text('currency')} />
-          <TextInput label={t('fx.date')} type="date" required {...form.text('date')} />
-          <TextInput
-            label={t('fx.rate')}
-            description={t('fx.rateHelp')}
-            inputMode="decimal"
-            required
-            {...form.text('rateToUsd')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('action.cancel')}
-            </Button>
-            <Button type="submit" loading={submit.isPending}>
-              {t('action.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={t('fx.add')}
+      submitLabel={t('action.save')}
+      form={form}
+      submit={submit}
+    >
+      <TextInput label={t('pledges.currency')} maxLength={3} required {...form.text('currency')} />
+      <TextInput label={t('fx.date')} type="date" required {...form.text('date')} />
+      <TextInput
+        label={t('fx.rate')}
+        description={t('fx.rateHelp')}
+        inputMode="decimal"
+        required
+        {...form.text('rateToUsd')}
+      />
+    </FormModal>
   );
 }
 

@@ -1,5 +1,5 @@
 // The peer-learning database: full-text search, cluster and kind in the URL; add an entry.
-import { Badge, Button, Card, Group, Modal, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
 import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { api, unwrap, type Schemas } from '../../api/client';
@@ -7,7 +7,7 @@ import { useApi } from '../../api/query';
 import { useI18n } from '../../i18n';
 import { PEER_KINDS, isOneOf } from '../../lib/enums';
 import { ClusterSelect, EnumSelect } from '../../ui/fields';
-import { FormError } from '../../ui/form-error';
+import { FormModal } from '../../ui/form-modal';
 import { DateText } from '../../ui/format';
 import { useProblemForm } from '../../ui/problem-form';
 import { PageHeader } from '../../ui/shell';
@@ -49,38 +49,27 @@ function AddEntry({ opened, onClose }: { opened: boolean; onClose: () => void })
     },
   );
   return (
-    <Modal opened={opened} onClose={onClose} title={t('peer.add')} size="lg">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit.mutate(undefined);
-        }}
-        noValidate
-      >
-        <Stack>
-          <FormError message={form.formError} />
-          <ClusterSelect label={t('workshops.cluster')} activeOnly required {...form.field('cluster')} />
-          <EnumSelect
-            label={t('peer.kind')}
-            options={PEER_KINDS}
-            prefix="peerKind"
-            allowDeselect={false}
-            {...form.field('kind')}
-          />
-          <TextInput label={t('peer.titleField')} required {...form.text('title')} />
-          <Textarea label={t('peer.body')} required autosize minRows={4} {...form.text('body')} />
-          <TagsInput label={t('peer.tags')} description={t('clusters.expertiseHelp')} {...form.field('tags')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('action.cancel')}
-            </Button>
-            <Button type="submit" loading={submit.isPending}>
-              {t('peer.add')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={t('peer.add')}
+      size="lg"
+      submitLabel={t('peer.add')}
+      form={form}
+      submit={submit}
+    >
+      <ClusterSelect label={t('workshops.cluster')} activeOnly required {...form.field('cluster')} />
+      <EnumSelect
+        label={t('peer.kind')}
+        options={PEER_KINDS}
+        prefix="peerKind"
+        allowDeselect={false}
+        {...form.field('kind')}
+      />
+      <TextInput label={t('peer.titleField')} required {...form.text('title')} />
+      <Textarea label={t('peer.body')} required autosize minRows={4} {...form.text('body')} />
+      <TagsInput label={t('peer.tags')} description={t('clusters.expertiseHelp')} {...form.field('tags')} />
+    </FormModal>
   );
 }
 

@@ -1,5 +1,5 @@
 // People with access: search, invite a member of staff (an e-mailed link), end their sessions.
-import { Anchor, Badge, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -7,9 +7,10 @@ import { api, unwrap, type Schemas } from '../../api/client';
 import { useApi } from '../../api/query';
 import { useI18n } from '../../i18n';
 import { EnumSelect } from '../../ui/fields';
-import { FormError } from '../../ui/form-error';
+import { FormModal } from '../../ui/form-modal';
 import { DateText } from '../../ui/format';
 import { useProblemForm } from '../../ui/problem-form';
+import { RowAction } from '../../ui/row-action';
 import { PageHeader } from '../../ui/shell';
 import { useSubmit } from '../../ui/submit';
 import { PagedTable, useUrlFilters, type Column } from '../../ui/table';
@@ -45,78 +46,47 @@ function Invite({ opened, onClose }: { opened: boolean; onClose: () => void }) {
     },
   );
   return (
-    <Modal opened={opened} onClose={onClose} title={t('people.invite')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit.mutate(undefined);
-        }}
-        noValidate
-      >
-        <Stack>
-          <Text size="sm">{t('people.inviteHelp')}</Text>
-          <FormError message={form.formError} />
-          <TextInput label={t('people.name')} required {...form.text('name')} />
-          <TextInput label={t('people.email')} type="email" required {...form.text('email')} />
-          <EnumSelect
-            label={t('people.language')}
-            options={['en', 'fr']}
-            prefix="language"
-            allowDeselect={false}
-            {...form.field('language')}
-          />
-          <EnumSelect
-            label={t('people.staffRole')}
-            options={['secretariat', 'viewer']}
-            prefix="role"
-            allowDeselect={false}
-            required
-            {...form.field('staffRole')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('action.cancel')}
-            </Button>
-            <Button type="submit" loading={submit.isPending}>
-              {t('people.sendInvitation')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={t('people.invite')}
+      submitLabel={t('people.sendInvitation')}
+      form={form}
+      submit={submit}
+      before={<Text size="sm">{t('people.inviteHelp')}</Text>}
+    >
+      <TextInput label={t('people.name')} required {...form.text('name')} />
+      <TextInput label={t('people.email')} type="email" required {...form.text('email')} />
+      <EnumSelect
+        label={t('people.language')}
+        options={['en', 'fr']}
+        prefix="language"
+        allowDeselect={false}
+        {...form.field('language')}
+      />
+      <EnumSelect
+        label={t('people.staffRole')}
+        options={['secretariat', 'viewer']}
+        prefix="role"
+        allowDeselect={false}
+        required
+        {...form.field('staffRole')}
+      />
+    </FormModal>
   );
 }
 
 function SignOutPerson({ person }: { person: Schemas['Person'] }) {
   const { t } = useI18n();
-  const [error, setError] = useState<string | null>(null);
-  const submit = useSubmit(
-    async () => unwrap(await api.POST('/people/{id}/sign-out', { params: { path: { id: person.id } } })),
-    {
-      invalidate: ['/people'],
-      success: t('people.signedOut', { name: person.name }),
-      form: { clear: () => setError(null), setProblem: (e) => setError(e instanceof Error ? e.message : String(e)) },
-    },
-  );
   if (person.activeSessions === 0) return <Text size="sm">{t('people.noSession')}</Text>;
   return (
-    <>
-      <Button
-        size="compact-xs"
-        variant="light"
-        color="red"
-        loading={submit.isPending}
-        onClick={() => submit.mutate(undefined)}
-        aria-label={t('people.signOutOf', { name: person.name })}
-      >
-        {t('people.signOut')}
-      </Button>
-      {error && (
-        <Text size="xs" c="red" role="alert">
-          {error}
-        </Text>
-      )}
-    </>
+    <RowAction
+      run={async () => unwrap(await api.POST('/people/{id}/sign-out', { params: { path: { id: person.id } } }))}
+      invalidate={['/people']}
+      success={t('people.signedOut', { name: person.name })}
+      label={t('people.signOut')}
+      ariaLabel={t('people.signOutOf', { name: person.name })}
+    />
   );
 }
 

@@ -1,5 +1,5 @@
 // API tokens: create one (shown once), see them, revoke.
-import { Alert, Anchor, Button, Code, CopyButton, Group, Modal, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Code, CopyButton, Group, Modal, Stack, Switch, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -7,9 +7,10 @@ import { api, unwrap, type Schemas } from '../../api/client';
 import { useApi } from '../../api/query';
 import { useI18n } from '../../i18n';
 import { CitySelect, DonorSelect, EnumSelect } from '../../ui/fields';
-import { FormError } from '../../ui/form-error';
+import { ApiForm, FormActions } from '../../ui/form-modal';
 import { DateText } from '../../ui/format';
 import { useProblemForm } from '../../ui/problem-form';
+import { RowAction } from '../../ui/row-action';
 import { PageHeader } from '../../ui/shell';
 import { useSubmit } from '../../ui/submit';
 import { PagedTable, useUrlFilters, type Column } from '../../ui/table';
@@ -70,42 +71,26 @@ function CreateToken({ opened, onClose }: { opened: boolean; onClose: () => void
           </Group>
         </Stack>
       ) : (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            submit.mutate(undefined);
-          }}
-          noValidate
-        >
-          <Stack>
-            <FormError message={form.formError} />
-            <TextInput label={t('tokens.label')} required {...form.text('label')} />
-            <EnumSelect
-              label={t('tokens.role')}
-              options={ROLES}
-              prefix="role"
-              allowDeselect={false}
-              {...form.field('role')}
-            />
-            {form.values.role === 'city' && <CitySelect label={t('tokens.city')} required {...form.field('cityId')} />}
-            {form.values.role === 'donor' && (
-              <DonorSelect label={t('tokens.donor')} required {...form.field('donorId')} />
-            )}
-            <Switch
-              label={t('tokens.readOnly')}
-              checked={form.values.readOnly}
-              onChange={(e) => form.setValue('readOnly', e.currentTarget.checked)}
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t('action.cancel')}
-              </Button>
-              <Button type="submit" loading={submit.isPending}>
-                {t('action.create')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        <ApiForm form={form} submit={submit}>
+          <TextInput label={t('tokens.label')} required {...form.text('label')} />
+          <EnumSelect
+            label={t('tokens.role')}
+            options={ROLES}
+            prefix="role"
+            allowDeselect={false}
+            {...form.field('role')}
+          />
+          {form.values.role === 'city' && <CitySelect label={t('tokens.city')} required {...form.field('cityId')} />}
+          {form.values.role === 'donor' && (
+            <DonorSelect label={t('tokens.donor')} required {...form.field('donorId')} />
+          )}
+          <Switch
+            label={t('tokens.readOnly')}
+            checked={form.values.readOnly}
+            onChange={(e) => form.setValue('readOnly', e.currentTarget.checked)}
+          />
+          <FormActions onCancel={close} submitLabel={t('action.create')} loading={submit.isPending} />
+        </ApiForm>
       )}
     </Modal>
   );
@@ -113,34 +98,15 @@ function CreateToken({ opened, onClose }: { opened: boolean; onClose: () => void
 
 function Revoke({ token }: { token: Schemas['Token'] }) {
   const { t } = useI18n();
-  const [error, setError] = useState<string | null>(null);
-  const submit = useSubmit(
-    async () => unwrap(await api.DELETE('/tokens/{id}', { params: { path: { id: token.id } } })),
-    {
-      invalidate: ['/tokens'],
-      success: t('tokens.revoked'),
-      form: { clear: () => setError(null), setProblem: (e) => setError(e instanceof Error ? e.message : String(e)) },
-    },
-  );
   if (token.revokedAt) return <DateText value={token.revokedAt} time />;
   return (
-    <>
-      <Button
-        size="compact-xs"
-        variant="light"
-        color="red"
-        loading={submit.isPending}
-        onClick={() => submit.mutate(undefined)}
-        aria-label={t('tokens.revokeNamed', { label: token.label })}
-      >
-        {t('tokens.revoke')}
-      </Button>
-      {error && (
-        <Text size="xs" c="red" role="alert">
-          {error}
-        </Text>
-      )}
-    </>
+    <RowAction
+      run={async () => unwrap(await api.DELETE('/tokens/{id}', { params: { path: { id: token.id } } }))}
+      invalidate={['/tokens']}
+      success={t('tokens.revoked')}
+      label={t('tokens.revoke')}
+      ariaLabel={t('tokens.revokeNamed', { label: token.label })}
+    />
   );
 }
 

@@ -1,23 +1,12 @@
 // Record a pledge for a donor: financial (amount, instalments) or in kind (a description).
-import {
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { MultiSelect, NumberInput, Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { bienniaAround, currentBiennium } from '../../lib/biennium';
 import { FUNDING_OPTIONS } from '../../lib/enums';
 import { EnumSelect } from '../../ui/fields';
-import { FormError } from '../../ui/form-error';
+import { FormModal } from '../../ui/form-modal';
 import { useProblemForm } from '../../ui/problem-form';
 import { useSubmit } from '../../ui/submit';
 
@@ -79,97 +68,86 @@ export function CreatePledge({ donorId, opened, onClose }: { donorId: string; op
     },
   );
   return (
-    <Modal opened={opened} onClose={onClose} title={t('pledges.record')} size="lg">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit.mutate(undefined);
-        }}
-        noValidate
-      >
-        <Stack>
-          <FormError message={form.formError} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <EnumSelect
-              label={t('pledges.kind')}
-              options={['financial', 'in_kind']}
-              prefix="pledgeKind"
-              allowDeselect={false}
-              required
-              {...form.field('kind')}
-            />
-            <EnumSelect
-              label={t('pledges.fundingOption')}
-              options={FUNDING_OPTIONS}
-              prefix="fundingOption"
-              allowDeselect={false}
-              required
-              {...form.field('fundingOption')}
-            />
-            <Select
-              label={t('funding.biennium')}
-              data={bienniaAround(currentBiennium(), 1, 1)}
-              allowDeselect={false}
-              required
-              {...form.field('biennium')}
-            />
-            <EnumSelect
-              label={t('pledges.status')}
-              options={['prospect', 'in_discussion', 'pledged']}
-              prefix="status"
-              allowDeselect={false}
-              {...form.field('status')}
-            />
-          </SimpleGrid>
-          <MultiSelect
-            label={t('pledges.focus')}
-            data={(['africa', 'low_income_countries'] as const).map((f) => ({ value: f, label: t(`focus.${f}`) }))}
-            {...form.field('focus')}
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={t('pledges.record')}
+      size="lg"
+      submitLabel={t('pledges.record')}
+      form={form}
+      submit={submit}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <EnumSelect
+          label={t('pledges.kind')}
+          options={['financial', 'in_kind']}
+          prefix="pledgeKind"
+          allowDeselect={false}
+          required
+          {...form.field('kind')}
+        />
+        <EnumSelect
+          label={t('pledges.fundingOption')}
+          options={FUNDING_OPTIONS}
+          prefix="fundingOption"
+          allowDeselect={false}
+          required
+          {...form.field('fundingOption')}
+        />
+        <Select
+          label={t('funding.biennium')}
+          data={bienniaAround(currentBiennium(), 1, 1)}
+          allowDeselect={false}
+          required
+          {...form.field('biennium')}
+        />
+        <EnumSelect
+          label={t('pledges.status')}
+          options={['prospect', 'in_discussion', 'pledged']}
+          prefix="status"
+          allowDeselect={false}
+          {...form.field('status')}
+        />
+      </SimpleGrid>
+      <MultiSelect
+        label={t('pledges.focus')}
+        data={(['africa', 'low_income_countries'] as const).map((f) => ({ value: f, label: t(`focus.${f}`) }))}
+        {...form.field('focus')}
+      />
+      {v.kind === 'financial' ? (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label={t('pledges.amount')} inputMode="decimal" required {...form.text('amount.value')} />
+          <TextInput label={t('pledges.currency')} maxLength={3} required {...form.text('amount.currency')} />
+          <TextInput
+            label={t('pledges.firstDue')}
+            description={t('pledges.firstDueHelp')}
+            type="date"
+            {...form.text('instalments.start')}
           />
-          {v.kind === 'financial' ? (
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label={t('pledges.amount')} inputMode="decimal" required {...form.text('amount.value')} />
-              <TextInput label={t('pledges.currency')} maxLength={3} required {...form.text('amount.currency')} />
-              <TextInput
-                label={t('pledges.firstDue')}
-                description={t('pledges.firstDueHelp')}
-                type="date"
-                {...form.text('instalments.start')}
-              />
-              <NumberInput
-                label={t('pledges.instalmentCount')}
-                min={1}
-                max={60}
-                allowDecimal={false}
-                {...form.field('instalments.count')}
-              />
-              <TextInput
-                label={t('pledges.interval')}
-                description={t('pledges.intervalHelp')}
-                placeholder="P6M"
-                {...form.text('instalments.interval')}
-              />
-            </SimpleGrid>
-          ) : (
-            <Textarea
-              label={t('pledges.inKindDescription')}
-              required
-              autosize
-              minRows={2}
-              {...form.text('inKind.description')}
-            />
-          )}
-          <Textarea label={t('pledges.note')} autosize minRows={2} {...form.text('note')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('action.cancel')}
-            </Button>
-            <Button type="submit" loading={submit.isPending}>
-              {t('pledges.record')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+          <NumberInput
+            label={t('pledges.instalmentCount')}
+            min={1}
+            max={60}
+            allowDecimal={false}
+            {...form.field('instalments.count')}
+          />
+          <TextInput
+            label={t('pledges.interval')}
+            description={t('pledges.intervalHelp')}
+            placeholder="P6M"
+            {...form.text('instalments.interval')}
+          />
+        </SimpleGrid>
+      ) : (
+        <Textarea
+          label={t('pledges.inKindDescription')}
+          required
+          autosize
+          minRows={2}
+          {...form.text('inKind.description')}
+        />
+      )}
+      <Textarea label={t('pledges.note')} autosize minRows={2} {...form.text('note')} />
+    </FormModal>
   );
 }

@@ -21,6 +21,7 @@ import { useApi } from '../../api/query';
 import { useI18n } from '../../i18n';
 import { EnumSelect } from '../../ui/fields';
 import { FormError } from '../../ui/form-error';
+import { ApiForm, FormActions } from '../../ui/form-modal';
 import { DateText, Money, StatusBadge } from '../../ui/format';
 import { useProblemForm } from '../../ui/problem-form';
 import { PageHeader } from '../../ui/shell';
@@ -51,39 +52,25 @@ function Transition({ pledge }: { pledge: Pledge }) {
   if (next.length === 0) return <Text size="sm">{t('pledges.final')}</Text>;
   const needsNote = NOTE_REQUIRED.includes((form.values.to ?? '') as Pledge['status']);
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit.mutate(undefined);
-      }}
-      noValidate
-      aria-label={t('pledges.move')}
-    >
-      <Stack gap="xs">
-        <FormError message={form.formError} />
-        <EnumSelect
-          label={t('pledges.moveTo')}
-          options={next}
-          prefix="status"
-          allowDeselect={false}
-          required
-          {...form.field('to')}
-        />
-        <Textarea
-          label={t('pledges.note')}
-          required={needsNote}
-          description={needsNote ? t('pledges.noteRequired') : undefined}
-          autosize
-          minRows={2}
-          {...form.text('note')}
-        />
-        <Group justify="flex-end">
-          <Button type="submit" loading={submit.isPending}>
-            {t('pledges.move')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ApiForm form={form} submit={submit} label={t('pledges.move')} gap="xs">
+      <EnumSelect
+        label={t('pledges.moveTo')}
+        options={next}
+        prefix="status"
+        allowDeselect={false}
+        required
+        {...form.field('to')}
+      />
+      <Textarea
+        label={t('pledges.note')}
+        required={needsNote}
+        description={needsNote ? t('pledges.noteRequired') : undefined}
+        autosize
+        minRows={2}
+        {...form.text('note')}
+      />
+      <FormActions submitLabel={t('pledges.move')} loading={submit.isPending} />
+    </ApiForm>
   );
 }
 
@@ -120,35 +107,21 @@ function Receipt({ pledge }: { pledge: Pledge }) {
     },
   );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit.mutate(undefined);
-      }}
-      noValidate
-      aria-label={t('pledges.recordReceipt')}
-    >
-      <Stack gap="xs">
-        <FormError message={form.formError} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('pledges.receiptAmount')} inputMode="decimal" required {...form.text('amount.value')} />
-          <TextInput label={t('pledges.currency')} maxLength={3} required {...form.text('amount.currency')} />
-          <TextInput label={t('pledges.receivedOn')} type="date" required {...form.text('receivedOn')} />
-          <TextInput
-            label={t('pledges.fxRate')}
-            description={t('pledges.fxRateHelp')}
-            inputMode="decimal"
-            {...form.text('fxRateToUsd')}
-          />
-          <TextInput label={t('pledges.receiptNumber')} {...form.text('receiptNumber')} />
-        </SimpleGrid>
-        <Group justify="flex-end">
-          <Button type="submit" loading={submit.isPending}>
-            {t('pledges.recordReceipt')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ApiForm form={form} submit={submit} label={t('pledges.recordReceipt')} gap="xs">
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t('pledges.receiptAmount')} inputMode="decimal" required {...form.text('amount.value')} />
+        <TextInput label={t('pledges.currency')} maxLength={3} required {...form.text('amount.currency')} />
+        <TextInput label={t('pledges.receivedOn')} type="date" required {...form.text('receivedOn')} />
+        <TextInput
+          label={t('pledges.fxRate')}
+          description={t('pledges.fxRateHelp')}
+          inputMode="decimal"
+          {...form.text('fxRateToUsd')}
+        />
+        <TextInput label={t('pledges.receiptNumber')} {...form.text('receiptNumber')} />
+      </SimpleGrid>
+      <FormActions submitLabel={t('pledges.recordReceipt')} loading={submit.isPending} />
+    </ApiForm>
   );
 }
 

@@ -1,16 +1,14 @@
 // One workshop: when (the reader's time and the workshop's own zone), RSVPs, cancel with a reason.
-import { Alert, Anchor, Button, Card, Group, Modal, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { useApi } from '../../api/query';
 import { useI18n } from '../../i18n';
-import { FormError } from '../../ui/form-error';
 import { DateText, StatusBadge } from '../../ui/format';
-import { useProblemForm } from '../../ui/problem-form';
 import { PageHeader } from '../../ui/shell';
+import { ReasonModal } from '../../ui/reason-modal';
 import { QueryState } from '../../ui/states';
-import { useSubmit } from '../../ui/submit';
 
 function Cancel({
   workshop,
@@ -22,45 +20,17 @@ function Cancel({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const form = useProblemForm({ reason: '' });
-  const submit = useSubmit(
-    async () =>
-      unwrap(
-        await api.POST('/workshops/{id}/cancel', {
-          params: { path: { id: workshop.id } },
-          body: { reason: form.values.reason },
-        }),
-      ),
-    {
-      form,
-      invalidate: ['/workshops', '/calendar'],
-      success: t('workshops.cancelled'),
-      onSuccess: onClose,
-    },
-  );
   return (
-    <Modal opened={opened} onClose={onClose} title={t('workshops.cancel')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit.mutate(undefined);
-        }}
-        noValidate
-      >
-        <Stack>
-          <FormError message={form.formError} />
-          <Textarea label={t('elections.cancelReason')} required autosize minRows={3} {...form.text('reason')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('action.back')}
-            </Button>
-            <Button type="submit" color="red" loading={submit.isPending}>
-              {t('workshops.cancel')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <ReasonModal
+      opened={opened}
+      onClose={onClose}
+      title={t('workshops.cancel')}
+      run={async (reason) =>
+        unwrap(await api.POST('/workshops/{id}/cancel', { params: { path: { id: workshop.id } }, body: { reason } }))
+      }
+      invalidate={['/workshops', '/calendar']}
+      success={t('workshops.cancelled')}
+    />
   );
 }
 

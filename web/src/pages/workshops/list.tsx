@@ -1,13 +1,13 @@
 // Workshops from the network calendar (the API has no workshop list of its own), by year and
 // cluster in the URL; schedule one for a cluster.
-import { Anchor, Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useNavigate } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { useApi } from '../../api/query';
 import { useI18n, readerTimeZone } from '../../i18n';
 import { ClusterSelect, EnumSelect } from '../../ui/fields';
-import { FormError } from '../../ui/form-error';
+import { FormModal } from '../../ui/form-modal';
 import { DateText, StatusBadge } from '../../ui/format';
 import { useProblemForm } from '../../ui/problem-form';
 import { PageHeader } from '../../ui/shell';
@@ -91,55 +91,44 @@ export function ScheduleWorkshop({
     },
   );
   return (
-    <Modal opened={opened} onClose={onClose} title={t('workshops.schedule')} size="lg">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit.mutate(undefined);
-        }}
-        noValidate
-      >
-        <Stack>
-          <FormError message={form.formError} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <ClusterSelect label={t('workshops.cluster')} activeOnly required {...form.field('cluster')} />
-            <EnumSelect
-              label={t('workshops.kind')}
-              options={KINDS}
-              prefix="workshopKind"
-              allowDeselect={false}
-              required
-              {...form.field('kind')}
-            />
-          </SimpleGrid>
-          <TextInput label={t('workshops.titleField')} required {...form.text('title')} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('workshops.startsAt')} type="datetime-local" required {...form.text('startsAt')} />
-            <TextInput label={t('workshops.endsAt')} type="datetime-local" required {...form.text('endsAt')} />
-            <TextInput label={t('workshops.rsvpBy')} type="datetime-local" required {...form.text('rsvpBy')} />
-            <Select
-              label={t('workshops.timezone')}
-              description={t('workshops.timezoneHelp')}
-              searchable
-              data={TIME_ZONES}
-              allowDeselect={false}
-              required
-              {...form.field('timezone')}
-            />
-            <TextInput label={t('workshops.venue')} {...form.text('venue')} />
-            <TextInput label={t('workshops.onlineUrl')} type="url" {...form.text('onlineUrl')} />
-          </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('action.cancel')}
-            </Button>
-            <Button type="submit" loading={submit.isPending}>
-              {t('workshops.schedule')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={t('workshops.schedule')}
+      size="lg"
+      submitLabel={t('workshops.schedule')}
+      form={form}
+      submit={submit}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <ClusterSelect label={t('workshops.cluster')} activeOnly required {...form.field('cluster')} />
+        <EnumSelect
+          label={t('workshops.kind')}
+          options={KINDS}
+          prefix="workshopKind"
+          allowDeselect={false}
+          required
+          {...form.field('kind')}
+        />
+      </SimpleGrid>
+      <TextInput label={t('workshops.titleField')} required {...form.text('title')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t('workshops.startsAt')} type="datetime-local" required {...form.text('startsAt')} />
+        <TextInput label={t('workshops.endsAt')} type="datetime-local" required {...form.text('endsAt')} />
+        <TextInput label={t('workshops.rsvpBy')} type="datetime-local" required {...form.text('rsvpBy')} />
+        <Select
+          label={t('workshops.timezone')}
+          description={t('workshops.timezoneHelp')}
+          searchable
+          data={TIME_ZONES}
+          allowDeselect={false}
+          required
+          {...form.field('timezone')}
+        />
+        <TextInput label={t('workshops.venue')} {...form.text('venue')} />
+        <TextInput label={t('workshops.onlineUrl')} type="url" {...form.text('onlineUrl')} />
+      </SimpleGrid>
+    </FormModal>
   );
 }
 
