@@ -100,25 +100,41 @@ export function PagedTable<T>({
               caption={caption}
               busy={query.isPlaceholderData}
             />
-            <Group justify="space-between" mt="sm" wrap="wrap">
-              <Text size="sm" c="dimmed">
-                {t('table.range', { from: data.offset + 1, to: data.offset + data.items.length, total: data.total })}
-              </Text>
-              {page && setPage && data.total > data.limit && (
-                <Pagination
-                  total={Math.ceil(data.total / data.limit)}
-                  value={page}
-                  onChange={setPage}
-                  size="sm"
-                  getControlProps={(control) => ({ 'aria-label': t(`table.${control}` as 'table.next') })}
-                  getItemProps={(n) => ({ 'aria-label': t('table.page', { n }) })}
-                />
-              )}
-            </Group>
+            <PageFooter data={data} page={page} setPage={setPage} />
           </>
         )
       }
     </QueryState>
+  );
+}
+
+/** "1–25 of 60" and, when there is more than one page, the pagination. */
+export function PageFooter({
+  data,
+  page,
+  setPage,
+}: {
+  data: Omit<PageData<unknown>, 'items'> & { items: readonly unknown[] };
+  page?: number;
+  setPage?: (n: number) => void;
+}) {
+  const t = useT();
+  return (
+    <Group justify="space-between" mt="sm" wrap="wrap">
+      <Text size="sm" c="dimmed">
+        {t('table.range', { from: data.offset + 1, to: data.offset + data.items.length, total: data.total })}
+      </Text>
+      {page && setPage && data.total > data.limit && (
+        <Pagination
+          total={Math.ceil(data.total / data.limit)}
+          value={page}
+          onChange={setPage}
+          size="sm"
+          getControlProps={(control) => ({ 'aria-label': t(`table.${control}` as 'table.next') })}
+          getItemProps={(n) => ({ 'aria-label': t('table.page', { n }) })}
+        />
+      )}
+    </Group>
   );
 }
 

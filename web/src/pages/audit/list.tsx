@@ -1,11 +1,10 @@
 // The audit trail: every write through the API, filtered by path (in the URL).
-import { Code, Group, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { useState } from 'react';
+import { Code } from '@mantine/core';
 import type { Schemas } from '../../api/client';
 import { useApi } from '../../api/query';
 import { useI18n } from '../../i18n';
 import { DateText } from '../../ui/format';
+import { FilterBar, SearchFilter } from '../../ui/filters';
 import { PageHeader } from '../../ui/shell';
 import { PagedTable, useUrlFilters, type Column } from '../../ui/table';
 
@@ -13,8 +12,6 @@ export function Page() {
   const { t } = useI18n();
   const { filters, all, setFilter, page, setPage, limit, offset } = useUrlFilters(['path'] as const);
   const events = useApi('/audit-events', { params: { query: { ...filters, limit, offset } } });
-  const [path, setPath] = useState(all.path ?? '');
-  const push = useDebouncedCallback((v: string) => setFilter('path', v), 300);
   const columns: Column<Schemas['AuditEvent']>[] = [
     { key: 'at', header: t('audit.at'), cell: (e) => <DateText value={e.at} time /> },
     { key: 'actor', header: t('audit.actor'), cell: (e) => t(`role.${e.actorRole}` as 'role.viewer') },
@@ -24,18 +21,16 @@ export function Page() {
   return (
     <>
       <PageHeader title={t('audit.title')} />
-      <Group mb="md" role="search" aria-label={t('filters.label')}>
-        <TextInput
+      <FilterBar>
+        <SearchFilter
           label={t('audit.path')}
+          value={all.path}
+          onChange={(v) => setFilter('path', v)}
           description={t('audit.pathHelp')}
-          value={path}
-          onChange={(e) => {
-            setPath(e.currentTarget.value);
-            push(e.currentTarget.value);
-          }}
+          type="text"
           w={{ base: '100%', sm: 320 }}
         />
-      </Group>
+      </FilterBar>
       <PagedTable
         query={events}
         columns={columns}

@@ -1,6 +1,5 @@
-import { Anchor, Button, Group, NumberInput, TextInput } from '@mantine/core';
-import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
-import { useState } from 'react';
+import { Anchor, Button, NumberInput, TextInput } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { Link, useNavigate } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { useApi } from '../../api/query';
@@ -10,6 +9,7 @@ import { ClusterSelect, CountrySelect, EnumSelect, useCountries } from '../../ui
 import { FormModal } from '../../ui/form-modal';
 import { StatusBadge } from '../../ui/format';
 import { useProblemForm } from '../../ui/problem-form';
+import { FilterBar, SearchFilter } from '../../ui/filters';
 import { PageHeader } from '../../ui/shell';
 import { useSubmit } from '../../ui/submit';
 import { PagedTable, useUrlFilters, type Column } from '../../ui/table';
@@ -79,8 +79,6 @@ export function Page() {
   if (!isOneOf(REGIONS, filters.region)) delete query.region;
   if (!isOneOf(CITY_STATUSES, filters.status)) delete query.status;
   const cities = useApi('/cities', { params: { query: query as never } });
-  const [q, setQ] = useState(all.q ?? '');
-  const pushQ = useDebouncedCallback((v: string) => setFilter('q', v), 300);
 
   const columns: Column<Schemas['City']>[] = [
     {
@@ -100,17 +98,8 @@ export function Page() {
   return (
     <>
       <PageHeader title={t('cities.title')} actions={<Button onClick={open}>{t('cities.create')}</Button>} />
-      <Group mb="md" align="flex-end" wrap="wrap" gap="sm" role="search" aria-label={t('filters.label')}>
-        <TextInput
-          label={t('filters.search')}
-          type="search"
-          value={q}
-          onChange={(e) => {
-            setQ(e.currentTarget.value);
-            pushQ(e.currentTarget.value);
-          }}
-          w={{ base: '100%', sm: 220 }}
-        />
+      <FilterBar align="flex-end" wrap="wrap" gap="sm">
+        <SearchFilter value={all.q} onChange={(v) => setFilter('q', v)} w={{ base: '100%', sm: 220 }} />
         <CountrySelect
           label={t('cities.country')}
           value={all.country}
@@ -141,7 +130,7 @@ export function Page() {
           onChange={(v) => setFilter('status', v)}
           w={{ base: '100%', sm: 160 }}
         />
-      </Group>
+      </FilterBar>
       <PagedTable
         query={cities}
         columns={columns}

@@ -1,4 +1,4 @@
-import { Anchor, Group } from '@mantine/core';
+import { Anchor } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Schemas } from '../../api/client';
 import { useApi } from '../../api/query';
@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import { CLUSTER_STATUSES, isOneOf } from '../../lib/enums';
 import { EnumSelect } from '../../ui/fields';
 import { StatusBadge } from '../../ui/format';
+import { FilterBar } from '../../ui/filters';
 import { PageHeader } from '../../ui/shell';
 import { PagedTable, useUrlFilters, type Column } from '../../ui/table';
 
@@ -38,7 +39,7 @@ export function Page() {
   return (
     <>
       <PageHeader title={t('clusters.title')} />
-      <Group mb="md" role="search" aria-label={t('filters.label')}>
+      <FilterBar>
         <EnumSelect
           label={t('clusters.status')}
           options={CLUSTER_STATUSES}
@@ -48,7 +49,7 @@ export function Page() {
           onChange={(v) => setFilter('status', v)}
           w={200}
         />
-      </Group>
+      </FilterBar>
       <PagedTable
         query={clusters}
         columns={columns}

@@ -1,5 +1,5 @@
 // Coordinator meetings: status filter in the URL, who has not reported yet; plan one.
-import { Anchor, Button, Group, TextInput } from '@mantine/core';
+import { Anchor, Button, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client';
@@ -10,6 +10,7 @@ import { EnumSelect } from '../../ui/fields';
 import { FormModal } from '../../ui/form-modal';
 import { DateText, StatusBadge } from '../../ui/format';
 import { useProblemForm } from '../../ui/problem-form';
+import { FilterBar } from '../../ui/filters';
 import { PageHeader } from '../../ui/shell';
 import { useSubmit } from '../../ui/submit';
 import { PagedTable, useUrlFilters, type Column } from '../../ui/table';
@@ -84,7 +85,7 @@ export function Page() {
   return (
     <>
       <PageHeader title={t('meetings.title')} actions={<Button onClick={open}>{t('meetings.plan')}</Button>} />
-      <Group mb="md" role="search" aria-label={t('filters.label')}>
+      <FilterBar>
         <EnumSelect
           label={t('meetings.status')}
           options={MEETING_STATUSES}
@@ -94,7 +95,7 @@ export function Page() {
           onChange={(v) => setFilter('status', v)}
           w={{ base: '100%', sm: 200 }}
         />
-      </Group>
+      </FilterBar>
       <PagedTable
         query={meetings}
         columns={columns}

@@ -1,9 +1,9 @@
-import { Group } from '@mantine/core';
 import type { Schemas } from '../../api/client';
 import { useApi } from '../../api/query';
 import { useI18n } from '../../i18n';
 import { INCOME_GROUPS, REGIONS, isOneOf } from '../../lib/enums';
 import { EnumSelect } from '../../ui/fields';
+import { FilterBar } from '../../ui/filters';
 import { PageHeader } from '../../ui/shell';
 import { PagedTable, useUrlFilters, type Column } from '../../ui/table';
 
@@ -35,7 +35,7 @@ export function Page() {
   return (
     <>
       <PageHeader title={t('countries.title')} />
-      <Group mb="md" wrap="wrap" role="search" aria-label={t('filters.label')}>
+      <FilterBar wrap="wrap">
         <EnumSelect
           label={t('countries.region')}
           options={REGIONS}
@@ -63,7 +63,7 @@ export function Page() {
           onChange={(v) => setFilter('ldc', v)}
           w={{ base: '100%', sm: 160 }}
         />
-      </Group>
+      </FilterBar>
       <PagedTable
         query={countries}
         columns={columns}

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Modal } from '@mantine/core';
+import { Anchor, Button, Modal } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useNavigate } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client';
@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { DONOR_TYPES, isOneOf } from '../../lib/enums';
 import { EnumSelect, useCountries } from '../../ui/fields';
 import { useProblemForm } from '../../ui/problem-form';
+import { FilterBar } from '../../ui/filters';
 import { PageHeader } from '../../ui/shell';
 import { useSubmit } from '../../ui/submit';
 import { PagedTable, useUrlFilters, type Column } from '../../ui/table';
@@ -72,7 +73,7 @@ export function Page() {
   return (
     <>
       <PageHeader title={t('donors.title')} actions={<Button onClick={open}>{t('donors.create')}</Button>} />
-      <Group mb="md" role="search" aria-label={t('filters.label')}>
+      <FilterBar>
         <EnumSelect
           label={t('donors.type')}
           options={DONOR_TYPES}
@@ -82,7 +83,7 @@ export function Page() {
           onChange={(v) => setFilter('type', v)}
           w={{ base: '100%', sm: 260 }}
         />
-      </Group>
+      </FilterBar>
       <PagedTable
         query={donors}
         columns={columns}

@@ -1,4 +1,4 @@
-import { Anchor, Group } from '@mantine/core';
+import { Anchor } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Schemas } from '../../api/client';
 import { useApi } from '../../api/query';
@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import { ELECTION_STATUSES, isOneOf } from '../../lib/enums';
 import { ClusterSelect, EnumSelect } from '../../ui/fields';
 import { DateText, StatusBadge } from '../../ui/format';
+import { FilterBar } from '../../ui/filters';
 import { PageHeader } from '../../ui/shell';
 import { PagedTable, useUrlFilters, type Column } from '../../ui/table';
 import { nextDeadline } from './deadline';
@@ -51,7 +52,7 @@ export function Page() {
   return (
     <>
       <PageHeader title={t('elections.title')} />
-      <Group mb="md" wrap="wrap" role="search" aria-label={t('filters.label')}>
+      <FilterBar wrap="wrap">
         <ClusterSelect
           label={t('elections.cluster')}
           value={all.cluster}
@@ -67,7 +68,7 @@ export function Page() {
           onChange={(v) => setFilter('status', v)}
           w={{ base: '100%', sm: 200 }}
         />
-      </Group>
+      </FilterBar>
       <PagedTable
         query={elections}
         columns={columns}

@@ -6,6 +6,7 @@ import { useApi } from '../../api/query';
 import { useI18n, type MessageKey } from '../../i18n';
 import { bienniaAround, currentBiennium } from '../../lib/biennium';
 import { Money } from '../../ui/format';
+import { FilterBar } from '../../ui/filters';
 import { PageHeader } from '../../ui/shell';
 import { LoadingState, QueryState } from '../../ui/states';
 import { DataTable, useUrlFilters, type Column } from '../../ui/table';
@@ -53,7 +54,7 @@ export function Page() {
   return (
     <>
       <PageHeader title={t('funding.title')} />
-      <Group mb="md" role="search" aria-label={t('filters.label')} wrap="wrap">
+      <FilterBar wrap="wrap">
         <Select
           label={t('funding.biennium')}
           data={bienniaAround(currentBiennium())}
@@ -69,7 +70,7 @@ export function Page() {
           onChange={(e) => setFilter('asOf', e.currentTarget.value)}
           w={{ base: '100%', sm: 180 }}
         />
-      </Group>
+      </FilterBar>
       <QueryState query={summary}>
         {(raw) => {
           const s = asSummary(raw);

@@ -1,5 +1,5 @@
 // Exchange rates to USD: currency and dates in the URL; record a rate.
-import { Button, Group, TextInput } from '@mantine/core';
+import { Button, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { useApi } from '../../api/query';
@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { FormModal } from '../../ui/form-modal';
 import { DateText } from '../../ui/format';
 import { useProblemForm } from '../../ui/problem-form';
+import { FilterBar } from '../../ui/filters';
 import { PageHeader } from '../../ui/shell';
 import { useSubmit } from '../../ui/submit';
 import { PagedTable, useUrlFilters, type Column } from '../../ui/table';
@@ -70,7 +71,7 @@ export function Page() {
   return (
     <>
       <PageHeader title={t('fx.title')} actions={<Button onClick={open}>{t('fx.add')}</Button>} />
-      <Group mb="md" wrap="wrap" role="search" aria-label={t('filters.label')}>
+      <FilterBar wrap="wrap">
         <TextInput
           label={t('pledges.currency')}
           maxLength={3}
@@ -92,7 +93,7 @@ export function Page() {
           onChange={(e) => setFilter('to', e.currentTarget.value)}
           w={{ base: '100%', sm: 180 }}
         />
-      </Group>
+      </FilterBar>
       <PagedTable
         query={rates}
         columns={columns}

@@ -1,7 +1,6 @@
 // The peer-learning database: full-text search, cluster and kind in the URL; add an entry.
 import { Badge, Button, Card, Group, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
-import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
-import { useState } from 'react';
+import { useDisclosure } from '@mantine/hooks';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { useApi } from '../../api/query';
 import { useI18n } from '../../i18n';
@@ -10,11 +9,11 @@ import { ClusterSelect, EnumSelect } from '../../ui/fields';
 import { FormModal } from '../../ui/form-modal';
 import { DateText } from '../../ui/format';
 import { useProblemForm } from '../../ui/problem-form';
+import { FilterBar, SearchFilter } from '../../ui/filters';
 import { PageHeader } from '../../ui/shell';
 import { EmptyState, QueryState } from '../../ui/states';
 import { useSubmit } from '../../ui/submit';
-import { useUrlFilters } from '../../ui/table';
-import { Pagination } from '@mantine/core';
+import { PageFooter, useUrlFilters } from '../../ui/table';
 
 function AddEntry({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useI18n();
@@ -88,22 +87,11 @@ export function Page() {
   if (filters.cluster) query.cluster = filters.cluster;
   if (isOneOf(PEER_KINDS, filters.kind)) query.kind = filters.kind;
   const entries = useApi('/peer-learning', { params: { query } });
-  const [q, setQ] = useState(all.q ?? '');
-  const pushQ = useDebouncedCallback((v: string) => setFilter('q', v), 300);
   return (
     <>
       <PageHeader title={t('peer.title')} actions={<Button onClick={open}>{t('peer.add')}</Button>} />
-      <Group mb="md" wrap="wrap" role="search" aria-label={t('filters.label')}>
-        <TextInput
-          label={t('filters.search')}
-          type="search"
-          value={q}
-          onChange={(e) => {
-            setQ(e.currentTarget.value);
-            pushQ(e.currentTarget.value);
-          }}
-          w={{ base: '100%', sm: 260 }}
-        />
+      <FilterBar wrap="wrap">
+        <SearchFilter value={all.q} onChange={(v) => setFilter('q', v)} />
         <ClusterSelect
           label={t('workshops.cluster')}
           value={all.cluster}
@@ -119,7 +107,7 @@ export function Page() {
           onChange={(v) => setFilter('kind', v)}
           w={{ base: '100%', sm: 180 }}
         />
-      </Group>
+      </FilterBar>
       <QueryState query={entries}>
         {(d) =>
           d.items.length === 0 ? (
@@ -147,21 +135,7 @@ export function Page() {
                   </Text>
                 </Card>
               ))}
-              <Group justify="space-between">
-                <Text size="sm" c="dimmed">
-                  {t('table.range', { from: d.offset + 1, to: d.offset + d.items.length, total: d.total })}
-                </Text>
-                {d.total > d.limit && (
-                  <Pagination
-                    total={Math.ceil(d.total / d.limit)}
-                    value={page}
-                    onChange={setPage}
-                    size="sm"
-                    getControlProps={(c) => ({ 'aria-label': t(`table.${c}`) })}
-                    getItemProps={(n) => ({ 'aria-label': t('table.page', { n }) })}
-                  />
-                )}
-              </Group>
+              <PageFooter data={d} page={page} setPage={setPage} />
             </Stack>
           )
         }

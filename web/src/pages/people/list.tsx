@@ -1,7 +1,6 @@
 // People with access: search, invite a member of staff (an e-mailed link), end their sessions.
 import { Anchor, Badge, Button, Group, Text, TextInput } from '@mantine/core';
-import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
-import { useState } from 'react';
+import { useDisclosure } from '@mantine/hooks';
 import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { useApi } from '../../api/query';
@@ -11,6 +10,7 @@ import { FormModal } from '../../ui/form-modal';
 import { DateText } from '../../ui/format';
 import { useProblemForm } from '../../ui/problem-form';
 import { RowAction } from '../../ui/row-action';
+import { FilterBar, SearchFilter } from '../../ui/filters';
 import { PageHeader } from '../../ui/shell';
 import { useSubmit } from '../../ui/submit';
 import { PagedTable, useUrlFilters, type Column } from '../../ui/table';
@@ -95,8 +95,6 @@ export function Page() {
   const { filters, all, setFilter, page, setPage, limit, offset } = useUrlFilters(['q'] as const);
   const [opened, { open, close }] = useDisclosure(false);
   const people = useApi('/people', { params: { query: { ...filters, limit, offset } } });
-  const [q, setQ] = useState(all.q ?? '');
-  const pushQ = useDebouncedCallback((v: string) => setFilter('q', v), 300);
   const columns: Column<Schemas['Person']>[] = [
     { key: 'name', header: t('people.name'), cell: (p) => p.name },
     { key: 'email', header: t('people.email'), cell: (p) => p.email },
@@ -134,18 +132,9 @@ export function Page() {
           </>
         }
       />
-      <Group mb="md" role="search" aria-label={t('filters.label')}>
-        <TextInput
-          label={t('filters.search')}
-          type="search"
-          value={q}
-          onChange={(e) => {
-            setQ(e.currentTarget.value);
-            pushQ(e.currentTarget.value);
-          }}
-          w={{ base: '100%', sm: 260 }}
-        />
-      </Group>
+      <FilterBar>
+        <SearchFilter value={all.q} onChange={(v) => setFilter('q', v)} />
+      </FilterBar>
       <PagedTable
         query={people}
         columns={columns}

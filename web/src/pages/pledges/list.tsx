@@ -1,5 +1,5 @@
 // Pledges by donor (the API lists them per donor), with the status filter in the URL.
-import { Anchor, Group } from '@mantine/core';
+import { Anchor } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Schemas } from '../../api/client';
 import { useApi } from '../../api/query';
@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { PLEDGE_STATUSES, isOneOf } from '../../lib/enums';
 import { DonorSelect, EnumSelect } from '../../ui/fields';
 import { DateText, Money, StatusBadge } from '../../ui/format';
+import { FilterBar } from '../../ui/filters';
 import { PageHeader } from '../../ui/shell';
 import { EmptyState } from '../../ui/states';
 import { PagedTable, useUrlFilters, type Column } from '../../ui/table';
@@ -60,7 +61,7 @@ export function Page() {
   return (
     <>
       <PageHeader title={t('pledges.title')} />
-      <Group mb="md" wrap="wrap" role="search" aria-label={t('filters.label')}>
+      <FilterBar wrap="wrap">
         <DonorSelect
           label={t('pledges.donor')}
           value={all.donor}
@@ -76,7 +77,7 @@ export function Page() {
           onChange={(v) => setFilter('status', v)}
           w={{ base: '100%', sm: 220 }}
         />
-      </Group>
+      </FilterBar>
       {all.donor ? (
         <DonorPledgeTable donorId={all.donor} status={all.status} />
       ) : (

@@ -1,9 +1,10 @@
 // A cluster's work plan for a biennium: its outputs and targets, version by version.
-import { Group, Select, Text } from '@mantine/core';
+import { Select, Text } from '@mantine/core';
 import { useApi } from '../../api/query';
 import { useI18n } from '../../i18n';
 import { ClusterSelect } from '../../ui/fields';
 import { DateText } from '../../ui/format';
+import { FilterBar } from '../../ui/filters';
 import { PageHeader } from '../../ui/shell';
 import { EmptyState, QueryState } from '../../ui/states';
 import { DataTable, useUrlFilters, type Column } from '../../ui/table';
@@ -60,7 +61,7 @@ export function Page() {
   return (
     <>
       <PageHeader title={t('workPlans.title')} />
-      <Group mb="md" wrap="wrap" role="search" aria-label={t('filters.label')}>
+      <FilterBar wrap="wrap">
         <ClusterSelect
           label={t('workshops.cluster')}
           activeOnly
@@ -76,7 +77,7 @@ export function Page() {
           disabled={!all.cluster}
           w={{ base: '100%', sm: 180 }}
         />
-      </Group>
+      </FilterBar>
       {all.cluster && all.biennium ? (
         <Plan code={all.cluster} biennium={all.biennium} />
       ) : (

@@ -1,6 +1,6 @@
 // Workshops from the network calendar (the API has no workshop list of its own), by year and
 // cluster in the URL; schedule one for a cluster.
-import { Anchor, Button, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { Anchor, Button, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useNavigate } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client';
@@ -10,6 +10,7 @@ import { ClusterSelect, EnumSelect } from '../../ui/fields';
 import { FormModal } from '../../ui/form-modal';
 import { DateText, StatusBadge } from '../../ui/format';
 import { useProblemForm } from '../../ui/problem-form';
+import { FilterBar } from '../../ui/filters';
 import { PageHeader } from '../../ui/shell';
 import { EmptyState, QueryState } from '../../ui/states';
 import { useSubmit } from '../../ui/submit';
@@ -167,7 +168,7 @@ export function Page() {
   return (
     <>
       <PageHeader title={t('workshops.title')} actions={<Button onClick={open}>{t('workshops.schedule')}</Button>} />
-      <Group mb="md" wrap="wrap" role="search" aria-label={t('filters.label')}>
+      <FilterBar wrap="wrap">
         <Select
           label={t('workshops.year')}
           data={[thisYear - 2, thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map(String)}
@@ -182,7 +183,7 @@ export function Page() {
           onChange={(v) => setFilter('cluster', v)}
           w={{ base: '100%', sm: 260 }}
         />
-      </Group>
+      </FilterBar>
       <QueryState query={calendar}>
         {(d) => {
           const workshops = d.items.filter((e) => workshopIdOf(e.uid));
