@@ -82,7 +82,8 @@ export async function fundingSummary(em: EntityManager, biennium: string, asOf: 
        select i.pledge_id, i.due,
               case when i.status = any(?::text[]) then 0 else greatest(0, i.amount_minor - i.paid_minor) end as owed
          from instalment i join pledge p on p.id = i.pledge_id
-        where p.biennium = ?
+        -- only committed pledges' balances are ever read (below)
+        where p.biennium = ? and p.status = any(?::text[])
      ), schedule as (
        select pledge_id, sum(owed) as outstanding_minor, coalesce(sum(owed) filter (where due < ?::date), 0) as overdue_minor
          from owed group by pledge_id
@@ -100,7 +101,7 @@ export async function fundingSummary(em: EntityManager, biennium: string, asOf: 
        left join schedule s on s.pledge_id = p.id
        left join received r on r.pledge_id = p.id
       where p.biennium = ?`,
-    [`{${SETTLED.join(',')}}`, biennium, asOf, biennium, biennium],
+    [`{${SETTLED.join(',')}}`, biennium, `{${COMMITTED_STATUSES.join(',')}}`, asOf, biennium, biennium],
   );
   type Row = [
     id: string,
