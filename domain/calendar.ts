@@ -88,3 +88,21 @@ export function toICalendar(events: readonly CalendarEvent[], opts: { name: stri
   lines.push('END:VCALENDAR');
   return lines.map(foldLine).join('\r\n') + '\r\n';
 }
+
+/**
+ * Every kind of event the common schedule holds (CalendarEvent.kind), for ?kinds= filters. A new
+ * source adds its kinds here.
+ */
+export const CALENDAR_EVENT_KINDS = [
+  'workshop.inception',
+  'workshop.thematic',
+  'workshop.advisory_session',
+  'workshop.rsvp_by',
+  'workshop.outcomes_due',
+  'coordinator_meeting',
+  'report_due',
+  'election.nominations-close',
+  'election.voting-close',
+  'instalment_due',
+] as const;
+export type CalendarEventKind = (typeof CALENDAR_EVENT_KINDS)[number];

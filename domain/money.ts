@@ -168,15 +168,24 @@ export function divideHalfEven(num: bigint, den: bigint): bigint {
   return neg ? -q : q;
 }
 
+/**
+ * toUsd with the rate parsed once: for converting many amounts of one currency at one rate (the
+ * funding summary converts each of thousands of pledges on its own). Same arithmetic as toUsd.
+ */
+export function usdConverter(currency: string, rateToUsd: string): (minor: number) => number {
+  const r = parseRate(rateToUsd);
+  const factor = r.num * pow10(exponentOf('USD'));
+  const den = r.den * pow10(exponentOf(currency));
+  return (minor) => {
+    if (!Number.isSafeInteger(minor)) throw new RangeError(`minor units must be a safe integer, got ${minor}`);
+    return toSafe(divideHalfEven(BigInt(minor) * factor, den), 'USD amount');
+  };
+}
+
 /** Minor units of `currency` → USD cents at `rateToUsd` (USD per unit), half-even. */
 export function toUsd(minor: number, currency: string, rateToUsd: string): number {
   if (!Number.isSafeInteger(minor)) throw new RangeError(`minor units must be a safe integer, got ${minor}`);
-  const r = parseRate(rateToUsd);
-  const usdExp = exponentOf('USD');
-  const exp = exponentOf(currency);
-  const num = BigInt(minor) * r.num * pow10(usdExp);
-  const den = r.den * pow10(exp);
-  return toSafe(divideHalfEven(num, den), 'USD amount');
+  return usdConverter(currency, rateToUsd)(minor);
 }
 
 /** USD cents → minor units of `currency` at `rateToUsd`, half-even (the inverse of toUsd). */

@@ -5,27 +5,53 @@ import { z } from 'zod';
 import { QueryInt } from '../pagination.js';
 import { ROLES, type Principal } from '../../domain/auth.js';
 import { CALENDAR_SOURCES, type CalendarFilters } from '../../db/queries/calendar.js';
-import { toICalendar, type CalendarEvent } from '../../domain/calendar.js';
+import { CALENDAR_EVENT_KINDS, toICalendar, type CalendarEvent } from '../../domain/calendar.js';
+import { CalendarDate } from '../../domain/schemas.js';
 import type { AppDeps } from '../deps.js';
 import { forbidden } from '../errors.js';
 import { defineRoute, reply } from '../route.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-const CalendarQuery = z.object({
-  year: QueryInt(2012, 2100).optional(),
-  cluster: z
-    .string()
-    .min(1)
-    .max(32)
-    .transform((s) => s.toUpperCase())
-    .optional(),
-  city: z.uuid().optional().describe('events that concern this city; a city token always gets its own'),
-  access_token: z
-    .string()
-    .max(200)
-    .optional()
-    .describe('the token, for calendar apps that cannot send an Authorization header'),
-});
+/** The most events one call may ask for with ?limit= (the overview's "next up" list). */
+export const MAX_CALENDAR_LIMIT = 1000;
+
+const CalendarQuery = z
+  .object({
+    year: QueryInt(2012, 2100).optional(),
+    from: CalendarDate.optional().describe('events starting on or after this day (UTC); with year, both apply'),
+    to: CalendarDate.optional().describe('events starting on or before this day (UTC); with year, both apply'),
+    kinds: z
+      .string()
+      .max(500)
+      .transform((s, ctx) => {
+        const kinds = s.split(',').map((k) => k.trim());
+        const unknown = kinds.filter((k) => !(CALENDAR_EVENT_KINDS as readonly string[]).includes(k));
+        if (unknown.length) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `unknown event kind(s) ${unknown.join(', ')}; known: ${CALENDAR_EVENT_KINDS.join(', ')}`,
+          });
+          return z.NEVER;
+        }
+        return kinds as (typeof CALENDAR_EVENT_KINDS)[number][];
+      })
+      .optional()
+      .describe(`comma-separated event kinds to include: ${CALENDAR_EVENT_KINDS.join(', ')}`),
+    limit: QueryInt(1, MAX_CALENDAR_LIMIT).optional().describe('only the earliest events, at most this many'),
+    cluster: z
+      .string()
+      .min(1)
+      .max(32)
+      .transform((s) => s.toUpperCase())
+      .optional(),
+    city: z.uuid().optional().describe('events that concern this city; a city token always gets its own'),
+    access_token: z
+      .string()
+      .max(200)
+      .optional()
+      .describe('the token, for calendar apps that cannot send an Authorization header'),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], error: 'must be on or after from' });
 
 const EventView = z
   .object({
@@ -49,6 +75,10 @@ function filtersFor(principal: Principal, q: z.output<typeof CalendarQuery>): Ca
   const city = principal.role === 'city' ? (principal.cityId ?? undefined) : q.city;
   return {
     ...(q.year ? { year: q.year } : {}),
+    ...(q.from ? { from: q.from } : {}),
+    ...(q.to ? { to: q.to } : {}),
+    ...(q.kinds ? { kinds: q.kinds } : {}),
+    ...(q.limit ? { limit: q.limit } : {}),
     ...(q.cluster ? { cluster: q.cluster } : {}),
     ...(city ? { city } : {}),
   };
@@ -56,7 +86,8 @@ function filtersFor(principal: Principal, q: z.output<typeof CalendarQuery>): Ca
 
 async function collect(em: EntityManager, principal: Principal, filters: CalendarFilters): Promise<CalendarEvent[]> {
   const all = (await Promise.all(CALENDAR_SOURCES.map((source) => source(em.fork(), principal, filters)))).flat();
-  return all.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.uid < b.uid ? -1 : 1));
+  const sorted = all.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.uid < b.uid ? -1 : 1));
+  return filters.limit ? sorted.slice(0, filters.limit) : sorted;
 }
 
 export function calendarRoutes(deps: AppDeps): Router {

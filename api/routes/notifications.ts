@@ -48,6 +48,7 @@ function ownedBy(p: Principal): Record<string, unknown> {
   if (p.role === 'city') return { recipientKind: 'city', recipientCity: p.cityId };
   if (p.role === 'donor') return { recipientKind: 'donor', recipientDonor: p.donorId };
   // Messages to plain e-mail addresses (external experts) have no other reader: the secretariat sees them.
+  // The partial index notification_secretariat_created_at_index serves exactly these two kinds.
   if (p.role === 'secretariat') return { recipientKind: { $in: ['secretariat', 'email'] } };
   return { id: null };
 }

@@ -9,6 +9,8 @@ import { City, Cluster } from './registry.js';
 export const CoordinatorMeeting = defineEntity({
   name: 'CoordinatorMeeting',
   tableName: 'coordinator_meeting',
+  // The common schedule reads meetings and report due dates by range.
+  indexes: [{ properties: ['at'] }, { properties: ['reportDueAt'] }],
   properties: (p) => ({
     id: p.uuid().primary(),
     workflowId: p.string(),

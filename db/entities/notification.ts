@@ -8,9 +8,15 @@ import { City, Donor } from './registry.js';
 export const Notification = defineEntity({
   name: 'Notification',
   tableName: 'notification',
+  // Each reader's newest-first listing (GET /notifications): a city's, a donor's, and the secretariat's
+  // (partial: the kinds it reads, api/routes/notifications.ts ownedBy, in one date order).
   indexes: [
-    { properties: ['recipientCity'] },
-    { properties: ['recipientDonor'] },
+    {
+      name: 'notification_secretariat_created_at_index',
+      expression: `create index "notification_secretariat_created_at_index" on "notification" ("created_at") where "recipient_kind" in ('secretariat', 'email')`,
+    },
+    { properties: ['recipientCity', 'createdAt'] },
+    { properties: ['recipientDonor', 'createdAt'] },
     { properties: ['deliveredAt'] },
     { properties: ['nextAttemptAt'] },
   ],

@@ -74,6 +74,8 @@ export type IPledgeStatusChange = InferEntity<typeof PledgeStatusChange>;
 export const Instalment = defineEntity({
   name: 'Instalment',
   tableName: 'instalment',
+  // Due dates by range, in the common schedule's order (db/queries/calendar.ts instalmentEvents).
+  indexes: [{ properties: ['due', 'pledge'] }],
   uniques: [{ properties: ['pledge', 'seq'] }],
   properties: (p) => ({
     id: p

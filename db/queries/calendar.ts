@@ -3,7 +3,7 @@
 // CALENDAR_SOURCES and the JSON and iCalendar feeds pick it up.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../../domain/auth.js';
-import type { CalendarEvent } from '../../domain/calendar.js';
+import type { CalendarEvent, CalendarEventKind } from '../../domain/calendar.js';
 import { formatAmount } from '../../domain/money.js';
 
 export type { CalendarEvent };
@@ -14,6 +14,17 @@ export interface CalendarFilters {
   cluster?: string;
   /** Events that concern this city; for a city token always its own city. */
   city?: string;
+  /** Events starting on or after this day (YYYY-MM-DD, from its start in UTC), when given. */
+  from?: string;
+  /** Events starting on or before this day (YYYY-MM-DD, to its end in UTC), when given. */
+  to?: string;
+  /** Only events of these kinds, when given. */
+  kinds?: readonly CalendarEventKind[];
+  /**
+   * Only the earliest `limit` events (by start, then uid), when given. A source may stop at its own
+   * earliest `limit` in the same order: the union's earliest `limit` are among them.
+   */
+  limit?: number;
 }
 
 export type CalendarSource = (
@@ -23,11 +34,26 @@ export type CalendarSource = (
 ) => Promise<CalendarEvent[]>;
 
 const iso = (d: Date | string) => new Date(d).toISOString();
-/** [from, to) of the year filter as ISO instants, or an unbounded range. */
-const yearRange = (f: CalendarFilters): [string, string] =>
-  f.year
+const dayAfter = (date: string): string => {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+};
+
+/** [from, to) of the year, from and to filters together as ISO instants (unbounded without them). */
+const yearRange = (f: CalendarFilters): [string, string] => {
+  let [from, to] = f.year
     ? [`${f.year}-01-01T00:00:00Z`, `${f.year + 1}-01-01T00:00:00Z`]
     : ['0001-01-01T00:00:00Z', '9999-01-01T00:00:00Z'];
+  // Same-shaped UTC instants compare as strings.
+  if (f.from && `${f.from}T00:00:00Z` > from) from = `${f.from}T00:00:00Z`;
+  if (f.to && `${dayAfter(f.to)}T00:00:00Z` < to) to = `${dayAfter(f.to)}T00:00:00Z`;
+  return [from, to];
+};
+
+/** Whether events of this kind are asked for. */
+export const wants = (f: CalendarFilters, kind: string): boolean =>
+  !f.kinds || (f.kinds as readonly string[]).includes(kind);
 
 /**
  * Every scheduled workshop, with its RSVP deadline and its outcomes due date (planned from the end
@@ -35,6 +61,7 @@ const yearRange = (f: CalendarFilters): [string, string] =>
  * Each event is kept by its own date, so a December workshop's January outcomes land in January.
  */
 export const workshopEvents: CalendarSource = async (em, _p, f) => {
+  if (f.kinds && !f.kinds.some((k) => k.startsWith('workshop.'))) return [];
   const [from, to] = yearRange(f);
   const rows = await em.getConnection().execute<
     {
@@ -97,7 +124,7 @@ export const workshopEvents: CalendarSource = async (em, _p, f) => {
         ...common,
       });
     }
-    return events;
+    return events.filter((e) => wants(f, e.kind));
   });
 };
 
@@ -127,18 +154,20 @@ async function meetings(em: EntityManager, f: CalendarFilters, column: 'at' | 'r
 
 /** Coordinators' meetings: everyone may know when they take place. */
 export const meetingEvents: CalendarSource = async (em, _p, f) =>
-  (await meetings(em, f, 'at')).map((m) => ({
-    uid: `coordinator-meeting-${m.id}@gnlc`,
-    kind: 'coordinator_meeting',
-    title: m.title,
-    start: iso(m.at),
-    url: `/coordinator-meetings/${m.id}`,
-    cancelled: m.status === 'cancelled',
-  }));
+  !wants(f, 'coordinator_meeting')
+    ? []
+    : (await meetings(em, f, 'at')).map((m) => ({
+        uid: `coordinator-meeting-${m.id}@gnlc`,
+        kind: 'coordinator_meeting',
+        title: m.title,
+        start: iso(m.at),
+        url: `/coordinator-meetings/${m.id}`,
+        cancelled: m.status === 'cancelled',
+      }));
 
 /** When status reports are due: for the secretariat, viewers and the coordinators asked. */
 export const reportDueEvents: CalendarSource = async (em, p, f) => {
-  if (p.role === 'donor') return [];
+  if (p.role === 'donor' || !wants(f, 'report_due')) return [];
   return (await meetings(em, f, 'report_due_at')).map((m) => ({
     uid: `coordinator-meeting-${m.id}-reports-due@gnlc`,
     kind: 'report_due',
@@ -152,6 +181,7 @@ export const reportDueEvents: CalendarSource = async (em, p, f) => {
 
 /** Election windows: when nominations and voting close (from the election's deadlines). */
 export const electionEvents: CalendarSource = async (em, _p, f) => {
+  if (!wants(f, 'election.nominations-close') && !wants(f, 'election.voting-close')) return [];
   const rows = await em.getConnection().execute<
     {
       id: string;
@@ -174,7 +204,7 @@ export const electionEvents: CalendarSource = async (em, _p, f) => {
       ['voting-close', 'voting closes', e.deadlines.votingCloses as string | undefined],
     ];
     for (const [slug, what, at] of windows) {
-      if (!at || iso(at) < from || iso(at) >= to) continue;
+      if (!at || iso(at) < from || iso(at) >= to || !wants(f, `election.${slug}`)) continue;
       events.push({
         uid: `election-${e.id}-${slug}@gnlc`,
         kind: `election.${slug}`,
@@ -198,7 +228,7 @@ export const electionEvents: CalendarSource = async (em, _p, f) => {
  * Waived and written-off instalments stay listed as cancelled so subscribed calendars update.
  */
 export const instalmentEvents: CalendarSource = async (em, p, f) => {
-  if (f.cluster) return [];
+  if (f.cluster || !wants(f, 'instalment_due')) return [];
   if (p.role === 'donor' && !p.donorId) return [];
   if (p.role === 'city' && !f.city) return [];
   const [from, to] = yearRange(f);
@@ -217,8 +247,20 @@ export const instalmentEvents: CalendarSource = async (em, p, f) => {
     `select i.pledge_id, i.seq, i.due::text as due, i.amount_minor, i.paid_minor, i.status, p.currency, d.name as donor_name
        from instalment i join pledge p on p.id = i.pledge_id join donor d on d.id = p.donor_id
       where p.kind = 'financial' and p.currency is not null and i.due >= ?::date and i.due < ?::date
-        ${p.role === 'donor' ? 'and p.donor_id = ?' : ''} ${f.city ? 'and d.city_id = ?' : ''}`,
-    [from.slice(0, 10), to.slice(0, 10), ...(p.role === 'donor' ? [p.donorId] : []), ...(f.city ? [f.city] : [])],
+        ${p.role === 'donor' ? 'and p.donor_id = ?' : ''} ${f.city ? 'and d.city_id = ?' : ''}
+      ${
+        // The earliest by (start, uid) as the route sorts them. The uid is pledge-<uuid>-instalment-<seq>@gnlc
+        // compared as JS compares strings: uuids order as their lowercase hex text, then seq as text
+        // ('10@' before '1@'). (due, pledge_id) is indexed, so only the first rows are read.
+        f.limit ? `order by i.due, i.pledge_id, (i.seq || '@') collate "C" limit ?` : ''
+      }`,
+    [
+      from.slice(0, 10),
+      to.slice(0, 10),
+      ...(p.role === 'donor' ? [p.donorId] : []),
+      ...(f.city ? [f.city] : []),
+      ...(f.limit ? [f.limit] : []),
+    ],
   );
   return rows.map((r) => {
     const amount = `${formatAmount(Number(r.amount_minor), r.currency)} ${r.currency}`;

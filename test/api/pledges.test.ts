@@ -420,3 +420,59 @@ describe('donor tokens', () => {
     ).toBe(409);
   });
 });
+
+describe('the common schedule for the console overview: from, to, kinds and limit', () => {
+  it('bounds the range by day, keeps the asked kinds, and a limit is the head of the full list in the same order', async () => {
+    const y = 2040 + Math.floor(Math.random() * 60);
+    // Twelve instalments on one day (seq 10 sorts before seq 2 in the uid) and two pledges on the
+    // same days (the uuid decides): the limit must cut where the full list's order does.
+    const sameDay = Array.from({ length: 12 }, () => ({ due: `${y}-03-01`, amount: '1000' }));
+    for (const instalments of [
+      sameDay,
+      sameDay,
+      [
+        { due: `${y}-01-15`, amount: '6000' },
+        { due: `${y}-12-31`, amount: '6000' },
+      ],
+    ]) {
+      const donor = await fx.donor();
+      const r = await http.post(
+        '/pledges',
+        financial(donor.id, { amount: { currency: 'EUR', value: '12000' }, instalments }),
+      );
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+    }
+    const items = async (q: string) => {
+      const r = await http.get(`/calendar?${q}`);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return (r.body.items as { uid: string; kind: string; start: string }[]).map((e) => `${e.start} ${e.uid}`);
+    };
+    const full = await items(`year=${y}`);
+    expect(full.length).toBeGreaterThanOrEqual(26);
+    for (const limit of [1, 3, 13, 25, 26, 1000])
+      expect(await items(`year=${y}&limit=${limit}`)).toEqual(full.slice(0, limit));
+    const inRange = (from: string, to: string) => full.filter((e) => e.slice(0, 10) >= from && e.slice(0, 10) <= to);
+    expect(await items(`from=${y}-03-01&to=${y}-03-01`)).toEqual(inRange(`${y}-03-01`, `${y}-03-01`));
+    expect(await items(`from=${y}-01-16&to=${y}-12-31`)).toEqual(inRange(`${y}-01-16`, `${y}-12-31`));
+    expect(await items(`year=${y}&from=${y - 1}-06-01&to=${y}-01-15&limit=5`)).toEqual(
+      inRange(`${y}-01-01`, `${y}-01-15`),
+    );
+    expect(await items(`from=${y}-03-01&to=${y}-03-01&limit=14`)).toEqual(
+      inRange(`${y}-03-01`, `${y}-03-01`).slice(0, 14),
+    );
+    expect(await items(`year=${y}&kinds=instalment_due`)).toEqual(full.filter((e) => e.includes('-instalment-')));
+    expect(await items(`year=${y}&kinds=report_due,coordinator_meeting`)).toEqual(
+      full.filter((e) => !e.includes('-instalment-')),
+    );
+    // Unknown kinds, an inverted range, a limit outside 1..1000 and a date outside the calendar: 400.
+    for (const q of [
+      'kinds=instalment',
+      'kinds=',
+      `from=${y}-02-01&to=${y}-01-31`,
+      'limit=0',
+      'limit=1001',
+      'from=2026-02-30',
+    ])
+      expect((await http.get(`/calendar?${q}`)).status, q).toBe(400);
+  });
+});

@@ -4665,6 +4665,14 @@ export interface paths {
             parameters: {
                 query?: {
                     year?: number;
+                    /** @description events starting on or after this day (UTC); with year, both apply */
+                    from?: string;
+                    /** @description events starting on or before this day (UTC); with year, both apply */
+                    to?: string;
+                    /** @description comma-separated event kinds to include: workshop.inception, workshop.thematic, workshop.advisory_session, workshop.rsvp_by, workshop.outcomes_due, coordinator_meeting, report_due, election.nominations-close, election.voting-close, instalment_due */
+                    kinds?: string;
+                    /** @description only the earliest events, at most this many */
+                    limit?: number;
                     cluster?: string;
                     /** @description events that concern this city; a city token always gets its own */
                     city?: string;
@@ -4740,6 +4748,14 @@ export interface paths {
             parameters: {
                 query?: {
                     year?: number;
+                    /** @description events starting on or after this day (UTC); with year, both apply */
+                    from?: string;
+                    /** @description events starting on or before this day (UTC); with year, both apply */
+                    to?: string;
+                    /** @description comma-separated event kinds to include: workshop.inception, workshop.thematic, workshop.advisory_session, workshop.rsvp_by, workshop.outcomes_due, coordinator_meeting, report_due, election.nominations-close, election.voting-close, instalment_due */
+                    kinds?: string;
+                    /** @description only the earliest events, at most this many */
+                    limit?: number;
                     cluster?: string;
                     /** @description events that concern this city; a city token always gets its own */
                     city?: string;
