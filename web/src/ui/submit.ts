@@ -8,8 +8,10 @@ export function useSubmit<A, R>(
   opts: {
     invalidate?: string[];
     onSuccess?: (r: R) => void;
-    form?: { setProblem(e: unknown): void; clear(): void };
+    form?: { setProblem(e: unknown): void; clear(): void; reset?(): void };
     success?: string;
+    /** A modal's close: on success the form is reset and the modal closed (before `onSuccess`). */
+    close?: () => void;
   } = {},
 ) {
   const invalidate = useInvalidate();
@@ -21,6 +23,10 @@ export function useSubmit<A, R>(
     onSuccess: async (r) => {
       if (opts.invalidate?.length) await invalidate(...opts.invalidate);
       if (opts.success) notifications.show({ message: opts.success, color: 'green' });
+      if (opts.close) {
+        opts.form?.reset?.();
+        opts.close();
+      }
       opts.onSuccess?.(r);
     },
     onError: (e) => opts.form?.setProblem(e),

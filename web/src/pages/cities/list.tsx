@@ -40,11 +40,8 @@ function CreateCity({ opened, onClose }: { opened: boolean; onClose: () => void 
       form,
       invalidate: ['/cities'],
       success: t('cities.created'),
-      onSuccess: (city) => {
-        onClose();
-        form.reset();
-        void navigate(`/cities/${city.id}`);
-      },
+      close: onClose,
+      onSuccess: (city) => void navigate(`/cities/${city.id}`),
     },
   );
   return (

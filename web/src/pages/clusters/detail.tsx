@@ -60,10 +60,7 @@ function AddMember({ code, opened, onClose }: { code: string; opened: boolean; o
       form,
       invalidate: ['/clusters', '/cities'],
       success: t('clusters.memberAdded'),
-      onSuccess: () => {
-        form.reset();
-        onClose();
-      },
+      close: onClose,
     },
   );
   return (

@@ -29,10 +29,7 @@ function PlanMeeting({ opened, onClose }: { opened: boolean; onClose: () => void
       form,
       invalidate: ['/coordinator-meetings', '/calendar'],
       success: t('meetings.planned'),
-      onSuccess: () => {
-        form.reset();
-        onClose();
-      },
+      close: onClose,
     },
   );
   return (

@@ -21,11 +21,8 @@ function CreateDonor({ opened, onClose }: { opened: boolean; onClose: () => void
     form,
     invalidate: ['/donors'],
     success: t('donors.created'),
-    onSuccess: (d) => {
-      onClose();
-      form.reset();
-      void navigate(`/donors/${d.id}`);
-    },
+    close: onClose,
+    onSuccess: (d) => void navigate(`/donors/${d.id}`),
   });
   return (
     <Modal opened={opened} onClose={onClose} title={t('donors.create')}>

@@ -47,11 +47,8 @@ export function OpenElection({ code, opened, onClose }: { code: string; opened: 
       form,
       invalidate: ['/elections', '/clusters'],
       success: t('elections.opened'),
-      onSuccess: (e) => {
-        onClose();
-        form.reset();
-        void navigate(`/elections/${e.id}`);
-      },
+      close: onClose,
+      onSuccess: (e) => void navigate(`/elections/${e.id}`),
     },
   );
   const describe = (d: string) => {

@@ -30,10 +30,7 @@ function AddRate({ opened, onClose }: { opened: boolean; onClose: () => void }) 
       form,
       invalidate: ['/fx-rates', '/funding'],
       success: t('fx.recorded'),
-      onSuccess: () => {
-        form.reset();
-        onClose();
-      },
+      close: onClose,
     },
   );
   return (

@@ -41,10 +41,7 @@ function AddEntry({ opened, onClose }: { opened: boolean; onClose: () => void })
       form,
       invalidate: ['/peer-learning'],
       success: t('peer.added'),
-      onSuccess: () => {
-        form.reset();
-        onClose();
-      },
+      close: onClose,
     },
   );
   return (

@@ -39,10 +39,7 @@ function Invite({ opened, onClose }: { opened: boolean; onClose: () => void }) {
       form,
       invalidate: ['/people'],
       success: t('people.invited'),
-      onSuccess: () => {
-        form.reset();
-        onClose();
-      },
+      close: onClose,
     },
   );
   return (

@@ -60,11 +60,8 @@ export function CreatePledge({ donorId, opened, onClose }: { donorId: string; op
       form,
       invalidate: ['/donors', '/pledges', '/funding'],
       success: t('pledges.recorded'),
-      onSuccess: (p) => {
-        onClose();
-        form.reset();
-        void navigate(`/pledges/${p.id}`);
-      },
+      close: onClose,
+      onSuccess: (p) => void navigate(`/pledges/${p.id}`),
     },
   );
   return (

@@ -140,10 +140,7 @@ function Waive({ pledge, seq, onClose }: { pledge: Pledge; seq: number | null; o
       form,
       invalidate: ['/pledges', '/donors', '/funding'],
       success: t('pledges.waived'),
-      onSuccess: () => {
-        form.reset();
-        onClose();
-      },
+      close: onClose,
     },
   );
   return (

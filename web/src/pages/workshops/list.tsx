@@ -84,11 +84,8 @@ export function ScheduleWorkshop({
       form,
       invalidate: ['/calendar', '/workshops'],
       success: t('workshops.scheduled'),
-      onSuccess: (w) => {
-        onClose();
-        form.reset();
-        void navigate(`/workshops/${w.id}`);
-      },
+      close: onClose,
+      onSuccess: (w) => void navigate(`/workshops/${w.id}`),
     },
   );
   return (
