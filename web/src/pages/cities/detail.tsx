@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Card, Group, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client';
@@ -6,7 +6,7 @@ import { useApi } from '../../api/query';
 import { useI18n } from '../../i18n';
 import { CITY_STATUSES } from '../../lib/enums';
 import { EnumSelect, useCountries } from '../../ui/fields';
-import { FormError } from '../../ui/form-error';
+import { ApiForm, FormActions } from '../../ui/form-modal';
 import { StatusBadge } from '../../ui/format';
 import { useProblemForm } from '../../ui/problem-form';
 import { PageHeader } from '../../ui/shell';
@@ -39,37 +39,24 @@ function EditCity({ city }: { city: Schemas['City'] }) {
       <Text id="edit-city" fw={700} mb="sm">
         {t('cities.edit')}
       </Text>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit.mutate(undefined);
-        }}
-        noValidate
-      >
-        <Stack>
-          <FormError message={form.formError} />
-          <TextInput label={t('cities.name')} required {...form.text('name')} />
-          <EnumSelect
-            label={t('cities.status')}
-            options={CITY_STATUSES}
-            prefix="status"
-            allowDeselect={false}
-            {...form.field('status')}
-          />
-          <NumberInput
-            label={t('cities.yearJoined')}
-            min={2013}
-            max={2100}
-            allowDecimal={false}
-            {...form.field('yearJoined')}
-          />
-          <Group justify="flex-end">
-            <Button type="submit" loading={submit.isPending}>
-              {t('action.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <ApiForm form={form} submit={submit}>
+        <TextInput label={t('cities.name')} required {...form.text('name')} />
+        <EnumSelect
+          label={t('cities.status')}
+          options={CITY_STATUSES}
+          prefix="status"
+          allowDeselect={false}
+          {...form.field('status')}
+        />
+        <NumberInput
+          label={t('cities.yearJoined')}
+          min={2013}
+          max={2100}
+          allowDecimal={false}
+          {...form.field('yearJoined')}
+        />
+        <FormActions submitLabel={t('action.save')} loading={submit.isPending} />
+      </ApiForm>
     </Card>
   );
 }

@@ -5,7 +5,6 @@ import {
   Button,
   Card,
   Group,
-  Modal,
   SimpleGrid,
   Stack,
   Text,
@@ -20,8 +19,7 @@ import { api, unwrap, type Schemas } from '../../api/client';
 import { useApi } from '../../api/query';
 import { useI18n } from '../../i18n';
 import { EnumSelect } from '../../ui/fields';
-import { FormError } from '../../ui/form-error';
-import { ApiForm, FormActions } from '../../ui/form-modal';
+import { ApiForm, FormActions, FormModal } from '../../ui/form-modal';
 import { DateText, Money, StatusBadge } from '../../ui/format';
 import { useProblemForm } from '../../ui/problem-form';
 import { PageHeader } from '../../ui/shell';
@@ -144,28 +142,16 @@ function Waive({ pledge, seq, onClose }: { pledge: Pledge; seq: number | null; o
     },
   );
   return (
-    <Modal opened={seq !== null} onClose={onClose} title={t('pledges.waiveN', { n: seq ?? 0 })}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit.mutate(undefined);
-        }}
-        noValidate
-      >
-        <Stack>
-          <FormError message={form.formError} />
-          <Textarea label={t('pledges.note')} required autosize minRows={2} {...form.text('note')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('action.cancel')}
-            </Button>
-            <Button type="submit" loading={submit.isPending}>
-              {t('pledges.waive')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={seq !== null}
+      onClose={onClose}
+      title={t('pledges.waiveN', { n: seq ?? 0 })}
+      submitLabel={t('pledges.waive')}
+      form={form}
+      submit={submit}
+    >
+      <Textarea label={t('pledges.note')} required autosize minRows={2} {...form.text('note')} />
+    </FormModal>
   );
 }
 

@@ -1,11 +1,11 @@
-import { Anchor, Button, Card, Group, Title } from '@mantine/core';
+import { Button, Card, Group, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Link } from 'react-router';
 import type { Schemas } from '../../api/client';
 import { useApi } from '../../api/query';
 import { useI18n } from '../../i18n';
 import { Money, StatusBadge } from '../../ui/format';
 import { PagedTable, useUrlFilters, type Column } from '../../ui/table';
+import { PledgeLink } from './link';
 import { CreatePledge } from './create';
 
 export function DonorPledges({ donorId }: { donorId: string }) {
@@ -14,15 +14,7 @@ export function DonorPledges({ donorId }: { donorId: string }) {
   const [opened, { open, close }] = useDisclosure(false);
   const pledges = useApi('/donors/{id}/pledges', { params: { path: { id: donorId }, query: { limit, offset } } });
   const columns: Column<Schemas['Pledge']>[] = [
-    {
-      key: 'pledge',
-      header: t('pledges.pledge'),
-      cell: (p) => (
-        <Anchor component={Link} to={`/pledges/${p.id}`}>
-          {t(`fundingOption.${p.fundingOption}`)} · {p.biennium}
-        </Anchor>
-      ),
-    },
+    { key: 'pledge', header: t('pledges.pledge'), cell: (p) => <PledgeLink pledge={p} /> },
     { key: 'status', header: t('pledges.status'), cell: (p) => <StatusBadge value={p.status} /> },
     {
       key: 'amount',

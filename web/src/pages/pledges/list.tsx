@@ -1,6 +1,4 @@
 // Pledges by donor (the API lists them per donor), with the status filter in the URL.
-import { Anchor } from '@mantine/core';
-import { Link } from 'react-router';
 import type { Schemas } from '../../api/client';
 import { useApi } from '../../api/query';
 import { useI18n } from '../../i18n';
@@ -11,6 +9,7 @@ import { FilterBar } from '../../ui/filters';
 import { PageHeader } from '../../ui/shell';
 import { EmptyState } from '../../ui/states';
 import { PagedTable, useUrlFilters, type Column } from '../../ui/table';
+import { PledgeLink } from './link';
 
 function DonorPledgeTable({ donorId, status }: { donorId: string; status?: string }) {
   const { t } = useI18n();
@@ -19,15 +18,7 @@ function DonorPledgeTable({ donorId, status }: { donorId: string; status?: strin
   if (isOneOf(PLEDGE_STATUSES, status)) query.status = status;
   const pledges = useApi('/donors/{id}/pledges', { params: { path: { id: donorId }, query } });
   const columns: Column<Schemas['Pledge']>[] = [
-    {
-      key: 'pledge',
-      header: t('pledges.pledge'),
-      cell: (p) => (
-        <Anchor component={Link} to={`/pledges/${p.id}`}>
-          {t(`fundingOption.${p.fundingOption}`)} · {p.biennium}
-        </Anchor>
-      ),
-    },
+    { key: 'pledge', header: t('pledges.pledge'), cell: (p) => <PledgeLink pledge={p} /> },
     { key: 'kind', header: t('pledges.kind'), cell: (p) => t(`pledgeKind.${p.kind}`) },
     { key: 'status', header: t('pledges.status'), cell: (p) => <StatusBadge value={p.status} /> },
     { key: 'since', header: t('pledges.since'), cell: (p) => <DateText value={p.statusSince} time /> },
