@@ -110,7 +110,22 @@ function register(registry: OpenAPIRegistry, spec: RouteSpec<AnyObject, AnyObjec
   if (spec.roles !== 'public') {
     responses['401'] ??= { description: 'Missing or unknown token', content: problemContent };
     responses['403'] ??= { description: 'Not allowed for this token', content: problemContent };
+    responses['429'] ??= {
+      description: 'Too many failed authentication attempts; see Retry-After',
+      content: problemContent,
+    };
   }
+  // Idempotency-Key: a duplicate of a request still in progress.
+  if (spec.method === 'post' && spec.roles !== 'public')
+    responses['409'] ??= {
+      description: 'A request with this Idempotency-Key is in progress; see Retry-After',
+      content: problemContent,
+    };
+  // Every route can meet a dependency that is down (api/errors.ts fromUnavailable).
+  responses['503'] ??= {
+    description: 'PostgreSQL, Temporal or the worker is unavailable; see Retry-After',
+    content: problemContent,
+  };
   registry.registerPath({
     method: spec.method,
     path: openApiPath(spec.path),

@@ -30,8 +30,9 @@ function fuzz(url: string, token: string): Promise<{ code: number | null; output
         // depth mismatch" error seen with two).
         '--workers',
         '1',
+        // Longer than the API's own 30 s bound on an update, so its 503 is what is judged.
         '--request-timeout',
-        '30',
+        '60',
         '--seed',
         '20261201',
         '--no-color',
