@@ -4,7 +4,10 @@
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { Connection } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { freshDatabase } from '../support/fresh-database.js';
 import { SECRETARIAT, startTestApp, type TestApp } from '../support/app.js';
 import { fixtures, httpClient } from '../support/http.js';
 
@@ -47,17 +50,49 @@ function fuzz(url: string, token: string): Promise<{ code: number | null; output
 }
 
 let app: TestApp;
+let db: Awaited<ReturnType<typeof freshDatabase>>;
 const tokens: Record<string, string> = { secretariat: SECRETARIAT };
 
+/**
+ * A namespace of the file's own: the fuzzer reaches every process it can find, and the run's
+ * shared namespace holds other files' workflows on task queues nobody polls any more.
+ */
+async function freshNamespace(): Promise<string> {
+  const namespace = `fuzz-${randomUUID().slice(0, 8)}`;
+  const connection = await Connection.connect({ address: inject('temporalAddress') });
+  try {
+    await connection.workflowService.registerNamespace({
+      namespace,
+      workflowExecutionRetentionPeriod: { seconds: 86_400 as never },
+    });
+    // A new namespace takes a moment to be served by every part of the server.
+    for (let i = 0; i < 100; i++) {
+      const ok = await connection.workflowService.describeNamespace({ namespace }).then(
+        () => true,
+        () => false,
+      );
+      if (ok) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    await connection.close();
+  }
+  return namespace;
+}
+
 beforeAll(async () => {
-  app = await startTestApp();
+  db = await freshDatabase();
+  app = await startTestApp({ orm: db.orm, env: { TEMPORAL_NAMESPACE: await freshNamespace() } });
   const fx = fixtures(httpClient(app.url));
   const city = await fx.city();
   await fx.member('ESD', city.id);
   tokens.city = await fx.token('city', { cityId: city.id });
   tokens.donor = await fx.token('donor', { donorId: (await fx.donor()).id });
 });
-afterAll(() => app?.close());
+afterAll(async () => {
+  await app?.close();
+  await db?.drop();
+});
 
 describe('Schemathesis against the running app', () => {
   for (const role of ['secretariat', 'city', 'donor']) {
