@@ -7,6 +7,10 @@ import { ApiError, setUnauthorizedHandler } from './api/client';
 import { I18nProvider } from './i18n';
 import { Shell } from './ui/shell';
 import { NotFoundPage, RouteError } from './ui/not-found';
+import { page } from './ui/lazy-page';
+import { Home } from './ui/home';
+import { cityRoutes } from './portals/city/routes';
+import { donorRoutes } from './portals/donor/routes';
 
 export const BASENAME = '/app';
 
@@ -29,12 +33,6 @@ export const queryClient = new QueryClient({
   },
 });
 
-type Page = Record<string, unknown>;
-/** A page loaded on first visit: its module's `Page` export. */
-const page = (load: () => Promise<Page>): Pick<RouteObject, 'lazy'> => ({
-  lazy: async () => ({ Component: (await load()).Page as React.ComponentType }),
-});
-
 export const routes: RouteObject[] = [
   { path: '/sign-in', errorElement: <RouteError />, ...page(() => import('./pages/sign-in/sign-in')) },
   {
@@ -42,7 +40,9 @@ export const routes: RouteObject[] = [
     element: <Shell />,
     errorElement: <RouteError />,
     children: [
-      { index: true, ...page(() => import('./pages/overview/overview')) },
+      { index: true, element: <Home /> },
+      ...cityRoutes,
+      ...donorRoutes,
       { path: 'cities', ...page(() => import('./pages/cities/list')) },
       { path: 'cities/:id', ...page(() => import('./pages/cities/detail')) },
       { path: 'clusters', ...page(() => import('./pages/clusters/list')) },

@@ -1,4 +1,7 @@
 // English: the reference catalogue. Every key here must exist in fr.ts (test/web/catalogue.test.ts).
+// Areas added later keep their keys in parts/<area>.en.ts and parts/<area>.fr.ts, spread at the end.
+import { portalEn } from './parts/portal.en.js';
+
 export const en = {
   'app.name': 'GNLC',
   'app.fullName': 'UNESCO Global Network of Learning Cities',
@@ -546,6 +549,7 @@ export const en = {
   'audit.path': 'Path',
   'audit.pathHelp': 'Starts with, such as /cities',
   'audit.none': 'No write recorded',
+  ...portalEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

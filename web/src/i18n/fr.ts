@@ -1,5 +1,6 @@
 // Français : chaque clé de en.ts, traduite (test/web/catalogue.test.ts vérifie la parité).
 import type { MessageKey } from './en.js';
+import { portalFr } from './parts/portal.fr.js';
 
 export const fr: Record<MessageKey, string> = {
   'app.name': 'GNLC',
@@ -550,4 +551,5 @@ export const fr: Record<MessageKey, string> = {
   'audit.path': 'Chemin',
   'audit.pathHelp': 'Commence par, par exemple /cities',
   'audit.none': 'Aucune écriture enregistrée',
+  ...portalFr,
 };

@@ -14,57 +14,10 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect, type ReactNode } from 'react';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { LOCALES, useI18n, type Locale, type MessageKey } from '../i18n';
+import { LOCALES, useI18n, type Locale } from '../i18n';
+import { navigationFor } from './navigation';
 import { useMe, useSaveLanguage, useSignOut } from './session';
 import { LoadingState, ErrorState } from './states';
-
-interface NavItem {
-  to: string;
-  label: MessageKey;
-}
-interface NavGroup {
-  label: MessageKey;
-  items: NavItem[];
-}
-
-export const NAVIGATION: NavGroup[] = [
-  { label: 'nav.group.console', items: [{ to: '/', label: 'nav.overview' }] },
-  {
-    label: 'nav.group.registry',
-    items: [
-      { to: '/cities', label: 'nav.cities' },
-      { to: '/clusters', label: 'nav.clusters' },
-      { to: '/countries', label: 'nav.countries' },
-      { to: '/donors', label: 'nav.donors' },
-    ],
-  },
-  { label: 'nav.group.governance', items: [{ to: '/elections', label: 'nav.elections' }] },
-  {
-    label: 'nav.group.clusterWork',
-    items: [
-      { to: '/workshops', label: 'nav.workshops' },
-      { to: '/work-plans', label: 'nav.workPlans' },
-      { to: '/coordinator-meetings', label: 'nav.coordinatorMeetings' },
-      { to: '/peer-learning', label: 'nav.peerLearning' },
-    ],
-  },
-  {
-    label: 'nav.group.funding',
-    items: [
-      { to: '/funding-summary', label: 'nav.fundingSummary' },
-      { to: '/pledges', label: 'nav.pledges' },
-      { to: '/campaigns', label: 'nav.campaigns' },
-      { to: '/fx-rates', label: 'nav.fxRates' },
-    ],
-  },
-  {
-    label: 'nav.group.access',
-    items: [
-      { to: '/people', label: 'nav.people' },
-      { to: '/audit', label: 'nav.audit' },
-    ],
-  },
-];
 
 export function LanguageSwitch() {
   const { locale, setLocale, t } = useI18n();
@@ -155,7 +108,7 @@ export function Shell() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" id="main-navigation" aria-label={t('shell.navigation')} component="nav">
         <AppShell.Section grow component={ScrollArea}>
-          {NAVIGATION.map((g) => (
+          {navigationFor(me.data?.role).map((g) => (
             <div key={g.label} role="group" aria-labelledby={`nav-${g.label}`}>
               <Text id={`nav-${g.label}`} size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mt="sm" mb={4}>
                 {t(g.label)}

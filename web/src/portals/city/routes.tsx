@@ -1,0 +1,5 @@
+// The city portal's pages, under /app/city (lazy, like the console's).
+import type { RouteObject } from 'react-router';
+import { page } from '../../ui/lazy-page';
+
+export const cityRoutes: RouteObject[] = [{ path: 'city', ...page(() => import('./home')) }];
