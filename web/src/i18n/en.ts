@@ -57,6 +57,7 @@ export const en = {
   'action.saved': 'Saved',
   'action.seeAll': 'See all',
   'action.details': 'Details',
+  'action.closeNotice': 'Close this notice',
 
   'common.yes': 'Yes',
   'common.no': 'No',

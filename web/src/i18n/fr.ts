@@ -57,6 +57,7 @@ export const fr: Record<MessageKey, string> = {
   'action.saved': 'Enregistré',
   'action.seeAll': 'Tout voir',
   'action.details': 'Détails',
+  'action.closeNotice': 'Fermer ce message',
 
   'common.yes': 'Oui',
   'common.no': 'Non',
