@@ -14,6 +14,7 @@ import { Instalment, Pledge, PledgeStatusChange, Receipt } from './pledge.js';
 import { Notification } from './notification.js';
 import { Person, Session, SignInLink } from './person.js';
 import { City, Cluster, Country, Donor, Membership } from './registry.js';
+import { ClusterRestructuring } from './cluster-restructuring.js';
 
 export * from './access.js';
 export * from './election.js';
@@ -31,6 +32,7 @@ export * from './pledge.js';
 export * from './notification.js';
 export * from './person.js';
 export * from './registry.js';
+export * from './cluster-restructuring.js';
 
 export const ENTITIES = [
   Country,
@@ -65,4 +67,5 @@ export const ENTITIES = [
   Receipt,
   FxRate,
   CampaignProspect,
+  ClusterRestructuring,
 ];

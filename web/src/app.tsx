@@ -50,6 +50,7 @@ export const routes: RouteObject[] = [
       { path: 'cities', ...page(() => import('./pages/cities/list')) },
       { path: 'cities/:id', ...page(() => import('./pages/cities/detail')) },
       { path: 'clusters', ...page(() => import('./pages/clusters/list')) },
+      { path: 'clusters/restructure', ...page(() => import('./pages/clusters/restructure')) },
       { path: 'clusters/:code', ...page(() => import('./pages/clusters/detail')) },
       { path: 'countries', ...page(() => import('./pages/countries/list')) },
       { path: 'donors', ...page(() => import('./pages/donors/list')) },
