@@ -1847,6 +1847,11 @@ export interface paths {
                             email: string;
                             /** @default [] */
                             expertise?: string[];
+                            /**
+                             * @default en
+                             * @enum {string}
+                             */
+                            language?: "en" | "fr";
                         };
                     };
                 };
@@ -7716,6 +7721,11 @@ export interface components {
                 name: string;
                 email?: string;
                 expertise: string[];
+                /**
+                 * @description the language of the engine's messages to the representative
+                 * @enum {string}
+                 */
+                language: "en" | "fr";
             };
         };
         Donor: {
@@ -7745,6 +7755,8 @@ export interface components {
             subject: string;
             body: string;
             resource: string | null;
+            /** @description the web app page where the reader acts on it (e.g. /app/city/elections/…) */
+            link: string | null;
             createdAt: string;
             deliveredAt: string | null;
         };
