@@ -3,6 +3,7 @@ import type { Language } from '../domain/auth.js';
 import { appLink, isMessageKind, renderMessage, type Param, type Params } from '../domain/messages/index.js';
 import { toUsd } from '../domain/money.js';
 import type { NotificationRequest } from '../domain/notification.js';
+import { pgTextArray } from '../db/queries/text-array.js';
 import type { ActivityDeps } from './deps.js';
 
 interface Reader {
@@ -69,13 +70,15 @@ async function lookups(em: EntityManager, requests: NotificationRequest[]) {
   const c = em.getConnection();
   const [named, rated] = await Promise.all([
     cities.size
-      ? c.execute<{ id: string; name: string }[]>(`select id, name from city where id = any(?::uuid[])`, [[...cities]])
+      ? c.execute<{ id: string; name: string }[]>(`select id, name from city where id = any(?::uuid[])`, [
+          pgTextArray([...cities]),
+        ])
       : [],
     currencies.size
       ? c.execute<{ currency: string; rate_to_usd: string }[]>(
           `select distinct on (currency) currency, rate_to_usd::text as rate_to_usd from fx_rate
             where currency = any(?::text[]) and date <= current_date order by currency, date desc`,
-          [[...currencies]],
+          [pgTextArray([...currencies])],
         )
       : [],
   ]);
