@@ -172,7 +172,12 @@ describe('opening an election', () => {
       10_000,
       'the cancellation notice',
     );
-    expect(told).toMatchObject({ cityId: b, body: 'the cluster is being merged' });
+    expect(told).toMatchObject({
+      cityId: b,
+      subject: `The ${code} coordinator election was cancelled`,
+      body: 'The secretariat cancelled the election: the cluster is being merged',
+      link: `/app/city/elections/${id}`,
+    });
   });
 });
 
