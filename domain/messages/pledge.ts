@@ -43,7 +43,7 @@ export const pledgeEn = {
 export const pledgeFr: Record<keyof typeof pledgeEn, Template> = {
   'pledge.stuck': {
     subject: 'Une promesse de don est au statut {status} depuis le {since}',
-    body: "La promesse {option} du donateur {donor} n'a pas évolué depuis {after} ; relancez le donateur.",
+    body: "La promesse de don ({option}) du donateur {donor} n'a pas évolué depuis {after} ; relancez le donateur.",
   },
   'pledge.report-due': {
     subject: 'Votre rapport de contribution est attendu le {day}',

@@ -8,7 +8,7 @@ export const workshopEn = {
   },
   'workshop.rescheduled': {
     subject: 'Rescheduled: {title}',
-    body: 'The workshop now takes place {when}; please RSVP by {rsvpBy}.',
+    body: 'The workshop now takes place on {when}; please RSVP by {rsvpBy}.',
   },
   'workshop.cancelled': {
     subject: 'Cancelled: {title}',
@@ -39,7 +39,7 @@ export const workshopFr: Record<keyof typeof workshopEn, Template> = {
   },
   'workshop.rescheduled': {
     subject: 'Nouvelle date : {title}',
-    body: "L'atelier a désormais lieu {when} ; merci de répondre d'ici le {rsvpBy}.",
+    body: "L'atelier a désormais lieu le {when} ; merci de répondre d'ici le {rsvpBy}.",
   },
   'workshop.cancelled': {
     subject: 'Annulé : {title}',
