@@ -43,19 +43,21 @@ async function readerOf(em: EntityManager, req: NotificationRequest): Promise<Re
   return { email, language: p?.language ?? fallback };
 }
 
-/** Every city and currency a batch of messages names, looked up once. */
-function collect(p: Param, cities: Set<string>, currencies: Set<string>): void {
+/** Every city, donor and currency a batch of messages names, looked up once. */
+function collect(p: Param, ids: Set<string>, currencies: Set<string>): void {
   if (typeof p !== 'object') return;
-  if ('cities' in p) for (const id of p.cities) cities.add(id);
+  if ('cities' in p) for (const id of p.cities) ids.add(id);
+  else if ('donor' in p) ids.add(p.donor);
   else if ('money' in p && p.money.currency !== 'USD' && p.money.usdMinor === undefined)
     currencies.add(p.money.currency);
-  else if ('parts' in p) for (const x of p.parts) collect(x, cities, currencies);
+  else if ('parts' in p) for (const x of p.parts) collect(x, ids, currencies);
 }
 
-/** Cities by name, money with its USD value at the latest recorded rate (when there is one). */
+/** Cities and donors by name, money with its USD value at the latest recorded rate (when there is one). */
 function resolve(p: Param, names: Map<string, string>, rates: Map<string, string>): Param {
   if (typeof p !== 'object') return p;
   if ('cities' in p) return { list: p.cities.map((id) => names.get(id) ?? id) };
+  if ('donor' in p) return names.get(p.donor) ?? p.donor;
   if ('money' in p && p.money.usdMinor === undefined && rates.has(p.money.currency))
     return { money: { ...p.money, usdMinor: toUsd(p.money.minor, p.money.currency, rates.get(p.money.currency)!) } };
   if ('parts' in p) return { ...p, parts: p.parts.map((x) => resolve(x, names, rates)) };
@@ -63,16 +65,18 @@ function resolve(p: Param, names: Map<string, string>, rates: Map<string, string
 }
 
 async function lookups(em: EntityManager, requests: NotificationRequest[]) {
-  const cities = new Set<string>();
+  /** Cities and donors: names by ID. */
+  const ids = new Set<string>();
   const currencies = new Set<string>();
   for (const r of requests)
-    for (const v of Object.values(r.message?.params ?? {})) collect(v as Param, cities, currencies);
+    for (const v of Object.values(r.message?.params ?? {})) collect(v as Param, ids, currencies);
   const c = em.getConnection();
   const [named, rated] = await Promise.all([
-    cities.size
-      ? c.execute<{ id: string; name: string }[]>(`select id, name from city where id = any(?::uuid[])`, [
-          pgTextArray([...cities]),
-        ])
+    ids.size
+      ? c.execute<{ id: string; name: string }[]>(
+          `select id, name from city where id = any(?::uuid[]) union all select id, name from donor where id = any(?::uuid[])`,
+          [pgTextArray([...ids]), pgTextArray([...ids])],
+        )
       : [],
     currencies.size
       ? c.execute<{ currency: string; rate_to_usd: string }[]>(

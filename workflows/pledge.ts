@@ -179,7 +179,7 @@ class PledgeRun {
               status: { term: `pledge.${status}` },
               since: { date: since },
               option: { term: `option.${spec.fundingOption}` },
-              donor: spec.donorId,
+              donor: { donor: spec.donorId },
               after: { duration: s.stuckAfter },
             }),
           ),
@@ -215,7 +215,7 @@ class PledgeRun {
           this.notify(
             'secretariat',
             'report:overdue',
-            said('pledge.report-overdue', { day: { date: day }, donor: spec.donorId }),
+            said('pledge.report-overdue', { day: { date: day }, donor: { donor: spec.donorId } }),
           ),
       });
     }
@@ -242,7 +242,7 @@ class PledgeRun {
         said('pledge.instalment-escalation', {
           seq,
           due,
-          donor: donorId,
+          donor: { donor: donorId },
           amount,
           times: reminders.overdueAfter.length,
         }),

@@ -29,7 +29,9 @@ export type Param =
   /** An event's start and end, in its own time zone (named). */
   | { span: { start: string; end: string; timeZone: string } }
   /** Member cities by ID: the notify activity writes their names. */
-  | { cities: string[] };
+  | { cities: string[] }
+  /** A donor by ID: the notify activity writes its name. */
+  | { donor: string };
 
 export type Params = Record<string, Param>;
 
@@ -111,6 +113,7 @@ export function formatParam(p: Param, lang: Language, term: (key: string) => str
   const list = (items: string[]) => new Intl.ListFormat(LOCALES[lang], { type: 'conjunction' }).format(items);
   if ('list' in p) return list(p.list);
   if ('cities' in p) return list(p.cities);
+  if ('donor' in p) return p.donor;
   if ('terms' in p) return list(p.terms.map(term));
   return term(p.term);
 }

@@ -195,6 +195,22 @@ describe('notify', () => {
     expect(row!.body.replace(/\s/g, ' ')).toBe(
       '5 000 000 F CFA (8 000,00 $US) de votre promesse de don au GNLC de l’UNESCO arrive à échéance le 31 janvier 2027.',
     );
+
+    // The secretariat reads the donor by name, in English.
+    const escalation = message('pledge.instalment-escalation', {
+      seq: 2,
+      due: { date: '2027-01-31' },
+      donor: { donor: donor.id },
+      amount: { money: { minor: 5_000_000, currency } },
+      times: 2,
+    });
+    const told = { ...req, key: `test:${randomUUID()}`, recipientKind: 'secretariat' as const, message: escalation };
+    await notify([told]);
+    const [toldRow] = await rowsWithKey(told.key);
+    expect(toldRow!.link).toBe('/app/pledges/p-1');
+    expect(toldRow!.body.replace(/\s/g, ' ')).toBe(
+      `Donor Donor ${tag} still owes F CFA 5,000,000 (US$8,000.00) of instalment 2; the donor was reminded 2 time(s).`,
+    );
   });
 
   it("keeps the text of a request written before the catalogue (a running history), with its reader's link", async () => {
