@@ -1847,6 +1847,11 @@ export interface paths {
                             email: string;
                             /** @default [] */
                             expertise?: string[];
+                            /**
+                             * @default en
+                             * @enum {string}
+                             */
+                            language?: "en" | "fr";
                         };
                     };
                 };
@@ -8102,6 +8107,11 @@ export interface components {
                 name: string;
                 email?: string;
                 expertise: string[];
+                /**
+                 * @description the language of the engine's messages to the representative
+                 * @enum {string}
+                 */
+                language: "en" | "fr";
             };
         };
         RestructuringPlan: {
@@ -8172,6 +8182,8 @@ export interface components {
             subject: string;
             body: string;
             resource: string | null;
+            /** @description the web app page where the reader acts on it (e.g. /app/city/elections/…) */
+            link: string | null;
             createdAt: string;
             deliveredAt: string | null;
         };
