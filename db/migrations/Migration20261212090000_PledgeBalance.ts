@@ -2,7 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 
 /**
  * pledge_balance: each pledge's outstanding total, the due dates its unpaid instalments span and
- * its receipts' sums, kept by statement-level triggers on instalment and receipt so that every
+ * its receipts' sums, kept by triggers on instalment and receipt (run at commit) so that every
  * writer (the pledge activities, the API, a fixture's raw insert) keeps it true in the same
  * transaction. The funding summary read 30 000 instalments per request at 10× today's data; it now
  * reads one row per pledge. The outstanding formula is outstandingOf's (domain/pledge.ts): nothing
@@ -36,31 +36,25 @@ export class Migration20261212090000_PledgeBalance extends Migration {
         outstanding_minor = excluded.outstanding_minor, owed_from = excluded.owed_from, owed_until = excluded.owed_until,
         received_usd_minor = excluded.received_usd_minor, received_pledge_minor = excluded.received_pledge_minor
     $$;`);
-    // One function for both tables and all three events; PostgreSQL allows transition tables on
-    // single-event triggers only, hence three triggers per table.
+    // Deferred to commit, so a transaction takes the balance row's lock after every other lock it
+    // takes (an instalment's, a receipt's): two writers of one pledge cannot wait on each other in
+    // a cycle through it. Constraint triggers are row-level; each refresh reads a handful of rows.
     this.addSql(`create function "pledge_balance_changed"() returns trigger language plpgsql as $$
       begin
-        if tg_op = 'INSERT' then
-          perform pledge_balance_refresh(array(select distinct pledge_id from new_rows));
-        elsif tg_op = 'UPDATE' then
-          perform pledge_balance_refresh(array(select pledge_id from new_rows union select pledge_id from old_rows));
+        if tg_op = 'DELETE' then
+          perform pledge_balance_refresh(array[old.pledge_id]);
+        elsif tg_op = 'UPDATE' and old.pledge_id <> new.pledge_id then
+          perform pledge_balance_refresh(array[old.pledge_id, new.pledge_id]);
         else
-          perform pledge_balance_refresh(array(select distinct pledge_id from old_rows));
+          perform pledge_balance_refresh(array[new.pledge_id]);
         end if;
         return null;
       end
     $$;`);
-    for (const table of ['instalment', 'receipt']) {
+    for (const table of ['instalment', 'receipt'])
       this.addSql(
-        `create trigger "${table}_balance_insert" after insert on "${table}" referencing new table as new_rows for each statement execute function pledge_balance_changed();`,
+        `create constraint trigger "${table}_balance" after insert or update or delete on "${table}" deferrable initially deferred for each row execute function pledge_balance_changed();`,
       );
-      this.addSql(
-        `create trigger "${table}_balance_update" after update on "${table}" referencing old table as old_rows new table as new_rows for each statement execute function pledge_balance_changed();`,
-      );
-      this.addSql(
-        `create trigger "${table}_balance_delete" after delete on "${table}" referencing old table as old_rows for each statement execute function pledge_balance_changed();`,
-      );
-    }
     this.addSql(
       `select pledge_balance_refresh(array(select distinct pledge_id from instalment union select pledge_id from receipt));`,
     );
@@ -70,9 +64,7 @@ export class Migration20261212090000_PledgeBalance extends Migration {
 
   override async down(): Promise<void> {
     this.addSql(`drop index "pledge_created_at_index";`);
-    for (const table of ['instalment', 'receipt'])
-      for (const event of ['insert', 'update', 'delete'])
-        this.addSql(`drop trigger "${table}_balance_${event}" on "${table}";`);
+    for (const table of ['instalment', 'receipt']) this.addSql(`drop trigger "${table}_balance" on "${table}";`);
     this.addSql(`drop function "pledge_balance_changed"();`);
     this.addSql(`drop function "pledge_balance_refresh"(uuid[]);`);
     this.addSql(`drop table "pledge_balance";`);
