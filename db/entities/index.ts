@@ -10,7 +10,7 @@ import { PeerLearningEntry } from './peer-learning.js';
 import { Campaign } from './campaign.js';
 import { CampaignProspect } from './campaign-prospect.js';
 import { FxRate } from './fx-rate.js';
-import { Instalment, Pledge, PledgeStatusChange, Receipt } from './pledge.js';
+import { Instalment, Pledge, PledgeBalance, PledgeStatusChange, Receipt } from './pledge.js';
 import { Notification } from './notification.js';
 import { Person, Session, SignInLink } from './person.js';
 import { City, Cluster, Country, Donor, Membership } from './registry.js';
@@ -65,6 +65,7 @@ export const ENTITIES = [
   PledgeStatusChange,
   Instalment,
   Receipt,
+  PledgeBalance,
   FxRate,
   CampaignProspect,
   ClusterRestructuring,

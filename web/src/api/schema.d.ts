@@ -4551,6 +4551,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/workshops": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Workshops across clusters in calendar order (unscheduled last), with RSVP counts
+         * @description Roles: secretariat, city, donor, viewer
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    cluster?: string;
+                    status?: "planning" | "invitations_open" | "rsvp_closed" | "awaiting_outcomes" | "completed" | "cancelled";
+                    /** @description starting on or after this day (UTC) */
+                    from?: string;
+                    /** @description starting on or before this day (UTC) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description workshops */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["WorkshopListItem"][];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many failed authentication attempts; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description PostgreSQL, Temporal or the worker is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workshops/{id}": {
         parameters: {
             query?: never;
@@ -6382,7 +6480,91 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * All pledges across donors, newest first or by next due date (a donor token: its own)
+         * @description Roles: secretariat, viewer, donor
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    status?: "prospect" | "in_discussion" | "pledged" | "agreement_signed" | "in_fulfilment" | "fulfilled" | "reported" | "closed" | "declined" | "cancelled" | "written_off";
+                    fundingOption?: "mdfm" | "capacity_building_ldc" | "thematic_study" | "communication_exchange";
+                    biennium?: string;
+                    donorId?: string;
+                    donorType?: "member_city" | "national_government" | "regional_government" | "multilateral" | "corporate" | "foundation" | "civil_society" | "educational_institution" | "think_tank" | "research_institute";
+                    kind?: "financial" | "in_kind";
+                    /** @description true: something unpaid fell due before today; false: nothing did */
+                    overdue?: "true" | "false";
+                    /** @description next_due: earliest unpaid due date first */
+                    sort?: "newest" | "next_due";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description pledges with their balances */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PledgeListItem"][];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a donor token asking for another donor's pledges */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Too many failed authentication attempts; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description PostgreSQL, Temporal or the worker is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         put?: never;
         /**
          * Record a pledge (secretariat), or offer one for oneself (donor: lands in in_discussion)
@@ -7502,7 +7684,85 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Fundraising campaigns, latest biennium first
+         * @description Roles: secretariat, viewer
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    status?: "open" | "closed";
+                    biennium?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description campaigns */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CampaignListItem"][];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many failed authentication attempts; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description PostgreSQL, Temporal or the worker is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         put?: never;
         /**
          * Open the fundraising campaign of a biennium (MDFM target, prospective donors)
@@ -8333,6 +8593,32 @@ export interface components {
             }[] | null;
             cancelReason: string | null;
         };
+        WorkshopListItem: {
+            /** Format: uuid */
+            id: string;
+            cluster: string;
+            /** Format: uuid */
+            workPhaseId: string | null;
+            /** @enum {string} */
+            kind: "inception" | "thematic" | "advisory_session";
+            /** @enum {string} */
+            status: "planning" | "invitations_open" | "rsvp_closed" | "awaiting_outcomes" | "completed" | "cancelled";
+            title: string;
+            startsAt: string | null;
+            endsAt: string | null;
+            timezone: string | null;
+            venue: string | null;
+            onlineUrl: string | null;
+            rsvpBy: string | null;
+            /** @description number of invited cities */
+            invited: number;
+            rsvpCounts: {
+                yes: number;
+                no: number;
+                maybe: number;
+                pending: number;
+            };
+        };
         WorkPlan: {
             cluster: string;
             biennium: string;
@@ -8578,6 +8864,49 @@ export interface components {
             campaignId: string | null;
             createdAt: string;
         };
+        PledgeListItem: {
+            /** Format: uuid */
+            id: string;
+            donor: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                type: "member_city" | "national_government" | "regional_government" | "multilateral" | "corporate" | "foundation" | "civil_society" | "educational_institution" | "think_tank" | "research_institute";
+            };
+            /** @enum {string} */
+            kind: "financial" | "in_kind";
+            /** @enum {string} */
+            fundingOption: "mdfm" | "capacity_building_ldc" | "thematic_study" | "communication_exchange";
+            biennium: string;
+            /** @enum {string} */
+            status: "prospect" | "in_discussion" | "pledged" | "agreement_signed" | "in_fulfilment" | "fulfilled" | "reported" | "closed" | "declined" | "cancelled" | "written_off";
+            statusSince: string;
+            amount: {
+                currency: string;
+                value: string;
+            } | null;
+            received: {
+                currency: string;
+                value: string;
+            } | null;
+            outstanding: {
+                currency: string;
+                value: string;
+            } | null;
+            usd: {
+                pledged: string | null;
+                received: string;
+                outstanding: string | null;
+                /** @description the pledge currency's latest rate on or before today */
+                rateToUsd: string | null;
+            };
+            /** @description earliest due date of an instalment that still owes something */
+            nextDue: string | null;
+            /** @description nextDue is before today */
+            overdue: boolean;
+            createdAt: string;
+        };
         FxRate: {
             currency: string;
             date: string;
@@ -8604,6 +8933,24 @@ export interface components {
             }[];
         } & {
             [key: string]: unknown;
+        };
+        CampaignListItem: {
+            /** Format: uuid */
+            id: string;
+            biennium: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** @enum {string} */
+            fundingOption: "mdfm" | "capacity_building_ldc" | "thematic_study" | "communication_exchange";
+            target: {
+                /** @enum {string} */
+                currency: "USD";
+                value: string;
+            };
+            closesOn: string;
+            /** @description donors approached */
+            prospects: number;
+            createdAt: string;
         };
         FundingSummary: {
             biennium: string;

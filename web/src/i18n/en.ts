@@ -2,6 +2,7 @@
 // Areas added later keep their keys in parts/<area>.en.ts and parts/<area>.fr.ts, spread at the end.
 import { portalEn } from './parts/portal.en.js';
 import { restructuringEn } from './parts/restructuring.en.js';
+import { listsEn } from './parts/lists.en.js';
 
 export const en = {
   'app.name': 'GNLC',
@@ -553,6 +554,7 @@ export const en = {
   'audit.none': 'No write recorded',
   ...portalEn,
   ...restructuringEn,
+  ...listsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

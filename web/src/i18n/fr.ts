@@ -2,6 +2,7 @@
 import type { MessageKey } from './en.js';
 import { portalFr } from './parts/portal.fr.js';
 import { restructuringFr } from './parts/restructuring.fr.js';
+import { listsFr } from './parts/lists.fr.js';
 
 export const fr: Record<MessageKey, string> = {
   'app.name': 'GNLC',
@@ -555,4 +556,5 @@ export const fr: Record<MessageKey, string> = {
   'audit.none': 'Aucune écriture enregistrée',
   ...portalFr,
   ...restructuringFr,
+  ...listsFr,
 };
