@@ -1,6 +1,8 @@
 // English: the reference catalogue. Every key here must exist in fr.ts (test/web/catalogue.test.ts).
 // Areas added later keep their keys in parts/<area>.en.ts and parts/<area>.fr.ts, spread at the end.
 import { portalEn } from './parts/portal.en.js';
+import { donorEn } from './parts/donor.en.js';
+import { noticeEn } from './parts/notice.en.js';
 
 export const en = {
   'app.name': 'GNLC',
@@ -551,6 +553,8 @@ export const en = {
   'audit.pathHelp': 'Starts with, such as /cities',
   'audit.none': 'No write recorded',
   ...portalEn,
+  ...donorEn,
+  ...noticeEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

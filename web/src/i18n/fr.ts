@@ -1,6 +1,8 @@
 // Français : chaque clé de en.ts, traduite (test/web/catalogue.test.ts vérifie la parité).
 import type { MessageKey } from './en.js';
 import { portalFr } from './parts/portal.fr.js';
+import { donorFr } from './parts/donor.fr.js';
+import { noticeFr } from './parts/notice.fr.js';
 
 export const fr: Record<MessageKey, string> = {
   'app.name': 'GNLC',
@@ -553,4 +555,6 @@ export const fr: Record<MessageKey, string> = {
   'audit.pathHelp': 'Commence par, par exemple /cities',
   'audit.none': 'Aucune écriture enregistrée',
   ...portalFr,
+  ...donorFr,
+  ...noticeFr,
 };
