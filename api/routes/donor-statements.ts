@@ -21,21 +21,24 @@ export function donorStatementRoutes(deps: AppDeps): Router {
     query: z.object({
       format: z
         .enum(STATEMENT_FORMATS)
-        .default('json')
-        .describe('csv: a text/csv attachment with the same rows (minor units, currency, rate, USD)'),
+        .optional()
+        .describe(
+          'csv: a text/csv attachment with the same rows (minor units, currency, rate, USD); unset, the Accept header chooses (JSON by default)',
+        ),
     }),
     responses: {
       200: { description: 'the statement (format=csv: the rows as text/csv)', schema: StatementView },
       404: { description: 'unknown, or not yours' },
     },
-    handler: async ({ params, query, em, principal }) => {
+    handler: async ({ params, query, em, principal, req }) => {
       const donor = await findDonorFor(em, principal, params.id);
       const statement = statementOf(
         { id: donor.id, name: donor.name },
         await statementRowsOf(em, donor.id),
         new Date(),
       );
-      if (query.format === 'json') return statement;
+      const csv = query.format ? query.format === 'csv' : req.accepts(['application/json', 'text/csv']) === 'text/csv';
+      if (!csv) return statement;
       return reply(
         200,
         statementCsv(statement),

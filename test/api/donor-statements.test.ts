@@ -134,7 +134,17 @@ describe('donor statement', () => {
       '',
     ]);
 
-    // The secretariat and viewers read it too; another donor's token finds nothing, of it or in it.
+    // Accept: text/csv gives the same file; format wins over Accept.
+    const accepted = await http.get(`/donors/${donor.id}/statement`, { ...as(token), headers: { accept: 'text/csv' } });
+    expect(accepted.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(accepted.body).toBe(csv.body);
+    const asked = await http.get(`/donors/${donor.id}/statement?format=json`, {
+      ...as(token),
+      headers: { accept: 'text/csv' },
+    });
+    expect(asked.body.rows).toHaveLength(3);
+
+    // The secretariat and viewers read it too; a city's token may not; another donor's token finds nothing, of it or in it.
     expect((await http.get(`/donors/${donor.id}/statement`)).status).toBe(200);
     expect((await http.get(`/donors/${donor.id}/statement`, as(await fx.token('viewer')))).status).toBe(200);
     for (const format of ['json', 'csv']) {
@@ -144,6 +154,9 @@ describe('donor statement', () => {
     }
     expect((await ok(http.get(`/donors/${other.id}/statement`, as(otherToken)), 200)).rows).toEqual([]);
     expect((await http.get(`/donors/${donor.id}/statement`, { token: null })).status).toBe(401);
+    const city = await fx.city();
+    const cityToken = await fx.token('city', { cityId: city.id });
+    expect((await http.get(`/donors/${donor.id}/statement`, as(cityToken))).status).toBe(403);
   });
 
   it('refuses a bad format or id with a problem naming the field', async () => {

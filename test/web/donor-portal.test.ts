@@ -221,6 +221,20 @@ describe('donor portal', () => {
     await page.getByText('This page does not exist.').waitFor();
     expect(await page.getByText('Thematic study').count()).toBe(0);
     await check(page, 'not-found');
+
+    // The same portal in French, chosen in the header (and kept on the person).
+    await page.locator('label', { hasText: /^FR$/ }).click();
+    await heading(page, 'Introuvable');
+    await page.getByRole('link', { name: 'Proposer une contribution' }).click();
+    await heading(page, 'Proposer une contribution');
+    await page.getByText(/1 million de dollars des États-Unis pour chaque période de deux ans/).waitFor();
+    await page.getByRole('radio', { name: /^3\. Communication, partage et échanges internationaux/ }).waitFor();
+    await check(page, 'offer-fr');
+    await page.getByRole('link', { name: 'Relevé' }).click();
+    await heading(page, 'Relevé');
+    await page.getByRole('link', { name: 'Télécharger en CSV' }).waitFor();
+    await page.getByText('Paiement reçu').waitFor();
+    await check(page, 'statement-fr');
     await context.close();
   });
 });

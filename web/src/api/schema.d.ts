@@ -7424,7 +7424,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description csv: a text/csv attachment with the same rows (minor units, currency, rate, USD) */
+                    /** @description csv: a text/csv attachment with the same rows (minor units, currency, rate, USD); unset, the Accept header chooses (JSON by default) */
                     format?: "json" | "csv";
                 };
                 header?: never;
