@@ -2,7 +2,7 @@
 export const donorEn = {
   'donor.notDonor': 'This portal is for funding partners: sign in from the e-mail sent to your contact address.',
   'donor.homeIntro': 'Your pledges to the GNLC, their stage, what is due and what was received.',
-  'donor.noPledges': 'No pledge yet: offer one from "Offer a pledge".',
+  'donor.noPledges': 'No pledge yet.',
   'donor.nextDue': 'Next due',
   'donor.totals': 'Totals',
   'donor.stages': 'Stages',

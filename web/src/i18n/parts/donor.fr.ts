@@ -5,7 +5,7 @@ export const donorFr: Record<keyof typeof donorEn, string> = {
   'donor.notDonor':
     'Ce portail est celui des partenaires financiers : connectez-vous depuis le courriel envoyé à votre adresse de contact.',
   'donor.homeIntro': 'Vos promesses de don au GNLC, leur étape, ce qui est dû et ce qui a été reçu.',
-  'donor.noPledges': 'Aucune promesse pour l’instant : proposez-en une depuis « Proposer une contribution ».',
+  'donor.noPledges': 'Aucune promesse pour l’instant.',
   'donor.nextDue': 'Prochaine échéance',
   'donor.totals': 'Totaux',
   'donor.stages': 'Étapes',

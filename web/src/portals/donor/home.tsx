@@ -7,7 +7,8 @@ import { useApi } from '../../api/query';
 import { useI18n } from '../../i18n';
 import { DateText, Money, StatusBadge } from '../../ui/format';
 import { PageHeader } from '../../ui/shell';
-import { PagedTable, useUrlFilters, type Column } from '../../ui/table';
+import { EmptyState, QueryState } from '../../ui/states';
+import { DataTable, PageFooter, useUrlFilters, type Column } from '../../ui/table';
 import { ForDonor } from './donor';
 import { optionLabel } from './labels';
 
@@ -68,15 +69,31 @@ function Pledges({ donorId }: { donorId: string }) {
     },
   ];
   return (
-    <PagedTable
-      query={pledges}
-      columns={columns}
-      rowKey={(p) => p.id}
-      caption={t('portal.donor.home')}
-      page={page}
-      setPage={setPage}
-      emptyTitle={t('donor.noPledges')}
-    />
+    <QueryState query={pledges}>
+      {(data) =>
+        data.items.length === 0 ? (
+          <EmptyState
+            title={t('donor.noPledges')}
+            action={
+              <Button component={Link} to="/donor/offer">
+                {t('donor.offer.title')}
+              </Button>
+            }
+          />
+        ) : (
+          <>
+            <DataTable
+              rows={data.items}
+              columns={columns}
+              rowKey={(p) => p.id}
+              caption={t('portal.donor.home')}
+              busy={pledges.isPlaceholderData}
+            />
+            <PageFooter data={data} page={page} setPage={setPage} />
+          </>
+        )
+      }
+    </QueryState>
   );
 }
 
