@@ -215,7 +215,16 @@ describe('donor portal', () => {
     await screenshot(page, 'donor-statement-print');
     await page.emulateMedia({ media: 'screen' });
 
-    // Another donor's pledge: the not-found page, nothing of it shown.
+    // The address a pledge's e-mail links to (/app/pledges/:id) opens it in the portal.
+    await page.goto(`${app.url}/app/pledges/${myPledge}`);
+    await heading(page, 'MDFM pooled fund · 2025-2027');
+    expect(new URL(page.url()).pathname).toBe(`/app/donor/pledges/${myPledge}`);
+    expect(await page.getByRole('button', { name: 'Change the status' }).count()).toBe(0);
+
+    // Another donor's pledge, by either address: the not-found page, nothing of it shown.
+    await page.goto(`${app.url}/app/pledges/${theirPledge}`);
+    await heading(page, 'Not found');
+    expect(new URL(page.url()).pathname).toBe(`/app/donor/pledges/${theirPledge}`);
     await page.goto(`${app.url}/app/donor/pledges/${theirPledge}`);
     await heading(page, 'Not found');
     await page.getByText('This page does not exist.').waitFor();
