@@ -2,7 +2,6 @@
 // Areas added later keep their keys in parts/<area>.en.ts and parts/<area>.fr.ts, spread at the end.
 import { portalEn } from './parts/portal.en.js';
 import { donorEn } from './parts/donor.en.js';
-import { noticeEn } from './parts/notice.en.js';
 
 export const en = {
   'app.name': 'GNLC',
@@ -554,7 +553,6 @@ export const en = {
   'audit.none': 'No write recorded',
   ...portalEn,
   ...donorEn,
-  ...noticeEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -2,7 +2,6 @@
 import type { MessageKey } from './en.js';
 import { portalFr } from './parts/portal.fr.js';
 import { donorFr } from './parts/donor.fr.js';
-import { noticeFr } from './parts/notice.fr.js';
 
 export const fr: Record<MessageKey, string> = {
   'app.name': 'GNLC',
@@ -556,5 +555,4 @@ export const fr: Record<MessageKey, string> = {
   'audit.none': 'Aucune écriture enregistrée',
   ...portalFr,
   ...donorFr,
-  ...noticeFr,
 };
