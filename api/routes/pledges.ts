@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Donor, Pledge, Receipt, type IPledge } from '../../db/entities/index.js';
 import { listPledges, openPledge } from '../../db/queries/pledge.js';
+import { tellSecretariatOfOffer } from '../../db/queries/pledge-offer.js';
 import { principalKey, type Principal } from '../../domain/auth.js';
 import { BienniumString } from '../../domain/biennium.js';
 import { DONOR_TYPES } from '../../domain/registry.js';
@@ -132,8 +133,8 @@ export function pledgeRoutes(deps: AppDeps): Router {
       422: { description: 'unknown donor, or instalments that do not sum to the pledge' },
     },
     handler: async ({ body, em, principal }) => {
-      if (principal.role === 'donor') {
-        await findDonorFor(em, principal, body.donorId);
+      const offeredBy = principal.role === 'donor' ? await findDonorFor(em, principal, body.donorId) : null;
+      if (offeredBy) {
         if (body.status) throw forbidden("a donor's offer starts in_discussion; status is for the secretariat");
       } else if (!(await em.findOne(Donor, body.donorId))) {
         throw unprocessable('unknown donor', [{ path: 'body.donorId', message: 'no such donor' }]);
@@ -146,6 +147,7 @@ export function pledgeRoutes(deps: AppDeps): Router {
       });
       // The workflow opens the same rows; doing it here too lets the answer show them at once.
       await openPledge(em.fork() as EntityManager, spec);
+      if (offeredBy) await tellSecretariatOfOffer(em.fork() as EntityManager, { ...spec, donorName: offeredBy.name });
       const p = await em.fork().findOneOrFail(Pledge, spec.pledgeId);
       return reply(201, await pledgeView(em.fork() as EntityManager, p), { Location: `/pledges/${p.id}` });
     },

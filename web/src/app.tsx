@@ -8,6 +8,7 @@ import { I18nProvider } from './i18n';
 import { Shell } from './ui/shell';
 import { NotFoundPage, RouteError } from './ui/not-found';
 import { page } from './ui/lazy-page';
+import { donorAware } from './ui/donor-aware';
 import { Home } from './ui/home';
 import { cityRoutes } from './portals/city/routes';
 import { donorRoutes } from './portals/donor/routes';
@@ -65,7 +66,13 @@ export const routes: RouteObject[] = [
       { path: 'peer-learning', ...page(() => import('./pages/peer-learning/list')) },
       { path: 'funding-summary', ...page(() => import('./pages/funding-summary/page')) },
       { path: 'pledges', ...page(() => import('./pages/pledges/list')) },
-      { path: 'pledges/:id', ...page(() => import('./pages/pledges/detail')) },
+      {
+        path: 'pledges/:id',
+        ...donorAware(
+          () => import('./pages/pledges/detail'),
+          (p) => `/donor/pledges/${p.id ?? ''}`,
+        ),
+      },
       { path: 'campaigns', ...page(() => import('./pages/campaigns/page')) },
       { path: 'campaigns/:id', ...page(() => import('./pages/campaigns/page')) },
       { path: 'fx-rates', ...page(() => import('./pages/fx-rates/list')) },

@@ -8061,6 +8061,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/donors/{id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A donor's contributions: receipts and approved in-kind valuations, in the original currency and USD
+         * @description Roles: secretariat, viewer, donor
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description csv: a text/csv attachment with the same rows (minor units, currency, rate, USD); unset, the Accept header chooses (JSON by default) */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the statement (format=csv: the rows as text/csv) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DonorStatement"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description unknown, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Too many failed authentication attempts; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description PostgreSQL, Temporal or the worker is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -9029,6 +9125,48 @@ export interface components {
                 declined?: number;
                 cancelled?: number;
                 written_off?: number;
+            };
+        };
+        DonorStatement: {
+            donor: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            generatedAt: string;
+            rows: {
+                date: string;
+                /** Format: uuid */
+                pledgeId: string;
+                /** @enum {string} */
+                fundingOption: "mdfm" | "capacity_building_ldc" | "thematic_study" | "communication_exchange";
+                /** @enum {string|null} */
+                subOption: "host_event" | "fund_publication" | "fund_peer_learning_database" | "seconded_staff" | null;
+                /** @enum {string} */
+                kind: "receipt" | "in_kind";
+                reference: string | null;
+                currency: string;
+                /** @description integer minor units of `currency` */
+                amountMinor: number;
+                /** @description the same as a decimal string */
+                amount: string;
+                /** @description the rate recorded with the receipt (in kind: of its date) */
+                fxRateToUsd: string | null;
+                /** @description integer US cents at fxRateToUsd; null when no rate is known */
+                usdMinor: number | null;
+                usd: string | null;
+            }[];
+            totals: {
+                /** @description integer US cents as a string (exact beyond 2^53) */
+                usdMinor: string;
+                usd: string;
+                byCurrency: {
+                    currency: string;
+                    amountMinor: string;
+                    amount: string;
+                }[];
+                /** @description rows with no known rate: in byCurrency, not in the USD total */
+                rowsWithoutRate: number;
             };
         };
     };

@@ -3,6 +3,7 @@
 import { portalEn } from './parts/portal.en.js';
 import { restructuringEn } from './parts/restructuring.en.js';
 import { listsEn } from './parts/lists.en.js';
+import { donorEn } from './parts/donor.en.js';
 
 export const en = {
   'app.name': 'GNLC',
@@ -555,6 +556,7 @@ export const en = {
   ...portalEn,
   ...restructuringEn,
   ...listsEn,
+  ...donorEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@ import type { MessageKey } from './en.js';
 import { portalFr } from './parts/portal.fr.js';
 import { restructuringFr } from './parts/restructuring.fr.js';
 import { listsFr } from './parts/lists.fr.js';
+import { donorFr } from './parts/donor.fr.js';
 
 export const fr: Record<MessageKey, string> = {
   'app.name': 'GNLC',
@@ -557,4 +558,5 @@ export const fr: Record<MessageKey, string> = {
   ...portalFr,
   ...restructuringFr,
   ...listsFr,
+  ...donorFr,
 };
