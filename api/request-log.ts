@@ -33,8 +33,7 @@ function principalOf(req: Request): { kind: string; role?: string } {
 }
 
 /** The path without the query (which may hold a calendar feed's access_token or a searched e-mail). */
-const pathOf = (req: IncomingMessage): string =>
-  ((req as Request).originalUrl ?? req.url ?? '').split('?')[0] ?? '';
+const pathOf = (req: IncomingMessage): string => ((req as Request).originalUrl ?? req.url ?? '').split('?')[0] ?? '';
 
 /** The route template (`/cities/:id`), so lines group by route; static files and unknown paths have none. */
 const routeOf = (req: Request): string | null => (req.route?.path as string | undefined) ?? null;
