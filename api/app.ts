@@ -24,6 +24,7 @@ import { tokenRoutes } from './routes/tokens.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { peopleRoutes } from './routes/people.js';
 import { processRoutes } from './routes/index.js';
+import { clusterRestructuringRoutes } from './routes/cluster-restructurings.js';
 import { webAppRoutes } from './web-app.js';
 import { requestLog } from './request-log.js';
 import { methodNotAllowed, securityHeaders } from './http-policy.js';
@@ -113,6 +114,7 @@ export function createApp(opts: AppOptions): { app: Express; deps: AppDeps } {
     countryRoutes,
     cityRoutes,
     clusterRoutes,
+    clusterRestructuringRoutes,
     donorRoutes,
     notificationRoutes,
     ...processRoutes,
