@@ -295,14 +295,24 @@ export const sumMinor = (xs: readonly number[]): number => {
 
 export const Currency = z
   .string()
-  .refine(isCurrency, { error: 'must be an active ISO 4217 currency code in capitals, such as EUR or MZN' });
+  .refine(isCurrency, { error: 'must be an active ISO 4217 currency code in capitals, such as EUR or MZN' })
+  .meta({ description: 'an active ISO 4217 currency code, such as EUR or MZN', pattern: '^[A-Z]{3}$' });
 export const RateString = z
   .string()
-  .refine(isRate, { error: 'must be a positive decimal string with at most 12 decimals, such as "1.0834"' });
+  .refine(isRate, { error: 'must be a positive decimal string with at most 12 decimals, such as "1.0834"' })
+  .meta({
+    description: 'US dollars per unit of the currency, a positive decimal string such as "1.0834"',
+    pattern: '^\\d{1,12}(\\.\\d{1,12})?$',
+  });
+/** A decimal amount in the currency's units ("1250.50"); at most the currency's decimals (parseAmount). */
+export const AmountString = z
+  .string()
+  .max(24)
+  .meta({ description: 'a decimal string in the currency\'s units, such as "1250.50"', pattern: '^\\d+(\\.\\d+)?$' });
 
 /** `{currency, value: "1250.50"}` → Money; a number for `value` is refused (it would be a float). */
 export const MoneyBody = z
-  .object({ currency: Currency, value: z.string().max(24) })
+  .object({ currency: Currency, value: AmountString })
   .strict()
   .transform((m, ctx): Money => {
     const p = parseAmount(m.value, m.currency);

@@ -81,7 +81,8 @@ export async function startDevServer(opts: DevServerOptions): Promise<TestWorkfl
         ...(opts.uiPort ? { ui: true, uiPort: opts.uiPort } : { ui: false }),
         ...(opts.dbFilename ? { dbFilename: opts.dbFilename } : {}),
         namespace: opts.namespace ?? 'default',
-        extraArgs: ['--log-level', 'error'],
+        // Its banner (addresses) would be the only text on our stdout: none, and its own logs as JSON.
+        extraArgs: ['--log-level', 'error', '--log-format', 'json', '--output', 'none'],
       },
     }),
   );

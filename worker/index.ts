@@ -48,11 +48,13 @@ export async function createWorker(opts: WorkerOptions): Promise<Worker> {
 
 const SDK_LEVELS = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' } as const;
 
-/** Routes the SDK's logs (worker, workflow and activity loggers) through our pino logger. */
+/** Routes the SDK's logs (worker, workflow and activity loggers, and core's) through our pino logger. */
 export function installSdkLogger(logger: Logger): void {
   const level = (Object.entries(SDK_LEVELS).find(([, v]) => v === logger.level)?.[0] ??
     'INFO') as keyof typeof SDK_LEVELS;
   Runtime.install({
     logger: new DefaultLogger(level, (entry) => logger[SDK_LEVELS[entry.level]]({ ...entry.meta }, entry.message)),
+    // Core's own (Rust) lines forwarded to the same logger, not printed as coloured text on the console.
+    telemetryOptions: { logging: { forward: {}, filter: { core: 'WARN', other: 'ERROR' } } },
   });
 }

@@ -181,6 +181,10 @@ export async function clusterCycleWorkflow(input: CycleInput): Promise<void> {
     // A new term, or a long history, starts a fresh run carrying only what the loop needs.
     if (outcome?.status === 'decided' || workflowInfo().continueAsNewSuggested) {
       await condition(() => allHandlersFinished() && !starting && active === null);
+      log.info(outcome?.status === 'decided' ? 'new term: continuing as new' : 'long history: continuing as new', {
+        cluster,
+        term,
+      });
       await continueAsNew<typeof clusterCycleWorkflow>({
         cluster,
         term,

@@ -1,6 +1,14 @@
 // One coordinator election of one cluster: nominations → (acclamation | voting) → decided, with
 // extensions, reminders, tie-break and cancellation. ID: election:<CLUSTER>:<termStart>.
-import { allHandlersFinished, condition, defineQuery, defineUpdate, setHandler, uuid4 } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  defineQuery,
+  defineUpdate,
+  log,
+  setHandler,
+  uuid4,
+} from '@temporalio/workflow';
 import { addDuration } from '../domain/duration.js';
 import {
   LOT_METHOD,
@@ -244,6 +252,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
   setHandler(
     cancelElectionUpdate,
     async ({ reason }) => {
+      log.info('election cancelled', { from: status });
       status = 'cancelled';
       cancelReason = reason;
       await persist();
@@ -270,6 +279,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
   };
 
   const decideWith = async (elected: string[], flags: ResultFlag[], extra: Partial<ElectionResults> = {}) => {
+    log.info('election decided', { from: status, elected, flags });
     status = 'decided';
     results = {
       elected,
@@ -317,6 +327,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
   }
 
   if (outcome === 'no_candidates') {
+    log.info('no candidates after the extension: waiting for an appointment');
     status = 'no_candidates';
     await persist();
     await acts.notify([toSecretariat(message('election.no-candidates', { cluster }))]);
@@ -327,6 +338,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
   if (outcome === 'acclamation') return decideWith(accepted(), ['acclamation']);
 
   // ---- voting
+  log.info('voting opens', { candidates: accepted().length, seats: settings.seats });
   status = 'voting';
   const opens = Date.now();
   deadlines.votingOpens = iso(opens);
@@ -379,6 +391,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
   const flags: ResultFlag[] = met ? [] : ['quorum_not_met'];
   if (!decision.tie) return decideWith(decision.elected, flags, { tallies: counted, quorumMet: met });
 
+  log.info('tie: waiting for the secretariat to break it', { seatsLeft: decision.tie.seatsLeft });
   status = 'awaiting_tie_break';
   tie = decision.tie;
   deadlines.tieBreakBy = iso(after(settings.tieBreakWindow));

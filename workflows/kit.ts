@@ -7,6 +7,7 @@ import {
   TemporalFailure,
   condition,
   isCancellation,
+  log,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -21,8 +22,11 @@ import type { ZodType } from 'zod';
  * A refusal an update validator (or handler) throws: non-retryable, typed by its HTTP meaning
  * (domain/refusal.ts), with optional details the API puts into the problem document.
  */
-export const refuse = (type: Refusal, message: string, details?: Record<string, unknown>): ApplicationFailure =>
-  ApplicationFailure.create({ type, message, nonRetryable: true, ...(details ? { details: [details] } : {}) });
+export const refuse = (type: Refusal, message: string, details?: Record<string, unknown>): ApplicationFailure => {
+  // The workflow logger (the worker's, through pino) is replay-safe: nothing is logged twice on replay.
+  log.info('refused', { refusal: type, reason: message });
+  return ApplicationFailure.create({ type, message, nonRetryable: true, ...(details ? { details: [details] } : {}) });
+};
 
 /**
  * Checks a workflow's input against the same domain schema the API used: a bad input (a caller
@@ -33,6 +37,7 @@ export function checkInput<T>(schema: ZodType, input: T, what: string): T {
   const r = schema.safeParse(input);
   if (r.success) return input;
   const fields = r.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; ');
+  log.error('invalid input: the process fails at once', { what, fields });
   throw ApplicationFailure.create({
     type: 'InvalidInput',
     message: `invalid ${what} input: ${fields}`,
@@ -90,6 +95,7 @@ export function setCancelHandler<S>(
   setHandler(
     update,
     async ({ reason }) => {
+      log.info('cancelled');
       await p.cancel(reason);
       return p.state();
     },
@@ -117,6 +123,7 @@ export async function tellingTheSecretariat<T>(
   } catch (err) {
     if (err instanceof ContinueAsNew || isCancellation(err) || !(err instanceof TemporalFailure)) throw err;
     const reason = err.cause?.message ?? err.message;
+    log.error('process failed: telling the secretariat', { reason });
     await activities().notify([toSecretariat(sender, failed(reason))]);
     throw err;
   }

@@ -9,6 +9,7 @@ import {
   continueAsNew,
   defineQuery,
   defineUpdate,
+  log,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -142,6 +143,7 @@ class PledgeRun {
   /** Changes the status now, so that validators that follow see it; the caller records the change. */
   change(to: PledgeStatus, by: string, note: string | null): StatusChange {
     const from = this.status;
+    log.info('pledge status changed', { from, to, by });
     this.status = to;
     this.statusSince = Date.now();
     this.changeSeq += 1;

@@ -156,10 +156,11 @@ export function clusterRoutes(deps: AppDeps): Router {
     roles: ROLES,
     params: CodeParams,
     query: PageQuery.extend({
+      // The default is the query's own spelling ('false'), so the document's default is a valid value.
       includeEnded: z
         .enum(['true', 'false'])
-        .transform((v) => v === 'true')
-        .default(false),
+        .default('false')
+        .transform((v) => v === 'true'),
     }),
     responses: { 200: { description: 'memberships', schema: pageOf(MemberView) } },
     handler: async ({ params, query, em, principal }) => {

@@ -34,12 +34,24 @@ import { conflict, forbidden, unprocessable } from '../errors.js';
 import { PageQuery, QueryInt, page, pageOf } from '../pagination.js';
 import { defineRoute, reply } from '../route.js';
 import { findDonorFor } from './donors.js';
-import { PledgeView, findPledgeFor, pledgeView, rateFor } from '../views/pledge.js';
+import { PledgeStatusProblem, PledgeView, findPledgeFor, pledgeView, rateFor } from '../views/pledge.js';
 import { PledgeListItem, pledgeListItems } from '../views/pledge-list.js';
 
 const IdParams = z.object({ id: z.uuid() });
 const by = (p: Principal) =>
   p.role === 'secretariat' && p.tokenId === null ? 'secretariat' : `${p.role}:${principalKey(p)}`;
+
+const ReceiptAnswer = z.object({
+  receipt: z.object({
+    key: z.string(),
+    duplicate: z.boolean(),
+    allocations: z.array(z.object({ seq: z.int(), amount: z.string() })),
+    overpayment: z.string(),
+  }),
+  pledge: PledgeView,
+});
+/** A refusal by the pledge's status: the problem may name the `legal` moves (requireOpen, the workflow's refusal). */
+const statusProblem = { schema: PledgeStatusProblem, contentType: 'application/problem+json' };
 
 const Flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
@@ -223,8 +235,8 @@ export function pledgeRoutes(deps: AppDeps): Router {
     body: TransitionBody,
     responses: {
       200: { description: 'moved', schema: PledgeView },
-      409: { description: 'illegal from the current status; `legal` lists the possible ones' },
-      422: { description: 'a reason is missing, or a financial pledge is not paid in full' },
+      409: { description: 'illegal from the current status; `legal` lists the possible ones', ...statusProblem },
+      422: { description: 'a reason is missing, or a financial pledge is not paid in full', ...statusProblem },
     },
     handler: async ({ params, body, em, principal }) => {
       const p = await findPledgeFor(em, principal, params.id);
@@ -249,18 +261,10 @@ export function pledgeRoutes(deps: AppDeps): Router {
     responses: {
       201: {
         description: 'recorded and allocated to instalments oldest first',
-        schema: z.object({
-          receipt: z.object({
-            key: z.string(),
-            duplicate: z.boolean(),
-            allocations: z.array(z.object({ seq: z.int(), amount: z.string() })),
-            overpayment: z.string(),
-          }),
-          pledge: PledgeView,
-        }),
+        schema: ReceiptAnswer,
       },
-      200: { description: 'the same receipt number again: nothing recorded twice' },
-      409: { description: 'the pledge takes no receipts in its status, or is in kind' },
+      200: { description: 'the same receipt number again: nothing recorded twice', schema: ReceiptAnswer },
+      409: { description: 'the pledge takes no receipts in its status, or is in kind', ...statusProblem },
       422: { description: 'no exchange rate for the currency on or before the date' },
     },
     handler: async ({ params, body, em, principal, req }) => {
@@ -334,7 +338,10 @@ export function pledgeRoutes(deps: AppDeps): Router {
     responses: {
       200: { description: 'waived', schema: PledgeView },
       404: { description: 'unknown pledge or instalment' },
-      409: { description: 'the instalment is paid, waived or written off, or the pledge takes no money in its status' },
+      409: {
+        description: 'the instalment is paid, waived or written off, or the pledge takes no money in its status',
+        ...statusProblem,
+      },
     },
     handler: async ({ params, body, em, principal }) => {
       const p = await findPledgeFor(em, principal, params.id);
@@ -355,7 +362,7 @@ export function pledgeRoutes(deps: AppDeps): Router {
     body: ValuationBody,
     responses: {
       200: { description: 'the pledge with its valuation', schema: PledgeView },
-      409: { description: 'not in kind, or no proposal to decide on' },
+      409: { description: 'not in kind, or no proposal to decide on', ...statusProblem },
     },
     handler: async ({ params, body, em, principal }) => {
       const p = await findPledgeFor(em, principal, params.id);

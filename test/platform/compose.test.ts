@@ -98,7 +98,8 @@ describe('docker-compose.yml', () => {
       expect(service.build).toBeDefined();
       const command = Array.isArray(service.command) ? service.command : service.command?.split(' ');
       expect(command).toEqual(['npm', 'run', name]);
-      expect(packageScripts[name]).toBe(`tsx main.ts ${name}`);
+      // exec: npm's child is node itself, so the SIGTERM npm passes on reaches it (test/platform/signals.test.ts).
+      expect(packageScripts[name]).toBe(`exec node --import tsx main.ts ${name}`);
       const deps = dependsOn(service);
       expect(Object.keys(deps)).toEqual(expect.arrayContaining(['postgres', 'temporal']));
       for (const [dep, { condition }] of Object.entries(deps)) {
