@@ -22,7 +22,8 @@ export function useSubmit<A, R>(
     },
     onSuccess: async (r) => {
       if (opts.invalidate?.length) await invalidate(...opts.invalidate);
-      if (opts.success) notifications.show({ message: opts.success, color: 'green' });
+      // The notice closes by itself; its close button had no accessible name (axe: button-name).
+      if (opts.success) notifications.show({ message: opts.success, color: 'green', withCloseButton: false });
       if (opts.close) {
         opts.form?.reset?.();
         opts.close();
