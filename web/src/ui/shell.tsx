@@ -149,7 +149,8 @@ export function PageHeader({ title, actions, children }: { title: string; action
   }, [title]);
   return (
     <Group justify="space-between" align="flex-start" mb="md" wrap="wrap" gap="sm">
-      <div>
+      {/* Held to the page's width: a long line under the title wraps instead of widening the page. */}
+      <div style={{ maxWidth: '100%' }}>
         <Title order={1} size="h2">
           {title}
         </Title>

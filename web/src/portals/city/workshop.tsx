@@ -278,7 +278,7 @@ function WorkshopPage({ w }: { w: Workshop }) {
             <Fact label={t('workshops.venue')}>{w.venue ?? '—'}</Fact>
             <Fact label={t('workshops.onlineUrl')}>
               {w.onlineUrl ? (
-                <Anchor href={w.onlineUrl} target="_blank" rel="noreferrer">
+                <Anchor href={w.onlineUrl} target="_blank" rel="noreferrer" style={{ wordBreak: 'break-all' }}>
                   {w.onlineUrl}
                 </Anchor>
               ) : (
