@@ -340,7 +340,8 @@ describe('city portal', () => {
     await dialog.getByLabel('Title').fill('Libraries open at night');
     await dialog.getByLabel('Text').fill('Evening opening doubled adult learners.');
     await dialog.getByRole('button', { name: 'Add an entry' }).click();
-    await page.getByLabel("My city's entries only").check();
+    await page.getByLabel("My city's entries only").click();
+    await page.waitForURL((u) => u.searchParams.get('mine') === '1');
     await page.getByRole('link', { name: 'Libraries open at night' }).click();
     await heading(page, 'Libraries open at night');
     await audit(page, 'peer-entry');
