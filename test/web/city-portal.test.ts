@@ -78,6 +78,13 @@ async function audit(page: Page, name: string) {
   // A notice from the last write is not part of the page; it closes by itself.
   await page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached' });
   await page.setViewportSize(VIEWPORTS.phone);
+  // At phone width the navigation slides away: measured and pictured once it is gone.
+  await expect
+    .poll(async () => {
+      const nav = await page.locator('#main-navigation').boundingBox();
+      return nav ? nav.x + nav.width : 0;
+    })
+    .toBeLessThanOrEqual(1);
   await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' });
   await screenshot(page, `city-${name}-phone`);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
