@@ -25,6 +25,7 @@ import { calendarFeedRoutes } from './routes/calendar-feeds.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { peopleRoutes } from './routes/people.js';
 import { processRoutes } from './routes/index.js';
+import { clusterRestructuringRoutes } from './routes/cluster-restructurings.js';
 import { webAppRoutes } from './web-app.js';
 
 export interface AppOptions {
@@ -110,6 +111,7 @@ export function createApp(opts: AppOptions): { app: Express; deps: AppDeps } {
     countryRoutes,
     cityRoutes,
     clusterRoutes,
+    clusterRestructuringRoutes,
     donorRoutes,
     notificationRoutes,
     ...processRoutes,

@@ -182,6 +182,29 @@ export function usdConverter(currency: string, rateToUsd: string): (minor: numbe
   };
 }
 
+/**
+ * USD cents per minor unit of `currency` at `rateToUsd`, exactly: num / 10^scale, and the same as a
+ * decimal string. toUsd(minor) is minor × num / 10^scale rounded half to even; SQL does that sum
+ * in integers (db/queries/funding-summary.ts).
+ */
+export function usdCentsPerMinor(currency: string, rateToUsd: string): { num: bigint; scale: number; decimal: string } {
+  // normalizeRate: a numeric column pads "1.08" to "1.080000000000"; the shortest fraction keeps
+  // the integers SQL multiplies small.
+  const r = parseRate(normalizeRate(rateToUsd));
+  // num / den × 10^2 / 10^exponent; den is a power of ten
+  const scale = r.den.toString().length - 1 + exponentOf(currency) - exponentOf('USD');
+  if (scale <= 0) {
+    const num = r.num * pow10(-scale);
+    return { num, scale: 0, decimal: num.toString() };
+  }
+  const digits = r.num.toString().padStart(scale + 1, '0');
+  return {
+    num: r.num,
+    scale,
+    decimal: `${digits.slice(0, digits.length - scale)}.${digits.slice(digits.length - scale)}`,
+  };
+}
+
 /** Minor units of `currency` → USD cents at `rateToUsd` (USD per unit), half-even. */
 export function toUsd(minor: number, currency: string, rateToUsd: string): number {
   if (!Number.isSafeInteger(minor)) throw new RangeError(`minor units must be a safe integer, got ${minor}`);

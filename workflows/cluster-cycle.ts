@@ -21,6 +21,7 @@ import type { CycleInput, CycleState, CycleTerm, ElectionRequest } from '../doma
 import { electionWorkflow } from './election.js';
 import { activities, refuse } from './kit.js';
 import { toSecretariat } from '../domain/notification.js';
+import { message } from '../domain/messages/index.js';
 
 const acts = activities();
 
@@ -101,9 +102,7 @@ export async function clusterCycleWorkflow(input: CycleInput): Promise<void> {
       await acts.notify([
         toSecretariat(
           { key: a.workflowId, noun: 'election', resource: `/elections/${a.electionId}` },
-          'failed',
-          `The ${cluster} coordinator election failed`,
-          `Its process stopped: ${reason}. The election is closed; open a new one for ${cluster} when the cause is mended.`,
+          message('election.failed', { cluster, reason }),
         ),
       ]);
       return null;

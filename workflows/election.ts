@@ -35,6 +35,7 @@ import {
   type Sender,
 } from '../domain/notification.js';
 import { reminderTooLate } from '../domain/reminders.js';
+import { message, type MessageRef } from '../domain/messages/index.js';
 
 import { activities, checkInput, refuse, waitUntil as sleepUntil, writes as writeActivities } from './kit.js';
 import { ElectionInputSchema } from '../domain/election.contract.js';
@@ -83,10 +84,10 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
   const persist = () =>
     writes.saveElectionStatus({ electionId, status, deadlines, cancelReason: cancelReason ?? null });
   const sender: Sender = { key: electionId, noun: 'election', resource: `/elections/${electionId}`, cluster };
-  const toCities = (cities: Iterable<string>, kind: string, subject: string, body: string, keySuffix = '') =>
-    messagesToCities(sender, cities, kind, subject, body, keySuffix);
-  const toSecretariat = (kind: string, subject: string, body: string) =>
-    messageToSecretariat(sender, kind, subject, body);
+  const toCities = (cities: Iterable<string>, m: MessageRef, keySuffix = '') =>
+    messagesToCities(sender, cities, m, keySuffix);
+  const toSecretariat = (m: MessageRef) => messageToSecretariat(sender, m);
+  const instant = (at: string) => ({ instant: at });
   /** Sleeps until `deadline` (epoch ms) unless the election is cancelled first. */
   const waitUntil = (deadline: number) => sleepUntil(deadline, cancelled);
 
@@ -130,12 +131,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
       });
       if (initial === 'pending_acceptance') {
         await acts.notify(
-          toCities(
-            [cityId],
-            'nominated',
-            `Your city was nominated as ${cluster} coordinator`,
-            'Please accept or decline the nomination before nominations close.',
-          ),
+          toCities([cityId], message('election.nominated', { cluster, closes: instant(deadlines.nominationsClose!) })),
         );
       }
       return state();
@@ -251,7 +247,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
       status = 'cancelled';
       cancelReason = reason;
       await persist();
-      await acts.notify(toCities(eligible, 'cancelled', `The ${cluster} coordinator election was cancelled`, reason));
+      await acts.notify(toCities(eligible, message('election.cancelled', { cluster, reason })));
       return state();
     },
     {
@@ -299,12 +295,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
   deadlines.nominationsClose = iso(after(settings.nominationWindow));
   await persist();
   await acts.notify(
-    toCities(
-      eligible,
-      'nominations-open',
-      `Nominations are open for ${cluster} coordinators`,
-      `Nominate a member city (including your own) before ${deadlines.nominationsClose}.`,
-    ),
+    toCities(eligible, message('election.nominations-open', { cluster, closes: instant(deadlines.nominationsClose) })),
   );
   await waitUntil(Date.parse(deadlines.nominationsClose));
   if (cancelled()) return finish();
@@ -317,9 +308,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
     await acts.notify(
       toCities(
         eligible,
-        'nominations-extended',
-        `Nominations for ${cluster} coordinators are extended`,
-        `Too few candidates accepted; nominations now close at ${deadlines.nominationsClose}.`,
+        message('election.nominations-extended', { cluster, closes: instant(deadlines.nominationsClose) }),
       ),
     );
     await waitUntil(Date.parse(deadlines.nominationsClose));
@@ -330,13 +319,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
   if (outcome === 'no_candidates') {
     status = 'no_candidates';
     await persist();
-    await acts.notify([
-      toSecretariat(
-        'no-candidates',
-        `No candidates for ${cluster} coordinators`,
-        'Nobody accepted a nomination after the extension: appoint coordinators or cancel.',
-      ),
-    ]);
+    await acts.notify([toSecretariat(message('election.no-candidates', { cluster }))]);
     await condition(() => appointed !== undefined || cancelled());
     if (cancelled()) return finish();
     return decideWith(appointed!, ['appointed']);
@@ -352,9 +335,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
   await acts.notify(
     toCities(
       eligible,
-      'voting-open',
-      `Voting is open for ${cluster} coordinators`,
-      `Approve up to ${settings.seats} nominee(s) before ${deadlines.votingCloses}.`,
+      message('election.voting-open', { cluster, seats: settings.seats, closes: instant(deadlines.votingCloses) }),
     ),
   );
 
@@ -363,9 +344,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
     await acts.notify(
       toCities(
         pending,
-        'vote-reminder',
-        `Reminder: vote for ${cluster} coordinators`,
-        `Your city has not voted yet; voting closes at ${deadlines.votingCloses}.`,
+        message('election.vote-reminder', { cluster, closes: instant(deadlines.votingCloses!) }),
         `:${iso(at)}`,
       ),
     );
@@ -406,9 +385,12 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
   await persist();
   await acts.notify([
     toSecretariat(
-      'tie',
-      `Tie in the ${cluster} coordinator election`,
-      `Nominees ${tie.candidates.join(', ')} are tied for ${tie.seatsLeft} seat(s). Decide before ${deadlines.tieBreakBy}, or a lot will be drawn.`,
+      message('election.tie', {
+        cluster,
+        candidates: { cities: tie.candidates },
+        seats: tie.seatsLeft,
+        by: instant(deadlines.tieBreakBy),
+      }),
     ),
   ]);
   await sleepUntil(Date.parse(deadlines.tieBreakBy), () => tieDecision !== undefined || cancelled());

@@ -12,6 +12,7 @@ import {
   setHandler,
 } from '@temporalio/workflow';
 import { toSecretariat, type Sender } from '../domain/notification.js';
+import type { MessageRef } from '../domain/messages/index.js';
 import type { Activities } from '../activities/index.js';
 import type { Refusal } from '../domain/refusal.js';
 import type { ZodType } from 'zod';
@@ -103,23 +104,20 @@ export function setCancelHandler<S>(
 
 /**
  * Runs a process's body; when it fails (an activity's data error, an invalid input), the
- * secretariat is told what stopped and why before the workflow closes as failed. Cancellation and
+ * secretariat is told what stopped and why (`failed(reason)`, the process's `<noun>.failed` message) before the workflow closes as failed. Cancellation and
  * continue-as-new pass through; a bug that fails workflow tasks is retried by Temporal as usual.
  */
-export async function tellingTheSecretariat<T>(sender: Sender, what: string, body: () => Promise<T>): Promise<T> {
+export async function tellingTheSecretariat<T>(
+  sender: Sender,
+  failed: (reason: string) => MessageRef,
+  body: () => Promise<T>,
+): Promise<T> {
   try {
     return await body();
   } catch (err) {
     if (err instanceof ContinueAsNew || isCancellation(err) || !(err instanceof TemporalFailure)) throw err;
     const reason = err.cause?.message ?? err.message;
-    await activities().notify([
-      toSecretariat(
-        sender,
-        'failed',
-        `${what} stopped`,
-        `Its process failed and was closed: ${reason}. Open it again once the cause is mended.`,
-      ),
-    ]);
+    await activities().notify([toSecretariat(sender, failed(reason))]);
     throw err;
   }
 }

@@ -2114,6 +2114,11 @@ export interface paths {
                             email: string;
                             /** @default [] */
                             expertise?: string[];
+                            /**
+                             * @default en
+                             * @enum {string}
+                             */
+                            language?: "en" | "fr";
                         };
                     };
                 };
@@ -2284,6 +2289,392 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cluster-restructurings/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What a restructuring would do: memberships moved, merged or ended, coordinator terms ended (changes nothing)
+         * @description Roles: secretariat
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the day old memberships end and new ones begin (YYYY-MM-DD) */
+                        effectiveOn: string;
+                        moves: {
+                            from: string;
+                            to: string | null;
+                        }[];
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the plan */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RestructuringPlan"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description an election is open in a retiring cluster */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description a move names an unknown or retired cluster, or the effective date is too early */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Too many failed authentication attempts; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description PostgreSQL, Temporal or the worker is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cluster-restructurings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Applied restructurings, newest first
+         * @description Roles: secretariat, viewer
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description restructurings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ClusterRestructuring"][];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many failed authentication attempts; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description PostgreSQL, Temporal or the worker is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Apply a restructuring in one transaction: retire the clusters, move their memberships, end their terms
+         * @description Roles: secretariat
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the day old memberships end and new ones begin (YYYY-MM-DD) */
+                        effectiveOn: string;
+                        moves: {
+                            from: string;
+                            to: string | null;
+                        }[];
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description applied */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClusterRestructuring"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description an election is open in a retiring cluster */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description a move names an unknown or retired cluster, or the effective date is too early */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Too many failed authentication attempts; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description PostgreSQL, Temporal or the worker is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cluster-restructurings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One applied restructuring and its plan
+         * @description Roles: secretariat, viewer
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the restructuring */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClusterRestructuring"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many failed authentication attempts; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description PostgreSQL, Temporal or the worker is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -4427,6 +4818,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/workshops": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Workshops across clusters in calendar order (unscheduled last), with RSVP counts
+         * @description Roles: secretariat, city, donor, viewer
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    cluster?: string;
+                    status?: "planning" | "invitations_open" | "rsvp_closed" | "awaiting_outcomes" | "completed" | "cancelled";
+                    /** @description starting on or after this day (UTC) */
+                    from?: string;
+                    /** @description starting on or before this day (UTC) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description workshops */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["WorkshopListItem"][];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many failed authentication attempts; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description PostgreSQL, Temporal or the worker is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workshops/{id}": {
         parameters: {
             query?: never;
@@ -6258,7 +6747,91 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * All pledges across donors, newest first or by next due date (a donor token: its own)
+         * @description Roles: secretariat, viewer, donor
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    status?: "prospect" | "in_discussion" | "pledged" | "agreement_signed" | "in_fulfilment" | "fulfilled" | "reported" | "closed" | "declined" | "cancelled" | "written_off";
+                    fundingOption?: "mdfm" | "capacity_building_ldc" | "thematic_study" | "communication_exchange";
+                    biennium?: string;
+                    donorId?: string;
+                    donorType?: "member_city" | "national_government" | "regional_government" | "multilateral" | "corporate" | "foundation" | "civil_society" | "educational_institution" | "think_tank" | "research_institute";
+                    kind?: "financial" | "in_kind";
+                    /** @description true: something unpaid fell due before today; false: nothing did */
+                    overdue?: "true" | "false";
+                    /** @description next_due: earliest unpaid due date first */
+                    sort?: "newest" | "next_due";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description pledges with their balances */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PledgeListItem"][];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a donor token asking for another donor's pledges */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Too many failed authentication attempts; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description PostgreSQL, Temporal or the worker is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         put?: never;
         /**
          * Record a pledge (secretariat), or offer one for oneself (donor: lands in in_discussion)
@@ -7378,7 +7951,85 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Fundraising campaigns, latest biennium first
+         * @description Roles: secretariat, viewer
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    status?: "open" | "closed";
+                    biennium?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description campaigns */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CampaignListItem"][];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many failed authentication attempts; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description PostgreSQL, Temporal or the worker is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         put?: never;
         /**
          * Open the fundraising campaign of a biennium (MDFM target, prospective donors)
@@ -7648,6 +8299,102 @@ export interface paths {
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
+                };
+                /** @description Too many failed authentication attempts; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description PostgreSQL, Temporal or the worker is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/donors/{id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A donor's contributions: receipts and approved in-kind valuations, in the original currency and USD
+         * @description Roles: secretariat, viewer, donor
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description csv: a text/csv attachment with the same rows (minor units, currency, rate, USD); unset, the Accept header chooses (JSON by default) */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the statement (format=csv: the rows as text/csv) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DonorStatement"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description unknown, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
                 /** @description Too many failed authentication attempts; see Retry-After */
                 429: {
@@ -7991,7 +8738,53 @@ export interface components {
                 name: string;
                 email?: string;
                 expertise: string[];
+                /**
+                 * @description the language of the engine's messages to the representative
+                 * @enum {string}
+                 */
+                language: "en" | "fr";
             };
+        };
+        RestructuringPlan: {
+            effectiveOn: string;
+            moves: {
+                from: string;
+                to: string | null;
+            }[];
+            memberships: {
+                /** Format: uuid */
+                cityId: string;
+                cityName: string;
+                from: string;
+                to: string | null;
+                /** @enum {string} */
+                outcome: "moves" | "already_member" | "merged" | "ends";
+                representativeName: string;
+                representativeEmail: string;
+            }[];
+            termsEnding: {
+                /** Format: uuid */
+                cityId: string;
+                cluster: string;
+                termStart: string;
+                termEnd: string;
+            }[];
+            counts: {
+                moves: number;
+                alreadyMember: number;
+                merged: number;
+                ends: number;
+                termsEnding: number;
+            };
+        };
+        ClusterRestructuring: {
+            /** Format: uuid */
+            id: string;
+            effectiveOn: string;
+            note: string | null;
+            appliedBy: string;
+            appliedAt: string;
+            plan: components["schemas"]["RestructuringPlan"];
         };
         Donor: {
             /** Format: uuid */
@@ -8020,6 +8813,8 @@ export interface components {
             subject: string;
             body: string;
             resource: string | null;
+            /** @description the web app page where the reader acts on it (e.g. /app/city/elections/…) */
+            link: string | null;
             createdAt: string;
             deliveredAt: string | null;
         };
@@ -8174,6 +8969,32 @@ export interface components {
                 attendees: string[];
             }[] | null;
             cancelReason: string | null;
+        };
+        WorkshopListItem: {
+            /** Format: uuid */
+            id: string;
+            cluster: string;
+            /** Format: uuid */
+            workPhaseId: string | null;
+            /** @enum {string} */
+            kind: "inception" | "thematic" | "advisory_session";
+            /** @enum {string} */
+            status: "planning" | "invitations_open" | "rsvp_closed" | "awaiting_outcomes" | "completed" | "cancelled";
+            title: string;
+            startsAt: string | null;
+            endsAt: string | null;
+            timezone: string | null;
+            venue: string | null;
+            onlineUrl: string | null;
+            rsvpBy: string | null;
+            /** @description number of invited cities */
+            invited: number;
+            rsvpCounts: {
+                yes: number;
+                no: number;
+                maybe: number;
+                pending: number;
+            };
         };
         WorkPlan: {
             cluster: string;
@@ -8420,6 +9241,49 @@ export interface components {
             campaignId: string | null;
             createdAt: string;
         };
+        PledgeListItem: {
+            /** Format: uuid */
+            id: string;
+            donor: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                type: "member_city" | "national_government" | "regional_government" | "multilateral" | "corporate" | "foundation" | "civil_society" | "educational_institution" | "think_tank" | "research_institute";
+            };
+            /** @enum {string} */
+            kind: "financial" | "in_kind";
+            /** @enum {string} */
+            fundingOption: "mdfm" | "capacity_building_ldc" | "thematic_study" | "communication_exchange";
+            biennium: string;
+            /** @enum {string} */
+            status: "prospect" | "in_discussion" | "pledged" | "agreement_signed" | "in_fulfilment" | "fulfilled" | "reported" | "closed" | "declined" | "cancelled" | "written_off";
+            statusSince: string;
+            amount: {
+                currency: string;
+                value: string;
+            } | null;
+            received: {
+                currency: string;
+                value: string;
+            } | null;
+            outstanding: {
+                currency: string;
+                value: string;
+            } | null;
+            usd: {
+                pledged: string | null;
+                received: string;
+                outstanding: string | null;
+                /** @description the pledge currency's latest rate on or before today */
+                rateToUsd: string | null;
+            };
+            /** @description earliest due date of an instalment that still owes something */
+            nextDue: string | null;
+            /** @description nextDue is before today */
+            overdue: boolean;
+            createdAt: string;
+        };
         FxRate: {
             currency: string;
             date: string;
@@ -8446,6 +9310,24 @@ export interface components {
             }[];
         } & {
             [key: string]: unknown;
+        };
+        CampaignListItem: {
+            /** Format: uuid */
+            id: string;
+            biennium: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** @enum {string} */
+            fundingOption: "mdfm" | "capacity_building_ldc" | "thematic_study" | "communication_exchange";
+            target: {
+                /** @enum {string} */
+                currency: "USD";
+                value: string;
+            };
+            closesOn: string;
+            /** @description donors approached */
+            prospects: number;
+            createdAt: string;
         };
         FundingSummary: {
             biennium: string;
@@ -8524,6 +9406,48 @@ export interface components {
                 declined?: number;
                 cancelled?: number;
                 written_off?: number;
+            };
+        };
+        DonorStatement: {
+            donor: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            generatedAt: string;
+            rows: {
+                date: string;
+                /** Format: uuid */
+                pledgeId: string;
+                /** @enum {string} */
+                fundingOption: "mdfm" | "capacity_building_ldc" | "thematic_study" | "communication_exchange";
+                /** @enum {string|null} */
+                subOption: "host_event" | "fund_publication" | "fund_peer_learning_database" | "seconded_staff" | null;
+                /** @enum {string} */
+                kind: "receipt" | "in_kind";
+                reference: string | null;
+                currency: string;
+                /** @description integer minor units of `currency` */
+                amountMinor: number;
+                /** @description the same as a decimal string */
+                amount: string;
+                /** @description the rate recorded with the receipt (in kind: of its date) */
+                fxRateToUsd: string | null;
+                /** @description integer US cents at fxRateToUsd; null when no rate is known */
+                usdMinor: number | null;
+                usd: string | null;
+            }[];
+            totals: {
+                /** @description integer US cents as a string (exact beyond 2^53) */
+                usdMinor: string;
+                usd: string;
+                byCurrency: {
+                    currency: string;
+                    amountMinor: string;
+                    amount: string;
+                }[];
+                /** @description rows with no known rate: in byCurrency, not in the USD total */
+                rowsWithoutRate: number;
             };
         };
     };
