@@ -21,6 +21,7 @@ import { donorRoutes } from './routes/donors.js';
 import { healthRoutes } from './routes/health.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { tokenRoutes } from './routes/tokens.js';
+import { calendarFeedRoutes } from './routes/calendar-feeds.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { peopleRoutes } from './routes/people.js';
 import { processRoutes } from './routes/index.js';
@@ -111,6 +112,7 @@ export function createApp(opts: AppOptions): { app: Express; deps: AppDeps } {
     sessionRoutes,
     peopleRoutes,
     tokenRoutes,
+    calendarFeedRoutes,
     countryRoutes,
     cityRoutes,
     clusterRoutes,

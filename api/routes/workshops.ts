@@ -82,6 +82,10 @@ const WorkshopView = z
       )
       .optional()
       .describe('the secretariat sees every answer, an invited city its own'),
+    unanswered: z
+      .array(z.uuid())
+      .optional()
+      .describe("invited cities that have not answered yet: for the secretariat and the cluster's coordinators"),
     settings: z.record(z.string(), z.unknown()),
     outcomes: z.record(z.string(), z.unknown()).nullable(),
     attendance: z.array(z.object({ cityId: z.uuid(), attendees: z.array(z.string()) })).nullable(),
@@ -132,6 +136,11 @@ async function view(em: EntityManager, w: IWorkshop, viewer: Principal) {
     viewer.role === 'secretariat' || (viewer.role === 'city' && !!viewer.cityId && w.invited.includes(viewer.cityId));
   const visible =
     viewer.role === 'secretariat' ? rsvps : rsvps.filter((r) => viewer.role === 'city' && r.city === viewer.cityId);
+  // Coordinators chase the cities that have not answered; who answered what stays the secretariat's.
+  const chases =
+    viewer.role === 'secretariat' ||
+    (viewer.role === 'city' && !!viewer.cityId && (await coordinatorsOf(em, w.cluster)).includes(viewer.cityId));
+  const answered = new Set(rsvps.map((r) => r.city));
   return {
     id: w.id,
     workflowId: w.workflowId,
@@ -165,6 +174,7 @@ async function view(em: EntityManager, w: IWorkshop, viewer: Principal) {
           })),
         }
       : {}),
+    ...(chases ? { unanswered: w.invited.filter((c) => !answered.has(c)) } : {}),
     settings: w.settings as unknown as Record<string, unknown>,
     outcomes: (w.outcomes as unknown as Record<string, unknown>) ?? null,
     attendance: w.attendance ?? null,

@@ -96,7 +96,8 @@ setUnauthorizedHandler(() => {
 export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="top-right" />
+      {/* Never wider than a phone's screen (the default 440 px made 390 px pages scroll sideways). */}
+      <Notifications position="top-right" containerWidth="min(440px, calc(100vw - 32px))" />
       <I18nProvider>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />

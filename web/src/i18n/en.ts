@@ -4,6 +4,7 @@ import { portalEn } from './parts/portal.en.js';
 import { restructuringEn } from './parts/restructuring.en.js';
 import { listsEn } from './parts/lists.en.js';
 import { donorEn } from './parts/donor.en.js';
+import { cityEn } from './parts/city.en.js';
 
 export const en = {
   'app.name': 'GNLC',
@@ -557,6 +558,7 @@ export const en = {
   ...restructuringEn,
   ...listsEn,
   ...donorEn,
+  ...cityEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,7 @@ import { portalFr } from './parts/portal.fr.js';
 import { restructuringFr } from './parts/restructuring.fr.js';
 import { listsFr } from './parts/lists.fr.js';
 import { donorFr } from './parts/donor.fr.js';
+import { cityFr } from './parts/city.fr.js';
 
 export const fr: Record<MessageKey, string> = {
   'app.name': 'GNLC',
@@ -559,4 +560,5 @@ export const fr: Record<MessageKey, string> = {
   ...restructuringFr,
   ...listsFr,
   ...donorFr,
+  ...cityFr,
 };
