@@ -7330,7 +7330,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Target, pledged, received, outstanding and overdue in USD, by funding option, donor type and focus (Accept: text/csv for CSV)
+         * Target, pledged, received, outstanding and overdue in USD, by funding option, donor type and focus (CSV with format=csv or Accept: text/csv)
          * @description Roles: secretariat, viewer
          */
         get: {
@@ -7339,6 +7339,8 @@ export interface paths {
                     biennium: string;
                     /** @description default today */
                     asOf?: string;
+                    /** @description csv: the same as Accept: text/csv */
+                    format?: "json" | "csv";
                 };
                 header?: never;
                 path?: never;
@@ -7880,6 +7882,19 @@ export interface components {
                 response: "yes" | "no" | "maybe";
                 attendees: string[];
                 respondedAt: string;
+            }[];
+            /** @description the secretariat only: every invited city, by name, with its answer or none yet */
+            invitations?: {
+                /** Format: uuid */
+                cityId: string;
+                cityName: string;
+                /**
+                 * @description null: not answered yet
+                 * @enum {string|null}
+                 */
+                response: "yes" | "no" | "maybe" | null;
+                attendees: string[];
+                respondedAt: string | null;
             }[];
             settings: {
                 [key: string]: unknown;
