@@ -43,7 +43,7 @@ export const consoleEn = {
   'console.workshop.attendeesHelp': 'Names of the people who come; press Enter after each',
   'console.workshop.attendeesOf': 'Attendees from {city}',
   'console.workshop.answeredAt': 'Answered',
-  'console.workshop.answerShort': 'Answer for the city',
+  'console.workshop.answerShort': 'Answer',
   'console.workshop.answerFor': 'Answer for {city}',
   'console.workshop.recordAnswer': 'Record the answer',
   'console.workshop.answered': 'Answer recorded',
@@ -108,5 +108,8 @@ export const consoleEn = {
   'console.fx.lineErrors': 'Errors by line',
   'console.fx.line': 'Line {n}',
 
+  'dialog.close': 'Close',
+  'notice.close': 'Close the message',
+  'console.fx.clearFile': 'Remove the file',
   'console.funding.downloadCsv': 'Download CSV',
 } as const;

@@ -44,7 +44,7 @@ export const consoleFr: Record<keyof typeof consoleEn, string> = {
   'console.workshop.attendeesHelp': 'Noms des personnes qui viennent ; appuyez sur Entrée après chacun',
   'console.workshop.attendeesOf': 'Participants de {city}',
   'console.workshop.answeredAt': 'Répondu le',
-  'console.workshop.answerShort': 'Répondre pour la ville',
+  'console.workshop.answerShort': 'Répondre',
   'console.workshop.answerFor': 'Répondre pour {city}',
   'console.workshop.recordAnswer': 'Enregistrer la réponse',
   'console.workshop.answered': 'Réponse enregistrée',
@@ -109,5 +109,8 @@ export const consoleFr: Record<keyof typeof consoleEn, string> = {
   'console.fx.lineErrors': 'Erreurs par ligne',
   'console.fx.line': 'Ligne {n}',
 
+  'dialog.close': 'Fermer',
+  'notice.close': 'Fermer le message',
+  'console.fx.clearFile': 'Retirer le fichier',
   'console.funding.downloadCsv': 'Télécharger le CSV',
 };

@@ -35,7 +35,7 @@ function AddExpert({ code, onClose }: { code: string; onClose: () => void }) {
       };
       return unwrap(await api.POST('/clusters/{code}/experts', { params: { path: { code } }, body }));
     },
-    { form, invalidate: [`/clusters/${code}/experts`], success: t('console.experts.added'), onSuccess: onClose },
+    { form, invalidate: ['/clusters/{code}/experts'], success: t('console.experts.added'), onSuccess: onClose },
   );
   return (
     <FormModal

@@ -51,14 +51,15 @@ export function Page() {
   const query: { biennium: string; asOf?: string } = { biennium };
   if (all.asOf) query.asOf = all.asOf;
   const summary = useApi('/funding/summary', { params: { query } });
-  // A plain link on the API's own origin: the session (or token) goes with it, the browser saves the file.
+  // A plain link on the API's own origin: the session (or token) goes with it, and the answer's
+  // Content-Disposition: attachment makes the browser save the file and stay on the page.
   const csv = `/funding/summary?${new URLSearchParams({ ...query, format: 'csv' }).toString()}`;
   return (
     <>
       <PageHeader
         title={t('funding.title')}
         actions={
-          <Button component="a" href={csv} download={`funding-${biennium}.csv`} variant="default">
+          <Button component="a" href={csv} variant="default">
             {t('console.funding.downloadCsv')}
           </Button>
         }

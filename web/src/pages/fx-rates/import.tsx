@@ -91,6 +91,7 @@ export function ImportRates({ onClose }: { onClose: () => void }) {
         label={t('console.fx.file')}
         accept=".csv,text/csv"
         clearable
+        clearButtonProps={{ 'aria-label': t('console.fx.clearFile') }}
         required
         value={file}
         onChange={choose}

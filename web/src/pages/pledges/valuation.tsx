@@ -70,7 +70,6 @@ export function Valuation({ pledge }: { pledge: Pledge }) {
         {v?.status === 'proposed' && (
           <Group>
             <Button
-              color="green"
               loading={decide.isPending && decide.variables === 'approve'}
               onClick={() => decide.mutate('approve')}
             >

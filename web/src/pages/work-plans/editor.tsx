@@ -99,7 +99,7 @@ export function EditPlan({
     },
     {
       form,
-      invalidate: [`/clusters/${code}`],
+      invalidate: ['/clusters/{code}/phases'],
       success: t('console.workPlan.saved'),
       onSuccess: onClose,
     },

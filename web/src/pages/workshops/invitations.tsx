@@ -29,7 +29,7 @@ export function Invitations({ workshop: w }: { workshop: Workshop }) {
             {t(`console.rsvp.${i.response}`)}
           </Badge>
         ) : (
-          <Badge variant="outline" color="orange">
+          <Badge variant="light" color="orange">
             {t('console.workshop.notAnswered')}
           </Badge>
         ),
