@@ -15,10 +15,15 @@ export function fundingSummaryRoutes(deps: AppDeps): Router {
     method: 'get',
     path: '/funding/summary',
     summary:
-      'Target, pledged, received, outstanding and overdue in USD, by funding option, donor type and focus (Accept: text/csv for CSV)',
+      'Target, pledged, received, outstanding and overdue in USD, by funding option, donor type and focus (CSV with format=csv or Accept: text/csv)',
     tags: ['funding'],
     roles: ['secretariat', 'viewer'],
-    query: z.object({ biennium: BienniumString, asOf: CalendarDate.optional().describe('default today') }),
+    query: z.object({
+      biennium: BienniumString,
+      asOf: CalendarDate.optional().describe('default today'),
+      // A link can choose CSV where it cannot set Accept (the web app's download is a plain <a href>).
+      format: z.enum(['json', 'csv']).optional().describe('csv: the same as Accept: text/csv'),
+    }),
     responses: {
       200: {
         description: 'the summary; amounts are USD decimal strings',
@@ -28,7 +33,8 @@ export function fundingSummaryRoutes(deps: AppDeps): Router {
     },
     handler: async ({ query, em, req }) => {
       const s = await fundingSummary(em, query.biennium, query.asOf ?? new Date().toISOString().slice(0, 10));
-      if (req.accepts(['application/json', 'text/csv']) === 'text/csv') {
+      const csv = query.format ? query.format === 'csv' : req.accepts(['application/json', 'text/csv']) === 'text/csv';
+      if (csv) {
         return reply(
           200,
           summaryCsv(s),

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { WorkPhase, Workshop, WorkshopRsvp, type IWorkshop } from '../../db/entities/index.js';
+import { City, WorkPhase, Workshop, WorkshopRsvp, type IWorkshop } from '../../db/entities/index.js';
 import { coordinatorsOf } from '../../db/queries/coordinator-term.js';
 import { membersOf } from '../../db/queries/membership.js';
 import { insertWorkshop, listWorkshops } from '../../db/queries/workshop.js';
@@ -86,6 +86,17 @@ const WorkshopView = z
       .array(z.uuid())
       .optional()
       .describe("invited cities that have not answered yet: for the secretariat and the cluster's coordinators"),
+    invitations: z
+      .array(
+        z.object({
+          cityId: z.uuid(),
+          cityName: z.string(),
+          response: z.enum(RSVP_RESPONSES).nullable().describe('null: not answered yet'),
+          attendees: z.array(z.string()),
+          respondedAt: z.string().nullable(),
+        }),
+      )
+      .describe('the secretariat only: every invited city, by name, with its answer or none yet'),
     settings: z.record(z.string(), z.unknown()),
     outcomes: z.record(z.string(), z.unknown()).nullable(),
     attendance: z.array(z.object({ cityId: z.uuid(), attendees: z.array(z.string()) })).nullable(),
@@ -141,6 +152,7 @@ async function view(em: EntityManager, w: IWorkshop, viewer: Principal) {
     viewer.role === 'secretariat' ||
     (viewer.role === 'city' && !!viewer.cityId && (await coordinatorsOf(em, w.cluster)).includes(viewer.cityId));
   const answered = new Set(rsvps.map((r) => r.city));
+  const invitations = viewer.role === 'secretariat' ? await invitationsOf(em, w, rsvps) : undefined;
   return {
     id: w.id,
     workflowId: w.workflowId,
@@ -175,11 +187,37 @@ async function view(em: EntityManager, w: IWorkshop, viewer: Principal) {
         }
       : {}),
     ...(chases ? { unanswered: w.invited.filter((c) => !answered.has(c)) } : {}),
+    ...(invitations ? { invitations } : {}),
     settings: w.settings as unknown as Record<string, unknown>,
     outcomes: (w.outcomes as unknown as Record<string, unknown>) ?? null,
     attendance: w.attendance ?? null,
     cancelReason: w.cancelReason ?? null,
   };
+}
+
+/** Who was invited (the snapshot taken at scheduling), by name, with the answer each gave, if any. */
+interface Answer {
+  city: string;
+  response: (typeof RSVP_RESPONSES)[number];
+  attendees: string[];
+  respondedAt: Date | string;
+}
+async function invitationsOf(em: EntityManager, w: IWorkshop, rsvps: readonly Answer[]) {
+  const cities = w.invited.length ? await em.find(City, { id: { $in: w.invited } }, { fields: ['id', 'name'] }) : [];
+  const names = new Map(cities.map((c) => [c.id, c.name]));
+  const answers = new Map(rsvps.map((r) => [r.city, r]));
+  return w.invited
+    .map((cityId) => {
+      const r = answers.get(cityId);
+      return {
+        cityId,
+        cityName: names.get(cityId) ?? cityId,
+        response: r?.response ?? null,
+        attendees: r?.attendees ?? [],
+        respondedAt: isoOrNull(r?.respondedAt),
+      };
+    })
+    .sort((a, b) => a.cityName.localeCompare(b.cityName));
 }
 
 const findWorkshop = (em: EntityManager, id: string): Promise<IWorkshop> => findOr404(em, Workshop, id, 'workshop');

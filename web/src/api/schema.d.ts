@@ -1362,7 +1362,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Target, pledged, received, outstanding and overdue in USD, by funding option, donor type and focus (Accept: text/csv for CSV)
+         * Target, pledged, received, outstanding and overdue in USD, by funding option, donor type and focus (CSV with format=csv or Accept: text/csv)
          * @description Roles: secretariat, viewer
          */
         get: operations["getFundingSummary"];
@@ -1806,6 +1806,19 @@ export interface components {
             }[];
             /** @description invited cities that have not answered yet: for the secretariat and the cluster's coordinators */
             unanswered?: string[];
+            /** @description the secretariat only: every invited city, by name, with its answer or none yet */
+            invitations: {
+                /** Format: uuid */
+                cityId: string;
+                cityName: string;
+                /**
+                 * @description null: not answered yet
+                 * @enum {string|null}
+                 */
+                response: "yes" | "no" | "maybe" | null;
+                attendees: string[];
+                respondedAt: string | null;
+            }[];
             settings: {
                 [key: string]: unknown;
             };
@@ -10453,6 +10466,8 @@ export interface operations {
                 biennium: string;
                 /** @description default today */
                 asOf?: string;
+                /** @description csv: the same as Accept: text/csv */
+                format?: "json" | "csv";
             };
             header?: never;
             path?: never;

@@ -5,6 +5,7 @@ import { restructuringEn } from './parts/restructuring.en.js';
 import { listsEn } from './parts/lists.en.js';
 import { donorEn } from './parts/donor.en.js';
 import { cityEn } from './parts/city.en.js';
+import { consoleEn } from './parts/console.en.js';
 
 export const en = {
   'app.name': 'GNLC',
@@ -559,6 +560,7 @@ export const en = {
   ...listsEn,
   ...donorEn,
   ...cityEn,
+  ...consoleEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -5,6 +5,7 @@ import { restructuringFr } from './parts/restructuring.fr.js';
 import { listsFr } from './parts/lists.fr.js';
 import { donorFr } from './parts/donor.fr.js';
 import { cityFr } from './parts/city.fr.js';
+import { consoleFr } from './parts/console.fr.js';
 
 export const fr: Record<MessageKey, string> = {
   'app.name': 'GNLC',
@@ -561,4 +562,5 @@ export const fr: Record<MessageKey, string> = {
   ...listsFr,
   ...donorFr,
   ...cityFr,
+  ...consoleFr,
 };

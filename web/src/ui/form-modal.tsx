@@ -89,8 +89,15 @@ export function FormModal({
   before?: ReactNode;
   children: ReactNode;
 }) {
+  const t = useT();
   return (
-    <Modal opened={opened} onClose={onClose} title={title} size={size}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      size={size}
+      closeButtonProps={{ 'aria-label': t('dialog.close') }}
+    >
       <ApiForm form={form} submit={submit} before={before}>
         {children}
         <FormActions

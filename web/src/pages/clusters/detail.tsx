@@ -28,6 +28,7 @@ import { EmptyState, QueryState } from '../../ui/states';
 import { useSubmit } from '../../ui/submit';
 import { DataTable, PagedTable, useUrlFilters, type Column } from '../../ui/table';
 import { OpenElection } from '../elections/open';
+import { ExpertGroup } from './experts';
 
 function AddMember({ code, opened, onClose }: { code: string; opened: boolean; onClose: () => void }) {
   const { t } = useI18n();
@@ -290,6 +291,7 @@ export function Page() {
                 emptyTitle={t('clusters.noMembers')}
               />
             </section>
+            <ExpertGroup code={c.code} canAdd={c.status === 'active'} />
           </Stack>
           <AddMember code={c.code} opened={adding} onClose={addModal.close} />
           <EndMembership code={c.code} member={ending} onClose={() => setEnding(null)} />

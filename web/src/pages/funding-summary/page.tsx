@@ -1,6 +1,6 @@
 // The funding summary of a biennium: the MDFM against its target, and the figures by funding
-// option, donor type and focus (biennium and date in the URL).
-import { Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+// option, donor type and focus (biennium and date in the URL); the same figures as a CSV download.
+import { Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { useApi } from '../../api/query';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -51,9 +51,19 @@ export function Page() {
   const query: { biennium: string; asOf?: string } = { biennium };
   if (all.asOf) query.asOf = all.asOf;
   const summary = useApi('/funding/summary', { params: { query } });
+  // A plain link on the API's own origin: the session (or token) goes with it, and the answer's
+  // Content-Disposition: attachment makes the browser save the file and stay on the page.
+  const csv = `/funding/summary?${new URLSearchParams({ ...query, format: 'csv' }).toString()}`;
   return (
     <>
-      <PageHeader title={t('funding.title')} />
+      <PageHeader
+        title={t('funding.title')}
+        actions={
+          <Button component="a" href={csv} variant="default">
+            {t('console.funding.downloadCsv')}
+          </Button>
+        }
+      />
       <FilterBar wrap="wrap">
         <Select
           label={t('funding.biennium')}

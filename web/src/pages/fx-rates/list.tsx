@@ -1,4 +1,4 @@
-// Exchange rates to USD: currency and dates in the URL; record a rate.
+// Exchange rates to USD: currency and dates in the URL; record a rate, or import a CSV file of them.
 import { Button, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { api, unwrap, type Schemas } from '../../api/client';
@@ -11,6 +11,7 @@ import { FilterBar } from '../../ui/filters';
 import { PageHeader } from '../../ui/shell';
 import { useSubmit } from '../../ui/submit';
 import { PagedTable, useUrlFilters, type Column } from '../../ui/table';
+import { ImportRates } from './import';
 
 function AddRate({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useI18n();
@@ -59,6 +60,7 @@ export function Page() {
   const { t } = useI18n();
   const { filters, all, setFilter, page, setPage, limit, offset } = useUrlFilters(['currency', 'from', 'to'] as const);
   const [opened, { open, close }] = useDisclosure(false);
+  const [importing, importModal] = useDisclosure(false);
   const rates = useApi('/fx-rates', { params: { query: { ...filters, limit, offset } } });
   const columns: Column<Schemas['FxRate']>[] = [
     { key: 'currency', header: t('pledges.currency'), cell: (r) => r.currency },
@@ -67,7 +69,17 @@ export function Page() {
   ];
   return (
     <>
-      <PageHeader title={t('fx.title')} actions={<Button onClick={open}>{t('fx.add')}</Button>} />
+      <PageHeader
+        title={t('fx.title')}
+        actions={
+          <>
+            <Button variant="default" onClick={importModal.open}>
+              {t('console.fx.import')}
+            </Button>
+            <Button onClick={open}>{t('fx.add')}</Button>
+          </>
+        }
+      />
       <FilterBar wrap="wrap">
         <TextInput
           label={t('pledges.currency')}
@@ -101,6 +113,7 @@ export function Page() {
         emptyTitle={t('fx.none')}
       />
       <AddRate opened={opened} onClose={close} />
+      {importing && <ImportRates onClose={importModal.close} />}
     </>
   );
 }

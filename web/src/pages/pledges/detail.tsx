@@ -27,6 +27,7 @@ import { EmptyState, QueryState } from '../../ui/states';
 import { useSubmit } from '../../ui/submit';
 import { DataTable, type Column } from '../../ui/table';
 import { NOTE_REQUIRED, RECEIVING_STATUSES, TRANSITIONS } from './transitions';
+import { Valuation } from './valuation';
 
 type Pledge = Schemas['Pledge'];
 
@@ -250,6 +251,7 @@ function PledgeView({ pledge }: { pledge: Pledge }) {
             </Timeline>
           </Card>
         </SimpleGrid>
+        {pledge.kind === 'in_kind' && <Valuation pledge={pledge} />}
         <section aria-labelledby="instalments">
           <Title order={2} size="h4" id="instalments" mb="xs">
             {t('pledges.instalments')}

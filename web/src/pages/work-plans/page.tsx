@@ -1,5 +1,7 @@
-// A cluster's work plan for a biennium: its outputs and targets, version by version.
-import { Select, Text } from '@mantine/core';
+// A cluster's work plan for a biennium: its outputs and targets, version by version; edit it (a
+// new version) and compare two versions.
+import { Button, Group, Select, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { useApi } from '../../api/query';
 import { useI18n } from '../../i18n';
 import { ClusterSelect } from '../../ui/fields';
@@ -9,6 +11,8 @@ import { PageHeader } from '../../ui/shell';
 import { EmptyState, QueryState } from '../../ui/states';
 import { DataTable, useUrlFilters, type Column } from '../../ui/table';
 import type { Schemas } from '../../api/client';
+import { EditPlan, useMemberNames } from './editor';
+import { Versions } from './versions';
 
 type Output = NonNullable<Schemas['WorkPlan']['current']>['outputs'][number];
 
@@ -19,32 +23,58 @@ function Plan({ code, biennium }: { code: string; biennium: string }) {
     { params: { path: { code, biennium } } },
     { retry: false },
   );
+  const { names } = useMemberNames(code);
+  const [editing, edit] = useDisclosure(false);
   const columns: Column<Output>[] = [
     { key: 'key', header: t('workPlans.key'), cell: (o) => o.key },
     { key: 'title', header: t('workPlans.output'), cell: (o) => o.title },
     { key: 'target', header: t('workPlans.target'), cell: (o) => `${o.target.value} ${o.target.unit}` },
     { key: 'due', header: t('workPlans.due'), cell: (o) => <DateText value={o.due} /> },
+    {
+      key: 'owner',
+      header: t('console.workPlan.owner'),
+      cell: (o) => (o.ownerCityId ? (names.get(o.ownerCityId) ?? o.ownerCityId) : '—'),
+    },
   ];
-  if (plan.error?.status === 404) return <EmptyState title={t('workPlans.noPlan')} />;
+  // No phase for this biennium: nothing to plan (phases are opened with their inception workshop).
+  if (plan.error?.status === 404) return <EmptyState title={t('console.workPlan.noPhase')} />;
   return (
     <QueryState query={plan}>
-      {(p) =>
-        !p.current ? (
-          <EmptyState title={t('workPlans.noPlan')} />
-        ) : (
-          <>
-            <Text size="sm" mb="xs">
-              {t('workPlans.version', { n: p.current.version })} · <DateText value={p.current.createdAt} time />
-            </Text>
-            <DataTable
-              rows={p.current.outputs}
-              columns={columns}
-              rowKey={(o) => o.key}
-              caption={t('workPlans.title')}
+      {(p) => (
+        <Stack>
+          {!p.current ? (
+            <EmptyState
+              title={t('workPlans.noPlan')}
+              action={<Button onClick={edit.open}>{t('console.workPlan.create')}</Button>}
             />
-          </>
-        )
-      }
+          ) : (
+            <section aria-label={t('console.workPlan.current')}>
+              <Group justify="space-between" mb="xs" wrap="wrap">
+                <Text size="sm">
+                  {t('workPlans.version', { n: p.current.version })} · <DateText value={p.current.createdAt} time />
+                </Text>
+                <Button onClick={edit.open}>{t('console.workPlan.edit')}</Button>
+              </Group>
+              <DataTable
+                rows={p.current.outputs}
+                columns={columns}
+                rowKey={(o) => o.key}
+                caption={t('workPlans.title')}
+              />
+            </section>
+          )}
+          {p.versions.length > 0 && <Versions key={p.versions[0]?.version} versions={p.versions} names={names} />}
+          {editing && (
+            <EditPlan
+              code={code}
+              biennium={biennium}
+              outputs={p.current?.outputs ?? []}
+              opened={editing}
+              onClose={edit.close}
+            />
+          )}
+        </Stack>
+      )}
     </QueryState>
   );
 }

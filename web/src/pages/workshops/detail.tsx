@@ -1,4 +1,5 @@
-// One workshop: when (the reader's time and the workshop's own zone), RSVPs, cancel with a reason.
+// One workshop: when (the reader's time and the workshop's own zone), RSVPs, cancel with a reason;
+// reschedule, answer for a city, record outcomes and attendance (actions.tsx, invitations.tsx).
 import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useParams } from 'react-router';
@@ -9,6 +10,10 @@ import { DateText, StatusBadge } from '../../ui/format';
 import { PageHeader } from '../../ui/shell';
 import { ReasonModal } from '../../ui/reason-modal';
 import { QueryState } from '../../ui/states';
+import { RecordOutcomes, Reschedule } from './actions';
+import { Invitations, OutcomesView } from './invitations';
+
+const MOVABLE = ['planning', 'invitations_open', 'rsvp_closed'];
 
 function Cancel({
   workshop,
@@ -39,6 +44,8 @@ export function Page() {
   const { id = '' } = useParams();
   const workshop = useApi('/workshops/{id}', { params: { path: { id } } }, { refetchInterval: 10_000 });
   const [cancelling, cancelModal] = useDisclosure(false);
+  const [moving, moveModal] = useDisclosure(false);
+  const [recording, recordModal] = useDisclosure(false);
   return (
     <QueryState query={workshop}>
       {(w) => (
@@ -46,12 +53,21 @@ export function Page() {
           <PageHeader
             title={w.title}
             actions={
-              w.status !== 'cancelled' &&
-              w.status !== 'completed' && (
-                <Button color="red" variant="light" onClick={cancelModal.open}>
-                  {t('workshops.cancel')}
-                </Button>
-              )
+              <>
+                {w.status === 'awaiting_outcomes' && (
+                  <Button onClick={recordModal.open}>{t('console.workshop.recordOutcomes')}</Button>
+                )}
+                {MOVABLE.includes(w.status) && (
+                  <Button variant="default" onClick={moveModal.open}>
+                    {t('console.workshop.reschedule')}
+                  </Button>
+                )}
+                {w.status !== 'cancelled' && w.status !== 'completed' && (
+                  <Button color="red" variant="light" onClick={cancelModal.open}>
+                    {t('workshops.cancel')}
+                  </Button>
+                )}
+              </>
             }
           >
             <Group gap="xs" mt={4}>
@@ -106,8 +122,12 @@ export function Page() {
                 </Text>
               </Card>
             </SimpleGrid>
+            <OutcomesView workshop={w} />
+            {w.invitations && <Invitations workshop={w} />}
           </Stack>
           <Cancel workshop={w} opened={cancelling} onClose={cancelModal.close} />
+          {moving && <Reschedule workshop={w} onClose={moveModal.close} />}
+          {recording && <RecordOutcomes workshop={w} onClose={recordModal.close} />}
         </>
       )}
     </QueryState>
