@@ -3,6 +3,7 @@
 import { Client, type Connection, type DataConverter } from '@temporalio/client';
 import { WorkerAvailability, availabilityInterceptor } from './availability.js';
 import { metricsInterceptor, type WorkflowCallRecorder } from './metrics.js';
+import { summaryInterceptor } from './workflow-summary.js';
 
 export function engineClient(opts: {
   connection: Connection;
@@ -24,6 +25,7 @@ export function engineClient(opts: {
       workflow: [
         ...(opts.record ? [metricsInterceptor(opts.record)] : []),
         availabilityInterceptor(availability, () => opts.connection),
+        summaryInterceptor(),
       ],
     },
   });

@@ -22,6 +22,7 @@ import {
   type CancelArgs,
 } from './kit.js';
 import { MeetingInputSchema } from '../domain/coordinator-meeting.contract.js';
+import { showInVisibility } from './visibility.js';
 
 const acts = activities();
 
@@ -38,6 +39,7 @@ async function runCoordinatorMeetingWorkflow(input: MeetingInput): Promise<Meeti
   const expected = new Map(input.expected.map((r) => [slot(r), r]));
   const reported = new Set<string>();
   let status: MeetingStatus = 'collecting';
+  showInVisibility({ status });
   let escalated = false;
 
   const missing = () => [...expected.values()].filter((r) => !reported.has(slot(r)));
@@ -96,6 +98,7 @@ async function runCoordinatorMeetingWorkflow(input: MeetingInput): Promise<Meeti
     refusal: () => (status !== 'collecting' ? `the meeting is already ${status}` : null),
     cancel: async (reason) => {
       status = 'cancelled';
+      showInVisibility({ status });
       await acts.saveMeeting({ meetingId, status });
       await acts.notify(toCities([...expected.values()], 'cancelled', () => `Cancelled: ${input.title}`, reason));
     },
@@ -147,6 +150,7 @@ async function runCoordinatorMeetingWorkflow(input: MeetingInput): Promise<Meeti
   }
   if (await waitUntil(Date.parse(input.at), cancelled)) return finish();
   status = 'held';
+  showInVisibility({ status });
   await acts.saveMeeting({ meetingId, status, escalated });
   return finish();
 }

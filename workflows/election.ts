@@ -38,6 +38,7 @@ import { reminderTooLate } from '../domain/reminders.js';
 
 import { activities, checkInput, refuse, waitUntil as sleepUntil, writes as writeActivities } from './kit.js';
 import { ElectionInputSchema } from '../domain/election.contract.js';
+import { showInVisibility } from './visibility.js';
 
 const acts = activities();
 // Nominations and ballots are single-row upserts the caller's request waits for.
@@ -80,8 +81,10 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
     ...(results ? { results } : {}),
     ...(cancelReason ? { cancelReason } : {}),
   });
-  const persist = () =>
-    writes.saveElectionStatus({ electionId, status, deadlines, cancelReason: cancelReason ?? null });
+  const persist = () => {
+    showInVisibility({ status });
+    return writes.saveElectionStatus({ electionId, status, deadlines, cancelReason: cancelReason ?? null });
+  };
   const sender: Sender = { key: electionId, noun: 'election', resource: `/elections/${electionId}`, cluster };
   const toCities = (cities: Iterable<string>, kind: string, subject: string, body: string, keySuffix = '') =>
     messagesToCities(sender, cities, kind, subject, body, keySuffix);
@@ -275,6 +278,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
 
   const decideWith = async (elected: string[], flags: ResultFlag[], extra: Partial<ElectionResults> = {}) => {
     status = 'decided';
+    showInVisibility({ status });
     results = {
       elected,
       tallies: [],
@@ -295,6 +299,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
     return finish();
   };
 
+  showInVisibility({ cluster, status });
   // ---- nominations
   deadlines.nominationsClose = iso(after(settings.nominationWindow));
   await persist();

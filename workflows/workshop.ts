@@ -36,6 +36,7 @@ import {
   type CancelArgs,
 } from './kit.js';
 import { WorkshopInputSchema } from '../domain/workshop.contract.js';
+import { showInVisibility } from './visibility.js';
 
 const acts = activities();
 
@@ -62,6 +63,7 @@ async function runWorkshopWorkflow(input: WorkshopInput): Promise<WorkshopResult
 
   const iso = (ms: number) => new Date(ms).toISOString();
   const cancelled = () => status === 'cancelled';
+  showInVisibility({ cluster, status });
   const state = (): WorkshopState => ({
     workshopId,
     status,
@@ -73,14 +75,16 @@ async function runWorkshopWorkflow(input: WorkshopInput): Promise<WorkshopResult
     ...(attendance ? { attendance } : {}),
     ...(cancelReason ? { cancelReason } : {}),
   });
-  const persist = () =>
-    acts.saveWorkshop({
+  const persist = () => {
+    showInVisibility({ status });
+    return acts.saveWorkshop({
       workshopId,
       status,
       ...(schedule ? { schedule } : {}),
       ...(outcomesDueAt ? { outcomesDueAt } : {}),
       ...(cancelReason ? { cancelReason } : {}),
     });
+  };
 
   const when = () =>
     schedule
@@ -185,6 +189,7 @@ async function runWorkshopWorkflow(input: WorkshopInput): Promise<WorkshopResult
           .filter((r) => r.response === 'yes')
           .map((r) => ({ cityId: r.cityId, attendees: r.attendees }));
       status = 'completed';
+      showInVisibility({ status });
       await acts.publishWorkshopOutcomes({
         workshopId,
         cluster,
