@@ -80,7 +80,7 @@ async function runWorkshopWorkflow(input: WorkshopInput): Promise<WorkshopResult
     return acts.saveWorkshop({
       workshopId,
       status,
-      ...(schedule ? { schedule } : {}),
+      ...(schedule ? { schedule, revision } : {}),
       ...(outcomesDueAt ? { outcomesDueAt } : {}),
       ...(cancelReason ? { cancelReason } : {}),
     });
