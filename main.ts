@@ -104,6 +104,7 @@ try {
       orm,
       logger,
       dataConverter,
+      ...(config.WORKFLOW_BUNDLE ? { workflowBundlePath: config.WORKFLOW_BUNDLE } : {}),
     });
     const running = worker.run();
     // Drains in-flight tasks before the connections close.

@@ -64,6 +64,8 @@ export const ConfigSchema = z.object({
       v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v,
     ),
   AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** A workflow bundle prebuilt by `npm run bundle` (the image builds one); unset: bundled at start. */
+  WORKFLOW_BUNDLE: optionalString,
   START_CLUSTER_CYCLES: z
     .enum(['true', 'false'])
     .default('true')

@@ -27,6 +27,8 @@ export interface WorkerOptions extends ActivityDeps {
   namespace: string;
   taskQueue: string;
   workflowBundle?: WorkflowBundleWithSourceMap;
+  /** A bundle prebuilt by `npm run bundle` (the image's WORKFLOW_BUNDLE): no bundling at start. */
+  workflowBundlePath?: string;
   /** The clients' data converter (ballots sealed by platform/ballot-codec.ts); without it, ballots stay plain. */
   dataConverter?: DataConverter;
 }
@@ -37,7 +39,9 @@ export async function createWorker(opts: WorkerOptions): Promise<Worker> {
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     activities: createActivities(opts),
-    workflowBundle: opts.workflowBundle ?? (await bundleWorkflows()),
+    workflowBundle: opts.workflowBundlePath
+      ? { codePath: opts.workflowBundlePath }
+      : (opts.workflowBundle ?? (await bundleWorkflows())),
     // Data errors fail an activity at once instead of retrying for ever (worker/interceptors.ts).
     interceptors: { activity: [activityInterceptors] },
     dataConverter: opts.dataConverter,

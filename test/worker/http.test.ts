@@ -3,7 +3,7 @@
 // that an independent parser accepts.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -11,6 +11,7 @@ import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TEST_BALLOT_KEY } from '../support/ballot-key.js';
 import { parseExposition, sampleValue } from '../support/prometheus.js';
+import { bundleWorkflows } from '../../worker/index.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const taskQueue = `worker-http-${randomUUID()}`;
@@ -21,6 +22,9 @@ let connection: Connection;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'gnlc-worker-http-'));
+  // The worker runs the prebuilt bundle, as the image's does (WORKFLOW_BUNDLE).
+  const bundlePath = join(dataDir, 'workflow-bundle.js');
+  await writeFile(bundlePath, (await bundleWorkflows()).code);
   child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['main.ts', 'worker'], {
     cwd: ROOT,
     detached: true,
@@ -36,6 +40,7 @@ beforeAll(async () => {
       DATA_DIR: dataDir,
       BALLOT_KEY: TEST_BALLOT_KEY,
       WORKER_PORT: '0',
+      WORKFLOW_BUNDLE: bundlePath,
     },
   });
   // The port it took is in its JSON log line.
