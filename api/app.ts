@@ -22,10 +22,14 @@ import { donorRoutes } from './routes/donors.js';
 import { healthRoutes } from './routes/health.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { tokenRoutes } from './routes/tokens.js';
+import { calendarFeedRoutes } from './routes/calendar-feeds.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { peopleRoutes } from './routes/people.js';
 import { processRoutes } from './routes/index.js';
+import { clusterRestructuringRoutes } from './routes/cluster-restructurings.js';
 import { webAppRoutes } from './web-app.js';
+import { requestLog } from './request-log.js';
+import { methodNotAllowed, securityHeaders } from './http-policy.js';
 
 export interface AppOptions {
   orm: Orm;
@@ -75,6 +79,9 @@ export function createApp(opts: AppOptions): { app: Express; deps: AppDeps } {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.set('trust proxy', opts.config.TRUST_PROXY);
+  // First, so that every answer (a refusal by any later middleware too) has its line and its id.
+  app.use(requestLog(opts.logger));
+  app.use(securityHeaders());
   app.use(metrics.middleware);
   const json = express.json({
     limit: opts.config.BODY_LIMIT,
@@ -113,18 +120,22 @@ export function createApp(opts: AppOptions): { app: Express; deps: AppDeps } {
     sessionRoutes,
     peopleRoutes,
     tokenRoutes,
+    calendarFeedRoutes,
     countryRoutes,
     cityRoutes,
     clusterRoutes,
+    clusterRestructuringRoutes,
     donorRoutes,
     notificationRoutes,
     ...processRoutes,
   ]) {
     routes.stack.push(...module(deps).stack);
   }
-  app.use(healthRoutes(deps, metrics));
+  const health = healthRoutes(deps, metrics);
+  app.use(health);
   app.use(webAppRoutes());
   app.use(routes);
+  app.use(methodNotAllowed([health, routes]));
   app.use((req, _res, next) => next(notFound(`route ${req.method} ${req.path}`)));
   app.use(problemHandler(opts.logger));
   app.use(((err, _req, res, _next) =>

@@ -14,6 +14,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Logger } from '../platform/logger.js';
 import { ProcessesUnavailableError } from '../client/availability.js';
 import { REFUSAL_STATUS, isRefusal } from '../domain/refusal.js';
+import { requestIdOf } from './request-log.js';
 
 export interface FieldError {
   path: string;
@@ -156,6 +157,8 @@ export const toProblem = (err: unknown): HttpProblem | undefined =>
 
 export function sendProblem(res: Response, p: HttpProblem): void {
   for (const [k, v] of Object.entries(p.headers ?? {})) res.setHeader(k, v);
+  // The request's id (api/request-log.ts): what a user quotes and an operator finds in the logs.
+  const requestId = requestIdOf(res.req);
   res
     .status(p.status)
     .type('application/problem+json')
@@ -166,6 +169,7 @@ export function sendProblem(res: Response, p: HttpProblem): void {
       ...(p.detail ? { detail: p.detail } : {}),
       ...(p.errors ? { errors: p.errors } : {}),
       ...(p.extra ?? {}),
+      ...(requestId ? { instance: `urn:request:${requestId}`, requestId } : {}),
     });
 }
 
@@ -173,17 +177,19 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
   // A dependency that is down fails every request: it is logged once per half minute, not each time.
   const lastLogged = new Map<string, number>();
   return (err, req, res, _next) => {
+    // The request's own logger (pino-http): the line carries its requestId.
+    const log = (req as { log?: Logger }).log ?? logger;
     const problem = toProblem(err);
     if (problem?.status === 503) {
       const now = Date.now();
       if (now - (lastLogged.get(problem.detail ?? '') ?? 0) > 30_000) {
         lastLogged.set(problem.detail ?? '', now);
-        logger.warn({ err, detail: problem.detail }, 'dependency unavailable (logged once per 30 s)');
+        log.warn({ err, detail: problem.detail }, 'dependency unavailable (logged once per 30 s)');
       }
     }
     if (problem) return sendProblem(res, problem);
     // No stack traces leave the server: log it, answer with an opaque 500.
-    logger.error({ err, method: req.method, path: req.path }, 'unhandled error');
+    log.error({ err, method: req.method, path: req.path }, 'unhandled error');
     sendProblem(res, new HttpProblem(500, 'Internal Server Error', 'an unexpected error occurred'));
   };
 }

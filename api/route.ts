@@ -50,7 +50,16 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends z
   body?: B;
   /** The request body's media type in the OpenAPI document (default application/json); validation is the same. */
   bodyContentType?: string;
-  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
+  /**
+   * An answer without a schema at 400 and above is a problem document (application/problem+json).
+   * `alternatives`: other media types of the same answer, chosen by Accept (the funding summary's CSV).
+   */
+  responses: Record<
+    number,
+    { description: string; schema?: z.ZodType; contentType?: string; alternatives?: Record<string, z.ZodType> }
+  >;
+  /** The operation's name in the OpenAPI document; by default derived from the method and path (operationIdOf). */
+  operationId?: string;
   /** Top-level response fields never stored for Idempotency-Key replays (a secret is shown once). */
   secretFields?: readonly string[];
   handler: (ctx: Ctx<z.output<P>, z.output<Q>, z.output<B>>) => Promise<Reply | unknown>;
@@ -58,6 +67,21 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends z
 
 const MUTATING = new Set(['post', 'put', 'patch', 'delete']);
 const problemContent = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
+const problem = (description: string) => ({ description, content: problemContent });
+
+/**
+ * A stable operationId from the method and the path, so that no route has to name its own:
+ * `get /clusters/:code/members` → `getClustersByCodeMembers`, `get /calendar.ics` → `getCalendarIcs`.
+ */
+export function operationIdOf(method: string, path: string): string {
+  const words = path
+    .split(/[/.-]+/)
+    .filter(Boolean)
+    .map((w) => (w.startsWith(':') ? `By${w.slice(1, 2).toUpperCase()}${w.slice(2)}` : w))
+    .map((w) => w.slice(0, 1).toUpperCase() + w.slice(1));
+  return method + words.join('');
+}
+const operationIds = new WeakMap<OpenAPIRegistry, Set<string>>();
 
 function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where: string): z.output<T> {
   if (!schema) return undefined as z.output<T>;
@@ -95,6 +119,11 @@ function nulPaths(value: unknown, root: string): string[] {
 }
 
 function register(registry: OpenAPIRegistry, spec: RouteSpec<AnyObject, AnyObject, z.ZodType>): void {
+  const operationId = spec.operationId ?? operationIdOf(spec.method, spec.path);
+  const taken = operationIds.get(registry) ?? new Set<string>();
+  operationIds.set(registry, taken);
+  if (taken.has(operationId)) throw new Error(`operationId ${operationId} is used twice (${spec.method} ${spec.path})`);
+  taken.add(operationId);
   const request: RouteConfig['request'] = {};
   if (spec.params) request.params = spec.params as never;
   if (spec.query) request.query = spec.query as never;
@@ -102,40 +131,52 @@ function register(registry: OpenAPIRegistry, spec: RouteSpec<AnyObject, AnyObjec
     request.body = { content: { [spec.bodyContentType ?? 'application/json']: { schema: spec.body } }, required: true };
   const responses: RouteConfig['responses'] = {};
   for (const [status, r] of Object.entries(spec.responses)) {
-    responses[status] = r.schema
-      ? { description: r.description, content: { [r.contentType ?? 'application/json']: { schema: r.schema } } }
-      : { description: r.description };
-  }
-  responses['400'] ??= { description: 'Invalid input', content: problemContent };
-  if (spec.roles !== 'public') {
-    responses['401'] ??= { description: 'Missing or unknown token', content: problemContent };
-    responses['403'] ??= { description: 'Not allowed for this token', content: problemContent };
-    responses['429'] ??= {
-      description: 'Too many failed authentication attempts; see Retry-After',
-      content: problemContent,
+    if (!r.schema) {
+      responses[status] = Number(status) >= 400 ? problem(r.description) : { description: r.description };
+      continue;
+    }
+    const content: Record<string, { schema: z.ZodType }> = {
+      [r.contentType ?? 'application/json']: { schema: r.schema },
     };
+    for (const [type, schema] of Object.entries(r.alternatives ?? {})) content[type] = { schema };
+    responses[status] = { description: r.description, content };
   }
-  // Idempotency-Key: a duplicate of a request still in progress.
-  if (spec.method === 'post' && spec.roles !== 'public')
-    responses['409'] ??= {
-      description: 'A request with this Idempotency-Key is in progress; see Retry-After',
-      content: problemContent,
-    };
+  // The answers every route can give, whatever it does (api/app.ts, api/auth.ts, api/errors.ts).
+  responses['400'] ??= problem('Invalid input: the problem names each field');
+  const authenticated = spec.roles !== 'public';
+  if (authenticated) {
+    responses['401'] ??= problem('Missing or unknown token');
+    responses['403'] ??= problem('Not allowed for this token');
+    responses['429'] ??= problem('Too many failed authentication attempts; see Retry-After');
+  }
+  if (spec.body && spec.method !== 'delete') {
+    responses['413'] ??= problem('The request body exceeds the size limit (BODY_LIMIT)');
+    responses['415'] ??= problem(`The body is not ${spec.bodyContentType ?? 'application/json'}`);
+  }
+  // Idempotency-Key: a duplicate of a request still in progress, or the key reused for another request.
+  if (spec.method === 'post' && authenticated) {
+    responses['409'] ??= problem('A request with this Idempotency-Key is in progress; see Retry-After');
+    responses['422'] ??= problem('This Idempotency-Key was used with a different request');
+  }
   // Every route can meet a dependency that is down (api/errors.ts fromUnavailable).
-  responses['503'] ??= {
-    description: 'PostgreSQL, Temporal or the worker is unavailable; see Retry-After',
-    content: problemContent,
-  };
+  responses['503'] ??= problem('PostgreSQL, Temporal or the worker is unavailable; see Retry-After');
   registry.registerPath({
     method: spec.method,
     path: openApiPath(spec.path),
+    operationId,
     summary: spec.summary,
     tags: spec.tags,
     ...(spec.roles === 'public' ? { security: [] } : { description: `Roles: ${spec.roles.join(', ')}` }),
-    ...(MUTATING.has(spec.method) && spec.method === 'post'
+    ...(spec.method === 'post' && authenticated
       ? {
           parameters: [
-            { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 } },
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: false,
+              description: 'Makes a retry safe: the same key and body answer the first response again',
+              schema: { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S' },
+            },
           ],
         }
       : {}),

@@ -6,8 +6,9 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import type { Request, Response } from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Person, Session, SignInLink, type IPerson } from '../db/entities/index.js';
-import { accessOf, registryNameOf } from '../db/queries/person.js';
-import { SIGN_IN, normalizeEmail, primaryAccess, type Access, type Principal } from '../domain/auth.js';
+import { accessOf, registryLanguageOf, registryNameOf } from '../db/queries/person.js';
+import { SIGN_IN, normalizeEmail, primaryAccess, type Access, type Language, type Principal } from '../domain/auth.js';
+import { renderMessage } from '../domain/messages/index.js';
 import type { Logger } from '../platform/logger.js';
 
 export const SESSION_COOKIE = 'gnlc_session';
@@ -90,7 +91,13 @@ export class Sessions {
     });
     await em.flush();
     if (token)
-      await this.sendLink(em, email, person?.language ?? 'en', `${args.base}/app/sign-in?token=${token}`, args.ttlMs);
+      await this.sendLink(
+        em,
+        email,
+        person?.language ?? (await registryLanguageOf(em, email)),
+        `${args.base}/app/sign-in?token=${token}`,
+        args.ttlMs,
+      );
     return 'sent';
   }
 
@@ -98,21 +105,14 @@ export class Sessions {
   private async sendLink(
     em: EntityManager,
     email: string,
-    language: string,
+    language: Language,
     url: string,
     ttlMs?: number,
   ): Promise<void> {
     const minutes = Math.round((ttlMs ?? SIGN_IN.linkTtlMs) / 60_000);
-    const [subject, body] =
-      language === 'fr'
-        ? [
-            'Votre lien de connexion au GNLC',
-            `Ouvrez ce lien pour vous connecter (valable ${minutes} minutes, une seule fois) :\n${url}\n\nSi vous n'avez rien demandé, ignorez ce message.`,
-          ]
-        : [
-            'Your GNLC sign-in link',
-            `Open this link to sign in (valid for ${minutes} minutes, once):\n${url}\n\nIf you did not ask for it, ignore this message.`,
-          ];
+    // Invitations last days: "7 days", not "10080 minutes".
+    const validity = minutes % 1440 === 0 ? `P${minutes / 1440}D` : `PT${minutes}M`;
+    const { subject, body } = renderMessage('auth.sign-in', { validity: { duration: validity }, url }, language);
     if (!this.opts.smtp) {
       this.opts.logger.warn(
         { devFallback: true, to: email, url },
@@ -128,7 +128,7 @@ export class Sessions {
   }
 
   /** A first or invited person's link, valid for days; returns its URL (printed at the first start). */
-  async invitationLink(email: string, base: string, send: boolean, language = 'en'): Promise<string> {
+  async invitationLink(email: string, base: string, send: boolean, language: Language = 'en'): Promise<string> {
     const em = this.opts.em();
     const token = secret();
     em.create(SignInLink, {
@@ -166,7 +166,7 @@ export class Sessions {
       id: randomUUID(),
       email: link.email,
       name: await registryNameOf(em, link.email),
-      language: 'en',
+      language: await registryLanguageOf(em, link.email),
       staffRole: null,
     });
     const raw = secret();

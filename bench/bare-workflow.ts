@@ -1,9 +1,32 @@
-// The baseline of the pledges bench: the least a workflow can do (one no-op activity), bundled on
-// its own so the comparison runs on the same Temporal server with the same worker settings.
-import { proxyActivities } from '@temporalio/workflow';
+// Baselines bundled on their own, so a comparison runs on the same Temporal server with the same
+// worker settings: the least a workflow can do (one no-op activity) for the pledges bench, and the
+// least an update can do (one no-op activity per update) for the elections bench.
+import {
+  allHandlersFinished,
+  condition,
+  defineSignal,
+  defineUpdate,
+  proxyActivities,
+  setHandler,
+} from '@temporalio/workflow';
 
 const { noop } = proxyActivities<{ noop(): Promise<void> }>({ startToCloseTimeout: '1 minute' });
 
 export async function bareWorkflow(): Promise<void> {
   await noop();
+}
+
+export const bareVoteUpdate = defineUpdate<void, [string]>('vote');
+export const bareDoneSignal = defineSignal('done');
+
+/** Accepts updates until told it is done; each update runs one no-op activity, as a ballot runs its write. */
+export async function bareUpdateWorkflow(): Promise<void> {
+  let done = false;
+  setHandler(bareVoteUpdate, async () => {
+    await noop();
+  });
+  setHandler(bareDoneSignal, () => {
+    done = true;
+  });
+  await condition(() => done && allHandlersFinished());
 }

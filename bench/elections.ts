@@ -1,10 +1,13 @@
 // A vote day at full network size: 5 clusters × 229 member cities, nominations done, and every city
 // casts its ballot through the HTTP API at once (bounded in-flight). The API answers 201 only after
 // the workflow has written the ballot row, so a request's round trip is its ballot→persisted latency;
-// the rows are counted afterwards to prove it.
+// the rows are counted afterwards to prove it. The baseline, on the same server in the same run: as
+// many updates at the same concurrency, sent straight from a client to 5 bare workflows whose update
+// runs one no-op activity — what Temporal itself allows; the target is ballot p99 ≤ 1.5× its p99.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
+import { fileURLToPath } from 'node:url';
+import { NativeConnection, Worker } from '@temporalio/worker';
 import { createApp } from '../api/app.js';
 import { hashToken, newToken } from '../api/auth.js';
 import { openOrm, type Orm } from '../db/orm.js';
@@ -115,6 +118,37 @@ async function castAll(base: string, jobs: { voter: Voter; electionId: string; a
   return { seconds: (performance.now() - started) / 1000, latencies: latencies.sort((a, b) => a - b), failures };
 }
 
+/** The same number of updates at the same concurrency against bare workflows (bench/bare-workflow.ts). */
+async function bareUpdates(client: Client, taskQueue: string, count: number) {
+  const handles = await Promise.all(
+    Array.from({ length: CLUSTERS }, () =>
+      client.workflow.start('bareUpdateWorkflow', { workflowId: `bare-updates:${randomUUID()}`, taskQueue }),
+    ),
+  );
+  const latencies: number[] = [];
+  const failures: string[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: IN_FLIGHT }, async () => {
+      while (next < count) {
+        const i = next++;
+        const t0 = performance.now();
+        try {
+          await handles[i % CLUSTERS]!.executeUpdate('vote', { args: [String(i)] });
+          latencies.push(performance.now() - t0);
+        } catch (e) {
+          failures.push(e instanceof Error ? e.message : String(e));
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await Promise.all(handles.map((h) => h.signal('done')));
+  await Promise.all(handles.map((h) => h.result()));
+  return { seconds, latencies: latencies.sort((a, b) => a - b), failures };
+}
+
 export const electionsBench: Bench = {
   name: 'elections',
   description: `${CLUSTERS} clusters × ${CITIES} cities vote at once through POST /elections/:id/ballots (${IN_FLIGHT} in flight)`,
@@ -147,14 +181,22 @@ export const electionsBench: Bench = {
         logger,
         dataConverter,
       });
-      const running = worker.run();
-      stops.unshift(async () => {
-        if (worker.getState() === 'RUNNING') worker.shutdown();
-        await running;
+      const bareQueue = `bench-bare-updates-${randomUUID()}`;
+      const bareWorker = await Worker.create({
+        connection: nativeConnection,
+        taskQueue: bareQueue,
+        workflowsPath: fileURLToPath(new URL('./bare-workflow.ts', import.meta.url)),
+        activities: { noop: async () => undefined },
       });
+      const running = [worker.run(), bareWorker.run()];
+      stops.unshift(async () => {
+        for (const w of [worker, bareWorker]) if (w.getState() === 'RUNNING') w.shutdown();
+        await Promise.all(running);
+      });
+      const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter });
       const { app } = createApp({
         orm,
-        temporal: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter }),
+        temporal,
         config,
         logger,
       });
@@ -220,10 +262,21 @@ export const electionsBench: Bench = {
       );
 
       for (const id of ids) await call(base, 'POST', `/elections/${id}/cancel`, secretariat, { reason: 'bench over' });
+      const bare = await bareUpdates(temporal, bareQueue, jobs.length);
+      const bareP99 = percentile(bare.latencies, 99);
+      const p99Ratio = percentile(result.latencies, 99) / bareP99;
+      ctx.log(
+        `  bare: ${bare.latencies.length} updates in ${bare.seconds.toFixed(1)} s  p50 ${percentile(bare.latencies, 50).toFixed(0)} ms  p99 ${bareP99.toFixed(0)} ms`,
+      );
 
       const { latencies, failures, seconds } = result;
       const ballotsPerSecond = latencies.length / seconds;
-      const ok = failures.length === 0 && missing === 0 && rows.length === jobs.length;
+      const ok =
+        failures.length === 0 &&
+        missing === 0 &&
+        rows.length === jobs.length &&
+        bare.failures.length === 0 &&
+        p99Ratio <= 1.5;
       ctx.log(
         `  ${latencies.length} ballots in ${seconds.toFixed(1)} s: ${ballotsPerSecond.toFixed(0)}/s  p50 ${percentile(latencies, 50).toFixed(0)} ms  p99 ${percentile(latencies, 99).toFixed(0)} ms`,
       );
@@ -238,6 +291,9 @@ export const electionsBench: Bench = {
           'p50 ms': round(percentile(latencies, 50), 0),
           'p99 ms': round(percentile(latencies, 99), 0),
           'max ms': round(latencies.at(-1) ?? NaN, 0),
+          'bare updates/s': round(bare.latencies.length / bare.seconds, 1),
+          'bare p99 ms': round(bareP99, 0),
+          'ballot p99 / bare p99 (target ≤ 1.5)': round(p99Ratio, 2),
         },
         details: {
           clusters: CLUSTERS,
@@ -254,6 +310,11 @@ export const electionsBench: Bench = {
             max: latencies.at(-1) ?? null,
           },
           turnoutByElection: turnout,
+          bare: {
+            seconds: bare.seconds,
+            latencyMs: { p50: percentile(bare.latencies, 50), p99: bareP99 },
+            failures: bare.failures.slice(0, 10),
+          },
           failures: failures.slice(0, 10),
           failureCount: failures.length,
           missing,

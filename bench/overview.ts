@@ -18,7 +18,7 @@ const TARGET_P95_MS = 100;
 const CONNECTIONS = 4;
 
 /** 10× the network, written in a few set-based statements (rows a real registry would hold). */
-async function seed(execute: (sql: string, params?: unknown[]) => Promise<unknown>, biennium: string) {
+export async function seed(execute: (sql: string, params?: unknown[]) => Promise<unknown>, biennium: string) {
   await execute(
     `insert into city (id, name, country_code, status, year_joined, created_at, updated_at)
      select gen_random_uuid(), 'Bench City ' || g, (array['KE','SN','DE','FR','BR','CN','MZ','GH','IN','MX'])[1 + g % 10],

@@ -21,6 +21,9 @@ export function bienniumRange(b: string): { start: string; end: string } {
   return { start: `${y1}-07-01`, end: `${y2}-07-01` };
 }
 
-export const BienniumString = z.string().refine(isBiennium, {
-  error: 'must be a biennium such as "2021-2023" (second year = first + 2), from 2019-2021 to 2098-2100',
-});
+export const BienniumString = z
+  .string()
+  .refine(isBiennium, {
+    error: 'must be a biennium such as "2021-2023" (second year = first + 2), from 2019-2021 to 2098-2100',
+  })
+  .meta({ description: 'a biennium such as "2021-2023", from 2019-2021 to 2098-2100', pattern: '^\\d{4}-\\d{4}$' });

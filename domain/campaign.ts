@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { MAX_DURATION, boundedDuration } from './duration.js';
 import { BienniumString } from './biennium.js';
-import { parseAmount } from './money.js';
+import { AmountString, parseAmount } from './money.js';
 import { FUNDING_OPTIONS } from './pledge.js';
 import { CalendarDate } from './schemas.js';
 
@@ -13,7 +13,7 @@ export const CreateCampaignBody = z
   .object({
     biennium: BienniumString,
     target: z
-      .object({ currency: z.literal('USD'), value: z.string().max(24) })
+      .object({ currency: z.literal('USD'), value: AmountString })
       .strict()
       .optional()
       .describe('default US$1,000,000 (the MDFM target per term)'),

@@ -76,9 +76,14 @@ export function addDuration(date: Date, iso: string): Date {
   return new Date(base + rest);
 }
 
+/** The duration grammar for the OpenAPI document (PATTERN, and at least one part after P and after T). */
+export const DURATION_PATTERN =
+  '^P(?=\\d|T\\d)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?$';
+
 export const isoDuration = z
   .string()
-  .refine(isValidDuration, { error: 'must be an ISO 8601 duration such as P14D or PT5S' });
+  .refine(isValidDuration, { error: 'must be an ISO 8601 duration such as P14D or PT5S' })
+  .meta({ description: 'ISO 8601 duration such as P14D or PT5S', format: 'duration', pattern: DURATION_PATTERN });
 
 /**
  * Longest durations the API accepts, per use. Each keeps every date computed from an accepted date
@@ -105,6 +110,8 @@ export function isDurationAtMost(iso: unknown, max: string): iso is string {
 
 /** An ISO 8601 duration of at most `max` (see MAX_DURATION). */
 export const boundedDuration = (max: string) =>
-  isoDuration.refine((d) => !isValidDuration(d) || isDurationAtMost(d, max), {
-    error: `must be at most ${max}`,
-  });
+  isoDuration
+    .refine((d) => !isValidDuration(d) || isDurationAtMost(d, max), {
+      error: `must be at most ${max}`,
+    })
+    .meta({ description: `ISO 8601 duration such as P14D or PT5S, at most ${max}` });

@@ -182,6 +182,29 @@ export function usdConverter(currency: string, rateToUsd: string): (minor: numbe
   };
 }
 
+/**
+ * USD cents per minor unit of `currency` at `rateToUsd`, exactly: num / 10^scale, and the same as a
+ * decimal string. toUsd(minor) is minor × num / 10^scale rounded half to even; SQL does that sum
+ * in integers (db/queries/funding-summary.ts).
+ */
+export function usdCentsPerMinor(currency: string, rateToUsd: string): { num: bigint; scale: number; decimal: string } {
+  // normalizeRate: a numeric column pads "1.08" to "1.080000000000"; the shortest fraction keeps
+  // the integers SQL multiplies small.
+  const r = parseRate(normalizeRate(rateToUsd));
+  // num / den × 10^2 / 10^exponent; den is a power of ten
+  const scale = r.den.toString().length - 1 + exponentOf(currency) - exponentOf('USD');
+  if (scale <= 0) {
+    const num = r.num * pow10(-scale);
+    return { num, scale: 0, decimal: num.toString() };
+  }
+  const digits = r.num.toString().padStart(scale + 1, '0');
+  return {
+    num: r.num,
+    scale,
+    decimal: `${digits.slice(0, digits.length - scale)}.${digits.slice(digits.length - scale)}`,
+  };
+}
+
 /** Minor units of `currency` → USD cents at `rateToUsd` (USD per unit), half-even. */
 export function toUsd(minor: number, currency: string, rateToUsd: string): number {
   if (!Number.isSafeInteger(minor)) throw new RangeError(`minor units must be a safe integer, got ${minor}`);
@@ -272,14 +295,24 @@ export const sumMinor = (xs: readonly number[]): number => {
 
 export const Currency = z
   .string()
-  .refine(isCurrency, { error: 'must be an active ISO 4217 currency code in capitals, such as EUR or MZN' });
+  .refine(isCurrency, { error: 'must be an active ISO 4217 currency code in capitals, such as EUR or MZN' })
+  .meta({ description: 'an active ISO 4217 currency code, such as EUR or MZN', pattern: '^[A-Z]{3}$' });
 export const RateString = z
   .string()
-  .refine(isRate, { error: 'must be a positive decimal string with at most 12 decimals, such as "1.0834"' });
+  .refine(isRate, { error: 'must be a positive decimal string with at most 12 decimals, such as "1.0834"' })
+  .meta({
+    description: 'US dollars per unit of the currency, a positive decimal string such as "1.0834"',
+    pattern: '^\\d{1,12}(\\.\\d{1,12})?$',
+  });
+/** A decimal amount in the currency's units ("1250.50"); at most the currency's decimals (parseAmount). */
+export const AmountString = z
+  .string()
+  .max(24)
+  .meta({ description: 'a decimal string in the currency\'s units, such as "1250.50"', pattern: '^\\d+(\\.\\d+)?$' });
 
 /** `{currency, value: "1250.50"}` → Money; a number for `value` is refused (it would be a float). */
 export const MoneyBody = z
-  .object({ currency: Currency, value: z.string().max(24) })
+  .object({ currency: Currency, value: AmountString })
   .strict()
   .transform((m, ctx): Money => {
     const p = parseAmount(m.value, m.currency);

@@ -1,3 +1,5 @@
+import type { MessageRef } from './messages/index.js';
+
 // 'email': someone who is neither a city nor a donor (an external expert), reached at `email`.
 // 'person': a message for one person's eyes only (a sign-in link): never listed by the API, and its
 // body is redacted once delivered.
@@ -15,10 +17,19 @@ export interface NotificationRequest {
   /** For recipientKind 'email': the address. */
   email?: string;
   kind: string;
-  subject: string;
-  body: string;
+  /** What it says, as data: the notify activity writes it in the reader's language (domain/messages). */
+  message?: MessageRef;
+  /**
+   * Text already written: activities scheduled before the catalogue existed (still in running
+   * histories) carry their English text. A request has `message` or both of these.
+   */
+  subject?: string;
+  body?: string;
   resource?: string;
 }
+
+/** `election.voting-open` → `voting-open`: the part of a message's kind that its business keys use. */
+const shortKind = (m: MessageRef) => m.kind.slice(m.kind.indexOf('.') + 1);
 
 /**
  * How one process addresses its messages: keys start with its own key (so a message is written once
@@ -27,7 +38,7 @@ export interface NotificationRequest {
 export interface Sender {
   /** Prefix of every key: the workflow ID or the row ID of the process. */
   key: string;
-  /** Prefix of every kind, e.g. `election`. */
+  /** The process's noun, e.g. `election` (the kinds of its messages start with it). */
   noun: string;
   resource: string;
   /** The cluster whose representatives receive the messages to cities. */
@@ -38,34 +49,28 @@ export interface Sender {
 export const toCities = (
   from: Sender,
   cities: Iterable<string>,
-  kind: string,
-  subject: string,
-  body: string,
+  message: MessageRef,
   keySuffix = '',
 ): NotificationRequest[] =>
   [...cities].map((cityId) => ({
-    key: `${from.key}:${kind}${keySuffix}:${cityId}`,
+    key: `${from.key}:${shortKind(message)}${keySuffix}:${cityId}`,
     recipientKind: 'city' as const,
     cityId,
     ...(from.cluster ? { cluster: from.cluster } : {}),
-    kind: `${from.noun}.${kind}`,
-    subject,
-    body,
+    kind: message.kind,
+    message,
     resource: from.resource,
   }));
 
 export const toSecretariat = (
   from: Sender,
-  kind: string,
-  subject: string,
-  body: string,
-  key = `${kind}:secretariat`,
+  message: MessageRef,
+  key = `${shortKind(message)}:secretariat`,
 ): NotificationRequest => ({
   key: `${from.key}:${key}`,
   recipientKind: 'secretariat',
-  kind: `${from.noun}.${kind}`,
-  subject,
-  body,
+  kind: message.kind,
+  message,
   resource: from.resource,
 });
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { MAX_DURATION, addDuration, boundedDuration, parseDuration } from './duration.js';
 import { CalendarDate, END_MS, LATEST_DATE, Note, Prose, Text } from './schemas.js';
 import { BienniumString, bienniumRange } from './biennium.js';
-import { Currency, MoneyBody, parseAmount, rateProblem, splitEvenly, sumMinor } from './money.js';
+import { AmountString, Currency, MoneyBody, parseAmount, rateProblem, splitEvenly, sumMinor } from './money.js';
 
 export const PLEDGE_STATUSES = [
   'prospect',
@@ -304,7 +304,7 @@ export const RemindersBody = z
   })
   .strict();
 
-const InstalmentRow = z.object({ due: CalendarDate, amount: z.string().max(24) }).strict();
+const InstalmentRow = z.object({ due: CalendarDate, amount: AmountString }).strict();
 
 export const CreatePledgeBody = z
   .object({
@@ -314,10 +314,7 @@ export const CreatePledgeBody = z
     subOption: z.enum(SUB_OPTIONS).optional(),
     focus: z.array(z.enum(FOCUS_FLAGS)).max(2).optional(),
     biennium: BienniumString,
-    amount: z
-      .object({ currency: Currency, value: z.string().max(24) })
-      .strict()
-      .optional(),
+    amount: z.object({ currency: Currency, value: AmountString }).strict().optional(),
     instalments: z
       .union([
         z.array(InstalmentRow).min(1).max(60),
@@ -393,7 +390,14 @@ export const ReceiptBody = z
   .object({
     amount: MoneyBody,
     receivedOn: CalendarDate,
-    fxRateToUsd: z.string().max(32).optional(),
+    fxRateToUsd: z
+      .string()
+      .max(32)
+      .meta({
+        description: 'US dollars per unit of the currency; default: the recorded rate',
+        pattern: '^\\d{1,12}(\\.\\d{1,12})?$',
+      })
+      .optional(),
     receiptNumber: Text(100).optional(),
   })
   .strict()

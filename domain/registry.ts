@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CalendarDate, Text } from './schemas.js';
+import { LANGUAGES } from './auth.js';
 
 export const CITY_STATUSES = ['candidate', 'member', 'suspended', 'withdrawn'] as const;
 export const CLUSTER_STATUSES = ['active', 'retired'] as const;
@@ -29,6 +30,8 @@ export const Representative = z
     name,
     email,
     expertise: z.array(Text(80)).max(20).default([]),
+    /** The language the engine writes to them in until they choose their own by signing in. */
+    language: z.enum(LANGUAGES).default('en'),
   })
   .strict();
 

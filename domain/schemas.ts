@@ -31,7 +31,8 @@ export const CalendarDate = z
   .string()
   .refine(isCalendarDate, { error: 'must be a calendar date YYYY-MM-DD' })
   .refine((s) => !isCalendarDate(s) || inDateRange(s), { error: `must be ${RANGE}` })
-  .describe(`YYYY-MM-DD, ${RANGE}`);
+  // The document says what the checks above refuse (the typed client and the fuzzer read it).
+  .meta({ description: `YYYY-MM-DD, ${RANGE}`, format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
 export const Instant = z.iso
   .datetime({ offset: true })

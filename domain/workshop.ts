@@ -43,7 +43,8 @@ const timezone = z
       }
     },
     { error: 'must be an IANA time zone such as Europe/Paris' },
-  );
+  )
+  .meta({ description: 'an IANA time zone such as Europe/Paris' });
 
 export const ExpertRef = z
   .object({

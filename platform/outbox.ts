@@ -11,14 +11,18 @@ interface Claimed {
   subject: string;
   body: string;
   attempts: number;
-  resource: string | null;
+  link: string | null;
   recipient_kind: string;
   created_at: Date | string;
 }
 
-/** Every message links to the page where its reader acts: the web app's page of its resource. */
-export const withLink = (body: string, resource: string | null, appUrl: string | undefined): string =>
-  resource && appUrl ? `${body}\n\n${appUrl}/app${resource}` : body;
+/**
+ * Every message links to the page where its reader acts (`link`, chosen per reader when the message
+ * was written: a city's portal, a donor's, the console), under the engine's public URL. Going there
+ * signed out leads through sign-in back to that page (the sign-in link carries it as `next`).
+ */
+export const withLink = (body: string, link: string | null, appUrl: string | undefined): string =>
+  link && appUrl ? `${body}\n\n${appUrl}${link}` : body;
 
 /**
  * The Message-ID of a notification, derived from its business key: every attempt to send one message
@@ -81,7 +85,7 @@ export function startOutboxDelivery(opts: {
         where id in (select id from notification
                       where delivered_at is null and failed_at is null and email is not null and next_attempt_at <= now()
                       order by next_attempt_at, created_at limit 1 for update skip locked)
-        returning id, key, email, subject, body, attempts, resource, recipient_kind, created_at`,
+        returning id, key, email, subject, body, attempts, link, recipient_kind, created_at`,
       [leaseMs],
     );
 
@@ -93,7 +97,7 @@ export function startOutboxDelivery(opts: {
         from: opts.from,
         to: n.email,
         subject: n.subject,
-        text: withLink(n.body, n.resource, opts.appUrl),
+        text: withLink(n.body, n.link, opts.appUrl),
         messageId: messageIdOf(n.key, opts.from),
       });
     } catch (err) {

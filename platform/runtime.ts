@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import type { Logger } from './logger.js';
 import { startDevServer } from './temporal-server.js';
+import { ormLogging } from './orm-logger.js';
 import { summaryInterceptor } from '../client/workflow-summary.js';
 
 /** Things started by this process, stopped in reverse order on shutdown. */
@@ -38,7 +39,7 @@ export async function openDatabase(config: Config, resources: Resources, logger:
     resources.add('embedded PostgreSQL', db.stop);
     url = db.url;
   }
-  const orm = await openOrm(url);
+  const orm = await openOrm(url, ormLogging(logger));
   resources.add('database pool', () => orm.close());
   const applied = await migrate(orm);
   if (applied.length) logger.info({ applied }, 'migrations applied');

@@ -83,8 +83,9 @@ export async function startDevServer(opts: DevServerOptions): Promise<TestWorkfl
         ...(opts.uiPort ? { ui: true, uiPort: opts.uiPort } : { ui: false }),
         ...(opts.dbFilename ? { dbFilename: opts.dbFilename } : {}),
         namespace: opts.namespace ?? 'default',
-        // The engine's search attributes (domain/visibility.ts), so the UI and CLI can filter by them.
-        extraArgs: ['--log-level', 'error', ...searchAttributeFlags()],
+        // Its banner (addresses) would be the only text on our stdout: none, and its own logs as JSON;
+        // the engine's search attributes (domain/visibility.ts), so the UI and CLI can filter by them.
+        extraArgs: ['--log-level', 'error', '--log-format', 'json', '--output', 'none', ...searchAttributeFlags()],
       },
     }),
   );

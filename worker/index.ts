@@ -72,9 +72,11 @@ export function installSdkRuntime(opts: { logger?: Logger; metricsAddress?: stri
           ),
         }
       : {}),
-    ...(metricsAddress
-      ? {
-          telemetryOptions: {
+    telemetryOptions: {
+      // Core's own (Rust) lines forwarded to the same logger, not printed as coloured text on the console.
+      ...(logger ? { logging: { forward: {}, filter: { core: 'WARN', other: 'ERROR' } } } : {}),
+      ...(metricsAddress
+        ? {
             metrics: {
               prometheus: {
                 bindAddress: metricsAddress,
@@ -83,8 +85,8 @@ export function installSdkRuntime(opts: { logger?: Logger; metricsAddress?: stri
                 useSecondsForDurations: true,
               },
             },
-          },
-        }
-      : {}),
+          }
+        : {}),
+    },
   });
 }

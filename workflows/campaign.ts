@@ -17,8 +17,8 @@ import {
 import { campaignWorkflowId } from '../domain/campaign.js';
 import type { CampaignInput, CampaignOutcome, CampaignProgress, CampaignState } from '../domain/campaign.contract.js';
 import { addDuration } from '../domain/duration.js';
-import { formatAmount } from '../domain/money.js';
 import { toSecretariat as messageToSecretariat, type Sender } from '../domain/notification.js';
+import { message, type Params } from '../domain/messages/index.js';
 import { pledgeWorkflowId } from '../domain/pledge.js';
 import type { PledgeSpec } from '../domain/pledge.contract.js';
 import { activities, tellingTheSecretariat, checkInput } from './kit.js';
@@ -36,14 +36,20 @@ export type { CampaignOutcome };
 /** Follow-up cycles in one run before continuing as new: a campaign over a biennium stays short. */
 const FOLLOW_UPS_PER_RUN = 100;
 
-const usd = (m: number) => `US$${formatAmount(m, 'USD')}`;
+const usd = (minor: number) => ({ money: { minor, currency: 'USD' } });
 
-function digestBody(p: CampaignProgress): string {
+/** The values of a progress digest and of the final report. */
+function digestParams(p: CampaignProgress) {
   const pct = p.targetUsdMinor > 0 ? Math.floor((p.pledgedUsdMinor * 100) / p.targetUsdMinor) : 0;
-  const statuses = Object.entries(p.prospects.byStatus)
-    .map(([k, v]) => `${k}: ${v}`)
-    .join(', ');
-  return `Pledged ${usd(p.pledgedUsdMinor)} of ${usd(p.targetUsdMinor)} (${pct}%), received ${usd(p.receivedUsdMinor)}. Prospects (${p.prospects.total}): ${statuses || 'none'}.`;
+  const statuses = Object.entries(p.prospects.byStatus).map(([k, v]) => `${k}: ${v}`);
+  return {
+    pledged: usd(p.pledgedUsdMinor),
+    target: usd(p.targetUsdMinor),
+    pct,
+    received: usd(p.receivedUsdMinor),
+    total: p.prospects.total,
+    statuses: statuses.length ? { parts: statuses } : { term: 'none' },
+  } satisfies Params;
 }
 
 async function runCampaignWorkflow(input: CampaignInput): Promise<CampaignOutcome> {
@@ -68,8 +74,7 @@ async function runCampaignWorkflow(input: CampaignInput): Promise<CampaignOutcom
 
   const iso = (ms: number) => new Date(ms).toISOString();
   const sender: Sender = { key: wfId, noun: 'campaign', resource: `/campaigns/${campaignId}` };
-  const toSecretariat = (key: string, kind: string, subject: string, body: string) =>
-    messageToSecretariat(sender, kind, subject, body, key);
+  const toSecretariat = (key: string, m: ReturnType<typeof message>) => messageToSecretariat(sender, m, key);
 
   // A continued run finds the campaign and its prospects open already.
   if (!carry) await acts.openCampaign(input);
@@ -129,8 +134,7 @@ async function runCampaignWorkflow(input: CampaignInput): Promise<CampaignOutcom
           recipientKind: 'donor' as const,
           donorId,
           kind: 'campaign.follow-up',
-          subject: `Funding the UNESCO GNLC in ${biennium}`,
-          body: 'The secretariat would welcome a conversation about your contribution to the Global Network of Learning Cities (MDFM pooled fund or an earmarked priority area).',
+          message: message('campaign.follow-up', { biennium }),
           resource: `/campaigns/${campaignId}`,
         })),
       );
@@ -142,9 +146,7 @@ async function runCampaignWorkflow(input: CampaignInput): Promise<CampaignOutcom
       await acts.notify([
         toSecretariat(
           `digest${digests}`,
-          'digest',
-          `Campaign ${biennium}: progress digest ${digests}`,
-          digestBody(progress),
+          message('campaign.digest', { biennium, n: digests, ...digestParams(progress) }),
         ),
       ]);
       nextDigest = addDuration(new Date(at), input.digestEvery).getTime();
@@ -157,7 +159,7 @@ async function runCampaignWorkflow(input: CampaignInput): Promise<CampaignOutcom
   status = 'closed';
   showInVisibility({ status });
   await acts.notify([
-    toSecretariat('final-report', 'final-report', `Campaign ${biennium} closed: final report`, digestBody(progress)),
+    toSecretariat('final-report', message('campaign.final-report', { biennium, ...digestParams(progress) })),
   ]);
   return { campaignId, report };
 }
@@ -165,7 +167,7 @@ async function runCampaignWorkflow(input: CampaignInput): Promise<CampaignOutcom
 export async function campaignWorkflow(input: CampaignInput): Promise<CampaignOutcome> {
   return tellingTheSecretariat(
     { key: campaignWorkflowId(input.biennium), noun: 'campaign', resource: `/campaigns/${input.campaignId}` },
-    `The ${input.biennium} campaign`,
+    (reason) => message('campaign.failed', { biennium: input.biennium, reason }),
     () => runCampaignWorkflow(input),
   );
 }

@@ -21,6 +21,7 @@ import type { CycleInput, CycleState, CycleTerm, ElectionRequest } from '../doma
 import { electionWorkflow } from './election.js';
 import { activities, refuse } from './kit.js';
 import { toSecretariat } from '../domain/notification.js';
+import { message } from '../domain/messages/index.js';
 import { showInVisibility } from './visibility.js';
 import { workflowSummary } from '../domain/visibility.js';
 
@@ -104,9 +105,7 @@ export async function clusterCycleWorkflow(input: CycleInput): Promise<void> {
       await acts.notify([
         toSecretariat(
           { key: a.workflowId, noun: 'election', resource: `/elections/${a.electionId}` },
-          'failed',
-          `The ${cluster} coordinator election failed`,
-          `Its process stopped: ${reason}. The election is closed; open a new one for ${cluster} when the cause is mended.`,
+          message('election.failed', { cluster, reason }),
         ),
       ]);
       return null;
@@ -185,6 +184,10 @@ export async function clusterCycleWorkflow(input: CycleInput): Promise<void> {
     // A new term, or a long history, starts a fresh run carrying only what the loop needs.
     if (outcome?.status === 'decided' || workflowInfo().continueAsNewSuggested) {
       await condition(() => allHandlersFinished() && !starting && active === null);
+      log.info(outcome?.status === 'decided' ? 'new term: continuing as new' : 'long history: continuing as new', {
+        cluster,
+        term,
+      });
       await continueAsNew<typeof clusterCycleWorkflow>({
         cluster,
         term,

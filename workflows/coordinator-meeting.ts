@@ -12,6 +12,7 @@ import type {
 } from '../domain/coordinator-meeting.contract.js';
 import type { NotificationRequest } from '../domain/notification.js';
 import { leadTimes, reminderTooLate } from '../domain/reminders.js';
+import { message, type MessageRef } from '../domain/messages/index.js';
 import {
   activities,
   tellingTheSecretariat,
@@ -51,23 +52,26 @@ async function runCoordinatorMeetingWorkflow(input: MeetingInput): Promise<Meeti
     escalated,
   });
   const cancelled = () => status === 'cancelled';
+  /** One message per expected report: a city coordinating two clusters is asked about each. */
   const toCities = (
     rs: ExpectedReport[],
-    kind: string,
-    subject: (r: ExpectedReport) => string,
-    body: string,
+    m: (r: ExpectedReport) => MessageRef,
     keySuffix = '',
   ): NotificationRequest[] =>
-    rs.map((r) => ({
-      key: `${wid}:${kind}${keySuffix}:${slot(r)}`,
-      recipientKind: 'city' as const,
-      cityId: r.cityId,
-      cluster: r.cluster,
-      kind: `meeting.${kind}`,
-      subject: subject(r),
-      body,
-      resource,
-    }));
+    rs.map((r) => {
+      const said = m(r);
+      return {
+        key: `${wid}:${said.kind.slice('meeting.'.length)}${keySuffix}:${slot(r)}`,
+        recipientKind: 'city' as const,
+        cityId: r.cityId,
+        cluster: r.cluster,
+        kind: said.kind,
+        message: said,
+        resource,
+      };
+    });
+  const title = input.title;
+  const due = { instant: input.reportDueAt };
 
   setHandler(meetingStateQuery, state);
 
@@ -100,7 +104,7 @@ async function runCoordinatorMeetingWorkflow(input: MeetingInput): Promise<Meeti
       status = 'cancelled';
       showInVisibility({ status });
       await acts.saveMeeting({ meetingId, status });
-      await acts.notify(toCities([...expected.values()], 'cancelled', () => `Cancelled: ${input.title}`, reason));
+      await acts.notify(toCities([...expected.values()], () => message('meeting.cancelled', { title, reason })));
     },
     state,
   });
@@ -109,30 +113,25 @@ async function runCoordinatorMeetingWorkflow(input: MeetingInput): Promise<Meeti
     return { meetingId, status: cancelled() ? 'cancelled' : 'held', missing: missing() };
   };
 
-  const due = Date.parse(input.reportDueAt);
+  const dueAt = Date.parse(input.reportDueAt);
   await acts.openMeeting(input);
   await acts.notify(
-    toCities(
-      [...expected.values()],
-      'report-request',
-      (r) => `Status report on the ${r.cluster} work plan`,
-      `${input.title} takes place at ${input.at}. Please report per output (value reached, on_track / at_risk / off_track, note) by ${input.reportDueAt}.`,
+    toCities([...expected.values()], (r) =>
+      message('meeting.report-request', { cluster: r.cluster, title, at: { instant: input.at }, due }),
     ),
   );
-  for (const at of leadTimes(due, input.reminders, Date.now())) {
+  for (const at of leadTimes(dueAt, input.reminders, Date.now())) {
     if (await waitUntil(at, cancelled)) return finish();
-    if (reminderTooLate(at, due, Date.now())) continue;
+    if (reminderTooLate(at, dueAt, Date.now())) continue;
     await acts.notify(
       toCities(
         missing(),
-        'report-reminder',
-        (r) => `Reminder: ${r.cluster} status report due`,
-        `Your report for ${input.title} is due by ${input.reportDueAt}.`,
+        (r) => message('meeting.report-reminder', { cluster: r.cluster, title, due }),
         `:${new Date(at).toISOString()}`,
       ),
     );
   }
-  if (await waitUntil(due, cancelled)) return finish();
+  if (await waitUntil(dueAt, cancelled)) return finish();
   const late = missing();
   if (late.length > 0) {
     escalated = true;
@@ -142,8 +141,11 @@ async function runCoordinatorMeetingWorkflow(input: MeetingInput): Promise<Meeti
         key: `${wid}:reports-missing:secretariat`,
         recipientKind: 'secretariat',
         kind: 'meeting.reports-missing',
-        subject: `Missing status reports for ${input.title}`,
-        body: `Not reported by ${input.reportDueAt}: ${late.map((r) => `${r.cluster} (${r.cityId})`).join(', ')}.`,
+        message: message('meeting.reports-missing', {
+          title,
+          due,
+          missing: { parts: late.map((r) => ({ parts: [r.cluster, { cities: [r.cityId] }], sep: ' – ' })), sep: '; ' },
+        }),
         resource,
       },
     ]);
@@ -162,7 +164,7 @@ export async function coordinatorMeetingWorkflow(input: MeetingInput): Promise<M
       noun: 'meeting',
       resource: `/coordinator-meetings/${input.meetingId}`,
     },
-    `The coordinator meeting ${input.title}`,
+    (reason) => message('meeting.failed', { title: input.title, reason }),
     () => runCoordinatorMeetingWorkflow(input),
   );
 }

@@ -1,6 +1,14 @@
 // One coordinator election of one cluster: nominations → (acclamation | voting) → decided, with
 // extensions, reminders, tie-break and cancellation. ID: election:<CLUSTER>:<termStart>.
-import { allHandlersFinished, condition, defineQuery, defineUpdate, setHandler, uuid4 } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  defineQuery,
+  defineUpdate,
+  log,
+  setHandler,
+  uuid4,
+} from '@temporalio/workflow';
 import { addDuration } from '../domain/duration.js';
 import {
   LOT_METHOD,
@@ -35,6 +43,7 @@ import {
   type Sender,
 } from '../domain/notification.js';
 import { reminderTooLate } from '../domain/reminders.js';
+import { message, type MessageRef } from '../domain/messages/index.js';
 
 import { activities, checkInput, refuse, waitUntil as sleepUntil, writes as writeActivities } from './kit.js';
 import { ElectionInputSchema } from '../domain/election.contract.js';
@@ -86,10 +95,10 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
     return writes.saveElectionStatus({ electionId, status, deadlines, cancelReason: cancelReason ?? null });
   };
   const sender: Sender = { key: electionId, noun: 'election', resource: `/elections/${electionId}`, cluster };
-  const toCities = (cities: Iterable<string>, kind: string, subject: string, body: string, keySuffix = '') =>
-    messagesToCities(sender, cities, kind, subject, body, keySuffix);
-  const toSecretariat = (kind: string, subject: string, body: string) =>
-    messageToSecretariat(sender, kind, subject, body);
+  const toCities = (cities: Iterable<string>, m: MessageRef, keySuffix = '') =>
+    messagesToCities(sender, cities, m, keySuffix);
+  const toSecretariat = (m: MessageRef) => messageToSecretariat(sender, m);
+  const instant = (at: string) => ({ instant: at });
   /** Sleeps until `deadline` (epoch ms) unless the election is cancelled first. */
   const waitUntil = (deadline: number) => sleepUntil(deadline, cancelled);
 
@@ -133,12 +142,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
       });
       if (initial === 'pending_acceptance') {
         await acts.notify(
-          toCities(
-            [cityId],
-            'nominated',
-            `Your city was nominated as ${cluster} coordinator`,
-            'Please accept or decline the nomination before nominations close.',
-          ),
+          toCities([cityId], message('election.nominated', { cluster, closes: instant(deadlines.nominationsClose!) })),
         );
       }
       return state();
@@ -251,10 +255,11 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
   setHandler(
     cancelElectionUpdate,
     async ({ reason }) => {
+      log.info('election cancelled', { from: status });
       status = 'cancelled';
       cancelReason = reason;
       await persist();
-      await acts.notify(toCities(eligible, 'cancelled', `The ${cluster} coordinator election was cancelled`, reason));
+      await acts.notify(toCities(eligible, message('election.cancelled', { cluster, reason })));
       return state();
     },
     {
@@ -277,6 +282,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
   };
 
   const decideWith = async (elected: string[], flags: ResultFlag[], extra: Partial<ElectionResults> = {}) => {
+    log.info('election decided', { from: status, elected, flags });
     status = 'decided';
     showInVisibility({ status });
     results = {
@@ -304,12 +310,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
   deadlines.nominationsClose = iso(after(settings.nominationWindow));
   await persist();
   await acts.notify(
-    toCities(
-      eligible,
-      'nominations-open',
-      `Nominations are open for ${cluster} coordinators`,
-      `Nominate a member city (including your own) before ${deadlines.nominationsClose}.`,
-    ),
+    toCities(eligible, message('election.nominations-open', { cluster, closes: instant(deadlines.nominationsClose) })),
   );
   await waitUntil(Date.parse(deadlines.nominationsClose));
   if (cancelled()) return finish();
@@ -322,9 +323,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
     await acts.notify(
       toCities(
         eligible,
-        'nominations-extended',
-        `Nominations for ${cluster} coordinators are extended`,
-        `Too few candidates accepted; nominations now close at ${deadlines.nominationsClose}.`,
+        message('election.nominations-extended', { cluster, closes: instant(deadlines.nominationsClose) }),
       ),
     );
     await waitUntil(Date.parse(deadlines.nominationsClose));
@@ -333,15 +332,10 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
   }
 
   if (outcome === 'no_candidates') {
+    log.info('no candidates after the extension: waiting for an appointment');
     status = 'no_candidates';
     await persist();
-    await acts.notify([
-      toSecretariat(
-        'no-candidates',
-        `No candidates for ${cluster} coordinators`,
-        'Nobody accepted a nomination after the extension: appoint coordinators or cancel.',
-      ),
-    ]);
+    await acts.notify([toSecretariat(message('election.no-candidates', { cluster }))]);
     await condition(() => appointed !== undefined || cancelled());
     if (cancelled()) return finish();
     return decideWith(appointed!, ['appointed']);
@@ -349,6 +343,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
   if (outcome === 'acclamation') return decideWith(accepted(), ['acclamation']);
 
   // ---- voting
+  log.info('voting opens', { candidates: accepted().length, seats: settings.seats });
   status = 'voting';
   const opens = Date.now();
   deadlines.votingOpens = iso(opens);
@@ -357,9 +352,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
   await acts.notify(
     toCities(
       eligible,
-      'voting-open',
-      `Voting is open for ${cluster} coordinators`,
-      `Approve up to ${settings.seats} nominee(s) before ${deadlines.votingCloses}.`,
+      message('election.voting-open', { cluster, seats: settings.seats, closes: instant(deadlines.votingCloses) }),
     ),
   );
 
@@ -368,9 +361,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
     await acts.notify(
       toCities(
         pending,
-        'vote-reminder',
-        `Reminder: vote for ${cluster} coordinators`,
-        `Your city has not voted yet; voting closes at ${deadlines.votingCloses}.`,
+        message('election.vote-reminder', { cluster, closes: instant(deadlines.votingCloses!) }),
         `:${iso(at)}`,
       ),
     );
@@ -405,15 +396,19 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
   const flags: ResultFlag[] = met ? [] : ['quorum_not_met'];
   if (!decision.tie) return decideWith(decision.elected, flags, { tallies: counted, quorumMet: met });
 
+  log.info('tie: waiting for the secretariat to break it', { seatsLeft: decision.tie.seatsLeft });
   status = 'awaiting_tie_break';
   tie = decision.tie;
   deadlines.tieBreakBy = iso(after(settings.tieBreakWindow));
   await persist();
   await acts.notify([
     toSecretariat(
-      'tie',
-      `Tie in the ${cluster} coordinator election`,
-      `Nominees ${tie.candidates.join(', ')} are tied for ${tie.seatsLeft} seat(s). Decide before ${deadlines.tieBreakBy}, or a lot will be drawn.`,
+      message('election.tie', {
+        cluster,
+        candidates: { cities: tie.candidates },
+        seats: tie.seatsLeft,
+        by: instant(deadlines.tieBreakBy),
+      }),
     ),
   ]);
   await sleepUntil(Date.parse(deadlines.tieBreakBy), () => tieDecision !== undefined || cancelled());

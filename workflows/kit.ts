@@ -7,11 +7,13 @@ import {
   TemporalFailure,
   condition,
   isCancellation,
+  log,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
 } from '@temporalio/workflow';
 import { toSecretariat, type Sender } from '../domain/notification.js';
+import type { MessageRef } from '../domain/messages/index.js';
 import type { Activities } from '../activities/index.js';
 import type { Refusal } from '../domain/refusal.js';
 import type { ZodType } from 'zod';
@@ -20,8 +22,11 @@ import type { ZodType } from 'zod';
  * A refusal an update validator (or handler) throws: non-retryable, typed by its HTTP meaning
  * (domain/refusal.ts), with optional details the API puts into the problem document.
  */
-export const refuse = (type: Refusal, message: string, details?: Record<string, unknown>): ApplicationFailure =>
-  ApplicationFailure.create({ type, message, nonRetryable: true, ...(details ? { details: [details] } : {}) });
+export const refuse = (type: Refusal, message: string, details?: Record<string, unknown>): ApplicationFailure => {
+  // The workflow logger (the worker's, through pino) is replay-safe: nothing is logged twice on replay.
+  log.info('refused', { refusal: type, reason: message });
+  return ApplicationFailure.create({ type, message, nonRetryable: true, ...(details ? { details: [details] } : {}) });
+};
 
 /**
  * Checks a workflow's input against the same domain schema the API used: a bad input (a caller
@@ -32,6 +37,7 @@ export function checkInput<T>(schema: ZodType, input: T, what: string): T {
   const r = schema.safeParse(input);
   if (r.success) return input;
   const fields = r.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; ');
+  log.error('invalid input: the process fails at once', { what, fields });
   throw ApplicationFailure.create({
     type: 'InvalidInput',
     message: `invalid ${what} input: ${fields}`,
@@ -89,6 +95,7 @@ export function setCancelHandler<S>(
   setHandler(
     update,
     async ({ reason }) => {
+      log.info('cancelled');
       await p.cancel(reason);
       return p.state();
     },
@@ -103,23 +110,21 @@ export function setCancelHandler<S>(
 
 /**
  * Runs a process's body; when it fails (an activity's data error, an invalid input), the
- * secretariat is told what stopped and why before the workflow closes as failed. Cancellation and
+ * secretariat is told what stopped and why (`failed(reason)`, the process's `<noun>.failed` message) before the workflow closes as failed. Cancellation and
  * continue-as-new pass through; a bug that fails workflow tasks is retried by Temporal as usual.
  */
-export async function tellingTheSecretariat<T>(sender: Sender, what: string, body: () => Promise<T>): Promise<T> {
+export async function tellingTheSecretariat<T>(
+  sender: Sender,
+  failed: (reason: string) => MessageRef,
+  body: () => Promise<T>,
+): Promise<T> {
   try {
     return await body();
   } catch (err) {
     if (err instanceof ContinueAsNew || isCancellation(err) || !(err instanceof TemporalFailure)) throw err;
     const reason = err.cause?.message ?? err.message;
-    await activities().notify([
-      toSecretariat(
-        sender,
-        'failed',
-        `${what} stopped`,
-        `Its process failed and was closed: ${reason}. Open it again once the cause is mended.`,
-      ),
-    ]);
+    log.error('process failed: telling the secretariat', { reason });
+    await activities().notify([toSecretariat(sender, failed(reason))]);
     throw err;
   }
 }

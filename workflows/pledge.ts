@@ -9,12 +9,14 @@ import {
   continueAsNew,
   defineQuery,
   defineUpdate,
+  log,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
 import { addDuration } from '../domain/duration.js';
 import { allocate, formatAmount } from '../domain/money.js';
 import type { NotificationRequest } from '../domain/notification.js';
+import { message as said, type MessageRef, type Param } from '../domain/messages/index.js';
 import {
   RECEIVING_STATUSES,
   SETTLED,
@@ -100,6 +102,8 @@ class PledgeRun {
   }
   whenOpened = () => condition(() => this.opened);
   money = (minor: number) => `${formatAmount(minor, this.spec.currency ?? 'USD')} ${this.spec.currency ?? ''}`.trim();
+  /** An amount as a message value: the notify activity writes it for the reader, with its USD value. */
+  amount = (minor: number): Param => ({ money: { minor, currency: this.spec.currency ?? 'USD' } });
   settledAll = () => this.instalments.every((i) => SETTLED.includes(i.status));
   instalment = (seq: number) => this.instalments.find((i) => i.seq === seq);
 
@@ -124,21 +128,14 @@ class PledgeRun {
     sent: [...this.sent],
   });
 
-  message(
-    recipient: 'donor' | 'secretariat',
-    key: string,
-    kind: string,
-    subject: string,
-    body: string,
-  ): NotificationRequest {
+  message(recipient: 'donor' | 'secretariat', key: string, m: MessageRef): NotificationRequest {
     const { spec } = this;
     return {
       key: `${pledgeWorkflowId(spec.pledgeId)}:${key}`,
       recipientKind: recipient,
       ...(recipient === 'donor' ? { donorId: spec.donorId } : {}),
-      kind: `pledge.${kind}`,
-      subject,
-      body,
+      kind: m.kind,
+      message: m,
       resource: `/pledges/${spec.pledgeId}`,
     };
   }
@@ -147,6 +144,7 @@ class PledgeRun {
   /** Changes the status now, so that validators that follow see it; the caller records the change. */
   change(to: PledgeStatus, by: string, note: string | null): StatusChange {
     const from = this.status;
+    log.info('pledge status changed', { from, to, by });
     this.status = to;
     showInVisibility({ status: to });
     this.statusSince = Date.now();
@@ -181,9 +179,13 @@ class PledgeRun {
           this.notify(
             'secretariat',
             `stuck:${status}`,
-            'stuck',
-            `A pledge has been ${status} since ${since}`,
-            `The ${spec.fundingOption} pledge of donor ${spec.donorId} has not moved for ${s.stuckAfter}; follow up with the donor.`,
+            said('pledge.stuck', {
+              status: { term: `pledge.${status}` },
+              since: { date: since },
+              option: { term: `option.${spec.fundingOption}` },
+              donor: { donor: spec.donorId },
+              after: { duration: s.stuckAfter },
+            }),
           ),
       });
     }
@@ -207,14 +209,7 @@ class PledgeRun {
         key: 'report:reminder',
         at: subtractDuration(reportDue, s.beforeDue).getTime(),
         group: 'report',
-        fire: () =>
-          this.notify(
-            'donor',
-            'report:reminder',
-            'report-due',
-            `Your contribution report is due on ${day}`,
-            'Thank you for fulfilling your pledge. Please send the secretariat your donor report.',
-          ),
+        fire: () => this.notify('donor', 'report:reminder', said('pledge.report-due', { day: { date: day } })),
       });
       out.push({
         key: 'report:overdue',
@@ -224,9 +219,7 @@ class PledgeRun {
           this.notify(
             'secretariat',
             'report:overdue',
-            'report-overdue',
-            `A donor report was due on ${day}`,
-            `Donor ${spec.donorId} has not reported on its fulfilled pledge.`,
+            said('pledge.report-overdue', { day: { date: day }, donor: { donor: spec.donorId } }),
           ),
       });
     }
@@ -236,34 +229,27 @@ class PledgeRun {
   async remindInstalment(seq: number, key: string, kind: ReminderKind) {
     const { pledgeId, donorId, reminders } = this.spec;
     const i = this.instalment(seq)!;
-    const owed = this.money(outstandingOf(i));
+    const amount = this.amount(outstandingOf(i));
+    const due = { date: i.due };
     if (kind === 'before-due') {
       i.status = 'due';
       await db.setInstalmentStatus({ pledgeId, seq, status: 'due' });
-      await this.notify(
-        'donor',
-        key,
-        'instalment-due',
-        `Instalment ${seq} is due on ${i.due}`,
-        `${owed} of your pledge to the UNESCO GNLC falls due on ${i.due}.`,
-      );
+      await this.notify('donor', key, said('pledge.instalment-due', { seq, due, amount }));
     } else if (kind === 'overdue') {
       i.status = 'overdue';
       await db.setInstalmentStatus({ pledgeId, seq, status: 'overdue' });
-      await this.notify(
-        'donor',
-        key,
-        'instalment-overdue',
-        `Instalment ${seq} is overdue`,
-        `${owed} of your pledge to the UNESCO GNLC was due on ${i.due} and has not been received.`,
-      );
+      await this.notify('donor', key, said('pledge.instalment-overdue', { seq, due, amount }));
     } else {
       await this.notify(
         'secretariat',
         key,
-        'instalment-escalation',
-        `Instalment ${seq} of a pledge is unpaid since ${i.due}`,
-        `Donor ${donorId} still owes ${owed} of instalment ${seq}; the donor was reminded ${reminders.overdueAfter.length} time(s).`,
+        said('pledge.instalment-escalation', {
+          seq,
+          due,
+          donor: { donor: donorId },
+          amount,
+          times: reminders.overdueAfter.length,
+        }),
       );
     }
   }
@@ -343,9 +329,7 @@ function handleReceipts(run: PledgeRun) {
         await run.notify(
           'secretariat',
           `overpayment:${r.key}`,
-          'overpayment',
-          'A receipt exceeds what the pledge owes',
-          `Receipt ${r.receiptNumber ?? r.key} leaves ${run.money(overpayment)} beyond the pledge; decide whether to refund or re-earmark it.`,
+          said('pledge.overpayment', { receipt: r.receiptNumber ?? r.key, amount: run.amount(overpayment) }),
         );
       }
       return result;
@@ -384,9 +368,7 @@ function handleWaivers(run: PledgeRun) {
       await run.notify(
         'donor',
         `inst${seq}:waived`,
-        'instalment-waived',
-        `Instalment ${seq} of your pledge is waived`,
-        `The secretariat waived the ${run.money(owed)} still owed on instalment ${seq} (due ${inst.due}): ${note}`,
+        said('pledge.instalment-waived', { seq, amount: run.amount(owed), due: { date: inst.due }, note }),
       );
       return run.state();
     },
@@ -455,7 +437,7 @@ async function runPledgeWorkflow(input: PledgeInput): Promise<PledgeOutcome> {
 export async function pledgeWorkflow(input: PledgeInput): Promise<PledgeOutcome> {
   return tellingTheSecretariat(
     { key: pledgeWorkflowId(input.spec.pledgeId), noun: 'pledge', resource: `/pledges/${input.spec.pledgeId}` },
-    'A pledge',
+    (reason) => said('pledge.failed', { reason }),
     () => runPledgeWorkflow(input),
   );
 }

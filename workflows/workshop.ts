@@ -26,6 +26,7 @@ import {
   type NotificationRequest,
   type Sender,
 } from '../domain/notification.js';
+import { message, type MessageRef, type Param } from '../domain/messages/index.js';
 import {
   activities,
   tellingTheSecretariat,
@@ -86,36 +87,44 @@ async function runWorkshopWorkflow(input: WorkshopInput): Promise<WorkshopResult
     });
   };
 
-  const when = () =>
+  /** When and where, as values the reader's language writes: the event's own time zone, venue, link. */
+  const when = (): Param =>
     schedule
-      ? `${schedule.startsAt} – ${schedule.endsAt} (${schedule.timezone})${schedule.venue ? `, ${schedule.venue}` : ''}${schedule.onlineUrl ? `, ${schedule.onlineUrl}` : ''}`
-      : 'to be scheduled';
+      ? {
+          parts: [
+            { span: { start: schedule.startsAt, end: schedule.endsAt, timeZone: schedule.timezone } },
+            ...(schedule.venue ? [schedule.venue] : []),
+            ...(schedule.onlineUrl ? [schedule.onlineUrl] : []),
+          ],
+        }
+      : { term: 'workshop.unscheduled' };
+  const rsvpBy = (): Param => ({ instant: schedule!.rsvpBy, timeZone: schedule!.timezone });
   const sender: Sender = { key: wid, noun: 'workshop', resource, cluster };
-  const toCities = (cities: Iterable<string>, kind: string, subject: string, body: string, keySuffix = '') =>
-    messagesToCities(sender, cities, kind, subject, body, keySuffix);
-  const toExperts = (kind: string, subject: string, body: string, keySuffix = ''): NotificationRequest[] =>
+  const toCities = (cities: Iterable<string>, m: MessageRef, keySuffix = '') =>
+    messagesToCities(sender, cities, m, keySuffix);
+  const toExperts = (m: MessageRef, keySuffix = ''): NotificationRequest[] =>
     input.experts.map((e) => ({
-      key: `${wid}:${kind}${keySuffix}:expert:${e.email.toLowerCase()}`,
+      key: `${wid}:${m.kind.slice('workshop.'.length)}${keySuffix}:expert:${e.email.toLowerCase()}`,
       recipientKind: 'email' as const,
       email: e.email,
-      kind: `workshop.${kind}`,
-      subject,
-      body,
+      kind: m.kind,
+      message: m,
       resource,
     }));
-  const toSecretariat = (kind: string, subject: string, body: string) =>
-    messageToSecretariat(sender, kind, subject, body);
-  const everyone = (kind: string, subject: string, body: string, keySuffix = '') => [
-    ...toCities(invited, kind, subject, body, keySuffix),
-    ...toExperts(kind, subject, body, keySuffix),
-  ];
+  const toSecretariat = (m: MessageRef) => messageToSecretariat(sender, m);
+  const everyone = (m: MessageRef, keySuffix = '') => [...toCities(invited, m, keySuffix), ...toExperts(m, keySuffix)];
+  const title = input.title;
 
   const invite = () =>
     acts.notify(
       everyone(
-        'invitation',
-        `Invitation: ${input.title}`,
-        `${cluster} ${input.kind.replace('_', ' ')} workshop, ${when()}. Please answer (yes, no or maybe, with attendee names) before ${schedule!.rsvpBy}.`,
+        message('workshop.invitation', {
+          title,
+          cluster,
+          kind: { term: `workshop.${input.kind}` },
+          when: when(),
+          rsvpBy: rsvpBy(),
+        }),
       ),
     );
 
@@ -149,12 +158,7 @@ async function runWorkshopWorkflow(input: WorkshopInput): Promise<WorkshopResult
       if (first) await invite();
       else
         await acts.notify(
-          everyone(
-            'rescheduled',
-            `Rescheduled: ${input.title}`,
-            `The workshop now takes place ${when()}; answers are due by ${schedule.rsvpBy}.`,
-            `:${revision}`,
-          ),
+          everyone(message('workshop.rescheduled', { title, when: when(), rsvpBy: rsvpBy() }), `:${revision}`),
         );
       return state();
     },
@@ -174,7 +178,7 @@ async function runWorkshopWorkflow(input: WorkshopInput): Promise<WorkshopResult
       status = 'cancelled';
       cancelReason = reason;
       await persist();
-      await acts.notify(everyone('cancelled', `Cancelled: ${input.title}`, reason));
+      await acts.notify(everyone(message('workshop.cancelled', { title, reason })));
     },
     state,
   });
@@ -244,9 +248,7 @@ async function runWorkshopWorkflow(input: WorkshopInput): Promise<WorkshopResult
       await acts.notify(
         toCities(
           pending,
-          'rsvp-reminder',
-          `Reminder: will you attend ${input.title}?`,
-          `Your city has not answered yet; answers are due by ${s.rsvpBy}. ${when()}.`,
+          message('workshop.rsvp-reminder', { title, rsvpBy: rsvpBy(), when: when() }),
           `:${rev}:${iso(at)}`,
         ),
       );
@@ -271,9 +273,10 @@ async function runWorkshopWorkflow(input: WorkshopInput): Promise<WorkshopResult
     const coordinators = input.coordinators.length
       ? toCities(
           input.coordinators,
-          'outcomes-reminder',
-          `Outcomes of ${input.title} are due`,
-          `Please submit the workshop's outcomes (conceptual definition, summary, successes, challenges, documents) by ${outcomesDueAt}.`,
+          message('workshop.outcomes-reminder', {
+            title,
+            due: { instant: outcomesDueAt, timeZone: schedule!.timezone },
+          }),
         )
       : [];
     await acts.notify(coordinators);
@@ -281,9 +284,12 @@ async function runWorkshopWorkflow(input: WorkshopInput): Promise<WorkshopResult
   if (await waitUntil(due, settled)) return finish();
   await acts.notify([
     toSecretariat(
-      'outcomes-overdue',
-      `Overdue: outcomes of ${input.title}`,
-      `The ${cluster} workshop ended at ${schedule!.endsAt}; its outcomes were due at ${outcomesDueAt} and have not been submitted.`,
+      message('workshop.outcomes-overdue', {
+        title,
+        cluster,
+        ended: { instant: schedule!.endsAt, timeZone: schedule!.timezone },
+        due: { instant: outcomesDueAt, timeZone: schedule!.timezone },
+      }),
     ),
   ]);
   await condition(settled);
@@ -298,7 +304,7 @@ export async function workshopWorkflow(input: WorkshopInput): Promise<WorkshopRe
       resource: `/workshops/${input.workshopId}`,
       cluster: input.cluster,
     },
-    `The workshop ${input.title}`,
+    (reason) => message('workshop.failed', { title: input.title, reason }),
     () => runWorkshopWorkflow(input),
   );
 }

@@ -4,9 +4,9 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Campaign, CampaignProspect, Donor, Pledge, type ICampaign } from '../../db/entities/index.js';
-import { openCampaign } from '../../db/queries/campaign.js';
+import { listCampaigns, openCampaign } from '../../db/queries/campaign.js';
 import { fundingSummary } from '../../db/queries/funding-summary.js';
-import { bienniumRange } from '../../domain/biennium.js';
+import { BienniumString, bienniumRange } from '../../domain/biennium.js';
 import {
   CAMPAIGN_DEFAULTS,
   CreateCampaignBody,
@@ -15,10 +15,11 @@ import {
 } from '../../domain/campaign.js';
 import type { CampaignInput } from '../../domain/campaign.contract.js';
 import { formatAmount, parseAmount } from '../../domain/money.js';
-import { reminderSettings } from '../../domain/pledge.js';
+import { FUNDING_OPTIONS, reminderSettings } from '../../domain/pledge.js';
 import { campaignWorkflow } from '../../workflows/campaign.js';
 import type { AppDeps } from '../deps.js';
 import { conflict, notFound, unprocessable } from '../errors.js';
+import { PageQuery, page, pageOf } from '../pagination.js';
 import { defineRoute, reply } from '../route.js';
 import { summaryView } from '../views/funding-summary.js';
 
@@ -62,6 +63,25 @@ const CampaignView = z
   })
   .passthrough()
   .openapi('Campaign');
+
+/** A campaign as a row of the list: no progress (a funding summary per row would cost too much). */
+const CampaignListItem = z
+  .object({
+    id: z.uuid(),
+    biennium: z.string(),
+    status: z.enum(['open', 'closed']),
+    fundingOption: z.enum(FUNDING_OPTIONS),
+    target: z.object({ currency: z.literal('USD'), value: z.string() }),
+    closesOn: z.string(),
+    prospects: z.int().describe('donors approached'),
+    createdAt: z.string(),
+  })
+  .openapi('CampaignListItem');
+
+const CampaignListQuery = PageQuery.extend({
+  status: z.enum(['open', 'closed']).optional(),
+  biennium: BienniumString.optional(),
+});
 
 /** The workflow's input for a valid body: the defaults of the strategy where the body says nothing. */
 function campaignInput(body: CreateCampaignBody): CampaignInput {
@@ -116,6 +136,30 @@ export function campaignRoutes(deps: AppDeps): Router {
       await openCampaign(em.fork() as EntityManager, input);
       const c = await em.fork().findOneOrFail(Campaign, { biennium: body.biennium });
       return reply(202, await campaignView(em.fork() as EntityManager, c), { Location: `/campaigns/${c.id}` });
+    },
+  });
+
+  defineRoute(router, deps, {
+    method: 'get',
+    path: '/campaigns',
+    summary: 'Fundraising campaigns, latest biennium first',
+    tags: ['funding'],
+    roles: ['secretariat', 'viewer'],
+    query: CampaignListQuery,
+    responses: { 200: { description: 'campaigns', schema: pageOf(CampaignListItem) } },
+    handler: async ({ query, em }) => {
+      const { rows, total } = await listCampaigns(em, query);
+      const items = rows.map((c) => ({
+        id: c.id,
+        biennium: c.biennium,
+        status: c.status,
+        fundingOption: c.funding_option as z.infer<typeof CampaignListItem>['fundingOption'],
+        target: { currency: 'USD' as const, value: formatAmount(Number(c.target_usd_minor), 'USD') },
+        closesOn: c.closes_on,
+        prospects: c.prospects,
+        createdAt: new Date(c.created_at).toISOString(),
+      }));
+      return page(items, total, query);
     },
   });
 

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { City, Cluster, Membership, type ICluster, type IMembership } from '../../db/entities/index.js';
-import { ROLES, type Principal } from '../../domain/auth.js';
+import { LANGUAGES, ROLES, type Language, type Principal } from '../../domain/auth.js';
 import { CLUSTER_STATUSES, MembershipCreate, expertiseMatches } from '../../domain/registry.js';
 import { requireCity } from '../auth.js';
 import type { AppDeps } from '../deps.js';
@@ -33,7 +33,12 @@ const MemberView = z
     cluster: z.string(),
     since: z.string(),
     until: z.string().nullable(),
-    representative: z.object({ name: z.string(), email: z.string().optional(), expertise: z.array(z.string()) }),
+    representative: z.object({
+      name: z.string(),
+      email: z.string().optional(),
+      expertise: z.array(z.string()),
+      language: z.enum(LANGUAGES).describe("the language of the engine's messages to the representative"),
+    }),
   })
   .openapi('Membership');
 
@@ -77,11 +82,19 @@ interface MemberRow {
   representative_name: string;
   representative_email: string;
   representative_expertise: string[];
+  language: Language;
 }
 
 type MemberFields = Pick<
   IMembership,
-  'city' | 'cluster' | 'since' | 'until' | 'representativeName' | 'representativeEmail' | 'representativeExpertise'
+  | 'city'
+  | 'cluster'
+  | 'since'
+  | 'until'
+  | 'representativeName'
+  | 'representativeEmail'
+  | 'representativeExpertise'
+  | 'language'
 >;
 
 /** Representatives' e-mails are personal data: only the secretariat and the city itself see them. */
@@ -97,6 +110,7 @@ function memberView(m: MemberFields, cityName: string, viewer: Principal) {
       name: m.representativeName,
       ...(showEmail ? { email: m.representativeEmail } : {}),
       expertise: m.representativeExpertise,
+      language: m.language,
     },
   };
 }
@@ -142,10 +156,11 @@ export function clusterRoutes(deps: AppDeps): Router {
     roles: ROLES,
     params: CodeParams,
     query: PageQuery.extend({
+      // The default is the query's own spelling ('false'), so the document's default is a valid value.
       includeEnded: z
         .enum(['true', 'false'])
-        .transform((v) => v === 'true')
-        .default(false),
+        .default('false')
+        .transform((v) => v === 'true'),
     }),
     responses: { 200: { description: 'memberships', schema: pageOf(MemberView) } },
     handler: async ({ params, query, em, principal }) => {
@@ -157,7 +172,7 @@ export function clusterRoutes(deps: AppDeps): Router {
       const [rows, [count]] = await Promise.all([
         c.execute<MemberRow[]>(
           `select m.city_id, c.name as city_name, m.cluster_code, m.since::text as since, m.until::text as until,
-                  m.representative_name, m.representative_email, m.representative_expertise
+                  m.representative_name, m.representative_email, m.representative_expertise, m.language
              from membership m join city c on c.id = m.city_id
             where ${where} order by m.since asc, m.id asc limit ? offset ?`,
           [params.code, query.limit, query.offset],
@@ -175,6 +190,7 @@ export function clusterRoutes(deps: AppDeps): Router {
               representativeName: r.representative_name,
               representativeEmail: r.representative_email,
               representativeExpertise: r.representative_expertise,
+              language: r.language,
             },
             r.city_name,
             principal,
@@ -219,6 +235,7 @@ export function clusterRoutes(deps: AppDeps): Router {
         representativeName: body.representative.name,
         representativeEmail: body.representative.email,
         representativeExpertise: body.representative.expertise,
+        language: body.representative.language,
       });
       await em.flush();
       const warnings = expertiseMatches(body.representative.expertise, [

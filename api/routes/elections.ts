@@ -49,6 +49,13 @@ const ElectionView = z
       .object({ cast: z.int(), eligible: z.int() })
       .optional()
       .describe('members of the cluster and the secretariat only'),
+    ownBallot: z
+      .object({ castAt: z.string() })
+      .nullable()
+      .optional()
+      .describe(
+        "a city caller: whether (and when last) its own ballot was cast; never its choices, never another city's",
+      ),
     results: z
       .object({
         elected: z.array(z.uuid()),
@@ -99,6 +106,10 @@ async function view(em: EntityManager, e: IElection, viewer: Principal) {
     viewer.role === 'secretariat' ||
     (viewer.role === 'city' && viewer.cityId !== null && e.eligible.includes(viewer.cityId));
   const cast = seesTurnout ? await em.count(Ballot, { election: e.id }) : 0;
+  const own =
+    viewer.role === 'city' && viewer.cityId
+      ? await em.findOne(Ballot, { election: e.id, city: viewer.cityId }, { fields: ['castAt', 'updatedAt'] })
+      : undefined;
   return {
     id: e.id,
     workflowId: e.workflowId,
@@ -111,6 +122,9 @@ async function view(em: EntityManager, e: IElection, viewer: Principal) {
     deadlines: e.deadlines as unknown as Record<string, unknown>,
     nominees: nominations.map((n) => ({ cityId: n.city, status: n.status, statement: n.statement ?? null })),
     ...(seesTurnout ? { turnout: { cast, eligible: e.eligible.length } } : {}),
+    ...(own !== undefined
+      ? { ownBallot: own ? { castAt: new Date(own.updatedAt ?? own.castAt).toISOString() } : null }
+      : {}),
     ...(e.status === 'decided' && e.results ? { results: e.results } : {}),
     cancelReason: e.cancelReason ?? null,
   };

@@ -6,7 +6,7 @@ import { BienniumString } from '../../domain/biennium.js';
 import { CalendarDate } from '../../domain/schemas.js';
 import type { AppDeps } from '../deps.js';
 import { defineRoute, reply } from '../route.js';
-import { FundingSummaryView, summaryCsv, summaryView } from '../views/funding-summary.js';
+import { FundingSummaryCsv, FundingSummaryView, summaryCsv, summaryView } from '../views/funding-summary.js';
 
 export function fundingSummaryRoutes(deps: AppDeps): Router {
   const router = Router();
@@ -20,7 +20,11 @@ export function fundingSummaryRoutes(deps: AppDeps): Router {
     roles: ['secretariat', 'viewer'],
     query: z.object({ biennium: BienniumString, asOf: CalendarDate.optional().describe('default today') }),
     responses: {
-      200: { description: 'the summary; amounts are USD decimal strings', schema: FundingSummaryView },
+      200: {
+        description: 'the summary; amounts are USD decimal strings',
+        schema: FundingSummaryView,
+        alternatives: { 'text/csv': FundingSummaryCsv },
+      },
     },
     handler: async ({ query, em, req }) => {
       const s = await fundingSummary(em, query.biennium, query.asOf ?? new Date().toISOString().slice(0, 10));

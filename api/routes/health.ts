@@ -71,6 +71,11 @@ export function healthRoutes(
   router.get('/openapi.json', (_req, res) => {
     res.json(generateDocument(deps.registry, deps.config.PUBLIC_URL));
   });
-  router.use('/docs', swaggerUi.serve, swaggerUi.setup(undefined, { swaggerOptions: { url: '/openapi.json' } }));
+  // No online validator badge: the page loads nothing from elsewhere (api/http-policy.ts's CSP).
+  router.use(
+    '/docs',
+    swaggerUi.serve,
+    swaggerUi.setup(undefined, { swaggerOptions: { url: '/openapi.json', validatorUrl: null } }),
+  );
   return router;
 }

@@ -18,6 +18,7 @@ const NotificationView = z
     subject: z.string(),
     body: z.string(),
     resource: z.string().nullable(),
+    link: z.string().nullable().describe('the web app page where the reader acts on it (e.g. /app/city/elections/…)'),
     createdAt: z.string(),
     deliveredAt: z.string().nullable(),
   })
@@ -84,6 +85,7 @@ export function notificationRoutes(deps: AppDeps): Router {
           subject: n.subject,
           body: n.body,
           resource: n.resource ?? null,
+          link: n.link ?? null,
           createdAt: n.createdAt.toISOString(),
           deliveredAt: n.deliveredAt?.toISOString() ?? null,
         })),

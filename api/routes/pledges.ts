@@ -3,12 +3,17 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Donor, Pledge, Receipt, type IPledge } from '../../db/entities/index.js';
-import { openPledge } from '../../db/queries/pledge.js';
+import { listPledges, openPledge } from '../../db/queries/pledge.js';
+import { tellSecretariatOfOffer } from '../../db/queries/pledge-offer.js';
 import { principalKey, type Principal } from '../../domain/auth.js';
+import { BienniumString } from '../../domain/biennium.js';
+import { DONOR_TYPES } from '../../domain/registry.js';
 import { MAX_MINOR, formatAmount, fromUsdWithin, parseAmount, toUsd } from '../../domain/money.js';
 import {
   CreatePledgeBody,
   DONOR_TRANSITIONS,
+  FUNDING_OPTIONS,
+  PLEDGE_KINDS,
   PLEDGE_STATUSES,
   ReceiptBody,
   TERMINAL_STATUSES,
@@ -29,11 +34,37 @@ import { conflict, forbidden, unprocessable } from '../errors.js';
 import { PageQuery, QueryInt, page, pageOf } from '../pagination.js';
 import { defineRoute, reply } from '../route.js';
 import { findDonorFor } from './donors.js';
-import { PledgeView, findPledgeFor, pledgeView, rateFor } from '../views/pledge.js';
+import { PledgeStatusProblem, PledgeView, findPledgeFor, pledgeView, rateFor } from '../views/pledge.js';
+import { PledgeListItem, pledgeListItems } from '../views/pledge-list.js';
 
 const IdParams = z.object({ id: z.uuid() });
 const by = (p: Principal) =>
   p.role === 'secretariat' && p.tokenId === null ? 'secretariat' : `${p.role}:${principalKey(p)}`;
+
+const ReceiptAnswer = z.object({
+  receipt: z.object({
+    key: z.string(),
+    duplicate: z.boolean(),
+    allocations: z.array(z.object({ seq: z.int(), amount: z.string() })),
+    overpayment: z.string(),
+  }),
+  pledge: PledgeView,
+});
+/** A refusal by the pledge's status: the problem may name the `legal` moves (requireOpen, the workflow's refusal). */
+const statusProblem = { schema: PledgeStatusProblem, contentType: 'application/problem+json' };
+
+const Flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+const PledgeListQuery = PageQuery.extend({
+  status: z.enum(PLEDGE_STATUSES).optional(),
+  fundingOption: z.enum(FUNDING_OPTIONS).optional(),
+  biennium: BienniumString.optional(),
+  donorId: z.uuid().optional(),
+  donorType: z.enum(DONOR_TYPES).optional(),
+  kind: z.enum(PLEDGE_KINDS).optional(),
+  overdue: Flag.optional().describe('true: something unpaid fell due before today; false: nothing did'),
+  sort: z.enum(['newest', 'next_due']).default('newest').describe('next_due: earliest unpaid due date first'),
+});
 
 /** Messages to a finished pledge never reach its workflow: the status table answers them. */
 function requireOpen(p: IPledge, to?: PledgeStatus) {
@@ -114,8 +145,8 @@ export function pledgeRoutes(deps: AppDeps): Router {
       422: { description: 'unknown donor, or instalments that do not sum to the pledge' },
     },
     handler: async ({ body, em, principal }) => {
-      if (principal.role === 'donor') {
-        await findDonorFor(em, principal, body.donorId);
+      const offeredBy = principal.role === 'donor' ? await findDonorFor(em, principal, body.donorId) : null;
+      if (offeredBy) {
         if (body.status) throw forbidden("a donor's offer starts in_discussion; status is for the secretariat");
       } else if (!(await em.findOne(Donor, body.donorId))) {
         throw unprocessable('unknown donor', [{ path: 'body.donorId', message: 'no such donor' }]);
@@ -128,8 +159,32 @@ export function pledgeRoutes(deps: AppDeps): Router {
       });
       // The workflow opens the same rows; doing it here too lets the answer show them at once.
       await openPledge(em.fork() as EntityManager, spec);
+      if (offeredBy) await tellSecretariatOfOffer(em.fork() as EntityManager, { ...spec, donorName: offeredBy.name });
       const p = await em.fork().findOneOrFail(Pledge, spec.pledgeId);
       return reply(201, await pledgeView(em.fork() as EntityManager, p), { Location: `/pledges/${p.id}` });
+    },
+  });
+
+  defineRoute(router, deps, {
+    method: 'get',
+    path: '/pledges',
+    summary: 'All pledges across donors, newest first or by next due date (a donor token: its own)',
+    tags: ['funding'],
+    roles: ['secretariat', 'viewer', 'donor'],
+    query: PledgeListQuery,
+    responses: {
+      200: { description: 'pledges with their balances', schema: pageOf(PledgeListItem) },
+      403: { description: "a donor token asking for another donor's pledges" },
+    },
+    handler: async ({ query, em, principal }) => {
+      let donorId = query.donorId;
+      if (principal.role === 'donor') {
+        if (donorId && donorId !== principal.donorId) throw forbidden('a donor token lists its own pledges only');
+        donorId = principal.donorId ?? '00000000-0000-0000-0000-000000000000';
+      }
+      const today = new Date().toISOString().slice(0, 10);
+      const { rows, total } = await listPledges(em, { ...query, donorId, today });
+      return page(await pledgeListItems(em, rows, today), total, query);
     },
   });
 
@@ -180,8 +235,8 @@ export function pledgeRoutes(deps: AppDeps): Router {
     body: TransitionBody,
     responses: {
       200: { description: 'moved', schema: PledgeView },
-      409: { description: 'illegal from the current status; `legal` lists the possible ones' },
-      422: { description: 'a reason is missing, or a financial pledge is not paid in full' },
+      409: { description: 'illegal from the current status; `legal` lists the possible ones', ...statusProblem },
+      422: { description: 'a reason is missing, or a financial pledge is not paid in full', ...statusProblem },
     },
     handler: async ({ params, body, em, principal }) => {
       const p = await findPledgeFor(em, principal, params.id);
@@ -206,18 +261,10 @@ export function pledgeRoutes(deps: AppDeps): Router {
     responses: {
       201: {
         description: 'recorded and allocated to instalments oldest first',
-        schema: z.object({
-          receipt: z.object({
-            key: z.string(),
-            duplicate: z.boolean(),
-            allocations: z.array(z.object({ seq: z.int(), amount: z.string() })),
-            overpayment: z.string(),
-          }),
-          pledge: PledgeView,
-        }),
+        schema: ReceiptAnswer,
       },
-      200: { description: 'the same receipt number again: nothing recorded twice' },
-      409: { description: 'the pledge takes no receipts in its status, or is in kind' },
+      200: { description: 'the same receipt number again: nothing recorded twice', schema: ReceiptAnswer },
+      409: { description: 'the pledge takes no receipts in its status, or is in kind', ...statusProblem },
       422: { description: 'no exchange rate for the currency on or before the date' },
     },
     handler: async ({ params, body, em, principal, req }) => {
@@ -291,7 +338,10 @@ export function pledgeRoutes(deps: AppDeps): Router {
     responses: {
       200: { description: 'waived', schema: PledgeView },
       404: { description: 'unknown pledge or instalment' },
-      409: { description: 'the instalment is paid, waived or written off, or the pledge takes no money in its status' },
+      409: {
+        description: 'the instalment is paid, waived or written off, or the pledge takes no money in its status',
+        ...statusProblem,
+      },
     },
     handler: async ({ params, body, em, principal }) => {
       const p = await findPledgeFor(em, principal, params.id);
@@ -312,7 +362,7 @@ export function pledgeRoutes(deps: AppDeps): Router {
     body: ValuationBody,
     responses: {
       200: { description: 'the pledge with its valuation', schema: PledgeView },
-      409: { description: 'not in kind, or no proposal to decide on' },
+      409: { description: 'not in kind, or no proposal to decide on', ...statusProblem },
     },
     handler: async ({ params, body, em, principal }) => {
       const p = await findPledgeFor(em, principal, params.id);

@@ -7,8 +7,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { WorkPhase, Workshop, WorkshopRsvp, type IWorkshop } from '../../db/entities/index.js';
 import { coordinatorsOf } from '../../db/queries/coordinator-term.js';
 import { membersOf } from '../../db/queries/membership.js';
-import { insertWorkshop } from '../../db/queries/workshop.js';
+import { insertWorkshop, listWorkshops } from '../../db/queries/workshop.js';
 import { ROLES, type Principal } from '../../domain/auth.js';
+import { CalendarDate } from '../../domain/schemas.js';
 import {
   CreateWorkshopBody,
   FINAL_WORKSHOP_STATUSES,
@@ -37,6 +38,7 @@ import { actingCityOf, requireCoordinator } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { badRequest, forbidden, unprocessable } from '../errors.js';
 import { findOr404, unlessFinished } from '../lookup.js';
+import { PageQuery, page, pageOf } from '../pagination.js';
 import { defineRoute, reply } from '../route.js';
 import { startOrUndo } from '../workflow-start.js';
 import { CodeParams, findCluster } from './clusters.js';
@@ -80,12 +82,49 @@ const WorkshopView = z
       )
       .optional()
       .describe('the secretariat sees every answer, an invited city its own'),
+    unanswered: z
+      .array(z.uuid())
+      .optional()
+      .describe("invited cities that have not answered yet: for the secretariat and the cluster's coordinators"),
     settings: z.record(z.string(), z.unknown()),
     outcomes: z.record(z.string(), z.unknown()).nullable(),
     attendance: z.array(z.object({ cityId: z.uuid(), attendees: z.array(z.string()) })).nullable(),
     cancelReason: z.string().nullable(),
   })
   .openapi('Workshop');
+
+/**
+ * A workshop as a row of the list: its schedule and RSVP counts. Experts (their addresses) and
+ * each city's answer stay on the detail route, which shows them only to those it should; what is
+ * here the detail route shows to every role, so the list has the same audience.
+ */
+const WorkshopListItem = WorkshopView.pick({
+  id: true,
+  cluster: true,
+  workPhaseId: true,
+  kind: true,
+  status: true,
+  title: true,
+  startsAt: true,
+  endsAt: true,
+  timezone: true,
+  venue: true,
+  onlineUrl: true,
+  rsvpBy: true,
+  invited: true,
+  rsvpCounts: true,
+}).openapi('WorkshopListItem');
+
+const WorkshopListQuery = PageQuery.extend({
+  cluster: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/, { error: 'must be a cluster code such as ESD' })
+    .transform((s) => s.toUpperCase())
+    .optional(),
+  status: z.enum(WORKSHOP_STATUSES).optional(),
+  from: CalendarDate.optional().describe('starting on or after this day (UTC)'),
+  to: CalendarDate.optional().describe('starting on or before this day (UTC)'),
+}).refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], error: 'must not be before from' });
 
 export const isoOrNull = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 
@@ -97,6 +136,11 @@ async function view(em: EntityManager, w: IWorkshop, viewer: Principal) {
     viewer.role === 'secretariat' || (viewer.role === 'city' && !!viewer.cityId && w.invited.includes(viewer.cityId));
   const visible =
     viewer.role === 'secretariat' ? rsvps : rsvps.filter((r) => viewer.role === 'city' && r.city === viewer.cityId);
+  // Coordinators chase the cities that have not answered; who answered what stays the secretariat's.
+  const chases =
+    viewer.role === 'secretariat' ||
+    (viewer.role === 'city' && !!viewer.cityId && (await coordinatorsOf(em, w.cluster)).includes(viewer.cityId));
+  const answered = new Set(rsvps.map((r) => r.city));
   return {
     id: w.id,
     workflowId: w.workflowId,
@@ -130,6 +174,7 @@ async function view(em: EntityManager, w: IWorkshop, viewer: Principal) {
           })),
         }
       : {}),
+    ...(chases ? { unanswered: w.invited.filter((c) => !answered.has(c)) } : {}),
     settings: w.settings as unknown as Record<string, unknown>,
     outcomes: (w.outcomes as unknown as Record<string, unknown>) ?? null,
     attendance: w.attendance ?? null,
@@ -239,6 +284,36 @@ export function workshopRoutes(deps: AppDeps): Router {
       return reply(202, await view(em.fork(), await findWorkshop(em.fork(), id), principal), {
         Location: `/workshops/${id}`,
       });
+    },
+  });
+
+  defineRoute(router, deps, {
+    method: 'get',
+    path: '/workshops',
+    summary: 'Workshops across clusters in calendar order (unscheduled last), with RSVP counts',
+    tags: ['cluster work'],
+    roles: ROLES,
+    query: WorkshopListQuery,
+    responses: { 200: { description: 'workshops', schema: pageOf(WorkshopListItem) } },
+    handler: async ({ query, em }) => {
+      const { rows, total } = await listWorkshops(em, query);
+      const items = rows.map((w) => ({
+        id: w.id,
+        cluster: w.cluster_code,
+        workPhaseId: w.work_phase_id,
+        kind: w.kind as WorkshopKind,
+        status: w.status as z.infer<typeof WorkshopListItem>['status'],
+        title: w.title,
+        startsAt: isoOrNull(w.starts_at),
+        endsAt: isoOrNull(w.ends_at),
+        timezone: w.timezone,
+        venue: w.venue,
+        onlineUrl: w.online_url,
+        rsvpBy: isoOrNull(w.rsvp_by),
+        invited: w.invited,
+        rsvpCounts: { yes: w.yes, no: w.no, maybe: w.maybe, pending: w.invited - w.answered },
+      }));
+      return page(items, total, query);
     },
   });
 

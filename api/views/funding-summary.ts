@@ -56,6 +56,17 @@ export function summaryView(s: FundingSummaryMinor) {
 }
 
 /** The same figures as CSV: one row per dimension and key, the totals first. */
+/** The CSV answer (Accept: text/csv) as the document describes it: summaryCsv's header and rows. */
+export const FundingSummaryCsv = z.string().meta({
+  description:
+    'RFC 4180 CSV, CRLF line ends, one header line `biennium,dimension,key,target,pledged,received,outstanding,overdue,in_kind`, ' +
+    'then the total (dimension `total`, key `all`, with the target) and one row per funding_option, donor_type and focus; ' +
+    'amounts are USD decimal strings',
+  example:
+    'biennium,dimension,key,target,pledged,received,outstanding,overdue,in_kind\r\n' +
+    '2021-2023,total,all,1000000.00,250000.00,100000.00,150000.00,0.00,0.00\r\n',
+});
+
 export function summaryCsv(s: FundingSummaryMinor): string {
   const head = 'biennium,dimension,key,target,pledged,received,outstanding,overdue,in_kind';
   const row = (dim: string, key: string, f: Figures, target = '') =>

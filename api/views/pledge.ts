@@ -14,6 +14,7 @@ import {
   outstandingOf,
 } from '../../domain/pledge.js';
 import { notFound } from '../errors.js';
+import { Problem } from '../openapi.js';
 
 const Amount = z.object({ currency: z.string(), value: z.string() });
 
@@ -194,3 +195,13 @@ export async function pledgeView(em: EntityManager, p: IPledge) {
     createdAt: ts(p.createdAt),
   };
 }
+
+/**
+ * A move the pledge's status does not allow: when the status is what refused it, the problem says
+ * where the pledge is (`from`) and where it can go (`legal`, empty once it is finished).
+ */
+export const PledgeStatusProblem = Problem.extend({
+  from: z.enum(PLEDGE_STATUSES).optional().meta({ description: 'the status the pledge is in' }),
+  to: z.enum(PLEDGE_STATUSES).optional().meta({ description: 'the status asked for' }),
+  legal: z.array(z.enum(PLEDGE_STATUSES)).optional().meta({ description: 'the statuses it can move to from here' }),
+}).openapi('PledgeStatusProblem');

@@ -10,10 +10,11 @@ import { PeerLearningEntry } from './peer-learning.js';
 import { Campaign } from './campaign.js';
 import { CampaignProspect } from './campaign-prospect.js';
 import { FxRate } from './fx-rate.js';
-import { Instalment, Pledge, PledgeStatusChange, Receipt } from './pledge.js';
+import { Instalment, Pledge, PledgeBalance, PledgeStatusChange, Receipt } from './pledge.js';
 import { Notification } from './notification.js';
 import { Person, Session, SignInLink } from './person.js';
 import { City, Cluster, Country, Donor, Membership } from './registry.js';
+import { ClusterRestructuring } from './cluster-restructuring.js';
 
 export * from './access.js';
 export * from './election.js';
@@ -31,6 +32,7 @@ export * from './pledge.js';
 export * from './notification.js';
 export * from './person.js';
 export * from './registry.js';
+export * from './cluster-restructuring.js';
 
 export const ENTITIES = [
   Country,
@@ -63,6 +65,8 @@ export const ENTITIES = [
   PledgeStatusChange,
   Instalment,
   Receipt,
+  PledgeBalance,
   FxRate,
   CampaignProspect,
+  ClusterRestructuring,
 ];

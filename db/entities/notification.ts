@@ -34,6 +34,8 @@ export const Notification = defineEntity({
     subject: p.string(),
     body: p.text(),
     resource: p.string().nullable(),
+    /** The web app page where this message's reader acts (/app/city/elections/…), linked from the e-mail. */
+    link: p.string().length(500).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     deliveredAt: p.datetime().nullable(),
     attempts: p.integer().default(0),

@@ -20,7 +20,7 @@ import { Donor } from './registry.js';
 export const Pledge = defineEntity({
   name: 'Pledge',
   tableName: 'pledge',
-  indexes: [{ properties: ['donor'] }, { properties: ['biennium', 'status'] }],
+  indexes: [{ properties: ['donor'] }, { properties: ['biennium', 'status'] }, { properties: ['createdAt'] }],
   // A campaign opens one prospect pledge per donor.
   uniques: [{ properties: ['campaign', 'donor'] }],
   properties: (p) => ({
@@ -122,3 +122,25 @@ export const Receipt = defineEntity({
   }),
 });
 export type IReceipt = InferEntity<typeof Receipt>;
+
+/**
+ * A read model kept by database triggers on instalment and receipt (migration PledgeBalance), so
+ * every writer — activities, API, a hand-written fixture — keeps it true: what the pledge still
+ * owes and from/until which due dates, and what was received. The funding summary and the pledge
+ * list read it instead of summing every instalment and receipt on each request.
+ */
+export const PledgeBalance = defineEntity({
+  name: 'PledgeBalance',
+  tableName: 'pledge_balance',
+  properties: (p) => ({
+    pledge: p.manyToOne(Pledge).primary().mapToPk().deleteRule('cascade'),
+    /** outstandingOf summed over the schedule (domain/pledge.ts): nothing once settled, never below zero. */
+    outstandingMinor: p.bigint('number').default(0),
+    /** Earliest and latest due date of an instalment that still owes something; null when none does. */
+    owedFrom: p.date().nullable(),
+    owedUntil: p.date().nullable(),
+    receivedUsdMinor: p.bigint('number').default(0),
+    receivedPledgeMinor: p.bigint('number').default(0),
+  }),
+});
+export type IPledgeBalance = InferEntity<typeof PledgeBalance>;

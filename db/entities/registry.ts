@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { values } from './enum.js';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { CITY_STATUSES, CLUSTER_STATUSES, DONOR_TYPES } from '../../domain/registry.js';
+import { LANGUAGES } from '../../domain/auth.js';
 
 // Registry of the network: countries, member cities, thematic clusters, memberships and donors.
 
@@ -86,6 +87,8 @@ export const Membership = defineEntity({
     representativeName: p.string(),
     representativeEmail: p.string(),
     representativeExpertise: p.array().default([]),
+    /** The representative's language until they choose their own (person.language) by signing in. */
+    language: p.enum(values(LANGUAGES)).default('en'),
   }),
 });
 export type IMembership = InferEntity<typeof Membership>;

@@ -10,7 +10,10 @@ import { Migration20261201110000_People } from './Migration20261201110000_People
 import { Migration20261201111000_AuthFailure } from './Migration20261201111000_AuthFailure.js';
 import { Migration20261210090000_OutboxBackoff } from './Migration20261210090000_OutboxBackoff.js';
 import { Migration20261211090000_OverviewIndexes } from './Migration20261211090000_OverviewIndexes.js';
-import { Migration20261212090000_WorkshopRevision } from './Migration20261212090000_WorkshopRevision.js';
+import { Migration20261212090000_MessageLanguage } from './Migration20261212090000_MessageLanguage.js';
+import { Migration20261212090000_PledgeBalance } from './Migration20261212090000_PledgeBalance.js';
+import { Migration20261212100000_ClusterRestructuring } from './Migration20261212100000_ClusterRestructuring.js';
+import { Migration20261213090000_WorkshopRevision } from './Migration20261213090000_WorkshopRevision.js';
 
 /** Every committed migration, in order; applied at start. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -25,5 +28,8 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201111000_AuthFailure', class: Migration20261201111000_AuthFailure },
   { name: 'Migration20261210090000_OutboxBackoff', class: Migration20261210090000_OutboxBackoff },
   { name: 'Migration20261211090000_OverviewIndexes', class: Migration20261211090000_OverviewIndexes },
-  { name: 'Migration20261212090000_WorkshopRevision', class: Migration20261212090000_WorkshopRevision },
+  { name: 'Migration20261212090000_MessageLanguage', class: Migration20261212090000_MessageLanguage },
+  { name: 'Migration20261212090000_PledgeBalance', class: Migration20261212090000_PledgeBalance },
+  { name: 'Migration20261212100000_ClusterRestructuring', class: Migration20261212100000_ClusterRestructuring },
+  { name: 'Migration20261213090000_WorkshopRevision', class: Migration20261213090000_WorkshopRevision },
 ];

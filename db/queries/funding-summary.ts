@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { MDFM_TARGET_USD_MINOR } from '../../domain/campaign.js';
-import { rateOn, usdConverter } from '../../domain/money.js';
+import { isCurrency, usdCentsPerMinor } from '../../domain/money.js';
 import {
   COMMITTED_STATUSES,
   FOCUS_FLAGS,
@@ -40,17 +40,6 @@ export interface FundingSummaryMinor {
   byStatus: Record<PledgeStatus, number>;
 }
 
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = out.get(k);
-    if (list) list.push(r);
-    else out.set(k, [r]);
-  }
-  return out;
-}
-
 const zero = (): Figures => ({ pledged: 0, received: 0, outstanding: 0, overdue: 0, inKind: 0 });
 const add = (into: Figures, f: Figures) => {
   into.pledged += f.pledged;
@@ -65,93 +54,136 @@ const num = (v: unknown): number => {
   return n;
 };
 
+const INT8_MAX = 2n ** 63n - 1n;
+
+/**
+ * SQL: USD cents of `minor` (a bigint column) converted as toUsd converts it (domain/money.ts):
+ * minor × num / 10^scale (usdCentsPerMinor) rounded half to even. The rate's columns: `<fx>n` num
+ * as a bigint, `<fx>lim` the largest minor whose product with it fits in one (both null when num
+ * itself does not), `<fx>num` num as numeric, `<fx>d` 10^scale. In bigints while the product fits
+ * (every realistic amount, and an order of magnitude cheaper), else in exact numeric (div and mod
+ * of integers; numeric division would round). PostgreSQL's round() sends halves away from zero,
+ * which would differ from toUsd on every tie; hence the explicit rule.
+ */
+export function usdSql(minor: string, fx: string): string {
+  const product = `(${minor} * ${fx}n)`;
+  const q = `(${product} / ${fx}d)`;
+  const twiceRest = `(2 * (${product} % ${fx}d))`;
+  const big = `abs(${minor}::numeric * ${fx}num)`;
+  const bigQ = `div(${big}, ${fx}d)`;
+  const bigTwiceRest = `(2 * mod(${big}, ${fx}d))`;
+  return `case when ${minor} between 0 and ${fx}lim
+    then ${q} + case when ${twiceRest} > ${fx}d or (${twiceRest} = ${fx}d and ${q} % 2 = 1) then 1 else 0 end
+    else (sign(${minor}) * (${bigQ} + case when ${bigTwiceRest} > ${fx}d or (${bigTwiceRest} = ${fx}d and mod(${bigQ}, 2) = 1) then 1 else 0 end))::bigint
+  end`;
+}
+
+const list = (xs: readonly unknown[]) => `{${xs.join(',')}}`;
+
+/**
+ * Each pledge of the biennium converted to USD on its own, in SQL, then summed per funding option,
+ * donor type, focus and status: a few dozen rows reach Node instead of every pledge. Balances come
+ * from pledge_balance (kept by triggers); only a pledge whose unpaid instalments fall both before
+ * and on or after asOf reads its instalments (straddling), for the overdue part. `offset 0` keeps the per-pledge
+ * amounts a subquery of their own, so usdSql's repeated references do not repeat that read.
+ */
+const GROUPS_SQL = `
+  with fx (currency, n, lim, num, d) as (select * from unnest(?::text[], ?::bigint[], ?::bigint[], ?::numeric[], ?::bigint[])),
+  -- the overdue part of pledges whose unpaid instalments fall both before and on or after asOf
+  straddling as (
+    select i.pledge_id,
+           sum(case when i.status = any(?::text[]) then 0 else greatest(0, i.amount_minor - i.paid_minor) end)::bigint as overdue
+      from pledge_balance sb
+      join pledge sp on sp.id = sb.pledge_id and sp.biennium = ?
+      join instalment i on i.pledge_id = sb.pledge_id and i.due < ?::date
+     where sb.owed_from < ?::date and sb.owed_until >= ?::date
+     group by i.pledge_id
+  )
+  select funding_option, donor_type, focus, status, count(*)::int as n,
+         sum(received)::text as received,
+         coalesce(sum(${usdSql('pledged', 'f_')}), 0)::text as pledged,
+         coalesce(sum(${usdSql('outstanding', 'f_')}), 0)::text as outstanding,
+         coalesce(sum(${usdSql('overdue', 'f_')}), 0)::text as overdue,
+         coalesce(sum(${usdSql('in_kind', 'v_')}), 0)::text as in_kind,
+         coalesce(array_agg(id) filter (where unconverted), '{}') as unconverted
+    from (
+      select p.id, p.funding_option, p.focus, p.status, d.type as donor_type,
+             coalesce(b.received_usd_minor, 0) as received,
+             case when fin and committed then p.amount_minor
+                  -- what was paid before the unpaid balance was written off stays pledged (and received)
+                  when fin and p.status in ('cancelled', 'written_off') then coalesce(b.received_pledge_minor, 0)
+             end as pledged,
+             case when fin and committed then coalesce(b.outstanding_minor, 0) end as outstanding,
+             case when fin and committed then
+               case when b.owed_until < ?::date then b.outstanding_minor
+                    when b.owed_from is null or b.owed_from >= ?::date then 0
+                    else coalesce(s.overdue, 0)
+               end
+             end as overdue,
+             case when valued and committed then (p.valuation->>'minor')::bigint end as in_kind,
+             committed and ((fin and f.d is null) or (valued and vf.d is null)) as unconverted,
+             f.n as f_n, f.lim as f_lim, f.num as f_num, f.d as f_d, vf.n as v_n, vf.lim as v_lim, vf.num as v_num, vf.d as v_d
+        from pledge p
+        join donor d on d.id = p.donor_id
+        left join pledge_balance b on b.pledge_id = p.id
+        left join straddling s on s.pledge_id = p.id
+        left join fx f on f.currency = p.currency
+        left join fx vf on vf.currency = p.valuation->>'currency'
+        cross join lateral (select
+          p.status = any(?::text[]) as committed,
+          p.kind = 'financial' and p.currency is not null and p.amount_minor is not null as fin,
+          p.kind = 'in_kind' and p.valuation_status = 'approved' and p.valuation is not null as valued) k
+       where p.biennium = ?
+      offset 0
+    ) each
+   group by funding_option, donor_type, focus, status`;
+
 export async function fundingSummary(em: EntityManager, biennium: string, asOf: string): Promise<FundingSummaryMinor> {
   const c = em.getConnection();
-  const [campaign] = await c.execute<{ target_usd_minor: string; in_kind_counts_toward_target: boolean }[]>(
-    `select target_usd_minor, in_kind_counts_toward_target from campaign where biennium = ?`,
-    [biennium],
-  );
-  // Each pledge of the biennium with its schedule and receipts summed in SQL (exact: integer minor
-  // units), joined by biennium rather than by a list of ids. Conversion to USD stays per pledge in JS
-  // (toUsd's arithmetic, BigInt half-even), so rounding is exactly what it was when every row was
-  // loaded. The pledges come as one JSON text, amounts as decimal strings: parsing 10 000 rows
-  // column by column in the driver cost more than the query itself.
-  const [agg] = await c.execute<{ pledges: string }[]>(
-    `with owed as (
-       -- outstandingOf (domain/pledge.ts): nothing once settled, never below zero
-       select i.pledge_id, i.due,
-              case when i.status = any(?::text[]) then 0 else greatest(0, i.amount_minor - i.paid_minor) end as owed
-         from instalment i join pledge p on p.id = i.pledge_id
-        -- only committed pledges' balances are ever read (below)
-        where p.biennium = ? and p.status = any(?::text[])
-     ), schedule as (
-       select pledge_id, sum(owed) as outstanding_minor, coalesce(sum(owed) filter (where due < ?::date), 0) as overdue_minor
-         from owed group by pledge_id
-     ), received as (
-       select r.pledge_id, sum(r.usd_minor) as usd, sum(r.pledge_minor) as pledge_minor
-         from receipt r join pledge p on p.id = r.pledge_id
-        where p.biennium = ?
-        group by r.pledge_id
-     )
-     select coalesce(json_agg(json_build_array(
-              p.id, p.kind, p.funding_option, p.focus, p.status, p.currency, p.amount_minor::text, p.valuation,
-              p.valuation_status, d.type, s.outstanding_minor::text, s.overdue_minor::text, r.usd::text,
-              r.pledge_minor::text)), '[]')::text as pledges
-       from pledge p join donor d on d.id = p.donor_id
-       left join schedule s on s.pledge_id = p.id
-       left join received r on r.pledge_id = p.id
-      where p.biennium = ?`,
-    [`{${SETTLED.join(',')}}`, biennium, `{${COMMITTED_STATUSES.join(',')}}`, asOf, biennium, biennium],
-  );
-  type Row = [
-    id: string,
-    kind: string,
-    fundingOption: string,
-    focus: string[],
-    status: PledgeStatus,
-    currency: string | null,
-    amountMinor: string | null,
-    valuation: { currency: string; minor: number } | null,
-    valuationStatus: string,
-    donorType: string,
-    outstandingMinor: string | null,
-    overdueMinor: string | null,
-    receivedUsd: string | null,
-    receivedPledgeMinor: string | null,
-  ];
-  const pledges = (JSON.parse(agg!.pledges) as Row[]).map((r) => ({
-    id: r[0],
-    kind: r[1],
-    funding_option: r[2],
-    focus: r[3],
-    status: r[4],
-    currency: r[5],
-    amount_minor: r[6],
-    valuation: r[7],
-    valuation_status: r[8],
-    donor_type: r[9],
-    outstanding_minor: r[10],
-    overdue_minor: r[11],
-    received_usd: r[12],
-    received_pledge_minor: r[13],
-  }));
-  // Only the latest rate of each currency on or before asOf is ever used (rateOn): read just those.
-  const rates = await c.execute<{ currency: string; date: string; rate_to_usd: string }[]>(
-    `select distinct on (currency) currency, date::text as date, rate_to_usd::text as rate_to_usd
-       from fx_rate where date <= ? order by currency, date desc`,
-    [asOf],
-  );
-  const ratesOf = groupBy(rates, (r) => r.currency);
-  // One converter per currency (the rate parsed once), applied to each pledge on its own.
-  const converters = new Map<string, ((minor: number) => number) | undefined>();
-  const usdOf = (currency: string): ((minor: number) => number) | undefined => {
-    if (!converters.has(currency)) {
-      const table = (ratesOf.get(currency) ?? []).map((r) => ({ date: r.date, rateToUsd: r.rate_to_usd }));
-      const rate = currency === 'USD' ? '1' : rateOn(table, asOf)?.rateToUsd;
-      converters.set(currency, rate === undefined ? undefined : usdConverter(currency, rate));
-    }
-    return converters.get(currency);
-  };
+  const [[campaign], rates] = await Promise.all([
+    c.execute<{ target_usd_minor: string; in_kind_counts_toward_target: boolean }[]>(
+      `select target_usd_minor, in_kind_counts_toward_target from campaign where biennium = ?`,
+      [biennium],
+    ),
+    // Only the latest rate of each currency on or before asOf is ever used (rateOn); USD is 1.
+    c.execute<{ currency: string; rate_to_usd: string }[]>(
+      `select distinct on (currency) currency, rate_to_usd::text as rate_to_usd
+         from fx_rate where date <= ? and currency <> 'USD' order by currency, date desc`,
+      [asOf],
+    ),
+  ]);
+  const fx = [{ currency: 'USD', rate_to_usd: '1' }, ...rates.filter((r) => isCurrency(r.currency))];
+  const factors = fx.map((r) => usdCentsPerMinor(r.currency, r.rate_to_usd));
+  const groups = await c.execute<
+    {
+      funding_option: string;
+      donor_type: string;
+      focus: string[];
+      status: PledgeStatus;
+      n: number;
+      received: string;
+      pledged: string;
+      outstanding: string;
+      overdue: string;
+      in_kind: string;
+      unconverted: string[];
+    }[]
+  >(GROUPS_SQL, [
+    list(fx.map((r) => r.currency)),
+    list(factors.map((f) => (f.num <= INT8_MAX ? f.num : 'null'))),
+    list(factors.map((f) => (f.num <= INT8_MAX ? INT8_MAX / f.num : 'null'))),
+    list(factors.map((f) => f.num)),
+    list(factors.map((f) => 10n ** BigInt(f.scale))),
+    list(SETTLED),
+    biennium,
+    asOf,
+    asOf,
+    asOf,
+    asOf,
+    asOf,
+    list(COMMITTED_STATUSES),
+    biennium,
+  ]);
 
   const inKindCounts = campaign?.in_kind_counts_toward_target ?? false;
   const out: FundingSummaryMinor = {
@@ -168,38 +200,23 @@ export async function fundingSummary(em: EntityManager, biennium: string, asOf: 
     byStatus: Object.fromEntries(PLEDGE_STATUSES.map((s) => [s, 0])) as Record<PledgeStatus, number>,
   };
 
-  for (const p of pledges) {
-    out.byStatus[p.status] += 1;
-    const f = zero();
-    f.received = p.received_usd !== null ? num(p.received_usd) : 0;
-    if (p.kind === 'financial' && p.currency && p.amount_minor !== null) {
-      const usd = usdOf(p.currency);
-      if (usd === undefined) {
-        if (COMMITTED_STATUSES.includes(p.status)) out.unconverted.push(p.id);
-      } else if (COMMITTED_STATUSES.includes(p.status)) {
-        f.pledged = usd(num(p.amount_minor));
-        f.outstanding = usd(p.outstanding_minor !== null ? num(p.outstanding_minor) : 0);
-        f.overdue = usd(p.overdue_minor !== null ? num(p.overdue_minor) : 0);
-      } else if (p.status === 'cancelled' || p.status === 'written_off') {
-        // What was paid before the unpaid balance was written off stays pledged (and received).
-        f.pledged = usd(p.received_pledge_minor !== null ? num(p.received_pledge_minor) : 0);
-      }
-    } else if (
-      p.kind === 'in_kind' &&
-      p.valuation_status === 'approved' &&
-      p.valuation &&
-      COMMITTED_STATUSES.includes(p.status)
-    ) {
-      const usd = usdOf(p.valuation.currency);
-      if (usd === undefined) out.unconverted.push(p.id);
-      else f.inKind = usd(p.valuation.minor);
-    }
+  for (const g of groups) {
+    out.byStatus[g.status] += g.n;
+    out.unconverted.push(...g.unconverted);
+    const f: Figures = {
+      pledged: num(g.pledged),
+      received: num(g.received),
+      outstanding: num(g.outstanding),
+      overdue: num(g.overdue),
+      inKind: num(g.in_kind),
+    };
     add(out.totalsMinor, f);
-    add(out.byFundingOption[p.funding_option]!, f);
-    if (out.byDonorType[p.donor_type]) add(out.byDonorType[p.donor_type]!, f);
-    const focus = p.focus.length ? p.focus : ['none'];
+    add(out.byFundingOption[g.funding_option]!, f);
+    if (out.byDonorType[g.donor_type]) add(out.byDonorType[g.donor_type]!, f);
+    const focus = g.focus.length ? g.focus : ['none'];
     for (const k of focus) if (out.byFocus[k]) add(out.byFocus[k]!, f);
   }
+  out.unconverted.sort();
   const mdfm = out.byFundingOption.mdfm!;
   out.towardTargetMinor = mdfm.pledged + (inKindCounts ? mdfm.inKind : 0);
   return out;

@@ -1,7 +1,7 @@
 // What a person may do, derived from the registry at every request: their staff role, the cities
 // whose open membership names them as representative, the donors naming them as contact.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Access, StaffRole } from '../../domain/auth.js';
+import type { Access, Language, StaffRole } from '../../domain/auth.js';
 
 export async function accessOf(em: EntityManager, email: string, staffRole: StaffRole | null): Promise<Access[]> {
   const rows = await em.getConnection().execute<{ kind: 'city' | 'donor'; id: string; cluster: string | null }[]>(
@@ -31,4 +31,18 @@ export async function registryNameOf(em: EntityManager, email: string): Promise<
     [email, email],
   );
   return row?.name ?? email.split('@')[0] ?? email;
+}
+
+/**
+ * The language of someone who has not chosen one by signing in: the one the secretariat set on
+ * their (newest) open membership as a city's representative, else English.
+ */
+export async function registryLanguageOf(em: EntityManager, email: string): Promise<Language> {
+  const [row] = await em
+    .getConnection()
+    .execute<{ language: Language }[]>(
+      `select language from membership where lower(representative_email) = ? and until is null order by since desc limit 1`,
+      [email],
+    );
+  return row?.language ?? 'en';
 }

@@ -56,3 +56,79 @@ export async function openPledge(em: EntityManager, spec: PledgeSpec): Promise<s
     return id;
   });
 }
+
+export interface PledgeFilter {
+  status?: string | undefined;
+  fundingOption?: string | undefined;
+  biennium?: string | undefined;
+  donorId?: string | undefined;
+  donorType?: string | undefined;
+  kind?: string | undefined;
+  /** true: something unpaid fell due before `today`; false: nothing did. */
+  overdue?: boolean | undefined;
+  today: string;
+  sort: 'newest' | 'next_due';
+  limit: number;
+  offset: number;
+}
+
+export interface PledgeListRow {
+  id: string;
+  donor_id: string;
+  donor_name: string;
+  donor_type: string;
+  kind: string;
+  funding_option: string;
+  biennium: string;
+  status: string;
+  status_since: Date;
+  currency: string | null;
+  amount_minor: string | null;
+  outstanding_minor: string | null;
+  received_pledge_minor: string | null;
+  received_usd_minor: string | null;
+  next_due: string | null;
+  created_at: Date;
+}
+
+/**
+ * All pledges across donors, one page, with each one's balance from pledge_balance (kept by
+ * triggers): no instalment or receipt is read. "Next due" is the earliest due date of an
+ * instalment that still owes something; overdue means that date has passed.
+ */
+export async function listPledges(
+  em: EntityManager,
+  f: PledgeFilter,
+): Promise<{ rows: PledgeListRow[]; total: number }> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, value: unknown) => {
+    where.push(sql);
+    params.push(value);
+  };
+  if (f.status) add('p.status = ?', f.status);
+  if (f.fundingOption) add('p.funding_option = ?', f.fundingOption);
+  if (f.biennium) add('p.biennium = ?', f.biennium);
+  if (f.donorId) add('p.donor_id = ?', f.donorId);
+  if (f.donorType) add('d.type = ?', f.donorType);
+  if (f.kind) add('p.kind = ?', f.kind);
+  if (f.overdue === true) add('b.owed_from < ?::date', f.today);
+  if (f.overdue === false) add('(b.owed_from is null or b.owed_from >= ?::date)', f.today);
+  const from = `from pledge p join donor d on d.id = p.donor_id left join pledge_balance b on b.pledge_id = p.id
+    ${where.length ? `where ${where.join(' and ')}` : ''}`;
+  const order =
+    f.sort === 'next_due' ? 'b.owed_from asc nulls last, p.created_at desc, p.id' : 'p.created_at desc, p.id';
+  const c = em.getConnection();
+  const [rows, [count]] = await Promise.all([
+    c.execute<PledgeListRow[]>(
+      `select p.id, p.donor_id, d.name as donor_name, d.type as donor_type, p.kind, p.funding_option, p.biennium, p.status,
+              p.status_since, p.currency, p.amount_minor::text as amount_minor, b.outstanding_minor::text as outstanding_minor,
+              b.received_pledge_minor::text as received_pledge_minor, b.received_usd_minor::text as received_usd_minor,
+              b.owed_from::text as next_due, p.created_at
+         ${from} order by ${order} limit ? offset ?`,
+      [...params, f.limit, f.offset],
+    ),
+    c.execute<{ n: number }[]>(`select count(*)::int as n ${from}`, params),
+  ]);
+  return { rows, total: count!.n };
+}

@@ -61,3 +61,51 @@ describe('campaigns', () => {
     await app.client.workflow.getHandle(campaignWorkflowId(biennium)).terminate('test over');
   });
 });
+
+describe('the list of campaigns', () => {
+  it('filters by status and biennium, pages, is for staff, and names a bad filter', async () => {
+    const [b1, b2] = [await freshBiennium(sql), await freshBiennium(sql)];
+    const donor = await fx.donor();
+    const c1 = (await http.post('/campaigns', { biennium: b1, donorIds: [donor.id] })).body;
+    const c2 = (await http.post('/campaigns', { biennium: b2 })).body;
+    try {
+      await sql(`update campaign set status = 'closed' where id = ?`, [c2.id]);
+      const r = await http.get(`/campaigns?biennium=${b1}`);
+      expect(r.status).toBe(200);
+      expect(r.body).toMatchObject({
+        total: 1,
+        items: [{ id: c1.id, biennium: b1, status: 'open', fundingOption: 'mdfm', target: { value: '1000000.00' } }],
+      });
+      await expect
+        .poll(async () => (await http.get(`/campaigns?biennium=${b1}`)).body.items[0].prospects, { timeout: 20_000 })
+        .toBe(1);
+      expect((await http.get(`/campaigns?biennium=${b2}&status=open`)).body.total).toBe(0);
+      expect((await http.get(`/campaigns?biennium=${b2}&status=closed`)).body.items[0].id).toBe(c2.id);
+      const all = (await http.get('/campaigns?limit=200')).body;
+      const ids = all.items.map((c: { id: string }) => c.id);
+      expect(ids).toEqual(expect.arrayContaining([c1.id, c2.id]));
+      // Latest biennium first.
+      const bienniums = all.items.map((c: { biennium: string }) => c.biennium);
+      expect(bienniums).toEqual([...bienniums].sort().reverse());
+      const one = (await http.get('/campaigns?limit=1&offset=1')).body;
+      expect(one).toMatchObject({ total: all.total, limit: 1, offset: 1 });
+      expect(one.items).toHaveLength(Math.min(1, all.total - 1));
+
+      expect((await http.get('/campaigns', { token: await fx.token('viewer') })).status).toBe(200);
+      expect((await http.get('/campaigns', { token: await fx.token('donor', { donorId: donor.id }) })).status).toBe(
+        403,
+      );
+      for (const [q, field] of [
+        ['status=paused', 'query.status'],
+        ['biennium=2025-2026', 'query.biennium'],
+        ['limit=0', 'query.limit'],
+      ]) {
+        const bad = await http.get(`/campaigns?${q}`);
+        expect(bad.status, q).toBe(400);
+        expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual([field]);
+      }
+    } finally {
+      for (const b of [b1, b2]) await app.client.workflow.getHandle(campaignWorkflowId(b)).terminate('test over');
+    }
+  });
+});

@@ -54,7 +54,7 @@ describe('problem details', () => {
   it('answers an unknown route with a 404 problem', async () => {
     const p = expectProblem(await http.get('/no/such/route'), 404);
     expect(p.detail).toContain('/no/such/route');
-    expectProblem(await http.put('/cities', { name: 'x' }), 404);
+    expectProblem(await http.put('/no/such/route', { name: 'x' }), 404);
   });
 
   it('refuses malformed JSON, a body that is not JSON, and a body over the limit', async () => {

@@ -172,7 +172,12 @@ describe('opening an election', () => {
       10_000,
       'the cancellation notice',
     );
-    expect(told).toMatchObject({ cityId: b, body: 'the cluster is being merged' });
+    expect(told).toMatchObject({
+      cityId: b,
+      subject: `The ${code} coordinator election was cancelled`,
+      body: 'The secretariat cancelled the election: the cluster is being merged',
+      link: `/app/city/elections/${id}`,
+    });
   });
 });
 
@@ -320,7 +325,8 @@ describe.concurrent('elections that run their windows', () => {
       'the result notice',
     );
     expect(result).toMatchObject({ recipientKind: 'city', cityId: d, kind: 'election.result' });
-    expect(result.body).toContain(b);
+    // Cities by name (seedCluster names them City <cluster>-<i>), b being the second.
+    expect(result.body).toContain(`Elected: City ${code}-1 (by vote).`);
     expect(
       (await http.get(`/notifications?kind=election.result&resource=/elections/${id}`, as(outsider.token))).body.total,
     ).toBe(0);
@@ -349,8 +355,12 @@ describe.concurrent('elections that run their windows', () => {
       10_000,
       'the tie notice',
     );
-    expect(notice.body).toContain(a);
-    expect(notice.body).toContain(b);
+    // The tied nominees by name (seedCluster's City <cluster>-<i>).
+    expect(notice.body).toMatch(
+      new RegExp(`^Nominees City ${code}-[01] and City ${code}-[01] are tied for 1 seat\\(s\\)`),
+    );
+    expect(notice.body).toContain(`City ${code}-0`);
+    expect(notice.body).toContain(`City ${code}-1`);
 
     expect((await http.post(`/elections/${id}/tie-break`, { elected: [a] }, as(tokens[0]!))).status).toBe(403);
     expect((await http.post(`/elections/${id}/tie-break`, { elected: [c] })).status).toBe(422);

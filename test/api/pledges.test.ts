@@ -5,6 +5,7 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { pledgeWorkflowId } from '../../domain/pledge.js';
 import { sqlOn } from '../support/app.js';
+import { freshBiennium } from '../support/funding.js';
 import { financialPledge as financial, useFundingApp } from '../support/funding.js';
 
 // The app with one EUR rate for the whole file (receipts of later dates take it as the nearest earlier one).
@@ -474,5 +475,111 @@ describe('the common schedule for the console overview: from, to, kinds and limi
       'from=2026-02-30',
     ])
       expect((await http.get(`/calendar?${q}`)).status, q).toBe(400);
+  });
+});
+
+describe('the list of all pledges', () => {
+  it('filters by stage, option, biennium, donor, donor type and overdue, sorts, pages and keeps balances current', async () => {
+    const biennium = await freshBiennium(sql);
+    const corporate = await fx.donor({ type: 'corporate' });
+    const foundation = await fx.donor({ type: 'foundation' });
+    // Overdue: every instalment of financial() fell due in 2026, before today.
+    const p1 = (await http.post('/pledges', financial(corporate.id, { biennium }))).body;
+    const p2 = (
+      await http.post('/pledges', {
+        donorId: foundation.id,
+        kind: 'financial',
+        fundingOption: 'thematic_study',
+        biennium,
+        amount: { currency: 'USD', value: '5000' },
+        instalments: [{ due: '2099-06-01', amount: '5000' }],
+      })
+    ).body;
+    const p3 = (await http.post('/pledges', { ...financial(corporate.id, { biennium }), status: 'in_discussion' }))
+      .body;
+    const ids = async (q: string, opts?: { token: string }) => {
+      const r = await http.get(`/pledges?biennium=${biennium}&${q}`, opts);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return r.body.items.map((p: { id: string }) => p.id);
+    };
+    expect(await ids('')).toEqual([p3.id, p2.id, p1.id]);
+    expect(await ids('donorType=foundation')).toEqual([p2.id]);
+    expect(await ids('fundingOption=thematic_study')).toEqual([p2.id]);
+    expect(await ids('status=in_discussion')).toEqual([p3.id]);
+    expect(await ids(`donorId=${corporate.id}`)).toEqual([p3.id, p1.id]);
+    expect(await ids('overdue=true')).toEqual(expect.arrayContaining([p1.id]));
+    expect(await ids('overdue=false')).toEqual(expect.not.arrayContaining([p1.id]));
+    expect(await ids('overdue=false')).toEqual(expect.arrayContaining([p2.id]));
+    // Next due: the earliest unpaid instalment first, pledges owing nothing dated last.
+    const byDue = await ids('sort=next_due');
+    expect(byDue.indexOf(p1.id)).toBeLessThan(byDue.indexOf(p2.id));
+
+    const page1 = await http.get(`/pledges?biennium=${biennium}&limit=2`);
+    expect(page1.body).toMatchObject({ total: 3, limit: 2, offset: 0 });
+    expect(page1.body.items).toHaveLength(2);
+    const page2 = await http.get(`/pledges?biennium=${biennium}&limit=2&offset=2`);
+    expect(page2.body.items.map((p: { id: string }) => p.id)).toEqual([p1.id]);
+    expect(page2.body.items[0]).toMatchObject({
+      donor: { id: corporate.id, type: 'corporate' },
+      status: 'pledged',
+      amount: { currency: 'EUR', value: '300000.00' },
+      received: { currency: 'EUR', value: '0.00' },
+      outstanding: { currency: 'EUR', value: '300000.00' },
+      usd: { pledged: '324000.00', received: '0.00', outstanding: '324000.00', rateToUsd: '1.08' },
+      nextDue: '2026-01-15',
+      overdue: true,
+    });
+
+    // A receipt pays the first instalment: the list shows the new balance at once.
+    expect(
+      (
+        await http.post(`/pledges/${p1.id}/receipts`, {
+          amount: { currency: 'EUR', value: '100000' },
+          receivedOn: '2026-01-20',
+        })
+      ).status,
+    ).toBe(201);
+    const after = (await http.get(`/pledges?biennium=${biennium}&donorId=${corporate.id}&status=pledged`)).body;
+    expect(after.items[0]).toMatchObject({
+      id: p1.id,
+      received: { value: '100000.00' },
+      outstanding: { value: '200000.00' },
+      usd: { received: '108000.00', outstanding: '216000.00' },
+      nextDue: '2026-03-15',
+    });
+  });
+
+  it('is for staff; a donor token sees its own pledges only; bad filters are 400 naming the field', async () => {
+    const biennium = await freshBiennium(sql);
+    const mine = await fx.donor();
+    const other = await fx.donor();
+    const p1 = (await http.post('/pledges', financial(mine.id, { biennium }))).body;
+    await http.post('/pledges', financial(other.id, { biennium }));
+    const donorToken = await fx.token('donor', { donorId: mine.id });
+    const own = await http.get(`/pledges?biennium=${biennium}`, as(donorToken));
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ total: 1, items: [{ id: p1.id }] });
+    expect((await http.get(`/pledges?donorId=${mine.id}`, as(donorToken))).status).toBe(200);
+    expect((await http.get(`/pledges?donorId=${other.id}`, as(donorToken))).status).toBe(403);
+    expect((await http.get(`/pledges?biennium=${biennium}`, as(await fx.token('viewer')))).body.total).toBe(2);
+    const city = await fx.city();
+    expect((await http.get('/pledges', as(await fx.token('city', { cityId: city.id })))).status).toBe(403);
+
+    for (const [q, field] of [
+      ['status=nope', 'query.status'],
+      ['fundingOption=gold', 'query.fundingOption'],
+      ['biennium=2025', 'query.biennium'],
+      ['donorId=42', 'query.donorId'],
+      ['donorType=alien', 'query.donorType'],
+      ['overdue=yes', 'query.overdue'],
+      ['sort=oldest', 'query.sort'],
+      ['limit=201', 'query.limit'],
+      ['offset=-1', 'query.offset'],
+    ]) {
+      const r = await http.get(`/pledges?${q}`);
+      expect(r.status, q).toBe(400);
+      expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(r.body.errors.map((e: { path: string }) => e.path)).toEqual([field]);
+    }
   });
 });

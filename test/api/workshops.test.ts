@@ -2,7 +2,7 @@
 // with their refusals. Coordinator rights come from coordinator_term rows.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { DAY, as, inMs, useClusterWorkApp, schedule, workshopStatus } from '../support/cluster-work.js';
+import { DAY, as, day, inMs, useClusterWorkApp, schedule, workshopStatus } from '../support/cluster-work.js';
 import { eventually } from '../support/workflow-env.js';
 
 const t = useClusterWorkApp();
@@ -203,5 +203,65 @@ describe('workshops', () => {
           e.source === 'workshop' && e.workshopId === id && e.cityId === cities[0],
       ),
     ).toBe(true);
+  });
+});
+
+describe('the list of workshops', () => {
+  it('lists across clusters by cluster, status and dates in calendar order, pages, for every role; bad filters are 400', async () => {
+    const { code, cities, tokens } = await cluster(2);
+    const other = await cluster(1);
+    const later = (await http.post(`/clusters/${code}/workshops`, workshopBody({ ...schedule(10 * DAY, 40 * DAY) })))
+      .body;
+    const sooner = (
+      await http.post(`/clusters/${code}/workshops`, workshopBody({ title: 'Sooner', ...schedule(5 * DAY, 20 * DAY) }))
+    ).body;
+    const elsewhere = (await http.post(`/clusters/${other.code}/workshops`, workshopBody())).body;
+    expect([later.id, sooner.id, elsewhere.id].every(Boolean)).toBe(true);
+    await http.post(`/workshops/${sooner.id}/rsvp`, { response: 'yes', attendees: ['Ana'] }, as(tokens[1]!));
+
+    const r = await http.get(`/workshops?cluster=${code.toLowerCase()}`);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.total).toBe(2);
+    expect(r.body.items.map((w: { id: string }) => w.id)).toEqual([sooner.id, later.id]);
+    expect(r.body.items[0]).toMatchObject({
+      cluster: code,
+      title: 'Sooner',
+      status: 'invitations_open',
+      timezone: 'Africa/Nairobi',
+      invited: cities.length,
+      rsvpCounts: { yes: 1, no: 0, maybe: 0, pending: cities.length - 1 },
+    });
+    // No experts' addresses, no city's answers: what every role may see.
+    expect(r.body.items[0]).not.toHaveProperty('experts');
+    expect(r.body.items[0]).not.toHaveProperty('rsvps');
+
+    const ids = async (q: string) =>
+      (await http.get(`/workshops?cluster=${code}&${q}`)).body.items.map((w: { id: string }) => w.id);
+    expect(await ids(`from=${day(30)}`)).toEqual([later.id]);
+    expect(await ids(`to=${day(30)}`)).toEqual([sooner.id]);
+    expect(await ids(`from=${day(20)}&to=${day(20)}`)).toEqual([sooner.id]);
+    expect(await ids('status=cancelled')).toEqual([]);
+    expect(await ids('limit=1&offset=1')).toEqual([later.id]);
+    const acrossClusters = (await http.get(`/workshops?from=${day(19)}&to=${day(41)}&limit=200`)).body.items.map(
+      (w: { id: string }) => w.id,
+    );
+    expect(acrossClusters).toEqual(expect.arrayContaining([later.id, sooner.id, elsewhere.id]));
+
+    // The detail route shows a workshop to every role: so does the list.
+    for (const token of [t.viewer, t.donor, t.outsider.token, tokens[1]!])
+      expect((await http.get(`/workshops?cluster=${code}`, as(token))).body.total).toBe(2);
+
+    for (const [q, field] of [
+      ['status=done', 'query.status'],
+      ['from=2026-02-30', 'query.from'],
+      ['to=1999-01-01', 'query.to'],
+      [`from=${day(10)}&to=${day(5)}`, 'query.to'],
+      ['cluster=%27%3B', 'query.cluster'],
+      ['limit=1e2', 'query.limit'],
+    ]) {
+      const bad = await http.get(`/workshops?${q}`);
+      expect(bad.status, q).toBe(400);
+      expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual([field]);
+    }
   });
 });

@@ -22,10 +22,12 @@ interface Service {
   healthcheck?: { test: string[] | string };
 }
 let services: Record<string, Service>;
+let packageScripts: Record<string, string>;
 
 beforeAll(async () => {
   const compose = parse(await readFile(join(ROOT, 'docker-compose.yml'), 'utf8'));
   services = compose.services;
+  packageScripts = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')).scripts;
 });
 
 /** What an operator would put in .env: only secrets have no default in the compose file. */
@@ -155,6 +157,8 @@ describe('docker-compose.yml', () => {
       const service = services[name]!;
       expect(service.build).toBeDefined();
       expect(service.command).toEqual(['node', '--import', 'tsx', 'main.ts', name]);
+      // exec: npm's child is node itself, so the SIGTERM npm passes on reaches it (test/platform/signals.test.ts).
+      expect(packageScripts[name]).toBe(`exec node --import tsx main.ts ${name}`);
       const deps = dependsOn(service);
       expect(Object.keys(deps)).toEqual(expect.arrayContaining(['postgres', 'temporal', 'temporal-namespace']));
       // The worker migrates under the same lock as the API: it does not wait for it.

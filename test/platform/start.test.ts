@@ -16,6 +16,7 @@ const READY_WITHIN_MS = 60_000;
 interface Engine {
   child: ChildProcess;
   output: () => string;
+  stdout: () => string;
   exit: Promise<number | null>;
 }
 
@@ -31,21 +32,23 @@ function startEngine(): Engine {
   for (const key of CONFIG_KEYS) if (key !== 'TEMPORAL_CLI') delete env[key];
   Object.assign(env, {
     DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: 'info',
     ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
   });
+  // `npm start` itself, as a new user types it: SIGTERM goes to npm, which must pass it on to node.
   // Its own process group, so afterAll can end it and everything it started, whatever happened.
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['main.ts'], {
+  const child = spawn('npm', ['start'], {
     cwd: ROOT,
     env,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (c: Buffer) => (output += c));
+  let stdout = '';
+  child.stdout!.on('data', (c: Buffer) => ((output += c), (stdout += c)));
   child.stderr!.on('data', (c: Buffer) => (output += c));
   const exit = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-  const engine = { child, output: () => output, exit };
+  const engine = { child, output: () => output, stdout: () => stdout, exit };
   started.push(engine);
   return engine;
 }
@@ -69,6 +72,20 @@ async function until<T>(
 
 const api = (path: string, init: RequestInit = {}) =>
   fetch(`http://127.0.0.1:${ports.PORT}${path}`, { ...init, signal: AbortSignal.timeout(5_000) });
+
+/** The engine's stdout, line by line: JSON, every one (npm's own "> gnlc-engine@… start" header aside). */
+const jsonLines = (engine: Engine): Record<string, unknown>[] =>
+  engine
+    .stdout()
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('> '))
+    .map((l) => {
+      try {
+        return JSON.parse(l) as Record<string, unknown>;
+      } catch {
+        throw new Error(`a line on stdout is not JSON: ${l}`);
+      }
+    });
 
 /** Ready means /readyz says so and the banner (with the first token, if any) has been printed. */
 async function untilReady(engine: Engine): Promise<void> {
@@ -125,9 +142,15 @@ describe('npm start with no configuration', () => {
     await untilReady(engine);
     timings.firstStartReady = Date.now() - t;
 
-    const printed = /Secretariat token[^:]*:\s*(\S+)/.exec(engine.output());
-    expect(printed, engine.output()).not.toBeNull();
-    token = printed![1]!;
+    // Not a terminal: the banner is a JSON line, the token shown once a field of another.
+    const lines = jsonLines(engine);
+    expect(lines).toContainEqual(
+      expect.objectContaining({ msg: 'gnlc-engine is ready', api: `http://127.0.0.1:${ports.PORT}` }),
+    );
+    const printed = lines.find((l) => typeof l.secretariatToken === 'string');
+    expect(printed, engine.output()).toBeDefined();
+    token = printed!.secretariatToken as string;
+    expect(lines).toContainEqual(expect.objectContaining({ signInLink: expect.stringContaining('/app/sign-in') }));
     const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 
     const created = await api('/cities', {
@@ -145,6 +168,10 @@ describe('npm start with no configuration', () => {
     t = Date.now();
     expect(await stop(engine), engine.output()).toBe(0);
     timings.shutdown = Date.now() - t;
+    // node itself got the signal (npm passed it on) and drained the worker before stopping the rest.
+    const after = jsonLines(engine);
+    expect(after).toContainEqual(expect.objectContaining({ msg: 'shutting down', signal: 'SIGTERM' }));
+    expect(after).toContainEqual(expect.objectContaining({ msg: 'Worker state changed', state: 'DRAINED' }));
     // PostgreSQL and the Temporal server went with it.
     for (const [name, port] of Object.entries(ports)) {
       await until(
@@ -165,7 +192,7 @@ describe('npm start with no configuration', () => {
     await untilReady(engine);
     timings.restartReady = Date.now() - t;
 
-    expect(engine.output()).not.toMatch(/Secretariat token/);
+    expect(jsonLines(engine).some((l) => 'secretariatToken' in l)).toBe(false);
     const city = await api(`/cities/${cityId}`, { headers: { authorization: `Bearer ${token}` } });
     expect(city.status).toBe(200);
     expect(await city.json()).toMatchObject({ id: cityId, name: 'Hamburg', country: 'DE' });

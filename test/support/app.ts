@@ -8,7 +8,7 @@ import { openOrm, type Orm } from '../../db/orm.js';
 import { loadConfig, publicBase, type Config } from '../../platform/config.js';
 import { startOutboxDelivery } from '../../platform/outbox.js';
 import { freePort } from './global-setup.js';
-import { createLogger } from '../../platform/logger.js';
+import { createLogger, type Logger } from '../../platform/logger.js';
 import { createWorker } from '../../worker/index.js';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { fixtures, httpClient, type Fixtures, type Http } from './http.js';
@@ -39,6 +39,8 @@ export async function startTestApp(
     orm?: Orm;
     /** The API's Temporal frontend (e.g. through a TCP proxy a test can cut); default: the run's server. */
     temporalAddress?: string;
+    /** The API's logger (a test that reads the log lines); default: silent. */
+    logger?: Logger;
   } = {},
 ): Promise<TestApp> {
   const taskQueue = `test-${randomUUID()}`;
@@ -58,7 +60,7 @@ export async function startTestApp(
     ...(opts.smtpUrl ? { SMTP_URL: opts.smtpUrl } : {}),
     ...opts.env,
   });
-  const logger = createLogger('silent');
+  const logger = opts.logger ?? createLogger('silent');
   const orm = opts.orm ?? (await openOrm(inject('databaseUrl'), { pool: { min: 0, max: 20 } }));
   const connection = await Connection.connect({ address: opts.temporalAddress ?? inject('temporalAddress') });
   const dataConverter = testDataConverter();

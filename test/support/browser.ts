@@ -126,7 +126,9 @@ export interface AxeViolation {
 /** axe-core's serious and critical violations on the page as it is now. */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(() => typeof (globalThis as { axe?: unknown }).axe !== 'undefined');
-  if (!loaded) await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  // Evaluated by the browser's debugger protocol, not as a <script> tag: the API's
+  // Content-Security-Policy (api/http-policy.ts) rightly refuses inline scripts on its pages.
+  if (!loaded) await page.evaluate(await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
   const result = await page.evaluate(async () => {
     const axe = (
       globalThis as unknown as { axe: { run(ctx?: unknown, opts?: unknown): Promise<{ violations: AxeViolation[] }> } }

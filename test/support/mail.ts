@@ -21,8 +21,33 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
-const decodeQp = (s: string): string =>
-  s.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+/** Quoted-printable to text: soft breaks undone, =XX bytes put together and read as UTF-8 (é is =C3=A9). */
+const decodeQp = (s: string): string => {
+  const bytes: number[] = [];
+  const text = s.replace(/=\r?\n/g, '');
+  for (let i = 0; i < text.length; i++) {
+    const hex = text[i] === '=' ? /^[0-9A-F]{2}/.exec(text.slice(i + 1, i + 3)) : null;
+    if (hex) {
+      bytes.push(parseInt(hex[0], 16));
+      i += 2;
+    } else bytes.push(...Buffer.from(text[i]!, 'utf8'));
+  }
+  return Buffer.from(bytes).toString('utf8');
+};
+
+/** A header's RFC 2047 encoded words (=?UTF-8?Q?...?= or ?B?), as nodemailer writes non-ASCII subjects. */
+const decodeWords = (v: string): string =>
+  v
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_m, enc: string, data: string) =>
+      enc.toUpperCase() === 'B' ? Buffer.from(data, 'base64').toString('utf8') : decodeQp(data.replace(/_/g, ' ')),
+    );
+
+/** The text part: quoted-printable or base64, as the sender chose. */
+const bodyText = (head: string, body: string): string =>
+  /^Content-Transfer-Encoding: *base64/im.test(head)
+    ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+    : decodeQp(body);
 
 export async function startSmtpSink(): Promise<SmtpSink> {
   const received: Received[] = [];
@@ -36,11 +61,13 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
-        const [head = '', ...rest] = raw.split(/\r?\n\r?\n/);
+        const [folded = '', ...rest] = raw.split(/\r?\n\r?\n/);
+        // Long headers are folded onto indented lines.
+        const head = folded.replace(/\r?\n[ \t]+/g, ' ');
         received.push({
           to: session.envelope.rcptTo.map((r) => r.address),
-          subject: /^Subject: (.*)$/m.exec(head)?.[1]?.trim() ?? '',
-          text: decodeQp(rest.join('\n\n')),
+          subject: decodeWords(/^Subject: (.*)$/m.exec(head)?.[1]?.trim() ?? ''),
+          text: bodyText(head, rest.join('\n\n')),
           raw,
         });
         for (const w of waiters) w();

@@ -84,7 +84,8 @@ describe('coordinatorMeetingWorkflow on the time-skipping server', () => {
         `select body from notification where resource = ? and kind = 'meeting.reports-missing'`,
         [`/coordinator-meetings/${meetingId}`],
       );
-      expect(body!.body).toContain(b);
+      // The missing city by name (seedCluster's City <cluster>-<i>), b being X's second.
+      expect(body!.body).toContain(`${X} – City ${X}-1`);
 
       // A late report is still taken until the meeting; a resubmission replaces the earlier one.
       await handle.executeUpdate(submitReportUpdate, { args: [{ cluster: X, cityId: b, progress }] });

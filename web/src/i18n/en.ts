@@ -1,6 +1,10 @@
 // English: the reference catalogue. Every key here must exist in fr.ts (test/web/catalogue.test.ts).
 // Areas added later keep their keys in parts/<area>.en.ts and parts/<area>.fr.ts, spread at the end.
 import { portalEn } from './parts/portal.en.js';
+import { restructuringEn } from './parts/restructuring.en.js';
+import { listsEn } from './parts/lists.en.js';
+import { donorEn } from './parts/donor.en.js';
+import { cityEn } from './parts/city.en.js';
 
 export const en = {
   'app.name': 'GNLC',
@@ -57,6 +61,7 @@ export const en = {
   'action.saved': 'Saved',
   'action.seeAll': 'See all',
   'action.details': 'Details',
+  'action.closeNotice': 'Close this notice',
 
   'common.yes': 'Yes',
   'common.no': 'No',
@@ -550,6 +555,10 @@ export const en = {
   'audit.pathHelp': 'Starts with, such as /cities',
   'audit.none': 'No write recorded',
   ...portalEn,
+  ...restructuringEn,
+  ...listsEn,
+  ...donorEn,
+  ...cityEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,10 @@
 // Français : chaque clé de en.ts, traduite (test/web/catalogue.test.ts vérifie la parité).
 import type { MessageKey } from './en.js';
 import { portalFr } from './parts/portal.fr.js';
+import { restructuringFr } from './parts/restructuring.fr.js';
+import { listsFr } from './parts/lists.fr.js';
+import { donorFr } from './parts/donor.fr.js';
+import { cityFr } from './parts/city.fr.js';
 
 export const fr: Record<MessageKey, string> = {
   'app.name': 'GNLC',
@@ -57,6 +61,7 @@ export const fr: Record<MessageKey, string> = {
   'action.saved': 'Enregistré',
   'action.seeAll': 'Tout voir',
   'action.details': 'Détails',
+  'action.closeNotice': 'Fermer ce message',
 
   'common.yes': 'Oui',
   'common.no': 'Non',
@@ -552,4 +557,8 @@ export const fr: Record<MessageKey, string> = {
   'audit.pathHelp': 'Commence par, par exemple /cities',
   'audit.none': 'Aucune écriture enregistrée',
   ...portalFr,
+  ...restructuringFr,
+  ...listsFr,
+  ...donorFr,
+  ...cityFr,
 };

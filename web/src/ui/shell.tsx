@@ -19,6 +19,14 @@ import { navigationFor } from './navigation';
 import { useMe, useSaveLanguage, useSignOut } from './session';
 import { LoadingState, ErrorState } from './states';
 
+const under = (path: string, to: string) => path === to || path.startsWith(`${to}/`);
+/** A portal's home (/city) is lit where no more specific item of its group (/city/elections) is. */
+function navActive(path: string, to: string, items: readonly { to: string }[]): boolean {
+  if (to === '/') return path === '/';
+  if (!under(path, to)) return false;
+  return !items.some((o) => o.to.length > to.length && o.to.startsWith(`${to}/`) && under(path, o.to));
+}
+
 export function LanguageSwitch() {
   const { locale, setLocale, t } = useI18n();
   const save = useSaveLanguage();
@@ -118,9 +126,9 @@ export function Shell() {
                   key={i.to}
                   component={RouterNavLink}
                   to={i.to}
-                  end={i.to === '/'}
+                  end={i.to === '/' || g.items.some((o) => o.to.startsWith(`${i.to}/`))}
                   label={t(i.label)}
-                  active={i.to === '/' ? location.pathname === '/' : location.pathname.startsWith(i.to)}
+                  active={navActive(location.pathname, i.to, g.items)}
                 />
               ))}
             </div>
@@ -141,7 +149,8 @@ export function PageHeader({ title, actions, children }: { title: string; action
   }, [title]);
   return (
     <Group justify="space-between" align="flex-start" mb="md" wrap="wrap" gap="sm">
-      <div>
+      {/* Held to the page's width: a long line under the title wraps instead of widening the page. */}
+      <div style={{ maxWidth: '100%' }}>
         <Title order={1} size="h2">
           {title}
         </Title>

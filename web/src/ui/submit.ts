@@ -2,6 +2,7 @@
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useInvalidate } from '../api/query';
+import { useT } from '../i18n';
 
 export function useSubmit<A, R>(
   fn: (args: A) => Promise<R>,
@@ -15,6 +16,7 @@ export function useSubmit<A, R>(
   } = {},
 ) {
   const invalidate = useInvalidate();
+  const t = useT();
   return useMutation<R, unknown, A>({
     mutationFn: (a) => {
       opts.form?.clear();
@@ -22,7 +24,13 @@ export function useSubmit<A, R>(
     },
     onSuccess: async (r) => {
       if (opts.invalidate?.length) await invalidate(...opts.invalidate);
-      if (opts.success) notifications.show({ message: opts.success, color: 'green' });
+      // The notice's close button is named: Mantine's has only an icon.
+      if (opts.success)
+        notifications.show({
+          message: opts.success,
+          color: 'green',
+          closeButtonProps: { 'aria-label': t('action.closeNotice') },
+        });
       if (opts.close) {
         opts.form?.reset?.();
         opts.close();

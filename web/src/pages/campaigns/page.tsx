@@ -1,18 +1,22 @@
-// Fundraising campaigns: open one for a biennium; a campaign's prospects and their follow-ups.
+// Fundraising campaigns (GET /campaigns, status and biennium in the URL): open one for a biennium;
+// a campaign's prospects and their follow-ups.
 import { Anchor, Button, Card, Group, Select, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client';
-import { useApi } from '../../api/query';
+import { useApi, type GetQuery } from '../../api/query';
 import { useI18n } from '../../i18n';
 import { bienniaAround, currentBiennium } from '../../lib/biennium';
 import { FormModal } from '../../ui/form-modal';
-import { Money, StatusBadge } from '../../ui/format';
+import { DateText, Money, StatusBadge } from '../../ui/format';
 import { useProblemForm } from '../../ui/problem-form';
 import { PageHeader } from '../../ui/shell';
 import { EmptyState, QueryState } from '../../ui/states';
 import { useSubmit } from '../../ui/submit';
-import { DataTable, type Column } from '../../ui/table';
+import { EnumSelect } from '../../ui/fields';
+import { FilterBar } from '../../ui/filters';
+import { DataTable, PagedTable, useUrlFilters, type Column } from '../../ui/table';
+import { isOneOf } from '../../lib/enums';
 
 function OpenCampaign({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useI18n();
@@ -29,6 +33,7 @@ function OpenCampaign({ opened, onClose }: { opened: boolean; onClose: () => voi
     },
     {
       form,
+      invalidate: ['/campaigns'],
       success: t('campaigns.opened'),
       onSuccess: (c) => {
         onClose();
@@ -117,6 +122,70 @@ function Campaign({ id }: { id: string }) {
   );
 }
 
+const STATUSES = ['open', 'closed'] as const satisfies readonly Schemas['CampaignListItem']['status'][];
+const BIENNIUM = /^\d{4}-\d{4}$/;
+
+function Campaigns() {
+  const { t } = useI18n();
+  const { all, setFilter, page, setPage, limit, offset } = useUrlFilters(['status', 'biennium'] as const);
+  const query: GetQuery<'/campaigns'> = { limit, offset };
+  if (isOneOf(STATUSES, all.status)) query.status = all.status;
+  if (all.biennium && BIENNIUM.test(all.biennium)) query.biennium = all.biennium;
+  const campaigns = useApi('/campaigns', { params: { query } });
+  const columns: Column<Schemas['CampaignListItem']>[] = [
+    {
+      key: 'campaign',
+      header: t('lists.campaigns.campaign'),
+      cell: (c) => (
+        <Anchor component={Link} to={`/campaigns/${c.id}`}>
+          {t('campaigns.named', { biennium: c.biennium })}
+        </Anchor>
+      ),
+    },
+    { key: 'status', header: t('lists.status'), cell: (c) => <StatusBadge value={c.status} /> },
+    { key: 'option', header: t('pledges.fundingOption'), cell: (c) => t(`fundingOption.${c.fundingOption}`) },
+    {
+      key: 'target',
+      header: t('campaigns.target'),
+      cell: (c) => <Money value={c.target.value} currency={c.target.currency} />,
+    },
+    { key: 'closesOn', header: t('campaigns.closesOn'), cell: (c) => <DateText value={c.closesOn} /> },
+    { key: 'prospects', header: t('campaigns.prospects'), cell: (c) => c.prospects },
+  ];
+  return (
+    <>
+      <FilterBar wrap="wrap">
+        <EnumSelect
+          label={t('lists.status')}
+          options={STATUSES}
+          prefix="status"
+          clearable
+          value={all.status}
+          onChange={(v) => setFilter('status', v)}
+          w={{ base: '100%', sm: 160 }}
+        />
+        <Select
+          label={t('funding.biennium')}
+          data={bienniaAround(currentBiennium(), 3, 1)}
+          clearable
+          value={all.biennium ?? null}
+          onChange={(v) => setFilter('biennium', v)}
+          w={{ base: '100%', sm: 160 }}
+        />
+      </FilterBar>
+      <PagedTable
+        query={campaigns}
+        columns={columns}
+        rowKey={(c) => c.id}
+        caption={t('lists.campaigns.all')}
+        page={page}
+        setPage={setPage}
+        emptyTitle={t('lists.campaigns.none')}
+      />
+    </>
+  );
+}
+
 export function Page() {
   const { t } = useI18n();
   const { id } = useParams();
@@ -125,9 +194,10 @@ export function Page() {
   return (
     <>
       <PageHeader title={t('campaigns.title')} actions={<Button onClick={open}>{t('campaigns.open')}</Button>} />
-      <Card withBorder>
+      <Card withBorder mb="md">
         <Text size="sm">{t('campaigns.intro')}</Text>
       </Card>
+      <Campaigns />
       <OpenCampaign opened={opened} onClose={close} />
     </>
   );

@@ -206,7 +206,14 @@ export function Page() {
     {
       key: 'current',
       header: t('clusters.current'),
-      cell: (c) => (c.current ? <Badge color="green">{t('clusters.current')}</Badge> : ''),
+      cell: (c) =>
+        c.current ? (
+          <Badge color="green" variant="light">
+            {t('clusters.current')}
+          </Badge>
+        ) : (
+          ''
+        ),
     },
   ];
 

@@ -1,4 +1,4 @@
-import { Anchor } from '@mantine/core';
+import { Anchor, Button } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Schemas } from '../../api/client';
 import { useApi } from '../../api/query';
@@ -38,7 +38,14 @@ export function Page() {
   ];
   return (
     <>
-      <PageHeader title={t('clusters.title')} />
+      <PageHeader
+        title={t('clusters.title')}
+        actions={
+          <Button component={Link} to="/clusters/restructure" variant="default">
+            {t('restructuring.open')}
+          </Button>
+        }
+      />
       <FilterBar>
         <EnumSelect
           label={t('clusters.status')}

@@ -223,7 +223,14 @@ function Results({ election, names }: { election: Election; names: Map<string, s
     {
       key: 'elected',
       header: t('elections.outcome'),
-      cell: (x) => (elected.has(x.cityId) ? <Badge color="green">{t('elections.elected')}</Badge> : ''),
+      cell: (x) =>
+        elected.has(x.cityId) ? (
+          <Badge color="green" variant="light">
+            {t('elections.elected')}
+          </Badge>
+        ) : (
+          ''
+        ),
     },
   ];
   return (

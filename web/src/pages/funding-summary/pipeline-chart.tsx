@@ -17,6 +17,8 @@ export default function PipelineChart({ counts }: { counts: Record<string, numbe
         orientation="vertical"
         series={[{ name: 'count', label: t('funding.pledgeCount'), color: 'indigo.7' }]}
         yAxisProps={{ width: 130, interval: 0 }}
+        // Counts of pledges: whole-number ticks only.
+        xAxisProps={{ allowDecimals: false }}
         gridAxis="x"
         withTooltip
       />

@@ -1,10 +1,10 @@
-// Workshops from the network calendar (the API has no workshop list of its own), by year and
-// cluster in the URL; schedule one for a cluster.
+// Workshops across clusters (GET /workshops), cluster, status and start dates in the URL; schedule
+// one for a cluster.
 import { Anchor, Button, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useNavigate } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client';
-import { useApi } from '../../api/query';
+import { useApi, type GetQuery } from '../../api/query';
 import { useI18n, readerTimeZone } from '../../i18n';
 import { ClusterSelect, EnumSelect } from '../../ui/fields';
 import { FormModal } from '../../ui/form-modal';
@@ -12,13 +12,20 @@ import { DateText, StatusBadge } from '../../ui/format';
 import { useProblemForm } from '../../ui/problem-form';
 import { FilterBar } from '../../ui/filters';
 import { PageHeader } from '../../ui/shell';
-import { EmptyState, QueryState } from '../../ui/states';
 import { useSubmit } from '../../ui/submit';
-import { DataTable, useUrlFilters, type Column } from '../../ui/table';
+import { PagedTable, useUrlFilters, type Column } from '../../ui/table';
+import { isOneOf } from '../../lib/enums';
 
 const KINDS = ['inception', 'thematic', 'advisory_session'] as const;
-/** "workshop-<uuid>@gnlc" → the workshop's id. */
-export const workshopIdOf = (uid: string) => /^workshop-([0-9a-f-]{36})@gnlc$/.exec(uid)?.[1];
+const STATUSES = [
+  'planning',
+  'invitations_open',
+  'rsvp_closed',
+  'awaiting_outcomes',
+  'completed',
+  'cancelled',
+] as const satisfies readonly Schemas['WorkshopListItem']['status'][];
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** A datetime-local value ("2026-03-04T09:30") in `zone` → an ISO instant. */
 export function zonedToIso(local: string, zone: string): string {
   const guess = new Date(`${local}:00Z`);
@@ -132,65 +139,82 @@ export function ScheduleWorkshop({
 
 export function Page() {
   const { t } = useI18n();
-  const { all, setFilter } = useUrlFilters(['year', 'cluster'] as const);
+  const { all, setFilter, page, setPage, limit, offset } = useUrlFilters(['cluster', 'status', 'from', 'to'] as const);
   const [opened, { open, close }] = useDisclosure(false);
-  const thisYear = new Date().getFullYear();
-  const year = Number(all.year ?? thisYear) || thisYear;
-  const query: { year: number; cluster?: string } = { year };
+  // Only well-formed values reach the API: a hand-edited URL shows the unfiltered list, not an error.
+  const query: GetQuery<'/workshops'> = { limit, offset };
   if (all.cluster) query.cluster = all.cluster;
-  const calendar = useApi('/calendar', { params: { query } });
-  const columns: Column<Schemas['CalendarEvent']>[] = [
+  if (isOneOf(STATUSES, all.status)) query.status = all.status;
+  if (all.from && DATE.test(all.from)) query.from = all.from;
+  if (all.to && DATE.test(all.to)) query.to = all.to;
+  const workshops = useApi('/workshops', { params: { query } });
+  const columns: Column<Schemas['WorkshopListItem']>[] = [
     {
       key: 'title',
       header: t('workshops.titleField'),
-      cell: (e) => {
-        const id = workshopIdOf(e.uid);
-        return id ? (
-          <Anchor component={Link} to={`/workshops/${id}`}>
-            {e.title}
-          </Anchor>
-        ) : (
-          e.title
-        );
-      },
+      cell: (w) => (
+        <Anchor component={Link} to={`/workshops/${w.id}`}>
+          {w.title}
+        </Anchor>
+      ),
     },
-    { key: 'cluster', header: t('workshops.cluster'), cell: (e) => e.cluster ?? '—' },
-    { key: 'start', header: t('workshops.startsAt'), cell: (e) => <DateText value={e.start} time /> },
+    { key: 'cluster', header: t('workshops.cluster'), cell: (w) => w.cluster },
+    { key: 'kind', header: t('workshops.kind'), cell: (w) => t(`workshopKind.${w.kind}`) },
     {
-      key: 'state',
-      header: t('workshops.status'),
-      cell: (e) => (e.cancelled ? <StatusBadge value="cancelled" /> : ''),
+      key: 'start',
+      header: t('workshops.startsAt'),
+      cell: (w) => (w.startsAt ? <DateText value={w.startsAt} time zone={w.timezone} /> : '—'),
+    },
+    { key: 'status', header: t('workshops.status'), cell: (w) => <StatusBadge value={w.status} /> },
+    {
+      key: 'answers',
+      header: t('workshops.rsvps'),
+      cell: (w) => t('lists.workshops.answers', { ...w.rsvpCounts }),
     },
   ];
   return (
     <>
       <PageHeader title={t('workshops.title')} actions={<Button onClick={open}>{t('workshops.schedule')}</Button>} />
       <FilterBar wrap="wrap">
-        <Select
-          label={t('workshops.year')}
-          data={[thisYear - 2, thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map(String)}
-          value={String(year)}
-          onChange={(v) => setFilter('year', v)}
-          allowDeselect={false}
-          w={{ base: '100%', sm: 120 }}
-        />
         <ClusterSelect
           label={t('workshops.cluster')}
           value={all.cluster}
           onChange={(v) => setFilter('cluster', v)}
           w={{ base: '100%', sm: 260 }}
         />
+        <EnumSelect
+          label={t('workshops.status')}
+          options={STATUSES}
+          prefix="status"
+          clearable
+          value={all.status}
+          onChange={(v) => setFilter('status', v)}
+          w={{ base: '100%', sm: 200 }}
+        />
+        <TextInput
+          label={t('lists.workshops.from')}
+          type="date"
+          value={all.from ?? ''}
+          onChange={(e) => setFilter('from', e.currentTarget.value)}
+          w={{ base: '100%', sm: 180 }}
+        />
+        <TextInput
+          label={t('lists.workshops.to')}
+          type="date"
+          value={all.to ?? ''}
+          onChange={(e) => setFilter('to', e.currentTarget.value)}
+          w={{ base: '100%', sm: 180 }}
+        />
       </FilterBar>
-      <QueryState query={calendar}>
-        {(d) => {
-          const workshops = d.items.filter((e) => workshopIdOf(e.uid));
-          return workshops.length === 0 ? (
-            <EmptyState title={t('workshops.none')} />
-          ) : (
-            <DataTable rows={workshops} columns={columns} rowKey={(e) => e.uid} caption={t('workshops.title')} />
-          );
-        }}
-      </QueryState>
+      <PagedTable
+        query={workshops}
+        columns={columns}
+        rowKey={(w) => w.id}
+        caption={t('workshops.title')}
+        page={page}
+        setPage={setPage}
+        emptyTitle={t('lists.workshops.none')}
+      />
       <ScheduleWorkshop opened={opened} onClose={close} cluster={all.cluster} />
     </>
   );

@@ -2,5 +2,16 @@
 import type { NavGroup } from '../../ui/navigation';
 
 export const CITY_NAVIGATION: NavGroup[] = [
-  { label: 'portal.city.group', items: [{ to: '/city', label: 'portal.city.home' }] },
+  {
+    label: 'portal.city.group',
+    items: [
+      { to: '/city', label: 'portal.city.home' },
+      { to: '/city/elections', label: 'elections.title' },
+      { to: '/city/workshops', label: 'city.workshops.title' },
+      { to: '/city/coordinator-meetings', label: 'meetings.title' },
+      { to: '/city/peer-learning', label: 'peer.title' },
+      { to: '/city/calendar', label: 'city.calendar.title' },
+      { to: '/city/notifications', label: 'city.notifications.title' },
+    ],
+  },
 ];

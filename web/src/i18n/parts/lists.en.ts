@@ -1,0 +1,21 @@
+// The lists of all pledges, campaigns and workshops (console pages).
+export const listsEn = {
+  'lists.status': 'Status',
+  'lists.pledges.biennium': 'Biennium',
+  'lists.pledges.donorType': 'Donor type',
+  'lists.pledges.overdue': 'Overdue',
+  'lists.pledges.overdue.true': 'Overdue only',
+  'lists.pledges.overdue.false': 'Not overdue',
+  'lists.pledges.sort': 'Order',
+  'lists.pledges.sort.newest': 'Newest first',
+  'lists.pledges.sort.next_due': 'Next due date first',
+  'lists.pledges.nextDue': 'Next due',
+  'lists.pledges.none': 'No pledge matches these filters',
+  'lists.campaigns.all': 'All campaigns',
+  'lists.campaigns.none': 'No campaign yet',
+  'lists.campaigns.campaign': 'Campaign',
+  'lists.workshops.from': 'Starting from',
+  'lists.workshops.to': 'Starting until',
+  'lists.workshops.none': 'No workshop matches these filters',
+  'lists.workshops.answers': '{yes} yes · {maybe} maybe · {no} no · {pending} not answered',
+} as const;
