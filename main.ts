@@ -11,12 +11,13 @@ import { ConfigError, loadConfig, publicBase } from './platform/config.js';
 import { dataConverterFor } from './platform/ballot-codec.js';
 import { ballotKeys } from './platform/ballot-key.js';
 import { ensureWebBuild } from './platform/web-build.js';
-import { assertPortFree, listen } from './platform/listen.js';
+import { assertPortFree, freePort, listen } from './platform/listen.js';
 import { findTemporalBinary } from './platform/temporal-server.js';
 import { createLogger } from './platform/logger.js';
 import { startOutboxDelivery } from './platform/outbox.js';
 import { Resources, connectTemporal, openDatabase } from './platform/runtime.js';
-import { createWorker, installSdkLogger } from './worker/index.js';
+import { createWorker, installSdkRuntime } from './worker/index.js';
+import { readSdkMetrics, startWorkerHttp } from './worker/http.js';
 import { startProcesses } from './worker/startup.js';
 
 const command = (process.argv[2] ?? 'all') as 'all' | 'api' | 'worker' | 'migrate';
@@ -36,8 +37,12 @@ try {
   throw err;
 }
 const logger = createLogger(config.LOG_LEVEL);
-// Before any connection: the SDK runtime is created once, with our logger.
-if (config.LOG_LEVEL !== 'silent') installSdkLogger(logger);
+// Before any connection: the SDK runtime is created once, with our logger and, where a worker runs,
+// its Prometheus exporter on an internal port (served again on WORKER_PORT, or the API's /metrics).
+const runsWorker = command === 'all' || command === 'worker';
+const sdkMetricsAddress = runsWorker ? `127.0.0.1:${await freePort('127.0.0.1')}` : undefined;
+const sdkMetricsUrl = sdkMetricsAddress ? `http://${sdkMetricsAddress}/metrics` : undefined;
+installSdkRuntime({ logger: config.LOG_LEVEL !== 'silent' ? logger : undefined, metricsAddress: sdkMetricsAddress });
 // Nothing is started, and nothing written, when the API's port is taken.
 if (command === 'all' || command === 'api') {
   try {
@@ -101,6 +106,7 @@ try {
       orm,
       logger,
       dataConverter,
+      ...(config.WORKFLOW_BUNDLE ? { workflowBundlePath: config.WORKFLOW_BUNDLE } : {}),
     });
     const running = worker.run();
     // Drains in-flight tasks before the connections close.
@@ -123,13 +129,33 @@ try {
         appUrl: publicBase(config),
       }),
     );
+    if (command === 'worker') {
+      const http = await startWorkerHttp({
+        host: config.HOST,
+        port: config.WORKER_PORT,
+        sdkMetricsUrl,
+        checks: {
+          database: () => orm.em.getConnection().execute('select 1'),
+          temporal: () => temporal.client.workflowService.getSystemInfo({}),
+          worker: async () => worker.getState() === 'RUNNING',
+        },
+      });
+      resources.add('worker http server', () => new Promise((r) => http.server.close(() => r(undefined))));
+      logger.info({ port: http.port, host: config.HOST }, 'worker http listening');
+    }
     if (config.START_CLUSTER_CYCLES)
       await startProcesses({ orm, client: temporal.client, taskQueue: config.TEMPORAL_TASK_QUEUE, logger });
   }
 
   if (command === 'all' || command === 'api') {
     if (process.env.WEB_BUILD !== 'never') await ensureWebBuild(logger);
-    const { app, deps } = createApp({ orm, temporal: temporal.client, config, logger });
+    const { app, deps } = createApp({
+      orm,
+      temporal: temporal.client,
+      config,
+      logger,
+      ...(command === 'all' ? { extraMetrics: () => readSdkMetrics(sdkMetricsUrl) } : {}),
+    });
     const server: Server = await listen(app, config.PORT, config.HOST);
     resources.add('http server', () => new Promise((r) => server.close(() => r(undefined))));
     const base = publicBase(config);

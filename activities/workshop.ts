@@ -19,6 +19,8 @@ export function createWorkshopActivities({ orm }: ActivityDeps) {
       workshopId: string;
       status: WorkshopStatus;
       schedule?: WorkshopSchedule;
+      /** The schedule's revision; absent from workflows started before it was written. */
+      revision?: number;
       outcomesDueAt?: string;
       cancelReason?: string;
     }) {
@@ -42,6 +44,7 @@ export function createWorkshopActivities({ orm }: ActivityDeps) {
                   onlineUrl: s.onlineUrl ?? null,
                 }
               : {}),
+            ...(args.revision !== undefined ? { revision: args.revision } : {}),
             ...(args.outcomesDueAt ? { outcomesDueAt: new Date(args.outcomesDueAt) } : {}),
             ...(args.cancelReason ? { cancelReason: args.cancelReason } : {}),
             updatedAt: new Date(),

@@ -13,6 +13,7 @@ import { HttpProblem, badRequest, notFound, problemHandler, sendProblem } from '
 import { loneSurrogateAt, refuseInvalidUtf8, refuseMalformedQuery } from './text-input.js';
 import { createMetrics } from './metrics.js';
 import { outboxCounts } from '../db/queries/notification.js';
+import { businessCounts } from '../db/queries/metrics.js';
 import { createRegistry } from './openapi.js';
 import { cityRoutes } from './routes/cities.js';
 import { clusterRoutes } from './routes/clusters.js';
@@ -35,6 +36,8 @@ export interface AppOptions {
   temporal: Client;
   config: AppDeps['config'];
   logger: Logger;
+  /** More Prometheus text for /metrics: the Temporal SDK's own when the worker runs in this process. */
+  extraMetrics?: () => Promise<string>;
 }
 
 export function createApp(opts: AppOptions): { app: Express; deps: AppDeps } {
@@ -45,8 +48,14 @@ export function createApp(opts: AppOptions): { app: Express; deps: AppDeps } {
     publicUrl: opts.config.PUBLIC_URL,
     smtp: !!opts.config.SMTP_URL,
   });
+  const metrics = createMetrics({
+    outbox: () => outboxCounts(em()),
+    business: () => businessCounts(em()),
+    extra: opts.extraMetrics,
+  });
   // The API's own client: starts and updates refused fast (503) when no worker can run them.
   const { client: temporal, availability } = engineClient({
+    record: metrics.workflowCalls,
     connection: opts.temporal.connection as Connection,
     namespace: opts.temporal.options.namespace,
     taskQueue: opts.config.TEMPORAL_TASK_QUEUE,
@@ -66,7 +75,6 @@ export function createApp(opts: AppOptions): { app: Express; deps: AppDeps } {
     ),
     registry: createRegistry(),
   };
-  const metrics = createMetrics({ outbox: () => outboxCounts(em()) });
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -123,7 +131,7 @@ export function createApp(opts: AppOptions): { app: Express; deps: AppDeps } {
   ]) {
     routes.stack.push(...module(deps).stack);
   }
-  const health = healthRoutes(deps, metrics.registry);
+  const health = healthRoutes(deps, metrics);
   app.use(health);
   app.use(webAppRoutes());
   app.use(routes);

@@ -1,4 +1,6 @@
 // The common schedule: its events and their RFC 5545 (iCalendar) serialisation. Pure.
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 
 export interface CalendarEvent {
   /** Globally unique and stable across fetches, so a subscribed calendar updates instead of duplicating. */
@@ -14,79 +16,66 @@ export interface CalendarEvent {
   location?: string;
   url?: string;
   cancelled?: boolean;
+  /** IANA time zone the event is held in (a workshop's): the feed writes its times in it. */
+  timezone?: string;
+  /** Revision for calendar clients (RFC 5545 SEQUENCE): raised by every reschedule and a cancellation. */
+  sequence?: number;
+  /** When the event last changed (ISO instant): the feed's LAST-MODIFIED. */
+  updatedAt?: string;
 }
 
-/** TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma and newlines. */
-export function escapeText(s: string): string {
-  return s
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n');
+/** The wall-clock time of an instant in a time zone, as YYYY-MM-DDTHH:MM:SS (a floating value for TZID). */
+export function wallTime(instant: string, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .formatToParts(new Date(instant))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
 }
 
-/** Folds a content line at 75 octets (3.1) without splitting a UTF-8 character. */
-export function foldLine(line: string): string {
-  const out: string[] = [];
-  let current = '';
-  let octets = 0;
-  for (const ch of line) {
-    const size = new TextEncoder().encode(ch).length;
-    const limit = out.length === 0 ? 75 : 74; // continuation lines start with a space
-    if (octets + size > limit) {
-      out.push(current);
-      current = '';
-      octets = 0;
-    }
-    current += ch;
-    octets += size;
-  }
-  out.push(current);
-  return out.join('\r\n ');
-}
-
-const utc = (iso: string): string =>
-  new Date(iso)
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
-const dateValue = (d: string): string => d.slice(0, 10).replace(/-/g, '');
-const nextDay = (d: string): string => {
-  const t = new Date(`${d.slice(0, 10)}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() + 1);
-  return t.toISOString().slice(0, 10);
-};
-
+/**
+ * The feed (RFC 5545) through ical-generator: an event with a time zone is written in it (TZID, with
+ * its VTIMEZONE from @touch4it/ical-timezones); one without an end has no DTEND (it ends as it
+ * starts, RFC 5545 3.6.1, rather than a zero-length DTEND); SEQUENCE and LAST-MODIFIED when known.
+ */
 export function toICalendar(events: readonly CalendarEvent[], opts: { name: string; now: Date }): string {
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//UNESCO GNLC//gnlc-engine//EN',
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeText(opts.name)}`,
-  ];
-  const stamp = utc(opts.now.toISOString());
+  const cal = ical({
+    name: opts.name,
+    prodId: { company: 'UNESCO GNLC', product: 'gnlc-engine', language: 'EN' },
+    method: ICalCalendarMethod.PUBLISH,
+  });
+  cal.timezone({ name: null, generator: getVtimezoneComponent });
   for (const e of events) {
-    lines.push('BEGIN:VEVENT', `UID:${escapeText(e.uid)}`, `DTSTAMP:${stamp}`);
-    if (e.allDay) {
-      lines.push(
-        `DTSTART;VALUE=DATE:${dateValue(e.start)}`,
-        `DTEND;VALUE=DATE:${dateValue(e.end ?? nextDay(e.start))}`,
-      );
-    } else {
-      lines.push(`DTSTART:${utc(e.start)}`, `DTEND:${utc(e.end ?? e.start)}`);
-    }
-    lines.push(`SUMMARY:${escapeText(e.title)}`);
-    if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
-    if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
-    if (e.url) lines.push(`URL:${e.url}`);
-    lines.push(`CATEGORIES:${escapeText(e.kind)}`);
-    if (e.cancelled) lines.push('STATUS:CANCELLED');
-    lines.push('END:VEVENT');
+    const zone = !e.allDay && e.timezone && getVtimezoneComponent(e.timezone) ? e.timezone : undefined;
+    const at = (instant: string) => (zone ? wallTime(instant, zone) : new Date(instant));
+    cal.createEvent({
+      id: e.uid,
+      stamp: opts.now,
+      ...(e.allDay
+        ? { allDay: true, start: e.start.slice(0, 10), ...(e.end ? { end: e.end.slice(0, 10) } : {}) }
+        : { start: at(e.start), ...(e.end && e.end !== e.start ? { end: at(e.end) } : {}) }),
+      ...(zone ? { timezone: zone } : {}),
+      summary: e.title,
+      ...(e.description ? { description: e.description } : {}),
+      ...(e.location ? { location: e.location } : {}),
+      ...(e.url ? { url: e.url } : {}),
+      categories: [{ name: e.kind }],
+      sequence: e.sequence ?? 0,
+      ...(e.updatedAt ? { lastModified: new Date(e.updatedAt) } : {}),
+      ...(e.cancelled ? { status: ICalEventStatus.CANCELLED } : {}),
+    });
   }
-  lines.push('END:VCALENDAR');
-  return lines.map(foldLine).join('\r\n') + '\r\n';
+  return cal.toString();
 }
 
 /**

@@ -27,6 +27,8 @@ export const ConfigSchema = z.object({
   TEMPORAL_UI_PORT: port.default(8233),
   PORT: port.default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
+  /** HTTP port of `npm run worker` (/healthz, /readyz, /metrics) on HOST; 0 picks a free one (tests). */
+  WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   PUBLIC_URL: optionalString.pipe(z.url().optional()),
   DATA_DIR: z.string().min(1).default('.data'),
   EMBEDDED_PG_PORT: port.default(54329),
@@ -62,6 +64,8 @@ export const ConfigSchema = z.object({
       v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v,
     ),
   AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** A workflow bundle prebuilt by `npm run bundle` (the image builds one); unset: bundled at start. */
+  WORKFLOW_BUNDLE: optionalString,
   START_CLUSTER_CYCLES: z
     .enum(['true', 'false'])
     .default('true')

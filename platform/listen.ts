@@ -24,3 +24,11 @@ export async function assertPortFree(port: number, host: string): Promise<void> 
   const probe = await listen(undefined, port, host);
   await new Promise((r) => probe.close(r));
 }
+
+/** A port the system says is free now (for an internal listener that takes a fixed address). */
+export async function freePort(host = '127.0.0.1'): Promise<number> {
+  const probe = await listen(undefined, 0, host);
+  const { port } = probe.address() as { port: number };
+  await new Promise((r) => probe.close(r));
+  return port;
+}

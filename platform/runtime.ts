@@ -9,6 +9,7 @@ import { startEmbeddedPostgres } from './embedded-postgres.js';
 import type { Logger } from './logger.js';
 import { startDevServer } from './temporal-server.js';
 import { ormLogging } from './orm-logger.js';
+import { summaryInterceptor } from '../client/workflow-summary.js';
 
 /** Things started by this process, stopped in reverse order on shutdown. */
 export class Resources {
@@ -67,7 +68,12 @@ export async function connectTemporal(
     const nativeConnection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
     resources.add('temporal worker connection', () => nativeConnection.close());
     return {
-      client: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter }),
+      client: new Client({
+        connection,
+        namespace: config.TEMPORAL_NAMESPACE,
+        dataConverter,
+        interceptors: { workflow: [summaryInterceptor()] },
+      }),
       nativeConnection,
       address: config.TEMPORAL_ADDRESS,
     };
@@ -83,7 +89,12 @@ export async function connectTemporal(
   });
   resources.add('temporal dev server', () => env.teardown());
   return {
-    client: new Client({ connection: env.connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter }),
+    client: new Client({
+      connection: env.connection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      dataConverter,
+      interceptors: { workflow: [summaryInterceptor()] },
+    }),
     nativeConnection: env.nativeConnection,
     address: env.address,
     uiUrl: `http://127.0.0.1:${config.TEMPORAL_UI_PORT}`,

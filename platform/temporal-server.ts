@@ -1,6 +1,8 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import proto from '@temporalio/proto';
+import { SEARCH_ATTRIBUTES, searchAttributeFlags } from '../domain/visibility.js';
 
 export type TemporalBinary = 'temporal' | 'temporal-test-server';
 
@@ -81,16 +83,28 @@ export async function startDevServer(opts: DevServerOptions): Promise<TestWorkfl
         ...(opts.uiPort ? { ui: true, uiPort: opts.uiPort } : { ui: false }),
         ...(opts.dbFilename ? { dbFilename: opts.dbFilename } : {}),
         namespace: opts.namespace ?? 'default',
-        // Its banner (addresses) would be the only text on our stdout: none, and its own logs as JSON.
-        extraArgs: ['--log-level', 'error', '--log-format', 'json', '--output', 'none'],
+        // Its banner (addresses) would be the only text on our stdout: none, and its own logs as JSON;
+        // the engine's search attributes (domain/visibility.ts), so the UI and CLI can filter by them.
+        extraArgs: ['--log-level', 'error', '--log-format', 'json', '--output', 'none', ...searchAttributeFlags()],
       },
     }),
   );
 }
 
+/**
+ * The time-skipping test server, with the engine's search attributes registered through the
+ * operator API (it takes no flags for them, and refuses an upsert of an unknown one).
+ */
 export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
   const { TestWorkflowEnvironment } = await import('@temporalio/testing');
-  return withBinaryHint('temporal-test-server', () =>
+  const env = await withBinaryHint('temporal-test-server', () =>
     TestWorkflowEnvironment.createTimeSkipping({ server: { executable: executableOption('temporal-test-server') } }),
   );
+  // Every attribute of domain/visibility.ts is a Keyword.
+  const KEYWORD = proto.temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes: Object.fromEntries(Object.keys(SEARCH_ATTRIBUTES).map((name) => [name, KEYWORD])),
+  });
+  return env;
 }

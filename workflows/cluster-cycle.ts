@@ -22,6 +22,8 @@ import { electionWorkflow } from './election.js';
 import { activities, refuse } from './kit.js';
 import { toSecretariat } from '../domain/notification.js';
 import { message } from '../domain/messages/index.js';
+import { showInVisibility } from './visibility.js';
+import { workflowSummary } from '../domain/visibility.js';
 
 const acts = activities();
 
@@ -45,6 +47,7 @@ export async function clusterCycleWorkflow(input: CycleInput): Promise<void> {
   let autoDoneFor = input.autoDoneFor;
   let active: Active | null = null;
   let starting = false;
+  showInVisibility({ cluster });
 
   const nextElectionAt = (): number | null =>
     term && autoDoneFor !== term.termEnd ? Date.parse(`${term.termEnd}T00:00:00Z`) - durationMs(leadTime) : null;
@@ -64,19 +67,19 @@ export async function clusterCycleWorkflow(input: CycleInput): Promise<void> {
     const settings = electionSettings({ ...req.settings, termLength });
     // The row exists before the request is answered, so GET /elections/:id works at once.
     const opened = await acts.openElection({ electionId, workflowId, cluster, termStart: req.termStart, settings });
+    const electionInput = {
+      electionId,
+      cluster,
+      termStart: req.termStart,
+      termEnd: opened.termEnd,
+      settings,
+      eligible: opened.eligible,
+      priorTerms: opened.priorTerms,
+    };
     const handle = await startChild(electionWorkflow, {
       workflowId,
-      args: [
-        {
-          electionId,
-          cluster,
-          termStart: req.termStart,
-          termEnd: opened.termEnd,
-          settings,
-          eligible: opened.eligible,
-          priorTerms: opened.priorTerms,
-        },
-      ],
+      args: [electionInput],
+      staticSummary: workflowSummary('electionWorkflow', electionInput),
     });
     active = { electionId, workflowId, handle };
     return { electionId, workflowId };

@@ -23,6 +23,7 @@ import {
   type CancelArgs,
 } from './kit.js';
 import { MeetingInputSchema } from '../domain/coordinator-meeting.contract.js';
+import { showInVisibility } from './visibility.js';
 
 const acts = activities();
 
@@ -39,6 +40,7 @@ async function runCoordinatorMeetingWorkflow(input: MeetingInput): Promise<Meeti
   const expected = new Map(input.expected.map((r) => [slot(r), r]));
   const reported = new Set<string>();
   let status: MeetingStatus = 'collecting';
+  showInVisibility({ status });
   let escalated = false;
 
   const missing = () => [...expected.values()].filter((r) => !reported.has(slot(r)));
@@ -100,6 +102,7 @@ async function runCoordinatorMeetingWorkflow(input: MeetingInput): Promise<Meeti
     refusal: () => (status !== 'collecting' ? `the meeting is already ${status}` : null),
     cancel: async (reason) => {
       status = 'cancelled';
+      showInVisibility({ status });
       await acts.saveMeeting({ meetingId, status });
       await acts.notify(toCities([...expected.values()], () => message('meeting.cancelled', { title, reason })));
     },
@@ -149,6 +152,7 @@ async function runCoordinatorMeetingWorkflow(input: MeetingInput): Promise<Meeti
   }
   if (await waitUntil(Date.parse(input.at), cancelled)) return finish();
   status = 'held';
+  showInVisibility({ status });
   await acts.saveMeeting({ meetingId, status, escalated });
   return finish();
 }

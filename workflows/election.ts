@@ -47,6 +47,7 @@ import { message, type MessageRef } from '../domain/messages/index.js';
 
 import { activities, checkInput, refuse, waitUntil as sleepUntil, writes as writeActivities } from './kit.js';
 import { ElectionInputSchema } from '../domain/election.contract.js';
+import { showInVisibility } from './visibility.js';
 
 const acts = activities();
 // Nominations and ballots are single-row upserts the caller's request waits for.
@@ -89,8 +90,10 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
     ...(results ? { results } : {}),
     ...(cancelReason ? { cancelReason } : {}),
   });
-  const persist = () =>
-    writes.saveElectionStatus({ electionId, status, deadlines, cancelReason: cancelReason ?? null });
+  const persist = () => {
+    showInVisibility({ status });
+    return writes.saveElectionStatus({ electionId, status, deadlines, cancelReason: cancelReason ?? null });
+  };
   const sender: Sender = { key: electionId, noun: 'election', resource: `/elections/${electionId}`, cluster };
   const toCities = (cities: Iterable<string>, m: MessageRef, keySuffix = '') =>
     messagesToCities(sender, cities, m, keySuffix);
@@ -281,6 +284,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
   const decideWith = async (elected: string[], flags: ResultFlag[], extra: Partial<ElectionResults> = {}) => {
     log.info('election decided', { from: status, elected, flags });
     status = 'decided';
+    showInVisibility({ status });
     results = {
       elected,
       tallies: [],
@@ -301,6 +305,7 @@ export async function electionWorkflow(input: ElectionInput): Promise<ElectionOu
     return finish();
   };
 
+  showInVisibility({ cluster, status });
   // ---- nominations
   deadlines.nominationsClose = iso(after(settings.nominationWindow));
   await persist();

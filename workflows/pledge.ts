@@ -45,6 +45,7 @@ import type {
 } from '../domain/pledge.contract.js';
 import { activities, tellingTheSecretariat, checkInput, localWrites, refuse, waitUntil } from './kit.js';
 import { PledgeInputSchema } from '../domain/pledge.contract.js';
+import { showInVisibility } from './visibility.js';
 
 const acts = activities();
 /** The pledge's own rows are short keyed writes: local activities keep an update's answer fast. */
@@ -145,6 +146,7 @@ class PledgeRun {
     const from = this.status;
     log.info('pledge status changed', { from, to, by });
     this.status = to;
+    showInVisibility({ status: to });
     this.statusSince = Date.now();
     this.changeSeq += 1;
     const writeOff = to === 'cancelled' || to === 'written_off';
@@ -392,6 +394,7 @@ function handleWaivers(run: PledgeRun) {
 async function runPledgeWorkflow(input: PledgeInput): Promise<PledgeOutcome> {
   checkInput(PledgeInputSchema, input, 'pledge');
   const run = new PledgeRun(input);
+  showInVisibility({ donorId: input.spec.donorId, biennium: input.spec.biennium, status: run.status });
   setHandler(pledgeStateQuery, run.state);
   handleTransitions(run);
   handleReceipts(run);

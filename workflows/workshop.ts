@@ -37,6 +37,7 @@ import {
   type CancelArgs,
 } from './kit.js';
 import { WorkshopInputSchema } from '../domain/workshop.contract.js';
+import { showInVisibility } from './visibility.js';
 
 const acts = activities();
 
@@ -63,6 +64,7 @@ async function runWorkshopWorkflow(input: WorkshopInput): Promise<WorkshopResult
 
   const iso = (ms: number) => new Date(ms).toISOString();
   const cancelled = () => status === 'cancelled';
+  showInVisibility({ cluster, status });
   const state = (): WorkshopState => ({
     workshopId,
     status,
@@ -74,14 +76,16 @@ async function runWorkshopWorkflow(input: WorkshopInput): Promise<WorkshopResult
     ...(attendance ? { attendance } : {}),
     ...(cancelReason ? { cancelReason } : {}),
   });
-  const persist = () =>
-    acts.saveWorkshop({
+  const persist = () => {
+    showInVisibility({ status });
+    return acts.saveWorkshop({
       workshopId,
       status,
-      ...(schedule ? { schedule } : {}),
+      ...(schedule ? { schedule, revision } : {}),
       ...(outcomesDueAt ? { outcomesDueAt } : {}),
       ...(cancelReason ? { cancelReason } : {}),
     });
+  };
 
   /** When and where, as values the reader's language writes: the event's own time zone, venue, link. */
   const when = (): Param =>
@@ -189,6 +193,7 @@ async function runWorkshopWorkflow(input: WorkshopInput): Promise<WorkshopResult
           .filter((r) => r.response === 'yes')
           .map((r) => ({ cityId: r.cityId, attendees: r.attendees }));
       status = 'completed';
+      showInVisibility({ status });
       await acts.publishWorkshopOutcomes({
         workshopId,
         cluster,

@@ -66,6 +66,9 @@ const EventView = z
     location: z.string().optional(),
     url: z.string().optional(),
     cancelled: z.boolean().optional(),
+    timezone: z.string().optional().describe('IANA time zone the event is held in'),
+    sequence: z.int().min(0).optional().describe('revision: raised by every reschedule and a cancellation'),
+    updatedAt: z.string().optional().describe('when the event last changed'),
   })
   .openapi('CalendarEvent');
 

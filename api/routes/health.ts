@@ -5,7 +5,6 @@ import type { AppDeps } from '../deps.js';
 import { ProcessesUnavailableError } from '../../client/availability.js';
 import { generateDocument } from '../openapi.js';
 import { defineRoute, reply } from '../route.js';
-import type { Registry } from 'prom-client';
 
 const Health = z.object({ status: z.enum(['ok', 'unavailable']), checks: z.record(z.string(), z.string()).optional() });
 
@@ -23,7 +22,10 @@ async function check(fn: () => Promise<unknown>, ms = 2_000): Promise<string> {
   }
 }
 
-export function healthRoutes(deps: AppDeps, metrics: Registry): Router {
+export function healthRoutes(
+  deps: AppDeps,
+  metrics: { exposition: () => Promise<string>; contentType: string },
+): Router {
   const router = Router();
   defineRoute(router, deps, {
     method: 'get',
@@ -63,7 +65,7 @@ export function healthRoutes(deps: AppDeps, metrics: Registry): Router {
     tags: ['operations'],
     roles: 'public',
     responses: { 200: { description: 'text exposition format', schema: z.string(), contentType: 'text/plain' } },
-    handler: async () => reply(200, await metrics.metrics(), undefined, metrics.contentType),
+    handler: async () => reply(200, await metrics.exposition(), undefined, metrics.contentType),
   });
   // The document is generated from the same zod schemas that validate requests.
   router.get('/openapi.json', (_req, res) => {

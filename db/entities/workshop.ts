@@ -26,6 +26,8 @@ export const Workshop = defineEntity({
     venue: p.string().length(300).nullable(),
     onlineUrl: p.text().nullable(),
     rsvpBy: p.datetime().nullable(),
+    /** The workflow's schedule revision (1 when first scheduled, +1 per reschedule): the feed's SEQUENCE. */
+    revision: p.integer().default(0),
     outcomesDueAt: p.datetime().nullable(),
     experts: p.json<ExpertRef[]>(),
     invited: p.array().default([]),

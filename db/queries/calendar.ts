@@ -77,10 +77,12 @@ export const workshopEvents: CalendarSource = async (em, _p, f) => {
       online_url: string | null;
       timezone: string;
       status: string;
+      revision: number;
+      updated_at: Date;
     }[]
   >(
     `select * from (
-       select id, cluster_code, kind, title, starts_at, ends_at, rsvp_by, venue, online_url, timezone, status, invited,
+       select id, cluster_code, kind, title, starts_at, ends_at, rsvp_by, venue, online_url, timezone, status, invited, revision, updated_at,
               -- in UTC wall time, as the workflow's addDuration: no DST shift from the session zone
               coalesce(outcomes_due_at, ((ends_at at time zone 'UTC') + (settings->>'outcomesDue')::interval) at time zone 'UTC') as outcomes_due_at
          from workshop where starts_at is not null) w
@@ -90,7 +92,16 @@ export const workshopEvents: CalendarSource = async (em, _p, f) => {
   );
   const inRange = (d: Date | null): d is Date => !!d && iso(d) >= iso(from) && iso(d) < iso(to);
   return rows.flatMap((w) => {
-    const common = { cluster: w.cluster_code, url: `/workshops/${w.id}`, cancelled: w.status === 'cancelled' };
+    const cancelled = w.status === 'cancelled';
+    // Every reschedule raises the revision; the cancellation is one revision more.
+    const common = {
+      cluster: w.cluster_code,
+      url: `/workshops/${w.id}`,
+      cancelled,
+      timezone: w.timezone ?? undefined,
+      sequence: w.revision + (cancelled ? 1 : 0),
+      updatedAt: iso(w.updated_at),
+    };
     const events: CalendarEvent[] = [];
     if (inRange(w.starts_at)) {
       events.push({
@@ -135,6 +146,7 @@ interface MeetingRow {
   report_due_at: Date;
   status: string;
   expected: { cluster: string; cityId: string }[];
+  updated_at: Date;
 }
 
 async function meetings(em: EntityManager, f: CalendarFilters, column: 'at' | 'report_due_at'): Promise<MeetingRow[]> {
@@ -142,7 +154,7 @@ async function meetings(em: EntityManager, f: CalendarFilters, column: 'at' | 'r
   const rows = await em
     .getConnection()
     .execute<MeetingRow[]>(
-      `select id, title, at, report_due_at, status, expected from coordinator_meeting where ${column} >= ? and ${column} < ?`,
+      `select id, title, at, report_due_at, status, expected, updated_at from coordinator_meeting where ${column} >= ? and ${column} < ?`,
       [from, to],
     );
   return rows.filter(
@@ -163,6 +175,8 @@ export const meetingEvents: CalendarSource = async (em, _p, f) =>
         start: iso(m.at),
         url: `/coordinator-meetings/${m.id}`,
         cancelled: m.status === 'cancelled',
+        sequence: m.status === 'cancelled' ? 1 : 0,
+        updatedAt: iso(m.updated_at),
       }));
 
 /** When status reports are due: for the secretariat, viewers and the coordinators asked. */
@@ -176,6 +190,8 @@ export const reportDueEvents: CalendarSource = async (em, p, f) => {
     description: f.city ? 'Your cluster status report is due.' : `${m.expected.length} coordinator report(s) expected.`,
     url: `/coordinator-meetings/${m.id}`,
     cancelled: m.status === 'cancelled',
+    sequence: m.status === 'cancelled' ? 1 : 0,
+    updatedAt: iso(m.updated_at),
   }));
 };
 
@@ -190,9 +206,10 @@ export const electionEvents: CalendarSource = async (em, _p, f) => {
       status: string;
       deadlines: Record<string, string | boolean | undefined>;
       eligible: string[];
+      updated_at: Date;
     }[]
   >(
-    `select id, cluster_code, term_start::text, status, deadlines, eligible from election
+    `select id, cluster_code, term_start::text, status, deadlines, eligible, updated_at from election
       where true ${f.cluster ? 'and cluster_code = ?' : ''} ${f.city ? 'and ? = any(eligible)' : ''}`,
     [...(f.cluster ? [f.cluster] : []), ...(f.city ? [f.city] : [])],
   );
@@ -213,6 +230,9 @@ export const electionEvents: CalendarSource = async (em, _p, f) => {
         cluster: e.cluster_code,
         url: `/elections/${e.id}`,
         cancelled: e.status === 'cancelled',
+        // An extension moves a close: the deadline's revision is not kept, the election's change time is.
+        sequence: e.status === 'cancelled' ? 1 : 0,
+        updatedAt: iso(e.updated_at),
       });
     }
   }
@@ -242,9 +262,10 @@ export const instalmentEvents: CalendarSource = async (em, p, f) => {
       status: string;
       currency: string;
       donor_name: string;
+      updated_at: Date;
     }[]
   >(
-    `select i.pledge_id, i.seq, i.due::text as due, i.amount_minor, i.paid_minor, i.status, p.currency, d.name as donor_name
+    `select i.pledge_id, i.seq, i.due::text as due, i.amount_minor, i.paid_minor, i.status, p.currency, d.name as donor_name, i.updated_at
        from instalment i join pledge p on p.id = i.pledge_id join donor d on d.id = p.donor_id
       where p.kind = 'financial' and p.currency is not null and i.due >= ?::date and i.due < ?::date
         ${p.role === 'donor' ? 'and p.donor_id = ?' : ''} ${f.city ? 'and d.city_id = ?' : ''}
@@ -273,6 +294,8 @@ export const instalmentEvents: CalendarSource = async (em, p, f) => {
       description: `Instalment ${r.seq} of a pledge: ${amount}, ${formatAmount(Number(r.paid_minor), r.currency)} paid; ${r.status.replace('_', ' ')}.`,
       url: `/pledges/${r.pledge_id}`,
       cancelled: r.status === 'waived' || r.status === 'written_off',
+      sequence: r.status === 'waived' || r.status === 'written_off' ? 1 : 0,
+      updatedAt: iso(r.updated_at),
     };
   });
 };

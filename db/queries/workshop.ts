@@ -9,8 +9,8 @@ export async function insertWorkshop(em: EntityManager, input: WorkshopInput): P
   const s = input.schedule;
   await em.getConnection().execute(
     `insert into workshop (id, workflow_id, cluster_code, work_phase_id, kind, status, title, starts_at, ends_at, timezone, venue,
-       online_url, rsvp_by, experts, invited, settings, created_at, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, now(), now()) on conflict (id) do nothing`,
+       online_url, rsvp_by, revision, experts, invited, settings, created_at, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, now(), now()) on conflict (id) do nothing`,
     [
       input.workshopId,
       workshopWorkflowId(input.workshopId),
@@ -25,6 +25,8 @@ export async function insertWorkshop(em: EntityManager, input: WorkshopInput): P
       s?.venue ?? null,
       s?.onlineUrl ?? null,
       s?.rsvpBy ?? null,
+      // The workflow's revision: 1 once scheduled (workflows/workshop.ts).
+      s ? 1 : 0,
       JSON.stringify(input.experts),
       pgTextArray(input.invited),
       JSON.stringify(input.settings),

@@ -1,8 +1,9 @@
 // The common schedule as JSON and as an iCalendar feed read back by a real parser (ical.js).
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { DAY, as, day, inMs, useClusterWorkApp } from '../support/cluster-work.js';
+import { DAY, as, day, inMs, schedule, useClusterWorkApp } from '../support/cluster-work.js';
 import { eventually } from '../support/workflow-env.js';
+import { parseWithPythonICalendar } from '../support/icalendar.js';
 
 const t = useClusterWorkApp(0);
 const { http, fx, cluster } = t;
@@ -120,6 +121,8 @@ describe('common schedule', () => {
     expect(text.split('\r\n').every((line) => new TextEncoder().encode(line).length <= 75)).toBe(true);
     const cal = new ICAL.Component(ICAL.parse(text));
     expect(cal.getFirstPropertyValue('version')).toBe('2.0');
+    // Times in a workshop's zone are read through the feed's own VTIMEZONE.
+    for (const vtz of cal.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(vtz);
     const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
     const e1 = events.find((e) => e.uid === `workshop-${w1.body.id}@gnlc`)!;
     expect(e1.summary).toBe(`${c.code}: ${title}`);
@@ -166,5 +169,65 @@ describe('common schedule', () => {
     await http.post(`/workshops/${w1.body.id}/cancel`, { reason: 'test over' });
     await http.post(`/elections/${election.body.id}/cancel`, { reason: 'test over' });
     await t.app.client.workflow.getHandle(meeting.body.workflowId).terminate('test over');
+  });
+
+  it("writes times in the workshop's zone with its VTIMEZONE, no zero-length DTEND, and a SEQUENCE raised by every reschedule", async () => {
+    const c = await cluster(2, 1);
+    const created = await http.post(`/clusters/${c.code}/workshops`, {
+      kind: 'thematic',
+      title: 'Zoned workshop',
+      ...schedule(10 * DAY, 20 * DAY),
+      timezone: 'Europe/Berlin',
+      experts: [],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(202);
+    const id = created.body.id as string;
+    const feed = async () => {
+      const r = await http.get(`/calendar.ics?cluster=${c.code}`);
+      expect(r.status).toBe(200);
+      return r.body as string;
+    };
+    const first = await feed();
+    expect(first).toContain('BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin');
+    expect(first).toMatch(/^DTSTART;TZID=Europe\/Berlin:\d{8}T\d{6}\r$/m);
+
+    // Python's icalendar, a second parser: the zone resolves to the same instants, no DTEND equals
+    // its DTSTART, every event has a SEQUENCE and a LAST-MODIFIED.
+    const parsed = parseWithPythonICalendar(first);
+    const main = parsed.find((e) => e.uid === `workshop-${id}@gnlc`)!;
+    expect(main).toMatchObject({ tzid: 'Europe/Berlin', sequence: 1 });
+    expect(main.start).toBe(new Date(Math.floor(Date.parse(created.body.startsAt) / 1000) * 1000).toISOString());
+    expect(Date.parse(main.end!) - Date.parse(main.start)).toBe(3 * 3_600_000);
+    for (const e of parsed) {
+      expect(e.end, `${e.uid} has a DTEND equal to its DTSTART`).not.toBe(e.start);
+      expect(e.lastModified, `${e.uid} LAST-MODIFIED`).toEqual(expect.any(String));
+      expect(e.sequence, `${e.uid} SEQUENCE`).toEqual(expect.any(Number));
+    }
+    const rsvp = parsed.find((e) => e.uid === `workshop-${id}-rsvp-by@gnlc`)!;
+    expect(rsvp.end).toBeNull();
+
+    // Each reschedule raises SEQUENCE, so a subscribed calendar moves the event.
+    for (const [n, start] of [
+      [2, 25 * DAY],
+      [3, 30 * DAY],
+    ] as const) {
+      const moved = await http.post(`/workshops/${id}/reschedule`, {
+        ...schedule(12 * DAY, start),
+        timezone: 'Europe/Berlin',
+      });
+      expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+      const seen = await eventually(async () => {
+        const e = parseWithPythonICalendar(await feed()).find((x) => x.uid === `workshop-${id}@gnlc`);
+        return e?.sequence === n ? e : undefined;
+      });
+      expect(seen.start).toBe(new Date(Math.floor(Date.parse(moved.body.startsAt) / 1000) * 1000).toISOString());
+    }
+    // A cancellation is one revision more.
+    expect((await http.post(`/workshops/${id}/cancel`, { reason: 'test over' })).status).toBe(200);
+    const cancelled = await eventually(async () => {
+      const e = parseWithPythonICalendar(await feed()).find((x) => x.uid === `workshop-${id}@gnlc`);
+      return e?.status === 'CANCELLED' ? e : undefined;
+    });
+    expect(cancelled.sequence).toBe(4);
   });
 });

@@ -3,6 +3,12 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CONFIG_KEYS, loadConfig } from '../../platform/config.js';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { inject } from 'vitest';
+import { openOrm } from '../../db/orm.js';
+import { SEARCH_ATTRIBUTES } from '../../domain/visibility.js';
+import { findTemporalBinary } from '../../platform/temporal-server.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -64,13 +70,65 @@ const hasHealthcheck = (service: Service): boolean =>
   Array.isArray(service.healthcheck?.test) ? service.healthcheck.test[0] !== 'NONE' : !!service.healthcheck?.test;
 
 describe('docker-compose.yml', () => {
-  it('has PostgreSQL, Temporal, its UI, the worker and the API', () => {
-    expect(Object.keys(services).sort()).toEqual(['api', 'postgres', 'temporal', 'temporal-ui', 'worker']);
-    expect(services.postgres!.image).toMatch(/^postgres:16/);
-    expect(services.temporal!.image).toMatch(/^temporalio\/auto-setup:/);
+  it('has PostgreSQL, Temporal with its explicit setup, its UI, the worker and the API', () => {
+    expect(Object.keys(services).sort()).toEqual([
+      'api',
+      'postgres',
+      'temporal',
+      'temporal-namespace',
+      'temporal-schema',
+      'temporal-ui',
+      'worker',
+    ]);
+    // The supported server image with admin-tools setup, not the deprecated auto-setup.
+    expect(services.temporal!.image).toMatch(/^temporalio\/server:/);
+    expect(services['temporal-schema']!.image).toMatch(/^temporalio\/admin-tools:/);
+    expect(services['temporal-namespace']!.image).toMatch(/^temporalio\/admin-tools:/);
+    expect(Object.values(services).map((s) => s.image ?? '')).not.toContainEqual(expect.stringMatching(/auto-setup/));
     expect(services['temporal-ui']!.image).toMatch(/^temporalio\/ui:/);
     expect(environmentOf(services['temporal-ui']!).TEMPORAL_ADDRESS).toBe('temporal:7233');
-    expect(services['temporal-ui']!.ports?.map((p) => interpolate(p, {}))).toEqual(['8233:8080']);
+  });
+
+  it('pins every image to an exact version, the ones the test suite runs against', async () => {
+    for (const [name, s] of Object.entries(services))
+      if (s.image && !s.build) expect(s.image, name).toMatch(/:\d+\.\d+(\.\d+)?$/);
+    // The dev server of the tests: "temporal version 1.9.1 (Server 1.32.0, UI 2.54.1)".
+    const { stdout } = await promisify(execFile)(findTemporalBinary('temporal')!, ['--version']);
+    const [, server, ui] = /Server (\d+\.\d+\.\d+), UI (\d+\.\d+\.\d+)/.exec(stdout)!;
+    expect(services.temporal!.image).toBe(`temporalio/server:${server}`);
+    expect(services['temporal-schema']!.image).toBe(`temporalio/admin-tools:${server}`);
+    expect(services['temporal-ui']!.image).toBe(`temporalio/ui:${ui}`);
+    // The suite's PostgreSQL major version.
+    const orm = await openOrm(inject('databaseUrl'));
+    try {
+      const [row] = await orm.em
+        .getConnection()
+        .execute<{ v: string }[]>(`select current_setting('server_version') as v`);
+      expect(services.postgres!.image).toMatch(new RegExp(`^postgres:${row!.v.split('.')[0]}\\.`));
+    } finally {
+      await orm.close();
+    }
+  });
+
+  it('publishes the API and the Temporal UI on 127.0.0.1 unless told otherwise', () => {
+    expect(services['temporal-ui']!.ports?.map((p) => interpolate(p, {}))).toEqual(['127.0.0.1:8233:8080']);
+    expect(services.api!.ports?.map((p) => interpolate(p, {}))).toEqual(['127.0.0.1:3000:3000']);
+    expect(services.api!.ports?.map((p) => interpolate(p, { API_BIND: '0.0.0.0' }))).toEqual(['0.0.0.0:3000:3000']);
+    for (const name of ['postgres', 'temporal', 'worker']) expect(services[name]!.ports, name).toBeUndefined();
+  });
+
+  it('sets Temporal up explicitly: schemas before the server, then the namespace and search attributes', () => {
+    expect(dependsOn(services['temporal-schema']!).postgres?.condition).toBe('service_healthy');
+    expect(dependsOn(services.temporal!)['temporal-schema']?.condition).toBe('service_completed_successfully');
+    const schema = JSON.stringify(services['temporal-schema']!.command);
+    expect(schema).toContain('setup-schema');
+    expect(schema).toContain('update-schema');
+    expect(interpolated(services['temporal-schema']!).SQL_PASSWORD).toBe(OPERATOR_ENV.POSTGRES_PASSWORD);
+    expect(dependsOn(services['temporal-namespace']!).temporal?.condition).toBe('service_healthy');
+    const setup = JSON.stringify(services['temporal-namespace']!.command);
+    expect(setup).toContain('namespace create');
+    for (const name of Object.keys(SEARCH_ATTRIBUTES)) expect(setup, name).toContain(name);
+    expect(JSON.stringify(services.temporal!.healthcheck)).toMatch(/temporal operator cluster health/);
   });
 
   it('persists Temporal in the PostgreSQL service, once it is healthy', () => {
@@ -83,37 +141,43 @@ describe('docker-compose.yml', () => {
       POSTGRES_PWD: OPERATOR_ENV.POSTGRES_PASSWORD,
     });
     expect(interpolated(services.postgres!).POSTGRES_PASSWORD).toBe(env.POSTGRES_PWD);
-    expect(dependsOn(services.temporal!).postgres?.condition).toBe('service_healthy');
-    expect(hasHealthcheck(services.postgres!)).toBe(true);
     expect(JSON.stringify(services.postgres!.healthcheck)).toContain('pg_isready');
-    expect(JSON.stringify(services.temporal!.healthcheck)).toMatch(
-      /temporal operator cluster health|tctl .*cluster health/,
-    );
+  });
+
+  it('health-checks every long-running service; one-shot setup services run to completion instead', () => {
+    for (const [name, s] of Object.entries(services)) {
+      const oneShot = name === 'temporal-schema' || name === 'temporal-namespace';
+      expect(hasHealthcheck(s), name).toBe(!oneShot);
+    }
   });
 
   it.each(['api', 'worker'])(
-    '%s runs an npm script of the image and starts only after its dependencies are healthy',
+    '%s runs main.ts under node itself (PID 1, signals reach it) and starts only after its dependencies',
     (name) => {
       const service = services[name]!;
       expect(service.build).toBeDefined();
-      const command = Array.isArray(service.command) ? service.command : service.command?.split(' ');
-      expect(command).toEqual(['npm', 'run', name]);
+      expect(service.command).toEqual(['node', '--import', 'tsx', 'main.ts', name]);
       // exec: npm's child is node itself, so the SIGTERM npm passes on reaches it (test/platform/signals.test.ts).
       expect(packageScripts[name]).toBe(`exec node --import tsx main.ts ${name}`);
       const deps = dependsOn(service);
-      expect(Object.keys(deps)).toEqual(expect.arrayContaining(['postgres', 'temporal']));
+      expect(Object.keys(deps)).toEqual(expect.arrayContaining(['postgres', 'temporal', 'temporal-namespace']));
+      // The worker migrates under the same lock as the API: it does not wait for it.
+      expect(Object.keys(deps)).not.toContain('api');
       for (const [dep, { condition }] of Object.entries(deps)) {
-        expect(condition, `${name} → ${dep}`).toBe('service_healthy');
-        expect(hasHealthcheck(services[dep]!), `${dep} has a healthcheck`).toBe(true);
+        const oneShot = dep === 'temporal-namespace';
+        expect(condition, `${name} → ${dep}`).toBe(oneShot ? 'service_completed_successfully' : 'service_healthy');
+        if (!oneShot) expect(hasHealthcheck(services[dep]!), `${dep} has a healthcheck`).toBe(true);
       }
     },
   );
 
-  it('checks the API on /readyz at the port it listens on, and publishes it', () => {
-    const api = services.api!;
-    const env = interpolated(api);
-    expect(JSON.stringify(api.healthcheck?.test)).toContain(`127.0.0.1:${env.PORT}/readyz`);
-    expect(api.ports?.map((p) => interpolate(p, {}))).toEqual([`3000:${env.PORT}`]);
+  it.each([
+    ['api', 'PORT'],
+    ['worker', 'WORKER_PORT'],
+  ])('checks %s on /readyz at the port it listens on', (name, portKey) => {
+    const service = services[name]!;
+    const env = interpolated(service);
+    expect(JSON.stringify(service.healthcheck?.test)).toContain(`127.0.0.1:${env[portKey]}/readyz`);
     expect(env.HOST).toBe('0.0.0.0');
   });
 
@@ -146,7 +210,7 @@ describe('docker-compose.yml', () => {
     const worker = interpolated(services.worker!);
     for (const key of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'TEMPORAL_TASK_QUEUE'])
       expect(worker[key], key).toBe(api[key]);
-    expect(interpolated(services.temporal!).DEFAULT_NAMESPACE).toBe(api.TEMPORAL_NAMESPACE);
+    expect(interpolated(services['temporal-namespace']!).DEFAULT_NAMESPACE).toBe(api.TEMPORAL_NAMESPACE);
   });
 
   it('refuses to start without the secrets instead of running with a default', () => {
@@ -158,11 +222,19 @@ describe('docker-compose.yml', () => {
 });
 
 describe('Dockerfile', () => {
-  it('builds on node:20-slim with npm ci from the lockfile', async () => {
+  it('builds on Node 24 LTS in stages, with npm ci from the lockfile, and runs node as PID 1 as a non-root user', async () => {
     const dockerfile = await readFile(join(ROOT, 'Dockerfile'), 'utf8');
-    expect(dockerfile).toMatch(/^FROM node:20-slim$/m);
+    const froms = dockerfile.match(/^FROM .*$/gm) ?? [];
+    expect(froms.length).toBeGreaterThanOrEqual(2);
+    for (const from of froms) expect(from).toMatch(/^FROM node:24-slim\b/);
     expect(dockerfile).toMatch(/^COPY package\.json package-lock\.json/m);
-    expect(dockerfile).toMatch(/^RUN npm ci\b/m);
+    expect(dockerfile).toMatch(/^RUN npm ci --omit=dev\b/m);
+    expect(dockerfile).toMatch(/^USER node$/m);
+    expect(dockerfile).toMatch(/^HEALTHCHECK /m);
+    expect(dockerfile).toMatch(/^CMD \["node", "--import", "tsx", "main\.ts", "api"\]$/m);
+    // The workflow bundle is built once, in the image, and the worker loads it.
+    expect(dockerfile).toContain('scripts/bundle-workflows.ts dist/workflow-bundle.js');
+    expect(dockerfile).toMatch(/WORKFLOW_BUNDLE=\/app\/dist\/workflow-bundle\.js/);
     const ignored = (await readFile(join(ROOT, '.dockerignore'), 'utf8')).split('\n');
     expect(ignored).toEqual(expect.arrayContaining(['node_modules', '.data', '.tools', '.git', '.env']));
   });

@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       TEMPORAL_PORT: 7233,
       TEMPORAL_UI_PORT: 8233,
       PORT: 3000,
+      WORKER_PORT: 3001,
       HOST: '127.0.0.1',
       PUBLIC_URL: undefined,
       DATA_DIR: '.data',

@@ -51,6 +51,8 @@ export function useWorkerProcesses() {
         LOG_LEVEL: 'warn',
         DATA_DIR: dataDir,
         BALLOT_KEY: TEST_BALLOT_KEY,
+        // Several workers at once: each takes a free health port.
+        WORKER_PORT: '0',
       },
     });
     let stderr = '';

@@ -5,6 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { bundleWorkflows } from '../../worker/index.js';
 import { loadHistories } from '../support/histories.js';
 import { testDataConverter } from '../support/ballot-key.js';
+import proto from '@temporalio/proto';
+import { VISIBILITY_PATCH } from '../../workflows/visibility.js';
+
+const { temporal } = proto;
 
 const WORKFLOW_TYPES = [
   'electionWorkflow',
@@ -31,6 +35,23 @@ describe('replay of committed histories', () => {
       if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
     }
     expect(failures).toEqual([]);
+  });
+
+  // Histories from before the search attributes (workflows/visibility.ts) replay above without the
+  // upserts; this one, recorded after, holds the patch marker and the upserts, and replays as well.
+  it('has a history of the search-attribute path: its patch marker and upserts', async () => {
+    const visible = (await loadHistories()).find((h) => h.name === 'pledge-visibility');
+    const types = (visible?.history.events ?? []).map((e) => e.eventType);
+    expect(types).toContain(temporal.api.enums.v1.EventType.EVENT_TYPE_MARKER_RECORDED);
+    expect(
+      types.filter((t) => t === temporal.api.enums.v1.EventType.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES).length,
+    ).toBeGreaterThanOrEqual(2);
+    const patches = (visible?.history.events ?? []).flatMap((e) =>
+      (e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads ?? []).map((p) =>
+        Buffer.from(p.data ?? new Uint8Array()).toString('utf8'),
+      ),
+    );
+    expect(patches.some((d) => d.includes(VISIBILITY_PATCH))).toBe(true);
   });
 
   // The harness itself must catch breakage: a changed copy of the election workflow (one timer more

@@ -2022,6 +2022,12 @@ export interface components {
             location?: string;
             url?: string;
             cancelled?: boolean;
+            /** @description IANA time zone the event is held in */
+            timezone?: string;
+            /** @description revision: raised by every reschedule and a cancellation */
+            sequence?: number;
+            /** @description when the event last changed */
+            updatedAt?: string;
         };
         Pledge: {
             /** Format: uuid */
