@@ -5,8 +5,11 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLUSTERS } from '../../db/seed/clusters.js';
 import { openTestApp, sqlOn, type TestApp } from '../support/app.js';
+import { freshDatabase } from '../support/fresh-database.js';
 import type { Fixtures, Http } from '../support/http.js';
 
+// A database of its own: the clusters this file retires would change what other files list.
+let db: Awaited<ReturnType<typeof freshDatabase>>;
 let app: TestApp;
 let http: Http;
 let fx: Fixtures;
@@ -14,9 +17,13 @@ const sql = sqlOn(() => app.orm);
 const today = new Date().toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  ({ app, http, fx } = await openTestApp());
+  db = await freshDatabase();
+  ({ app, http, fx } = await openTestApp({ orm: db.orm }));
 });
-afterAll(() => app?.close());
+afterAll(async () => {
+  await app?.close();
+  await db?.drop();
+});
 
 /** A copy of the 2019 → 2021 lineage under a prefix of its own: code of each seed cluster → test code. */
 async function lineage() {
