@@ -12,6 +12,7 @@ import { CampaignProspect } from './campaign-prospect.js';
 import { FxRate } from './fx-rate.js';
 import { Instalment, Pledge, PledgeStatusChange, Receipt } from './pledge.js';
 import { Notification } from './notification.js';
+import { Survey, SurveyAddressee, SurveyResponse } from './survey.js';
 import { Person, Session, SignInLink } from './person.js';
 import { City, Cluster, Country, Donor, Membership } from './registry.js';
 
@@ -29,6 +30,7 @@ export * from './campaign-prospect.js';
 export * from './fx-rate.js';
 export * from './pledge.js';
 export * from './notification.js';
+export * from './survey.js';
 export * from './person.js';
 export * from './registry.js';
 
@@ -65,4 +67,7 @@ export const ENTITIES = [
   Receipt,
   FxRate,
   CampaignProspect,
+  Survey,
+  SurveyAddressee,
+  SurveyResponse,
 ];

@@ -10,6 +10,7 @@ import { Migration20261201110000_People } from './Migration20261201110000_People
 import { Migration20261201111000_AuthFailure } from './Migration20261201111000_AuthFailure.js';
 import { Migration20261210090000_OutboxBackoff } from './Migration20261210090000_OutboxBackoff.js';
 import { Migration20261211090000_OverviewIndexes } from './Migration20261211090000_OverviewIndexes.js';
+import { Migration20261212090000_Surveys } from './Migration20261212090000_Surveys.js';
 
 /** Every committed migration, in order; applied at start. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201111000_AuthFailure', class: Migration20261201111000_AuthFailure },
   { name: 'Migration20261210090000_OutboxBackoff', class: Migration20261210090000_OutboxBackoff },
   { name: 'Migration20261211090000_OverviewIndexes', class: Migration20261211090000_OverviewIndexes },
+  { name: 'Migration20261212090000_Surveys', class: Migration20261212090000_Surveys },
 ];
