@@ -12,6 +12,7 @@ import { pledgeRoutes } from './pledges.js';
 import { fxRateRoutes } from './fx-rates.js';
 import { campaignRoutes } from './campaigns.js';
 import { fundingSummaryRoutes } from './funding-summary.js';
+import { surveyRoutes } from './surveys.js';
 
 /** Routers of the long-running processes (elections, cluster work, funding). */
 export const processRoutes: ((deps: AppDeps) => Router)[] = [
@@ -27,4 +28,5 @@ export const processRoutes: ((deps: AppDeps) => Router)[] = [
   fxRateRoutes,
   campaignRoutes,
   fundingSummaryRoutes,
+  surveyRoutes,
 ];

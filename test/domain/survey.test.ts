@@ -9,6 +9,7 @@ import {
   resultsCsv,
   windowProblem,
   type Question,
+  type RespondedAnswers,
 } from '../../domain/survey.js';
 
 const questions: Question[] = [
@@ -80,7 +81,7 @@ describe('answers against questions', () => {
 });
 
 describe('results', () => {
-  const rs = [
+  const rs: RespondedAnswers[] = [
     { clusters: ['ESD'], answers: { focus: 'health', tools: ['web'], value: 5, note: 'b' } },
     { clusters: ['ESD', 'GCED'], answers: { focus: 'planning', tools: ['web', 'radio'], value: 4, note: 'a' } },
     { clusters: ['GCED'], answers: { focus: 'health', value: 4 } },
