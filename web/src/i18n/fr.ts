@@ -1,6 +1,7 @@
 // Français : chaque clé de en.ts, traduite (test/web/catalogue.test.ts vérifie la parité).
 import type { MessageKey } from './en.js';
 import { portalFr } from './parts/portal.fr.js';
+import { surveysFr } from './parts/surveys.fr.js';
 
 export const fr: Record<MessageKey, string> = {
   'app.name': 'GNLC',
@@ -553,4 +554,5 @@ export const fr: Record<MessageKey, string> = {
   'audit.pathHelp': 'Commence par, par exemple /cities',
   'audit.none': 'Aucune écriture enregistrée',
   ...portalFr,
+  ...surveysFr,
 };

@@ -2,5 +2,11 @@
 import type { NavGroup } from '../../ui/navigation';
 
 export const CITY_NAVIGATION: NavGroup[] = [
-  { label: 'portal.city.group', items: [{ to: '/city', label: 'portal.city.home' }] },
+  {
+    label: 'portal.city.group',
+    items: [
+      { to: '/city', label: 'portal.city.home' },
+      { to: '/city/surveys', label: 'nav.surveys' },
+    ],
+  },
 ];
