@@ -39,11 +39,9 @@ export const ANONYMITY_THRESHOLD = 5;
 
 export const SURVEY_DEFAULTS = Object.freeze({ reminders: ['P7D', 'P2D'] as string[] });
 
-export const QuestionId = z
-  .string()
-  .regex(/^[a-z][a-z0-9_-]{0,39}$/, {
-    error: 'must be 1–40 lower-case letters, digits, - or _, starting with a letter',
-  });
+export const QuestionId = z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, {
+  error: 'must be 1–40 lower-case letters, digits, - or _, starting with a letter',
+});
 
 export const Question = z
   .object({
