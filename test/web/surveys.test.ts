@@ -3,7 +3,7 @@
 // answers sent, then edited; the secretariat's results count them.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.js';
+import { SECRETARIAT, startTestApp, type TestApp } from '../support/app.js';
 import { freshDatabase } from '../support/fresh-database.js';
 import { httpClient } from '../support/http.js';
 import { startSmtpSink, type SmtpSink } from '../support/mail.js';
@@ -16,6 +16,7 @@ import {
   launchBrowser,
   screenshot,
   seriousViolations,
+  tokenContext,
 } from '../support/browser.js';
 
 let app: TestApp;
@@ -99,5 +100,22 @@ describe('answering a survey', () => {
     expect(done, describeViolations(done)).toEqual([]);
     await screenshot(page, 'survey-answered-desktop');
     await context.close();
+
+    // The secretariat's view of it: rates per cluster, the results and the CSV.
+    const staff = await tokenContext(browser, app.url, SECRETARIAT);
+    const console = await staff.newPage();
+    await console.goto(`${app.url}/app/surveys`);
+    await heading(console, 'Surveys');
+    await console.getByRole('link', { name: 'Cluster review 2025' }).click();
+    await heading(console, 'Cluster review 2025');
+    await console.getByText('More peer exchange', { exact: false }).first().waitFor();
+    expect(await console.getByRole('link', { name: 'Download CSV' }).getAttribute('href')).toBe(
+      `/surveys/${id}/results?format=csv`,
+    );
+    await expect.poll(() => console.getByText('1 of 2').count()).toBeGreaterThan(0);
+    const results = await seriousViolations(console);
+    expect(results, describeViolations(results)).toEqual([]);
+    await screenshot(console, 'survey-results-desktop');
+    await staff.close();
   });
 });
