@@ -6,6 +6,7 @@ import { createCoordinatorMeetingActivities } from './coordinator-meeting.js';
 import { createCampaignActivities } from './campaign.js';
 import { createPledgeActivities } from './pledge.js';
 import { createNotificationActivities } from './notification.js';
+import { createSurveyActivities } from './survey.js';
 
 export type { ActivityDeps };
 
@@ -19,6 +20,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCoordinatorMeetingActivities(deps),
     ...createPledgeActivities(deps),
     ...createCampaignActivities(deps),
+    ...createSurveyActivities(deps),
   };
 }
 

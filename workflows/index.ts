@@ -5,3 +5,4 @@ export { workshopWorkflow } from './workshop.js';
 export { coordinatorMeetingWorkflow } from './coordinator-meeting.js';
 export { pledgeWorkflow } from './pledge.js';
 export { campaignWorkflow } from './campaign.js';
+export { surveyWorkflow } from './survey.js';

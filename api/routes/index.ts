@@ -13,6 +13,7 @@ import { fxRateRoutes } from './fx-rates.js';
 import { campaignRoutes } from './campaigns.js';
 import { fundingSummaryRoutes } from './funding-summary.js';
 import { donorStatementRoutes } from './donor-statements.js';
+import { surveyRoutes } from './surveys.js';
 
 /** Routers of the long-running processes (elections, cluster work, funding). */
 export const processRoutes: ((deps: AppDeps) => Router)[] = [
@@ -29,4 +30,5 @@ export const processRoutes: ((deps: AppDeps) => Router)[] = [
   campaignRoutes,
   fundingSummaryRoutes,
   donorStatementRoutes,
+  surveyRoutes,
 ];

@@ -12,6 +12,7 @@ import { CampaignProspect } from './campaign-prospect.js';
 import { FxRate } from './fx-rate.js';
 import { Instalment, Pledge, PledgeBalance, PledgeStatusChange, Receipt } from './pledge.js';
 import { Notification } from './notification.js';
+import { Survey, SurveyAddressee, SurveyResponse } from './survey.js';
 import { Person, Session, SignInLink } from './person.js';
 import { City, Cluster, Country, Donor, Membership } from './registry.js';
 import { ClusterRestructuring } from './cluster-restructuring.js';
@@ -30,6 +31,7 @@ export * from './campaign-prospect.js';
 export * from './fx-rate.js';
 export * from './pledge.js';
 export * from './notification.js';
+export * from './survey.js';
 export * from './person.js';
 export * from './registry.js';
 export * from './cluster-restructuring.js';
@@ -69,4 +71,7 @@ export const ENTITIES = [
   FxRate,
   CampaignProspect,
   ClusterRestructuring,
+  Survey,
+  SurveyAddressee,
+  SurveyResponse,
 ];

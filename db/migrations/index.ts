@@ -12,6 +12,7 @@ import { Migration20261210090000_OutboxBackoff } from './Migration20261210090000
 import { Migration20261211090000_OverviewIndexes } from './Migration20261211090000_OverviewIndexes.js';
 import { Migration20261212090000_MessageLanguage } from './Migration20261212090000_MessageLanguage.js';
 import { Migration20261212090000_PledgeBalance } from './Migration20261212090000_PledgeBalance.js';
+import { Migration20261212090000_Surveys } from './Migration20261212090000_Surveys.js';
 import { Migration20261212100000_ClusterRestructuring } from './Migration20261212100000_ClusterRestructuring.js';
 import { Migration20261213090000_WorkshopRevision } from './Migration20261213090000_WorkshopRevision.js';
 
@@ -30,6 +31,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261211090000_OverviewIndexes', class: Migration20261211090000_OverviewIndexes },
   { name: 'Migration20261212090000_MessageLanguage', class: Migration20261212090000_MessageLanguage },
   { name: 'Migration20261212090000_PledgeBalance', class: Migration20261212090000_PledgeBalance },
+  { name: 'Migration20261212090000_Surveys', class: Migration20261212090000_Surveys },
   { name: 'Migration20261212100000_ClusterRestructuring', class: Migration20261212100000_ClusterRestructuring },
   { name: 'Migration20261213090000_WorkshopRevision', class: Migration20261213090000_WorkshopRevision },
 ];

@@ -11,17 +11,18 @@ import { fill, formatParam, type Param, type Params } from './format.js';
 import { pledgeEn, pledgeFr } from './pledge.js';
 import type { Template } from './template.js';
 import { termsEn, termsFr } from './terms.js';
+import { surveyEn, surveyFr } from './survey.js';
 import { workshopEn, workshopFr } from './workshop.js';
 
 export type { Param, Params, Template };
 
-const en = { ...electionEn, ...workshopEn, ...meetingEn, ...pledgeEn, ...campaignEn, ...authEn };
+const en = { ...electionEn, ...workshopEn, ...meetingEn, ...pledgeEn, ...campaignEn, ...surveyEn, ...authEn };
 export type MessageKind = keyof typeof en;
 type TermKey = keyof typeof termsEn;
 
 export const CATALOGUE: Record<Language, Record<MessageKind, Template>> = {
   en,
-  fr: { ...electionFr, ...workshopFr, ...meetingFr, ...pledgeFr, ...campaignFr, ...authFr },
+  fr: { ...electionFr, ...workshopFr, ...meetingFr, ...pledgeFr, ...campaignFr, ...surveyFr, ...authFr },
 };
 export const TERMS: Record<Language, Record<TermKey, string>> = { en: termsEn, fr: termsFr };
 

@@ -17,6 +17,7 @@ const WORKFLOW_TYPES = [
   'campaignWorkflow',
   'workshopWorkflow',
   'coordinatorMeetingWorkflow',
+  'surveyWorkflow',
 ];
 
 // Committed histories (RECORD_HISTORIES=1 npm test rewrites them) replayed against today's code:

@@ -6,6 +6,7 @@ import { listsEn } from './parts/lists.en.js';
 import { donorEn } from './parts/donor.en.js';
 import { cityEn } from './parts/city.en.js';
 import { consoleEn } from './parts/console.en.js';
+import { surveysEn } from './parts/surveys.en.js';
 
 export const en = {
   'app.name': 'GNLC',
@@ -561,6 +562,7 @@ export const en = {
   ...donorEn,
   ...cityEn,
   ...consoleEn,
+  ...surveysEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

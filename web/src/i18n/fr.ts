@@ -6,6 +6,7 @@ import { listsFr } from './parts/lists.fr.js';
 import { donorFr } from './parts/donor.fr.js';
 import { cityFr } from './parts/city.fr.js';
 import { consoleFr } from './parts/console.fr.js';
+import { surveysFr } from './parts/surveys.fr.js';
 
 export const fr: Record<MessageKey, string> = {
   'app.name': 'GNLC',
@@ -563,4 +564,5 @@ export const fr: Record<MessageKey, string> = {
   ...donorFr,
   ...cityFr,
   ...consoleFr,
+  ...surveysFr,
 };

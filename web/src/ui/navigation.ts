@@ -25,7 +25,13 @@ export const CONSOLE_NAVIGATION: NavGroup[] = [
       { to: '/donors', label: 'nav.donors' },
     ],
   },
-  { label: 'nav.group.governance', items: [{ to: '/elections', label: 'nav.elections' }] },
+  {
+    label: 'nav.group.governance',
+    items: [
+      { to: '/elections', label: 'nav.elections' },
+      { to: '/surveys', label: 'nav.surveys' },
+    ],
+  },
   {
     label: 'nav.group.clusterWork',
     items: [

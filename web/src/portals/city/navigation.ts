@@ -12,6 +12,7 @@ export const CITY_NAVIGATION: NavGroup[] = [
       { to: '/city/peer-learning', label: 'peer.title' },
       { to: '/city/calendar', label: 'city.calendar.title' },
       { to: '/city/notifications', label: 'city.notifications.title' },
+      { to: '/city/surveys', label: 'nav.surveys' },
     ],
   },
 ];

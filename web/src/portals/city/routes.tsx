@@ -17,4 +17,6 @@ export const cityRoutes: RouteObject[] = [
   { path: 'city/peer-learning/:id', ...page(() => import('./peer-entry')) },
   { path: 'city/calendar', ...page(() => import('./calendar')) },
   { path: 'city/notifications', ...page(() => import('./notifications')) },
+  { path: 'city/surveys', ...page(() => import('./surveys/list')) },
+  { path: 'city/surveys/:id', ...page(() => import('./surveys/answer')) },
 ];
