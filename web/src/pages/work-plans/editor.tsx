@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n';
 import { FormModal } from '../../ui/form-modal';
 import { useProblemForm } from '../../ui/problem-form';
 import { useSubmit } from '../../ui/submit';
-import type { PlanOutput } from './diff';
+import type { PlanOutput } from '../../lib/work-plan-diff';
 
 interface Row {
   key: string;

@@ -6,7 +6,7 @@ import { useI18n, type MessageKey } from '../../i18n';
 import { DateText } from '../../ui/format';
 import { EmptyState } from '../../ui/states';
 import { DataTable, type Column } from '../../ui/table';
-import { diffOutputs, type OutputChange, type OutputField, type PlanOutput } from './diff';
+import { diffOutputs, type OutputChange, type OutputField, type PlanOutput } from '../../lib/work-plan-diff';
 
 type Version = Schemas['WorkPlan']['versions'][number];
 

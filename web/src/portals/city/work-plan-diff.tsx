@@ -3,8 +3,18 @@
 import { Badge, List, Stack, Text } from '@mantine/core';
 import type { Schemas } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { diffOutputs as changesOf, type PlanOutput } from '../../lib/work-plan-diff';
 
 type Output = NonNullable<Schemas['WorkPlan']['current']>['outputs'][number];
+
+const asPlanOutput = (o: Output): PlanOutput => ({
+  key: o.key,
+  title: o.title,
+  ...(o.description ? { description: o.description } : {}),
+  target: o.target,
+  due: o.due,
+  ...(o.ownerCityId ? { ownerCityId: o.ownerCityId } : {}),
+});
 
 export interface Change {
   key: string;
@@ -12,7 +22,7 @@ export interface Change {
   fields: { field: 'title' | 'description' | 'target' | 'due' | 'owner'; from: string; to: string }[];
 }
 
-const shown = (o: Output, names: Map<string, string>) => ({
+const shown = (o: PlanOutput, names: Map<string, string>) => ({
   title: o.title,
   description: o.description ?? '',
   target: `${o.target.value} ${o.target.unit}`,
@@ -20,25 +30,15 @@ const shown = (o: Output, names: Map<string, string>) => ({
   owner: o.ownerCityId ? (names.get(o.ownerCityId) ?? o.ownerCityId) : '—',
 });
 
+/** The console's output-by-output diff (lib/work-plan-diff.ts), each changed field written as the reader sees it. */
 export function diffOutputs(before: Output[], after: Output[], names = new Map<string, string>()): Change[] {
-  const old = new Map(before.map((o) => [o.key, o]));
-  const changes: Change[] = [];
-  for (const o of after) {
-    const was = old.get(o.key);
-    if (!was) {
-      changes.push({ key: o.key, kind: 'added', fields: [] });
-      continue;
-    }
-    const a = shown(was, names);
-    const b = shown(o, names);
-    const fields = (Object.keys(b) as (keyof typeof b)[])
-      .filter((f) => a[f] !== b[f])
-      .map((f) => ({ field: f, from: a[f], to: b[f] }));
-    if (fields.length) changes.push({ key: o.key, kind: 'changed', fields });
-  }
-  for (const o of before)
-    if (!after.some((x) => x.key === o.key)) changes.push({ key: o.key, kind: 'removed', fields: [] });
-  return changes;
+  return changesOf(before.map(asPlanOutput), after.map(asPlanOutput)).map((c) => {
+    if (c.kind !== 'changed') return { key: c.key, kind: c.kind, fields: [] };
+    const a = shown(c.before, names);
+    const b = shown(c.after, names);
+    const fields = c.fields.map((f) => (f === 'ownerCityId' ? 'owner' : f));
+    return { key: c.key, kind: 'changed', fields: fields.map((f) => ({ field: f, from: a[f], to: b[f] })) };
+  });
 }
 
 export function WorkPlanDiff({ changes, label }: { changes: Change[]; label: string }) {
