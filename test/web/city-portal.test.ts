@@ -1,7 +1,7 @@
 // The city portal in real Chromium, every representative signed in from the link e-mailed to the
 // address their membership names (real outbox, SMTP sink): two representatives nominate each other,
 // accept and vote, a third (in French, by the language switch) votes and changes its ballot, and the
-// result appears on their pages once decided; a representative answers a workshop invitation; a
+// result appears on their pages once decided; a representative answers a workshop invitation from its e-mail's link; a
 // coordinator edits the work plan (a new version, shown as a diff), submits a meeting report and
 // subscribes to the city's calendar. axe-core on every portal page, screenshots desktop and phone.
 import type { Browser, Page } from 'playwright-core';
@@ -211,9 +211,12 @@ describe('city portal', () => {
       experts: [],
     });
     expect(w.status, JSON.stringify(w.body)).toBe(202);
-    const member = await signedIn(email(W.code, 1), '/app/city/workshops');
-    await heading(member, 'Workshops');
-    await member.getByRole('link', { name: 'Learning neighbourhoods' }).click();
+    // The representative acts from the invitation e-mail: its link is the workshop's portal page,
+    // and signing in from it lands there.
+    const invitation = await sink.waitFor(email(W.code, 1), /Invitation: Learning neighbourhoods/, 20_000);
+    const link = new RegExp(`${app.url}(/app/city/workshops/[0-9a-f-]{36})`).exec(invitation.text)?.[1];
+    expect(link, invitation.text).toBe(`/app/city/workshops/${w.body.id}`);
+    const member = await signedIn(email(W.code, 1), link);
     await heading(member, 'Learning neighbourhoods');
     await member.getByRole('link', { name: 'https://meet.example.org/gnlc' }).waitFor();
     await member.getByText('Your city has not answered yet.').waitFor();
