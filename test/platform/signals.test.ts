@@ -5,7 +5,8 @@
 // shell: it died and left node polling.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
-import { resolve } from 'node:path';
+import { readlinkSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../support/global-setup.js';
 import { TEST_BALLOT_KEY } from '../support/ballot-key.js';
@@ -83,12 +84,15 @@ async function untilLine(run: Run, what: (l: Record<string, unknown>) => boolean
     .toBe(true);
 }
 
-/** npm's only child: the node process running main.ts (not a shell). */
+/**
+ * npm's only child: the node process running main.ts (not a shell). Told by its executable, not its
+ * `comm`: Node 24 names its main thread "MainThread", which is what ps shows there.
+ */
 function childOf(pid: number): { pid: number; command: string } {
-  const out = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(pid)], { encoding: 'utf8' }).trim();
-  const rows = out.split('\n').map((l) => l.trim().split(/\s+/));
-  expect(rows, out).toHaveLength(1);
-  return { pid: Number(rows[0]![0]), command: rows[0]![1]! };
+  const out = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).trim();
+  const pids = out.split('\n').map((l) => Number(l.trim()));
+  expect(pids, out).toHaveLength(1);
+  return { pid: pids[0]!, command: basename(readlinkSync(`/proc/${pids[0]}/exe`)) };
 }
 
 const isAlive = (pid: number) => {
