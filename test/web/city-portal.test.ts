@@ -213,7 +213,8 @@ describe('city portal', () => {
     expect(w.status, JSON.stringify(w.body)).toBe(202);
     // The representative acts from the invitation e-mail: its link is the workshop's portal page,
     // and signing in from it lands there.
-    const invitation = await sink.waitFor(email(W.code, 1), /Invitation: Learning neighbourhoods/, 20_000);
+    const invitation = await sink.waitFor(email(W.code, 1), /\/app\/city\/workshops\//, 20_000);
+    expect(invitation.subject).toBe('Invitation: Learning neighbourhoods');
     const link = new RegExp(`${app.url}(/app/city/workshops/[0-9a-f-]{36})`).exec(invitation.text)?.[1];
     expect(link, invitation.text).toBe(`/app/city/workshops/${w.body.id}`);
     const member = await signedIn(email(W.code, 1), link);
