@@ -3,16 +3,13 @@
 import {
   Alert,
   Anchor,
-  Badge,
   Button,
   Card,
   Checkbox,
-  Code,
   Group,
   MultiSelect,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Textarea,
   Title,
@@ -22,7 +19,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { useApi } from '../../api/query';
-import { useI18n, type MessageKey } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { CitySelect } from '../../ui/fields';
 import { FormError } from '../../ui/form-error';
 import { ApiForm, FormActions, FormModal } from '../../ui/form-modal';
@@ -35,6 +32,7 @@ import { EmptyState, QueryState } from '../../ui/states';
 import { useSubmit } from '../../ui/submit';
 import { DataTable, type Column } from '../../ui/table';
 import { isOpen, type Deadlines } from './deadline';
+import { ElectionResults } from './results';
 
 type Election = Schemas['Election'];
 
@@ -212,93 +210,6 @@ function Cancel({ election, opened, onClose }: { election: Election; opened: boo
   );
 }
 
-function Results({ election, names }: { election: Election; names: Map<string, string> }) {
-  const { t } = useI18n();
-  const r = election.results;
-  if (!r) return null;
-  const elected = new Set(r.elected);
-  const columns: Column<{ cityId: string; approvals: number }>[] = [
-    { key: 'city', header: t('elections.candidate'), cell: (x) => names.get(x.cityId) ?? x.cityId },
-    { key: 'approvals', header: t('elections.approvals'), cell: (x) => x.approvals },
-    {
-      key: 'elected',
-      header: t('elections.outcome'),
-      cell: (x) =>
-        elected.has(x.cityId) ? (
-          <Badge color="green" variant="light">
-            {t('elections.elected')}
-          </Badge>
-        ) : (
-          ''
-        ),
-    },
-  ];
-  return (
-    <Card withBorder component="section" aria-labelledby="results">
-      <Title order={2} size="h4" id="results" mb="xs">
-        {t('elections.results')}
-      </Title>
-      <Stack gap="sm">
-        <Text size="sm">
-          {t('elections.electedCities')}: <strong>{r.elected.map((c) => names.get(c) ?? c).join(', ') || '—'}</strong>
-        </Text>
-        <Group gap="xs">
-          <Badge color={r.quorumMet ? 'green' : 'orange'} variant="light">
-            {r.quorumMet ? t('elections.quorumMet') : t('elections.quorumNotMet')}
-          </Badge>
-          {r.flags.map((f) => (
-            <Badge key={f} variant="outline">
-              {t(`elections.flag.${f}` as MessageKey)}
-            </Badge>
-          ))}
-          <Text size="sm" c="dimmed">
-            {t('elections.decidedAt')} <DateText value={r.decidedAt} time />
-          </Text>
-        </Group>
-        {r.tallies.length > 0 && (
-          <DataTable
-            rows={[...r.tallies].sort((a, b) => b.approvals - a.approvals)}
-            columns={columns}
-            rowKey={(x) => x.cityId}
-            caption={t('elections.tallies')}
-          />
-        )}
-        {r.lot && (
-          <Stack gap={4}>
-            <Text size="sm" fw={600}>
-              {t('elections.lot')}
-            </Text>
-            <Text size="sm">
-              {t('elections.lotMethod')}: <Code>{r.lot.method}</Code>
-            </Text>
-            <Text size="sm" style={{ wordBreak: 'break-all' }}>
-              {t('elections.lotSeed')}: <Code>{r.lot.seed}</Code>
-            </Text>
-            <Table withTableBorder fz="xs" aria-label={t('elections.lotTickets')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('elections.candidate')}</Table.Th>
-                  <Table.Th scope="col">{t('elections.ticket')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {r.lot.tickets.map((x) => (
-                  <Table.Tr key={x.cityId}>
-                    <Table.Td>{names.get(x.cityId) ?? x.cityId}</Table.Td>
-                    <Table.Td style={{ wordBreak: 'break-all' }}>
-                      <Code>{x.hash}</Code>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Stack>
-        )}
-      </Stack>
-    </Card>
-  );
-}
-
 function ElectionView({ election }: { election: Election }) {
   const { t } = useI18n();
   const members = useApi('/clusters/{code}/members', {
@@ -402,7 +313,7 @@ function ElectionView({ election }: { election: Election }) {
           </SimpleGrid>
         </Card>
         {election.status === 'awaiting_tie_break' && <TieBreak election={election} names={names} />}
-        <Results election={election} names={names} />
+        <ElectionResults election={election} names={names} audit />
         <Card withBorder component="section" aria-labelledby="nominees">
           <Title order={2} size="h4" id="nominees" mb="xs">
             {t('elections.nominees')}

@@ -21,6 +21,7 @@ import { api, unwrap, type Schemas } from '../../api/client';
 import { useApi } from '../../api/query';
 import { useI18n } from '../../i18n';
 import { isOpen, type Deadlines } from '../../pages/elections/deadline';
+import { ElectionResults } from '../../pages/elections/results';
 import { FormError } from '../../ui/form-error';
 import { ApiForm, FormActions } from '../../ui/form-modal';
 import { DateText, StatusBadge } from '../../ui/format';
@@ -161,54 +162,6 @@ function Ballot({ election, names }: { election: Election; names: Map<string, st
   );
 }
 
-function Results({ election, names }: { election: Election; names: Map<string, string> }) {
-  const { t } = useI18n();
-  const r = election.results;
-  if (!r) return null;
-  const elected = new Set(r.elected);
-  const columns: Column<{ cityId: string; approvals: number }>[] = [
-    { key: 'city', header: t('elections.candidate'), cell: (x) => names.get(x.cityId) ?? x.cityId },
-    { key: 'approvals', header: t('elections.approvals'), cell: (x) => x.approvals },
-    {
-      key: 'elected',
-      header: t('elections.outcome'),
-      cell: (x) =>
-        elected.has(x.cityId) ? (
-          <Badge color="green" variant="light">
-            {t('elections.elected')}
-          </Badge>
-        ) : (
-          ''
-        ),
-    },
-  ];
-  return (
-    <Section id="results" title={t('elections.results')}>
-      <Stack gap="sm">
-        <Text size="sm">
-          {t('elections.electedCities')}: <strong>{r.elected.map((c) => names.get(c) ?? c).join(', ') || '—'}</strong>
-        </Text>
-        <Group gap="xs">
-          <Badge color={r.quorumMet ? 'green' : 'orange'} variant="light">
-            {r.quorumMet ? t('elections.quorumMet') : t('elections.quorumNotMet')}
-          </Badge>
-          <Text size="sm" c="dimmed">
-            {t('elections.decidedAt')} <DateText value={r.decidedAt} time />
-          </Text>
-        </Group>
-        {r.tallies.length > 0 && (
-          <DataTable
-            rows={[...r.tallies].sort((a, b) => b.approvals - a.approvals)}
-            columns={columns}
-            rowKey={(x) => x.cityId}
-            caption={t('elections.tallies')}
-          />
-        )}
-      </Stack>
-    </Section>
-  );
-}
-
 function ElectionPage({ election }: { election: Election }) {
   const { t } = useI18n();
   const { cityId } = useMyCity();
@@ -312,7 +265,7 @@ function ElectionPage({ election }: { election: Election }) {
             </Fact>
           </SimpleGrid>
         </Section>
-        <Results election={election} names={names} />
+        <ElectionResults election={election} names={names} />
         {election.status === 'voting' && eligible && <Ballot election={election} names={names} />}
         <Section id="nominees" title={t('elections.nominees')}>
           {election.nominees.length === 0 ? (

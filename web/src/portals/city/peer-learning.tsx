@@ -1,92 +1,23 @@
 // Peer learning as a member city uses it: search (words, cluster, kind, the own city's entries),
 // read an entry, and submit one (success, challenge, practice, material) for the own city.
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Checkbox,
-  Group,
-  Select,
-  Stack,
-  TagsInput,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Card, Checkbox, Group, Select, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useParams } from 'react-router';
-import { api, unwrap, type Schemas } from '../../api/client';
+import { type Schemas } from '../../api/client';
 import { useApi } from '../../api/query';
 import { useI18n } from '../../i18n';
 import { PEER_KINDS, isOneOf } from '../../lib/enums';
 import { EnumSelect } from '../../ui/fields';
 import { FilterBar, SearchFilter } from '../../ui/filters';
-import { FormModal } from '../../ui/form-modal';
 import { DateText } from '../../ui/format';
-import { useProblemForm } from '../../ui/problem-form';
 import { PageHeader } from '../../ui/shell';
 import { EmptyState, QueryState } from '../../ui/states';
-import { useSubmit } from '../../ui/submit';
 import { PageFooter, useUrlFilters } from '../../ui/table';
 import { useMyCity } from './context';
+import { AddEntry } from '../../pages/peer-learning/add-entry';
+import { PeerEntryCard } from '../../pages/peer-learning/entry-card';
 
 type Kind = Schemas['PeerLearningEntry']['kind'];
-
-function AddEntry({ opened, onClose, clusters }: { opened: boolean; onClose: () => void; clusters: string[] }) {
-  const { t } = useI18n();
-  const form = useProblemForm({
-    cluster: (clusters[0] ?? null) as string | null,
-    kind: 'practice' as string | null,
-    title: '',
-    body: '',
-    tags: [] as string[],
-  });
-  const submit = useSubmit(
-    async () =>
-      unwrap(
-        await api.POST('/peer-learning', {
-          body: {
-            cluster: form.values.cluster ?? '',
-            kind: (form.values.kind ?? 'practice') as Kind,
-            title: form.values.title,
-            body: form.values.body,
-            tags: form.values.tags,
-          },
-        }),
-      ),
-    { form, invalidate: ['/peer-learning'], success: t('peer.added'), close: onClose },
-  );
-  return (
-    <FormModal
-      opened={opened}
-      onClose={onClose}
-      title={t('city.peer.add')}
-      size="lg"
-      submitLabel={t('peer.add')}
-      form={form}
-      submit={submit}
-    >
-      <Select
-        label={t('workshops.cluster')}
-        data={clusters}
-        required
-        allowDeselect={false}
-        {...form.field('cluster')}
-      />
-      <EnumSelect
-        label={t('peer.kind')}
-        options={PEER_KINDS}
-        prefix="peerKind"
-        allowDeselect={false}
-        {...form.field('kind')}
-      />
-      <TextInput label={t('peer.titleField')} required {...form.text('title')} />
-      <Textarea label={t('peer.body')} required autosize minRows={4} {...form.text('body')} />
-      <TagsInput label={t('peer.tags')} description={t('clusters.expertiseHelp')} {...form.field('tags')} />
-    </FormModal>
-  );
-}
 
 export function Page() {
   const { t } = useI18n();
@@ -146,32 +77,14 @@ export function Page() {
           ) : (
             <Stack>
               {d.items.map((e) => (
-                <Card withBorder key={e.id} component="article" aria-labelledby={`entry-${e.id}`}>
-                  <Group justify="space-between" wrap="wrap">
-                    <Anchor component={Link} to={`/city/peer-learning/${e.id}`} fw={700} id={`entry-${e.id}`}>
-                      {e.title}
-                    </Anchor>
-                    <Group gap={4}>
-                      <Badge variant="light">{t(`peerKind.${e.kind}`)}</Badge>
-                      <Badge variant="outline" color="gray">
-                        {e.cluster}
-                      </Badge>
-                    </Group>
-                  </Group>
-                  <Text size="sm" mt={4} lineClamp={3}>
-                    {e.body}
-                  </Text>
-                  <Text size="xs" c="dimmed" mt={4}>
-                    <DateText value={e.createdAt} /> {e.tags.length > 0 && `· ${e.tags.join(', ')}`}
-                  </Text>
-                </Card>
+                <PeerEntryCard key={e.id} entry={e} href={`/city/peer-learning/${e.id}`} />
               ))}
               <PageFooter data={d} page={page} setPage={setPage} />
             </Stack>
           )
         }
       </QueryState>
-      <AddEntry opened={opened} onClose={close} clusters={clusters} />
+      <AddEntry opened={opened} onClose={close} title={t('city.peer.add')} clusters={clusters} />
     </>
   );
 }
