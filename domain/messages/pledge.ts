@@ -2,6 +2,10 @@
 import type { Template } from './template.js';
 
 export const pledgeEn = {
+  'pledge.offered': {
+    subject: '{donor} offers a {kind} pledge for {biennium}',
+    body: '{donor} offered a {kind} pledge to the {option} for {biennium} from its portal. It is in discussion: agree the terms with the donor, then record it as pledged.',
+  },
   'pledge.stuck': {
     subject: 'A pledge has been {status} since {since}',
     body: 'The {option} pledge of donor {donor} has not moved for {after}; follow up with the donor.',
@@ -41,6 +45,10 @@ export const pledgeEn = {
 } as const satisfies Record<string, Template>;
 
 export const pledgeFr: Record<keyof typeof pledgeEn, Template> = {
+  'pledge.offered': {
+    subject: '{donor} propose une promesse de don {kind} pour {biennium}',
+    body: '{donor} a proposé depuis son portail une promesse de don {kind} au profit de : {option}, pour {biennium}. Elle est en discussion : convenez des conditions avec le donateur, puis enregistrez-la comme promise.',
+  },
   'pledge.stuck': {
     subject: 'Une promesse de don est au statut {status} depuis le {since}',
     body: "La promesse de don ({option}) du donateur {donor} n'a pas évolué depuis {after} ; relancez le donateur.",

@@ -189,15 +189,17 @@ describe('donor statement', () => {
     );
     expect(again.body.id).toBe(offer.id);
     const recorded = await ok(http.post('/pledges', financial(donor.id)));
-    const rows = await sql<{ recipient_kind: string; kind: string; subject: string; resource: string }>(
-      `select recipient_kind, kind, subject, resource from notification where kind = 'pledge.offered' and resource in (?, ?)`,
+    const rows = await sql<{ recipient_kind: string; kind: string; subject: string; body: string; resource: string }>(
+      `select recipient_kind, kind, subject, body, resource from notification where kind = 'pledge.offered' and resource in (?, ?)`,
       [`/pledges/${offer.id}`, `/pledges/${recorded.id}`],
     );
     expect(rows).toEqual([
       {
         recipient_kind: 'secretariat',
         kind: 'pledge.offered',
-        subject: `${donor.name} offers a financial mdfm pledge for 2025-2027`,
+        subject: `${donor.name} offers a financial pledge for 2025-2027`,
+        // The option in words from the catalogue, not its code.
+        body: expect.stringContaining('a financial pledge to the MDFM pooled fund for 2025-2027') as string,
         resource: `/pledges/${offer.id}`,
       },
     ]);
