@@ -3,13 +3,14 @@ import type { Request, Response, Router } from 'express';
 import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type z } from 'zod';
-import type { Principal, Role } from '../domain/auth.js';
+import type { Language, Principal, Role } from '../domain/auth.js';
 import { principalKey } from '../domain/auth.js';
 import { AuditEvent, IdempotencyRecord } from '../db/entities/index.js';
 import type { AppDeps } from './deps.js';
 import { requireRole } from './auth.js';
 import { badRequest, retryLater, toProblem, unprocessable, zodFieldErrors } from './errors.js';
 import { openApiPath } from './openapi.js';
+import { nulMessage, requestLanguage, zodErrorMapOf } from './request-language.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type AnyObject = z.ZodType<Record<string, unknown>>;
@@ -83,15 +84,16 @@ export function operationIdOf(method: string, path: string): string {
 }
 const operationIds = new WeakMap<OpenAPIRegistry, Set<string>>();
 
-function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where: string): z.output<T> {
+function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where: string, lang: Language): z.output<T> {
   if (!schema) return undefined as z.output<T>;
-  const r = schema.safeParse(value);
+  const error = zodErrorMapOf(lang);
+  const r = error ? schema.safeParse(value, { error }) : schema.safeParse(value);
   if (!r.success) throw badRequest(`invalid ${where}`, zodFieldErrors(r.error, where));
   const nul = nulPaths(r.data, where);
   if (nul.length)
     throw badRequest(
       `invalid ${where}`,
-      nul.map((path) => ({ path, message: 'must not contain the NUL character (U+0000)' })),
+      nul.map((path) => ({ path, message: nulMessage(lang) })),
     );
   return r.data;
 }
@@ -263,9 +265,10 @@ export function defineRoute<P extends AnyObject, Q extends AnyObject, B extends 
       if (spec.roles !== 'public') requireRole(principal, spec.roles);
       // Validate before hashing the body for the key: an unvalidated body may be nested deep enough
       // to overflow JSON.stringify, and an invalid request has no effect worth replaying.
-      const params = parse(spec.params, req.params, 'params');
-      const query = parse(spec.query, req.query, 'query');
-      const body = parse(spec.body, req.body, 'body');
+      const lang = requestLanguage(req);
+      const params = parse(spec.params, req.params, 'params', lang);
+      const query = parse(spec.query, req.query, 'query', lang);
+      const body = parse(spec.body, req.body, 'body', lang);
       if (idemKey !== undefined) {
         const c = await claimIdempotencyKey(em(), principal, req, idemKey);
         if (typeof c !== 'string') {

@@ -36,6 +36,27 @@ describe('problem details', () => {
     expect(paths(missing)).toEqual(expect.arrayContaining(['body.name', 'body.type']));
   });
 
+  it("writes zod's field messages in the language the client asks for, English by default", async () => {
+    const body = { name: '', country: 'DE', yearJoined: 1000 };
+    const byLanguage = async (acceptLanguage?: string) => {
+      const p = expectProblem(
+        await http.post('/cities', body, acceptLanguage ? { headers: { 'accept-language': acceptLanguage } } : {}),
+        400,
+      );
+      return Object.fromEntries((p.errors ?? []).map((e) => [e.path, e.message]));
+    };
+    const english = await byLanguage();
+    const french = await byLanguage('fr-FR,fr;q=0.9,en;q=0.5');
+    // The same fields named either way; only the sentences differ.
+    expect(Object.keys(french).sort()).toEqual(Object.keys(english).sort());
+    expect(english['body.name']).toMatch(/too small|at least|>=/i);
+    expect(french['body.name']).toMatch(/trop petit/i);
+    expect(french['body.yearJoined']).not.toBe(english['body.yearJoined']);
+    // q-values decide, not the order; an unknown language falls back to English.
+    expect(await byLanguage('fr;q=0.3, en;q=0.8')).toEqual(english);
+    expect(await byLanguage('de-DE')).toEqual(english);
+  });
+
   it('names invalid path parameters and query parameters', async () => {
     expect(paths(expectProblem(await http.get('/cities/not-a-uuid'), 400))).toEqual(['params.id']);
     const q = expectProblem(await http.get('/cities?limit=abc&offset=-1&region=mars&country=DEU'), 400);

@@ -39,11 +39,18 @@ export function setUnauthorizedHandler(fn: (() => void) | null) {
   onUnauthorized = fn;
 }
 
+let language: string | null = null;
+/** The reader's language (set by the i18n provider): the API writes field errors in it. */
+export function setRequestLanguage(lang: string) {
+  language = lang;
+}
+
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export const session: Middleware = {
   onRequest({ request }) {
     if (WRITES.has(request.method) && csrfToken) request.headers.set('X-CSRF-Token', csrfToken);
+    if (language) request.headers.set('Accept-Language', language);
     return request;
   },
   onResponse({ response, schemaPath }) {

@@ -2,6 +2,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { en, type MessageKey } from './en.js';
 import { fr } from './fr.js';
+import { setRequestLanguage } from '../api/client';
 
 export type { MessageKey };
 export const LOCALES = ['en', 'fr'] as const;
@@ -112,9 +113,15 @@ interface I18n {
 const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  const [locale, setLocaleState] = useState<Locale>(() => {
+    const l = initialLocale();
+    // Before the first request: the API's field errors come in the reader's language.
+    setRequestLanguage(l);
+    return l;
+  });
   const setLocale = useCallback((l: Locale) => {
     localStorage.setItem(STORAGE, l);
+    setRequestLanguage(l);
     setLocaleState(l);
   }, []);
   useEffect(() => {
