@@ -38,6 +38,7 @@ import {
   reportDueMs,
   reportInSpan,
 } from '../../domain/partnership.js';
+import { formatAmount } from '../../domain/money.js';
 import type { PartnershipInput } from '../../domain/partnership.contract.js';
 import { partnershipWorkflow, recordOutcomeUpdate, reportFiledSignal } from '../../workflows/partnership.js';
 import type { AppDeps } from '../deps.js';
@@ -87,6 +88,7 @@ const ContributionView = z
     fundingOption: z.string(),
     currency: z.string().nullable(),
     amountMinor: z.int().nullable().describe('integer minor units of currency'),
+    amount: z.string().nullable().describe('the same as a decimal string in units of currency'),
   })
   .openapi('PartnershipContribution');
 
@@ -113,6 +115,7 @@ const SummaryView = z.object({
   mine: z.enum(['supporting', 'supported']).nullable().describe("a city's side of the partnership"),
   createdAt: z.string(),
 });
+const SummaryDoc = SummaryView.openapi('PartnershipSummary');
 const PartnershipView = SummaryView.extend({
   reports: z.array(ReportView),
   activities: z.array(ActivityView),
@@ -268,6 +271,7 @@ async function detail(em: EntityManager, p: IPartnership, principal: Principal) 
       fundingOption: c.funding_option,
       currency: c.currency,
       amountMinor: c.amount_minor === null ? null : Number(c.amount_minor),
+      amount: c.amount_minor === null || !c.currency ? null : formatAmount(Number(c.amount_minor), c.currency),
     })),
   };
 }
@@ -384,7 +388,7 @@ export function partnershipRoutes(deps: AppDeps): Router {
     tags: ['partnerships'],
     roles: ['secretariat', 'viewer', 'city'],
     query: ListQuery,
-    responses: { 200: { description: 'the partnerships', schema: z.object({ items: z.array(SummaryView) }) } },
+    responses: { 200: { description: 'the partnerships', schema: z.object({ items: z.array(SummaryDoc) }) } },
     handler: async ({ query, em, principal }) => {
       const where: Record<string, unknown> = {};
       if (query.status) where.status = query.status;
