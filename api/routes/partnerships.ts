@@ -3,6 +3,7 @@
 // and adds activities to its own partnerships; the African city's representative reads its own.
 // Any other city finds no such partnership (404); a donor or another role is refused (403).
 import { randomUUID } from 'node:crypto';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -16,7 +17,13 @@ import {
   Pledge,
   type IPartnership,
 } from '../../db/entities/index.js';
-import { deletePartnership, fileReport, insertPartnership, supportRows } from '../../db/queries/partnership.js';
+import {
+  completePartnership,
+  deletePartnership,
+  fileReport,
+  insertPartnership,
+  supportRows,
+} from '../../db/queries/partnership.js';
 import { principalKey, type Principal } from '../../domain/auth.js';
 import {
   ActivityBody,
@@ -109,7 +116,12 @@ const SummaryView = z.object({
   endsOn: z.string().nullable(),
   reportEvery: z.string(),
   nextReport: z
-    .object({ seq: z.int(), dueAt: z.string() })
+    .object({
+      seq: z.int(),
+      dueAt: z.string(),
+      opensAt: z.string().describe('from when it may be filed (the previous report was due then)'),
+      open: z.boolean().describe('whether it may be filed now'),
+    })
     .nullable()
     .describe('the next report to file and when it is due; null once completed or with none left'),
   mine: z.enum(['supporting', 'supported']).nullable().describe("a city's side of the partnership"),
@@ -212,7 +224,16 @@ async function summaries(em: EntityManager, rows: IPartnership[], principal: Pri
       startsOn: p.startsOn,
       endsOn: p.endsOn ?? null,
       reportEvery: p.reportEvery,
-      nextReport: open ? { seq, dueAt: iso(new Date(reportDueMs(p.startsOn, p.reportEvery, seq)))! } : null,
+      nextReport: open
+        ? {
+            seq,
+            dueAt: iso(new Date(reportDueMs(p.startsOn, p.reportEvery, seq)))!,
+            opensAt: iso(
+              seq === p.firstReport ? p.createdAt : new Date(reportDueMs(p.startsOn, p.reportEvery, seq - 1)),
+            )!,
+            open: nextReportSeq(p, last.get(p.id) ?? null, Date.now()) === seq,
+          }
+        : null,
       mine: sideOf(p, principal),
       createdAt: iso(p.createdAt)!,
     };
@@ -608,9 +629,15 @@ export function partnershipRoutes(deps: AppDeps): Router {
       const p = await em.findOne(Partnership, params.id);
       if (!p) throw notFound('partnership');
       activeOr409(p);
-      await handle(p).executeUpdate(recordOutcomeUpdate, {
-        args: [{ outcome: body.outcome, ...(body.note ? { note: body.note } : {}) }],
-      });
+      await handle(p)
+        .executeUpdate(recordOutcomeUpdate, {
+          args: [{ outcome: body.outcome, ...(body.note ? { note: body.note } : {}) }],
+        })
+        .catch(async (err: unknown) => {
+          // A process that failed (the secretariat was told) or was terminated: the outcome is still recorded.
+          if (!(err instanceof WorkflowNotFoundError)) throw err;
+          await completePartnership(em.fork() as EntityManager, p.id, body.outcome, body.note ?? null);
+        });
       const fresh = em.fork() as EntityManager;
       return detail(fresh, await fresh.findOneOrFail(Partnership, p.id), principal);
     },

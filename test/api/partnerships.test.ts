@@ -124,7 +124,7 @@ describe('partnerships', () => {
       outcome: null,
       africanCity: { status: 'candidate', country: 'KE', region: 'africa', ldc: false },
       supportingCity: { id: supporting.id },
-      nextReport: { seq: 1 },
+      nextReport: { seq: 1, open: true },
       reports: [],
       activities: [],
       contributions: [],
@@ -175,7 +175,7 @@ describe('partnerships', () => {
     expect(ahead.status).toBe(409);
     const read = await http.get(`/partnerships/${id}`, { token: africanToken });
     expect(read.body.reports.map((x: { seq: number }) => x.seq)).toEqual([1]);
-    expect(read.body.nextReport.seq).toBe(2);
+    expect(read.body.nextReport).toMatchObject({ seq: 2, open: false, opensAt: read.body.reports[0].dueAt });
   });
 
   it('puts activities in the common schedule of both cities and the feed, in their time zone', async () => {

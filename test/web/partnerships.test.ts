@@ -92,6 +92,9 @@ describe('partnerships in the web app', () => {
     await portal.getByLabel('Next steps').fill('Draft the strategy with the university.');
     await portal.getByRole('button', { name: 'Submit the progress report' }).click();
     await portal.getByText('The progress report is submitted').first().waitFor();
+    // Report 2's period has not begun: the form gives way to when it may be filed.
+    await portal.getByText('The next report may be filed from', { exact: false }).waitFor();
+    expect(await portal.getByRole('button', { name: 'Submit the progress report' }).count()).toBe(0);
     await portal.getByRole('table', { name: 'Progress reports' }).getByText('A first learning festival').waitFor();
     await expect
       .poll(async () => (await http.get(`/partnerships/${created.id}`)).body.reports.map((r: { seq: number }) => r.seq))

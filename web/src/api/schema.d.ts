@@ -2757,6 +2757,10 @@ export interface components {
             nextReport: {
                 seq: number;
                 dueAt: string;
+                /** @description from when it may be filed (the previous report was due then) */
+                opensAt: string;
+                /** @description whether it may be filed now */
+                open: boolean;
             } | null;
             /**
              * @description a city's side of the partnership
@@ -2845,6 +2849,10 @@ export interface components {
             nextReport: {
                 seq: number;
                 dueAt: string;
+                /** @description from when it may be filed (the previous report was due then) */
+                opensAt: string;
+                /** @description whether it may be filed now */
+                open: boolean;
             } | null;
             /**
              * @description a city's side of the partnership

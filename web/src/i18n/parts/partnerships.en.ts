@@ -69,6 +69,7 @@ export const partnershipsEn = {
   'partnerships.side.supporting': 'We support',
   'partnerships.side.supported': 'We are supported',
   'partnerships.side': 'Our side',
+  'partnerships.opensOn': 'The next report may be filed from {date}.',
   'partnerships.readOnly': 'The supporting city files the reports and adds the activities.',
   'africa.heading': 'Support to African cities',
   'africa.partnerships': 'Partnerships',

@@ -71,6 +71,7 @@ export const partnershipsFr: Record<keyof typeof partnershipsEn, string> = {
   'partnerships.side.supporting': 'Nous soutenons',
   'partnerships.side.supported': 'Nous sommes soutenus',
   'partnerships.side': 'Notre rôle',
+  'partnerships.opensOn': 'Le prochain rapport pourra être soumis à partir du {date}.',
   'partnerships.readOnly': 'La ville qui soutient soumet les rapports et ajoute les activités.',
   'africa.heading': 'Soutien aux villes africaines',
   'africa.partnerships': 'Partenariats',

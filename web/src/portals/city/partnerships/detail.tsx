@@ -3,13 +3,13 @@
 import { Alert, Stack } from '@mantine/core';
 import { useParams } from 'react-router';
 import { useApi } from '../../../api/query';
-import { useT } from '../../../i18n';
+import { useI18n } from '../../../i18n';
 import { Activities, ActivityForm, Facts, ReportForm, Reports } from '../../../pages/partnerships/parts';
 import { PageHeader } from '../../../ui/shell';
 import { QueryState } from '../../../ui/states';
 
 export function Page() {
-  const t = useT();
+  const { t, f } = useI18n();
   const { id = '' } = useParams();
   const partnership = useApi('/partnerships/{id}', { params: { path: { id } } });
   return (
@@ -21,7 +21,12 @@ export function Page() {
             <PageHeader title={p.title} />
             <Stack gap="xl">
               <Facts p={p} />
-              {writes && p.nextReport && <ReportForm p={p} />}
+              {writes && p.nextReport?.open && <ReportForm p={p} />}
+              {writes && p.nextReport && !p.nextReport.open && (
+                <Alert color="gray">
+                  {t('partnerships.opensOn', { date: f.date(p.nextReport.opensAt.slice(0, 10)) })}
+                </Alert>
+              )}
               {p.mine === 'supported' && <Alert color="gray">{t('partnerships.readOnly')}</Alert>}
               <Reports p={p} />
               <Activities p={p} />
