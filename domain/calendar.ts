@@ -93,5 +93,7 @@ export const CALENDAR_EVENT_KINDS = [
   'election.nominations-close',
   'election.voting-close',
   'instalment_due',
+  'partnership.activity',
+  'partnership.report_due',
 ] as const;
 export type CalendarEventKind = (typeof CALENDAR_EVENT_KINDS)[number];

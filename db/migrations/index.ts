@@ -13,6 +13,7 @@ import { Migration20261211090000_OverviewIndexes } from './Migration202612110900
 import { Migration20261212090000_MessageLanguage } from './Migration20261212090000_MessageLanguage.js';
 import { Migration20261212090000_PledgeBalance } from './Migration20261212090000_PledgeBalance.js';
 import { Migration20261212090000_Surveys } from './Migration20261212090000_Surveys.js';
+import { Migration20261218090000_Partnerships } from './Migration20261218090000_Partnerships.js';
 import { Migration20261212100000_ClusterRestructuring } from './Migration20261212100000_ClusterRestructuring.js';
 import { Migration20261213090000_WorkshopRevision } from './Migration20261213090000_WorkshopRevision.js';
 
@@ -34,4 +35,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261212090000_Surveys', class: Migration20261212090000_Surveys },
   { name: 'Migration20261212100000_ClusterRestructuring', class: Migration20261212100000_ClusterRestructuring },
   { name: 'Migration20261213090000_WorkshopRevision', class: Migration20261213090000_WorkshopRevision },
+  { name: 'Migration20261218090000_Partnerships', class: Migration20261218090000_Partnerships },
 ];

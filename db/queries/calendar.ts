@@ -5,6 +5,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../../domain/auth.js';
 import type { CalendarEvent, CalendarEventKind } from '../../domain/calendar.js';
 import { formatAmount } from '../../domain/money.js';
+import { partnershipEvents } from './partnership.js';
 
 export type { CalendarEvent };
 
@@ -306,4 +307,5 @@ export const CALENDAR_SOURCES: CalendarSource[] = [
   reportDueEvents,
   electionEvents,
   instalmentEvents,
+  partnershipEvents,
 ];

@@ -20,6 +20,9 @@ export const termsEn = {
   'election.quorum_not_met': 'quorum not met',
   'election.tie_broken_by_secretariat': 'tie broken by the secretariat',
   'election.lot': 'tie decided by lot',
+  'partnership.applied': 'the city applied to join the GNLC',
+  'partnership.admitted': 'the city was admitted to the GNLC',
+  'partnership.ended_without_application': 'ended without an application',
   nobody: 'nobody',
   none: 'none',
 } as const;
@@ -44,6 +47,9 @@ export const termsFr: Record<keyof typeof termsEn, string> = {
   'election.quorum_not_met': 'quorum non atteint',
   'election.tie_broken_by_secretariat': 'égalité tranchée par le secrétariat',
   'election.lot': 'égalité tranchée par tirage au sort',
+  'partnership.applied': 'la ville a présenté sa candidature au GNLC',
+  'partnership.admitted': 'la ville a été admise au GNLC',
+  'partnership.ended_without_application': 'terminé sans candidature',
   nobody: 'personne',
   none: 'aucun',
 };

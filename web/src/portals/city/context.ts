@@ -46,6 +46,6 @@ export function useMemberNames(code: string | undefined) {
 /** A portal path for an API resource named in a notification or a calendar event. */
 export function portalPath(resource: string | null | undefined): string | null {
   if (!resource) return null;
-  const m = /^\/(elections|workshops|coordinator-meetings)\/[0-9a-f-]{36}$/.exec(resource);
+  const m = /^\/(elections|workshops|coordinator-meetings|partnerships)\/[0-9a-f-]{36}$/.exec(resource);
   return m ? `/city${resource}` : null;
 }
