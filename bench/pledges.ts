@@ -4,7 +4,7 @@
 // same number in flight, so the ratio is the cost of the pledge process itself.
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { openOrm } from '../db/orm.js';
 import { toUsd } from '../domain/money.js';
@@ -113,12 +113,20 @@ export const pledgesBench: Bench = {
           by: 'bench',
           note: null,
         };
-        const handle = await client.workflow.start(pledgeWorkflow, {
+        // Start and first transition in one round trip (update-with-start): the update runs in the
+        // workflow's first task, after the pledge's rows are opened, and answers once its change is written.
+        const start = new WithStartWorkflowOperation(pledgeWorkflow, {
           workflowId: pledgeWorkflowId(pledgeId),
           taskQueue: pledgeQueue,
           args: [{ spec }],
+          workflowIdConflictPolicy: 'FAIL',
         });
-        await handle.executeUpdate(transitionUpdate, { args: [{ to: 'agreement_signed', by: 'bench' }] });
+        const signed = await client.workflow.executeUpdateWithStart(transitionUpdate, {
+          args: [{ to: 'agreement_signed', by: 'bench' }],
+          startWorkflowOperation: start,
+        });
+        if (signed.status !== 'agreement_signed') throw new Error(`pledge ${pledgeId} is ${signed.status}`);
+        const handle = await start.workflowHandle();
         const r = await handle.executeUpdate(receiptUpdate, {
           args: [
             {
