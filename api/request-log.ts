@@ -39,6 +39,32 @@ const routeOf = (req: Request): string | null => (req.route?.path as string | un
 
 type Level = 'error' | 'info' | 'debug';
 
+const LOGGER = Symbol('logger');
+const CHILD = Symbol('child logger');
+interface Logged {
+  id?: string;
+  [LOGGER]?: Logger;
+  [CHILD]?: Logger;
+}
+const withLazyLog = new WeakSet<object>();
+
+/**
+ * `req.log` as a getter on the requests' prototype (the app's), made once: a getter defined on each
+ * request would change its shape and cost more than the line itself.
+ */
+function lazyLog(proto: object): void {
+  if (withLazyLog.has(proto)) return;
+  withLazyLog.add(proto);
+  Object.defineProperty(proto, 'log', {
+    configurable: true,
+    get(this: Logged) {
+      const parent = this[LOGGER];
+      if (!parent) return undefined;
+      return (this[CHILD] ??= parent.child({ requestId: this.id }));
+    },
+  });
+}
+
 /**
  * The request line, written when the answer is finished (or the connection closed first). Written
  * by hand rather than with pino-http, which makes two child loggers per request (one binding the
@@ -52,13 +78,9 @@ export function requestLog(logger: Logger): RequestHandler {
     const started = performance.now();
     const id = requestIdFor(req.headers['x-request-id']);
     res.setHeader('X-Request-Id', id);
-    (req as { id?: string }).id = id;
-    let child: Logger | undefined;
-    Object.defineProperty(req, 'log', {
-      configurable: true,
-      enumerable: false,
-      get: () => (child ??= logger.child({ requestId: id })),
-    });
+    (req as Logged).id = id;
+    (req as Logged)[LOGGER] = logger;
+    lazyLog(Object.getPrototypeOf(req) as object);
     let done = false;
     const finished = () => {
       if (done) return;

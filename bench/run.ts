@@ -10,9 +10,20 @@ import { pledgesBench } from './pledges.js';
 import { peerLearningBench } from './peer-learning.js';
 import { overviewBench } from './overview.js';
 import { bundleBench } from './bundle.js';
+import { parkedBench } from './parked.js';
+import { readModelsBench } from './read-models.js';
 import { startDatabase, startTemporal, type Bench, type BenchResult } from './support.js';
 
-const BENCHES: Bench[] = [citiesBench, electionsBench, pledgesBench, peerLearningBench, overviewBench, bundleBench];
+const BENCHES: Bench[] = [
+  citiesBench,
+  electionsBench,
+  pledgesBench,
+  peerLearningBench,
+  overviewBench,
+  bundleBench,
+  parkedBench,
+  readModelsBench,
+];
 const RESULTS_DIR = join(import.meta.dirname, 'results');
 
 function pick(names: string[]): Bench[] {
