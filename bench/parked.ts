@@ -236,8 +236,8 @@ export const parkedBench: Bench = {
       const outbox = async () =>
         (
           await sql<{ n: string; distinct_keys: string; last: Date | null }[]>(
-            `select count(*) as n, count(distinct key) as distinct_keys, max(created_at) as last from notification where key = any(?)`,
-            [keys],
+            `select count(*) as n, count(distinct key) as distinct_keys, max(created_at) as last from notification where key = any(?::text[])`,
+            [`{${keys.join(',')}}`],
           )
         )[0]!;
       await until('every storm reminder in the outbox', async () => Number((await outbox()).n) >= K);

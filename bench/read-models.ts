@@ -90,11 +90,11 @@ async function addData(execute: Exec, batch: number, times: number): Promise<voi
   await execute(
     `insert into workshop (id, workflow_id, cluster_code, work_phase_id, kind, status, title, starts_at, ends_at, timezone,
                            venue, online_url, rsvp_by, revision, experts, invited, settings, created_at, updated_at)
-     select w.id, 'workshop:' || w.id, k.code, null, 'thematic', 'invitations_open', 'Bench workshop ' || w.g, s.at, s.at + interval '8 hours',
-            'Europe/Paris', null, 'https://meet.example.org/w', s.at - interval '14 days', 1, '[]'::jsonb, '{}',
+     select w.id, 'workshop:' || w.id, k.code, null, 'thematic', 'invitations_open', 'Bench workshop ' || w.g, s.starts, s.starts + interval '8 hours',
+            'Europe/Paris', null, 'https://meet.example.org/w', s.starts - interval '14 days', 1, '[]'::jsonb, '{}',
             '{"rsvpReminders":["P14D","P3D"],"outcomesDue":"P14D","outcomesReminderLead":"P3D"}'::jsonb, now(), now()
        from (select gen_random_uuid() id, g from generate_series(1, ?) g) w
-       cross join lateral (select make_timestamptz(?, 1, 1, 9, 0, 0, 'UTC') + (w.g % 365) * interval '1 day' at) s
+       cross join lateral (select make_timestamptz(?, 1, 1, 9, 0, 0, 'UTC') + (w.g % 365) * interval '1 day' as starts) s
        join (select code, row_number() over (order by code) - 1 i from cluster where status = 'active') k on k.i = w.g % 5`,
     [n('workshops'), year],
   );
