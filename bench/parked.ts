@@ -198,8 +198,9 @@ export const parkedBench: Bench = {
         const h = await sampleHistories([pledgeWorkflowId(pledgeIds.at(-1)!), workshopWorkflowId(workshopIds.at(-1)!)]);
         return h.every((x) => x.last === temporal.api.enums.v1.EventType.EVENT_TYPE_TIMER_STARTED);
       });
-      global.gc?.();
+      global.gc?.(); // with NODE_OPTIONS=--expose-gc: the heap after a full collection
       const rssParked = process.memoryUsage().rss;
+      const heapParked = process.memoryUsage().heapUsed;
       const pledgeHist = await sampleHistories(pledgeIds.map(pledgeWorkflowId));
       const workshopHist = await sampleHistories(workshopIds.map(workshopWorkflowId));
       const maxOf = (h: { events: number; bytes: number }[]) => ({
@@ -207,7 +208,7 @@ export const parkedBench: Bench = {
         bytes: Math.max(...h.map((x) => x.bytes)),
       });
       ctx.log(
-        `  parked ${N} pledges + ${M} workshops in ${parkedS.toFixed(1)} s (starts ${startedS.toFixed(1)} s); RSS ${mb(rss0)} → ${mb(rssParked)} MB (cache ${cacheSize})`,
+        `  parked ${N} pledges + ${M} workshops in ${parkedS.toFixed(1)} s (starts ${startedS.toFixed(1)} s); RSS ${mb(rss0)} → ${mb(rssParked)} MB, JS heap ${mb(heapParked)} MB (cache ${cacheSize})`,
       );
       ctx.log(
         `  history per pledge ${JSON.stringify(maxOf(pledgeHist))}, per workshop ${JSON.stringify(maxOf(workshopHist))}`,
@@ -235,7 +236,7 @@ export const parkedBench: Bench = {
       const keys = stormIds.map((id) => `${pledgeWorkflowId(id)}:inst1:before-due`);
       const outbox = async () =>
         (
-          await sql<{ n: string; distinct_keys: string; last: Date | null }[]>(
+          await sql<{ n: string; distinct_keys: string; last: Date | string | null }[]>(
             `select count(*) as n, count(distinct key) as distinct_keys, max(created_at) as last from notification where key = any(?::text[])`,
             [`{${keys.join(',')}}`],
           )
@@ -244,7 +245,7 @@ export const parkedBench: Bench = {
       // A late duplicate would show up after the last first write: give stragglers a moment.
       await new Promise((r) => setTimeout(r, 2000));
       const o = await outbox();
-      const pledgeStormS = (o.last!.getTime() - at) / 1000;
+      const pledgeStormS = (new Date(o.last!).getTime() - at) / 1000;
       const pledgeRate = K / pledgeStormS;
 
       const bareAt = Date.now() + leadMs;
@@ -275,6 +276,7 @@ export const parkedBench: Bench = {
         table: {
           'parked (N pledges + M workshops)': `${N} + ${M} in ${round(parkedS, 1)} s`,
           'RSS parked / after storm MB': `${mb(rssParked)} / ${mb(rssStorm)} (limit ${RSS_LIMIT_MB}, cache ${cacheSize})`,
+          'JS heap parked MB': mb(heapParked),
           'max history pledge (events / bytes)': `${maxOf(pledgeHist).events} / ${maxOf(pledgeHist).bytes}`,
           'max history workshop (events / bytes)': `${maxOf(workshopHist).events} / ${maxOf(workshopHist).bytes}`,
           'storm K': K,
@@ -292,6 +294,7 @@ export const parkedBench: Bench = {
           startedSeconds: startedS,
           parkedSeconds: parkedS,
           rssMb: { before: mb(rss0), parked: mb(rssParked), afterStorm: mb(rssStorm) },
+          heapParkedMb: mb(heapParked),
           histories: { pledge: pledgeHist, workshop: workshopHist },
           storm: { pledgeSeconds: pledgeStormS, bareSeconds: bareStormS, pledgeRate, bareRate, ratio, outbox: o },
         },

@@ -31,18 +31,7 @@ export interface WorkerOptions extends ActivityDeps {
   workflowBundlePath?: string;
   /** The clients' data converter (ballots sealed by platform/ballot-codec.ts); without it, ballots stay plain. */
   dataConverter?: DataConverter;
-  /** Workflows kept in memory between tasks (default MAX_CACHED_WORKFLOWS). */
-  maxCachedWorkflows?: number;
 }
-
-/**
- * The SDK's default cache is sized from the heap limit (about 2 300 workflows with a 4 GB heap), and
- * each cached workflow cost about 2.9 MB of RSS in `npm run bench parked` (600 parked workflows took
- * the worker from 0.7 to 2.4 GB). 250 keeps a worker under 1.5 GB; a workflow not in the cache is
- * replayed from its (short) history when its next task comes, which for timers parked for months is
- * rare.
- */
-export const MAX_CACHED_WORKFLOWS = 250;
 
 export async function createWorker(opts: WorkerOptions): Promise<Worker> {
   return Worker.create({
@@ -58,7 +47,6 @@ export async function createWorker(opts: WorkerOptions): Promise<Worker> {
     dataConverter: opts.dataConverter,
     // Let running activities finish their database writes on SIGTERM.
     shutdownGraceTime: '10s',
-    maxCachedWorkflows: opts.maxCachedWorkflows ?? MAX_CACHED_WORKFLOWS,
   });
 }
 
