@@ -177,7 +177,7 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
   // A dependency that is down fails every request: it is logged once per half minute, not each time.
   const lastLogged = new Map<string, number>();
   return (err, req, res, _next) => {
-    // The request's own logger (pino-http): the line carries its requestId.
+    // The request's own logger (api/request-log.ts): the line carries its requestId.
     const log = (req as { log?: Logger }).log ?? logger;
     const problem = toProblem(err);
     if (problem?.status === 503) {

@@ -8,6 +8,7 @@ import {
   defineUpdate,
   proxyActivities,
   setHandler,
+  sleep,
 } from '@temporalio/workflow';
 
 const { noop } = proxyActivities<{ noop(): Promise<void> }>({ startToCloseTimeout: '1 minute' });
@@ -29,4 +30,11 @@ export async function bareUpdateWorkflow(): Promise<void> {
     done = true;
   });
   await condition(() => done && allHandlersFinished());
+}
+
+/** Sleeps until `at` (epoch ms), then runs one no-op activity: a reminder with nothing to decide. */
+export async function bareTimerWorkflow(at: number): Promise<void> {
+  const ms = at - Date.now();
+  if (ms > 0) await sleep(ms);
+  await noop();
 }

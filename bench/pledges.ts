@@ -4,7 +4,8 @@
 // same number in flight, so the ratio is the cost of the pledge process itself.
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
+import proto from '@temporalio/proto';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { openOrm } from '../db/orm.js';
 import { toUsd } from '../domain/money.js';
@@ -16,6 +17,7 @@ import { pledgeWorkflow, receiptUpdate, transitionUpdate } from '../workflows/pl
 import { round, type Bench, type BenchContext } from './support.js';
 
 const TARGET_RATIO = 0.5;
+const WFT_COMPLETED = proto.temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED;
 const SECONDS = Number(process.env.BENCH_SECONDS) || 10;
 const WARMUP_SECONDS = 2;
 const IN_FLIGHT = 20;
@@ -113,12 +115,20 @@ export const pledgesBench: Bench = {
           by: 'bench',
           note: null,
         };
-        const handle = await client.workflow.start(pledgeWorkflow, {
+        // Start and first transition in one round trip (update-with-start): the update runs in the
+        // workflow's first task, after the pledge's rows are opened, and answers once its change is written.
+        const start = new WithStartWorkflowOperation(pledgeWorkflow, {
           workflowId: pledgeWorkflowId(pledgeId),
           taskQueue: pledgeQueue,
           args: [{ spec }],
+          workflowIdConflictPolicy: 'FAIL',
         });
-        await handle.executeUpdate(transitionUpdate, { args: [{ to: 'agreement_signed', by: 'bench' }] });
+        const signed = await client.workflow.executeUpdateWithStart(transitionUpdate, {
+          args: [{ to: 'agreement_signed', by: 'bench' }],
+          startWorkflowOperation: start,
+        });
+        if (signed.status !== 'agreement_signed') throw new Error(`pledge ${pledgeId} is ${signed.status}`);
+        const handle = await start.workflowHandle();
         const r = await handle.executeUpdate(receiptUpdate, {
           args: [
             {
@@ -136,9 +146,12 @@ export const pledgesBench: Bench = {
         });
         if (r.status !== 'fulfilled') throw new Error(`pledge ${pledgeId} ended ${r.status}`);
       };
+      const bareIds: string[] = [];
       const bare = async () => {
+        const workflowId = `bare:${randomUUID()}`;
+        bareIds.push(workflowId);
         await client.workflow.execute('bareWorkflow', {
-          workflowId: `bare:${randomUUID()}`,
+          workflowId,
           taskQueue: bareQueue,
           args: [],
         });
@@ -164,6 +177,16 @@ export const pledgesBench: Bench = {
       const ratio = pledgeRate / baseRate;
 
       // Every lifecycle counted must be in the database as fulfilled, once.
+      // What one lifecycle costs the server: workflow tasks and events of a pledge vs a bare workflow.
+      const shape = async (workflowId: string) => {
+        const events = (await client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
+        const tasks = events.filter((e) => e.eventType === WFT_COMPLETED).length;
+        return { events: events.length, workflowTasks: tasks };
+      };
+      const pledgeShape = await shape(pledgeWorkflowId(pledgeIds[0]!));
+      const bareShape = await shape(bareIds[0]!);
+      ctx.log(`  one lifecycle: ${JSON.stringify(pledgeShape)}; one bare workflow: ${JSON.stringify(bareShape)}`);
+
       const rows = await orm.em
         .getConnection()
         .execute<{ status: string; n: string }[]>(
@@ -195,6 +218,7 @@ export const pledgesBench: Bench = {
           target: `>= ${TARGET_RATIO}`,
           'fulfilled rows / receipts': `${fulfilled} / ${receipts}`,
           failures: failures,
+          'workflow tasks / events per lifecycle (bare)': `${pledgeShape.workflowTasks} / ${pledgeShape.events} (${bareShape.workflowTasks} / ${bareShape.events})`,
         },
         details: {
           statuses: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])),
@@ -208,6 +232,7 @@ export const pledgesBench: Bench = {
           fulfilled,
           receipts,
           lifecyclesCounted: completed,
+          history: { pledge: pledgeShape, bare: bareShape },
         },
       };
     } finally {

@@ -1,4 +1,5 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { createServer as createHttpServer, type RequestListener, type Server } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -174,3 +175,26 @@ export function assertAllOk(label: string, r: LoadResult): void {
 }
 
 export const round = (n: number, digits = 2): number => Number(n.toFixed(digits));
+
+/**
+ * BENCH_PROFILE=<dir>: a V8 CPU profile of this process for the duration of `phase` only, written to
+ * <dir>/<label>.cpuprofile (open it in Chrome DevTools, or summarise it with bench/profile-top.ts).
+ * Each phase is profiled alone, so an app phase and its baseline can be compared frame by frame.
+ */
+export async function profiled<T>(label: string, phase: () => Promise<T>): Promise<T> {
+  const dir = process.env.BENCH_PROFILE;
+  if (!dir) return phase();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 500 });
+  await session.post('Profiler.start');
+  try {
+    return await phase();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    session.disconnect();
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, `${label}.cpuprofile`), JSON.stringify(profile));
+  }
+}

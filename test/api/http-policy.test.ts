@@ -24,7 +24,7 @@ const logger = createLogger('info', { write: (s: string) => void raw.push(s) });
 const api = useTestApp({ worker: false, logger });
 const { http, fx } = api;
 
-/** The request line of the request whose answer carried `id`; pino-http writes it when the answer is finished. */
+/** The request line of the request whose answer carried `id`; written when the answer is finished. */
 async function lineOf(id: string): Promise<Line> {
   await expect.poll(() => lines().filter((l) => l.requestId === id && l.res).length).toBe(1);
   return lines().find((l) => l.requestId === id && l.res)!;

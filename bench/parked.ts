@@ -1,0 +1,307 @@
+// Long-lived workflows parked on timers, then a timer storm.
+//
+// 1. Parked: N pledge workflows with yearly instalment schedules (their next timer years away) and
+//    M scheduled workshops (RSVP reminders months away) started on one production-configured worker
+//    (createWorker: the SDK's default workflow cache); the bench process's RSS (worker, client and
+//    bench together: an upper bound of the worker's) once all are parked, and the size of sampled
+//    histories (events and bytes, encoded as the server stores them).
+// 2. Storm: K pledges whose before-due reminder falls on the same instant; every reminder must write
+//    exactly one notification to the outbox. Rate = K / (last outbox row − the instant), against K
+//    bare workflows that sleep until one instant and then run one no-op activity, on the same server.
+//
+// Sizes: BENCH_PARKED_PLEDGES (N), BENCH_PARKED_WORKSHOPS (M), BENCH_STORM (K).
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { Client, Connection } from '@temporalio/client';
+import proto from '@temporalio/proto';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { openOrm } from '../db/orm.js';
+import { pledgeWorkflowId, reminderSettings } from '../domain/pledge.js';
+import type { PledgeSpec } from '../domain/pledge.contract.js';
+import { WORKSHOP_DEFAULTS, workshopWorkflowId } from '../domain/workshop.js';
+import type { WorkshopInput } from '../domain/workshop.contract.js';
+import { createLogger } from '../platform/logger.js';
+import { createWorker } from '../worker/index.js';
+import { pledgeWorkflow } from '../workflows/pledge.js';
+import { workshopWorkflow } from '../workflows/workshop.js';
+import { round, type Bench, type BenchContext } from './support.js';
+
+const { temporal } = proto;
+
+const N = Number(process.env.BENCH_PARKED_PLEDGES) || 500;
+const M = Number(process.env.BENCH_PARKED_WORKSHOPS) || 100;
+const K = Number(process.env.BENCH_STORM) || 200;
+const RSS_LIMIT_MB = 1536;
+const TARGET_RATIO = 0.5;
+/** Starts in flight: 50 at once timed out first workflow tasks (10 s) on a busy 2-core machine. */
+const STARTS_IN_FLIGHT = 10;
+/** No phase may run away: each wait is bounded. */
+const MAX_WAIT_MS = 3 * 60_000;
+const SAMPLE = 20;
+
+async function inParallel<T>(items: T[], inFlight: number, one: (t: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(inFlight, items.length) }, async () => {
+      while (next < items.length) await one(items[next++]!);
+    }),
+  );
+}
+
+async function until(what: string, check: () => Promise<boolean>): Promise<void> {
+  const end = Date.now() + MAX_WAIT_MS;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+const mb = (bytes: number) => round(bytes / 1024 / 1024, 0);
+const year = new Date().getUTCFullYear();
+
+function pledgeSpec(pledgeId: string, donorId: string, instalments: PledgeSpec['instalments'], beforeDue?: string) {
+  const spec: PledgeSpec = {
+    pledgeId,
+    donorId,
+    kind: 'financial',
+    fundingOption: 'mdfm',
+    subOption: null,
+    focus: ['africa'],
+    biennium: '2025-2027',
+    status: 'agreement_signed',
+    currency: 'USD',
+    amountMinor: instalments.reduce((s, i) => s + i.amountMinor, 0),
+    instalments,
+    inKind: null,
+    reminders: reminderSettings(beforeDue ? { beforeDue } : {}),
+    campaignId: null,
+    by: 'bench',
+    note: null,
+  };
+  return spec;
+}
+
+export const parkedBench: Bench = {
+  name: 'parked',
+  description: `N=${N} pledges + M=${M} workshops parked on timers (RSS, history size), then K=${K} reminders due at one instant vs bare timers`,
+  needsTemporal: true,
+  async run(ctx: BenchContext) {
+    const logger = createLogger('silent');
+    const orm = await openOrm(ctx.databaseUrl, { pool: { min: 0, max: 30 } });
+    const connection = await Connection.connect({ address: ctx.temporalAddress! });
+    const nativeConnection = await NativeConnection.connect({ address: ctx.temporalAddress! });
+    const client = new Client({ connection });
+    const sql = <T extends object[]>(q: string, p: unknown[] = []) => orm.em.getConnection().execute<T>(q, p);
+    const stops: (() => Promise<unknown>)[] = [
+      () => orm.close(),
+      () => connection.close(),
+      () => nativeConnection.close(),
+    ];
+    try {
+      const queue = `bench-parked-${randomUUID()}`;
+      const bareQueue = `bench-bare-${randomUUID()}`;
+      const worker = await createWorker({
+        connection: nativeConnection,
+        namespace: 'default',
+        taskQueue: queue,
+        orm,
+        logger,
+      });
+      const bareWorker = await Worker.create({
+        connection: nativeConnection,
+        taskQueue: bareQueue,
+        workflowsPath: fileURLToPath(new URL('./bare-workflow.ts', import.meta.url)),
+        activities: { noop: async () => undefined },
+      });
+      const running = [worker.run(), bareWorker.run()];
+      stops.unshift(async () => {
+        for (const w of [worker, bareWorker]) if (w.getState() === 'RUNNING') w.shutdown();
+        await Promise.all(running);
+      });
+      const cacheSize = (worker as unknown as { options: { maxCachedWorkflows: number } }).options.maxCachedWorkflows;
+      const rss0 = process.memoryUsage().rss;
+
+      const donorId = randomUUID();
+      await sql(
+        `insert into donor (id, name, type, created_at, updated_at) values (?, 'Bench donor', 'foundation', now(), now())`,
+        [donorId],
+      );
+
+      // ---- 1. parked
+      const pledgeIds = Array.from({ length: N }, () => randomUUID());
+      const schedule = Array.from({ length: 4 }, (_, i) => ({
+        seq: i + 1,
+        due: `${year + 1 + i}-03-01`,
+        amountMinor: 2_500_000,
+        paidMinor: 0,
+        status: 'scheduled' as const,
+      }));
+      const t0 = performance.now();
+      await inParallel(pledgeIds, STARTS_IN_FLIGHT, (pledgeId) =>
+        client.workflow.start(pledgeWorkflow, {
+          workflowId: pledgeWorkflowId(pledgeId),
+          taskQueue: queue,
+          args: [{ spec: pledgeSpec(pledgeId, donorId, schedule) }],
+        }),
+      );
+      const workshopIds = Array.from({ length: M }, () => randomUUID());
+      await inParallel(workshopIds, STARTS_IN_FLIGHT, (workshopId) => {
+        const input: WorkshopInput = {
+          workshopId,
+          cluster: 'ESD',
+          workPhaseId: null,
+          kind: 'thematic',
+          title: 'Bench workshop',
+          schedule: {
+            startsAt: `${year + 1}-06-01T09:00:00Z`,
+            endsAt: `${year + 1}-06-01T17:00:00Z`,
+            timezone: 'Europe/Paris',
+            onlineUrl: 'https://meet.example.org/bench',
+            rsvpBy: `${year + 1}-05-15T00:00:00Z`,
+          },
+          experts: [],
+          invited: [],
+          coordinators: [],
+          settings: { ...WORKSHOP_DEFAULTS, rsvpReminders: [...WORKSHOP_DEFAULTS.rsvpReminders] },
+        };
+        return client.workflow.start(workshopWorkflow, {
+          workflowId: workshopWorkflowId(workshopId),
+          taskQueue: queue,
+          args: [input],
+        });
+      });
+      const startedS = (performance.now() - t0) / 1000;
+      // Parked = its rows written by its first workflow task, and that task completed (a timer started).
+      await until('parked pledges and workshops', async () => {
+        const [p] = await sql<{ n: string }[]>(`select count(*) as n from pledge where donor_id = ?`, [donorId]);
+        const [w] = await sql<{ n: string }[]>(`select count(*) as n from workshop where id = any(?::uuid[])`, [
+          `{${workshopIds.join(',')}}`,
+        ]);
+        return Number(p!.n) === N && Number(w!.n) === M;
+      });
+      const parkedS = (performance.now() - t0) / 1000;
+      const sampleHistories = async (ids: string[]) => {
+        const out = [];
+        for (const id of ids.slice(0, SAMPLE)) {
+          const history = await client.workflow.getHandle(id).fetchHistory();
+          const last = history.events?.at(-1)?.eventType;
+          out.push({
+            events: history.events?.length ?? 0,
+            bytes: temporal.api.history.v1.History.encode(history).finish().length,
+            last,
+          });
+        }
+        return out;
+      };
+      // Let the last workflow tasks complete before sampling memory and histories.
+      await until('the last parked task', async () => {
+        const h = await sampleHistories([pledgeWorkflowId(pledgeIds.at(-1)!), workshopWorkflowId(workshopIds.at(-1)!)]);
+        return h.every((x) => x.last === temporal.api.enums.v1.EventType.EVENT_TYPE_TIMER_STARTED);
+      });
+      global.gc?.(); // with NODE_OPTIONS=--expose-gc: the heap after a full collection
+      const rssParked = process.memoryUsage().rss;
+      const heapParked = process.memoryUsage().heapUsed;
+      const pledgeHist = await sampleHistories(pledgeIds.map(pledgeWorkflowId));
+      const workshopHist = await sampleHistories(workshopIds.map(workshopWorkflowId));
+      const maxOf = (h: { events: number; bytes: number }[]) => ({
+        events: Math.max(...h.map((x) => x.events)),
+        bytes: Math.max(...h.map((x) => x.bytes)),
+      });
+      ctx.log(
+        `  parked ${N} pledges + ${M} workshops in ${parkedS.toFixed(1)} s (starts ${startedS.toFixed(1)} s); RSS ${mb(rss0)} → ${mb(rssParked)} MB, JS heap ${mb(heapParked)} MB (cache ${cacheSize})`,
+      );
+      ctx.log(
+        `  history per pledge ${JSON.stringify(maxOf(pledgeHist))}, per workshop ${JSON.stringify(maxOf(workshopHist))}`,
+      );
+
+      // ---- 2. storm: K before-due reminders at one instant
+      const leadMs = 15_000 + K * 40;
+      const at = Math.ceil((Date.now() + leadMs) / 1000) * 1000;
+      const due = new Date(at + 86_400_000);
+      due.setUTCHours(0, 0, 0, 0);
+      const dueDay = due.toISOString().slice(0, 10);
+      const beforeDue = `PT${(due.getTime() - at) / 1000}S`;
+      const stormIds = Array.from({ length: K }, () => randomUUID());
+      const stormInstalments = [
+        { seq: 1, due: dueDay, amountMinor: 1_000_000, paidMinor: 0, status: 'scheduled' as const },
+      ];
+      await inParallel(stormIds, STARTS_IN_FLIGHT, (pledgeId) =>
+        client.workflow.start(pledgeWorkflow, {
+          workflowId: pledgeWorkflowId(pledgeId),
+          taskQueue: queue,
+          args: [{ spec: pledgeSpec(pledgeId, donorId, stormInstalments, beforeDue) }],
+        }),
+      );
+      if (Date.now() >= at) throw new Error('the storm instant passed before all were started: raise leadMs');
+      const keys = stormIds.map((id) => `${pledgeWorkflowId(id)}:inst1:before-due`);
+      const outbox = async () =>
+        (
+          await sql<{ n: string; distinct_keys: string; last: Date | string | null }[]>(
+            `select count(*) as n, count(distinct key) as distinct_keys, max(created_at) as last from notification where key = any(?::text[])`,
+            [`{${keys.join(',')}}`],
+          )
+        )[0]!;
+      await until('every storm reminder in the outbox', async () => Number((await outbox()).n) >= K);
+      // A late duplicate would show up after the last first write: give stragglers a moment.
+      await new Promise((r) => setTimeout(r, 2000));
+      const o = await outbox();
+      const pledgeStormS = (new Date(o.last!).getTime() - at) / 1000;
+      const pledgeRate = K / pledgeStormS;
+
+      const bareAt = Date.now() + leadMs;
+      const bareStarts = Array.from({ length: K }, () => `bare-timer:${randomUUID()}`);
+      const done: number[] = [];
+      const handles: Promise<void>[] = [];
+      await inParallel(bareStarts, STARTS_IN_FLIGHT, async (workflowId) => {
+        const h = await client.workflow.start('bareTimerWorkflow', {
+          workflowId,
+          taskQueue: bareQueue,
+          args: [bareAt],
+        });
+        handles.push(h.result().then(() => void done.push(Date.now())));
+      });
+      if (Date.now() >= bareAt) throw new Error('the bare storm instant passed before all were started');
+      await Promise.all(handles);
+      const bareStormS = (Math.max(...done) - bareAt) / 1000;
+      const bareRate = K / bareStormS;
+      const ratio = pledgeRate / bareRate;
+      const exactlyOnce = Number(o.n) === K && Number(o.distinct_keys) === K;
+      ctx.log(
+        `  storm: ${K} reminders in ${pledgeStormS.toFixed(1)} s (${pledgeRate.toFixed(1)}/s; outbox ${o.n} rows, ${o.distinct_keys} keys) vs bare ${bareStormS.toFixed(1)} s (${bareRate.toFixed(1)}/s): ratio ${ratio.toFixed(3)}`,
+      );
+      const rssStorm = process.memoryUsage().rss;
+      const rssOk = Math.max(rssParked, rssStorm) <= RSS_LIMIT_MB * 1024 * 1024;
+      return {
+        ok: rssOk && exactlyOnce && ratio >= TARGET_RATIO,
+        table: {
+          'parked (N pledges + M workshops)': `${N} + ${M} in ${round(parkedS, 1)} s`,
+          'RSS parked / after storm MB': `${mb(rssParked)} / ${mb(rssStorm)} (limit ${RSS_LIMIT_MB}, cache ${cacheSize})`,
+          'JS heap parked MB': mb(heapParked),
+          'max history pledge (events / bytes)': `${maxOf(pledgeHist).events} / ${maxOf(pledgeHist).bytes}`,
+          'max history workshop (events / bytes)': `${maxOf(workshopHist).events} / ${maxOf(workshopHist).bytes}`,
+          'storm K': K,
+          'storm outbox rows / distinct': `${o.n} / ${o.distinct_keys}`,
+          'storm pledge /s': round(pledgeRate, 1),
+          'storm bare /s': round(bareRate, 1),
+          ratio: round(ratio, 3),
+          target: `>= ${TARGET_RATIO}, RSS <= ${RSS_LIMIT_MB} MB, exactly once`,
+        },
+        details: {
+          N,
+          M,
+          K,
+          cacheSize,
+          startedSeconds: startedS,
+          parkedSeconds: parkedS,
+          rssMb: { before: mb(rss0), parked: mb(rssParked), afterStorm: mb(rssStorm) },
+          heapParkedMb: mb(heapParked),
+          histories: { pledge: pledgeHist, workshop: workshopHist },
+          storm: { pledgeSeconds: pledgeStormS, bareSeconds: bareStormS, pledgeRate, bareRate, ratio, outbox: o },
+        },
+      };
+    } finally {
+      for (const stop of stops)
+        await stop().catch((err) => ctx.log(`  cleanup failed: ${err instanceof Error ? err.message : String(err)}`));
+    }
+  },
+};
