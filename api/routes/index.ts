@@ -14,6 +14,8 @@ import { campaignRoutes } from './campaigns.js';
 import { fundingSummaryRoutes } from './funding-summary.js';
 import { donorStatementRoutes } from './donor-statements.js';
 import { surveyRoutes } from './surveys.js';
+import { partnerInquiryRoutes } from './partner-inquiries.js';
+import { donorContactRoutes } from './donor-contacts.js';
 
 /** Routers of the long-running processes (elections, cluster work, funding). */
 export const processRoutes: ((deps: AppDeps) => Router)[] = [
@@ -31,4 +33,6 @@ export const processRoutes: ((deps: AppDeps) => Router)[] = [
   fundingSummaryRoutes,
   donorStatementRoutes,
   surveyRoutes,
+  partnerInquiryRoutes,
+  donorContactRoutes,
 ];

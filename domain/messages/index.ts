@@ -13,16 +13,38 @@ import type { Template } from './template.js';
 import { termsEn, termsFr } from './terms.js';
 import { surveyEn, surveyFr } from './survey.js';
 import { workshopEn, workshopFr } from './workshop.js';
+import { partnerInquiryEn, partnerInquiryFr } from './partner-inquiry.js';
+import { donorContactEn, donorContactFr } from './donor-contact.js';
 
 export type { Param, Params, Template };
 
-const en = { ...electionEn, ...workshopEn, ...meetingEn, ...pledgeEn, ...campaignEn, ...surveyEn, ...authEn };
+const en = {
+  ...electionEn,
+  ...workshopEn,
+  ...meetingEn,
+  ...pledgeEn,
+  ...campaignEn,
+  ...surveyEn,
+  ...authEn,
+  ...partnerInquiryEn,
+  ...donorContactEn,
+};
 export type MessageKind = keyof typeof en;
 type TermKey = keyof typeof termsEn;
 
 export const CATALOGUE: Record<Language, Record<MessageKind, Template>> = {
   en,
-  fr: { ...electionFr, ...workshopFr, ...meetingFr, ...pledgeFr, ...campaignFr, ...surveyFr, ...authFr },
+  fr: {
+    ...electionFr,
+    ...workshopFr,
+    ...meetingFr,
+    ...pledgeFr,
+    ...campaignFr,
+    ...surveyFr,
+    ...authFr,
+    ...partnerInquiryFr,
+    ...donorContactFr,
+  },
 };
 export const TERMS: Record<Language, Record<TermKey, string>> = { en: termsEn, fr: termsFr };
 
