@@ -35,7 +35,7 @@ function LogContact({ donorId }: { donorId: string }) {
     },
     {
       form,
-      invalidate: [`/donors/${donorId}/contacts`],
+      invalidate: ['/donors/{id}/contacts'],
       success: t('contacts.logged'),
       onSuccess: () => form.reset(blank),
     },
@@ -76,7 +76,7 @@ function NextStep({ donorId, entry }: { donorId: string; entry: Entry }) {
   const form = useProblemForm({ dueOn: next.dueOn });
   const [moving, setMoving] = useState(false);
   const path = { id: donorId, entryId: entry.id };
-  const invalidate = [`/donors/${donorId}/contacts`];
+  const invalidate = ['/donors/{id}/contacts'];
   const done = useSubmit(
     async () =>
       unwrap(
@@ -152,7 +152,7 @@ function AddToCampaign({ donorId }: { donorId: string }) {
           body: { donorIds: [donorId] },
         }),
       ),
-    { form, invalidate: ['/campaigns', `/donors/${donorId}`], success: t('contacts.added') },
+    { form, invalidate: ['/campaigns'], success: t('contacts.added') },
   );
   const open = campaigns.data?.items ?? [];
   if (campaigns.isSuccess && open.length === 0) return <Text size="sm">{t('contacts.noOpenCampaign')}</Text>;

@@ -50,12 +50,16 @@ export function Page() {
       header: t('pipeline.interest'),
       cell: (i) => i.interest.map((o) => t(`fundingOption.${o}` as MessageKey)).join(', '),
     },
-    { key: 'status', header: t('lists.status'), cell: (i) => <StatusBadge value={i.status} /> },
+    {
+      key: 'status',
+      header: t('lists.status'),
+      cell: (i) => <StatusBadge value={i.status} style={{ minWidth: 'max-content' }} />,
+    },
     {
       key: 'confirmation',
       header: t('pipeline.confirmation'),
       cell: (i) => (
-        <Badge variant="light" color={COLOURS[i.confirmation]}>
+        <Badge variant="light" color={COLOURS[i.confirmation]} style={{ minWidth: 'max-content' }}>
           {t(`pipeline.confirmation.${i.confirmation}` as MessageKey)}
         </Badge>
       ),
