@@ -8,6 +8,7 @@ import { createPledgeActivities } from './pledge.js';
 import { createNotificationActivities } from './notification.js';
 import { createSurveyActivities } from './survey.js';
 import { createPartnershipActivities } from './partnership.js';
+import { createDonorContactActivities } from './donor-contact.js';
 
 export type { ActivityDeps };
 
@@ -23,6 +24,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCampaignActivities(deps),
     ...createSurveyActivities(deps),
     ...createPartnershipActivities(deps),
+    ...createDonorContactActivities(deps),
   };
 }
 

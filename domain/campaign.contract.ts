@@ -37,6 +37,11 @@ export const CampaignInputSchema = z.object({
   followUpsPerRun: z.int().min(1).max(10_000).optional(),
 });
 
+/** The `addProspects` update's argument: donors to add to the running campaign. */
+export interface AddProspectsArgs {
+  donorIds: string[];
+}
+
 export interface CampaignCarry {
   prospects: { donorId: string; pledgeId: string }[];
   digests: number;

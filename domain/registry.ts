@@ -16,6 +16,8 @@ export const DONOR_TYPES = [
   'think_tank',
   'research_institute',
 ] as const;
+/** A prospect donor came from a public inquiry: its contact has no access until it is active. */
+export const DONOR_STATUSES = ['prospect', 'active'] as const;
 
 const uuid = z.uuid();
 const countryCode = z
@@ -77,6 +79,7 @@ export const DonorPatch = z
     country: countryCode.nullable().optional(),
     contact: z.object({ name: name.nullable().optional(), email: email.nullable().optional() }).strict().optional(),
     cityId: uuid.nullable().optional(),
+    status: z.enum(DONOR_STATUSES).optional(),
   })
   .strict()
   .refine((o) => Object.keys(o).length > 0, 'at least one field must be given');

@@ -8,6 +8,7 @@ import {
   condition,
   continueAsNew,
   defineQuery,
+  defineUpdate,
   setHandler,
   sleep,
   startChild,
@@ -15,13 +16,19 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { campaignWorkflowId } from '../domain/campaign.js';
-import type { CampaignInput, CampaignOutcome, CampaignProgress, CampaignState } from '../domain/campaign.contract.js';
+import type {
+  AddProspectsArgs,
+  CampaignInput,
+  CampaignOutcome,
+  CampaignProgress,
+  CampaignState,
+} from '../domain/campaign.contract.js';
 import { addDuration } from '../domain/duration.js';
 import { toSecretariat as messageToSecretariat, type Sender } from '../domain/notification.js';
 import { message, type Params } from '../domain/messages/index.js';
 import { pledgeWorkflowId } from '../domain/pledge.js';
 import type { PledgeSpec } from '../domain/pledge.contract.js';
-import { activities, tellingTheSecretariat, checkInput } from './kit.js';
+import { activities, tellingTheSecretariat, checkInput, refuse } from './kit.js';
 import { CampaignInputSchema } from '../domain/campaign.contract.js';
 import { pledgeWorkflow } from './pledge.js';
 import { showInVisibility } from './visibility.js';
@@ -30,6 +37,16 @@ import { workflowSummary } from '../domain/visibility.js';
 const acts = activities();
 
 export const campaignStateQuery = defineQuery<CampaignState>('state');
+/**
+ * Adds donors (prospects of the pipeline or partners) to the running campaign: each gets its
+ * prospect pledge and pledge workflow, as the donors it opened with did. Refused once the campaign
+ * closes, for a donor that is a prospect of it already, or for more than 100 at once. The handler
+ * only runs when the update is sent, so histories without it replay unchanged (no patch needed).
+ */
+export const addProspectsUpdate = defineUpdate<CampaignState, [AddProspectsArgs]>('addProspects');
+
+/** At most this many donors added by one update (the API's body holds the same bound). */
+export const MAX_ADDED_PROSPECTS = 100;
 
 export type { CampaignOutcome };
 
@@ -76,9 +93,7 @@ async function runCampaignWorkflow(input: CampaignInput): Promise<CampaignOutcom
   const sender: Sender = { key: wfId, noun: 'campaign', resource: `/campaigns/${campaignId}` };
   const toSecretariat = (key: string, m: ReturnType<typeof message>) => messageToSecretariat(sender, m, key);
 
-  // A continued run finds the campaign and its prospects open already.
-  if (!carry) await acts.openCampaign(input);
-  for (const donorId of carry ? [] : input.donorIds) {
+  const openOne = async (donorId: string) => {
     const spec: PledgeSpec = {
       pledgeId: uuid4(),
       donorId,
@@ -108,7 +123,35 @@ async function runCampaignWorkflow(input: CampaignInput): Promise<CampaignOutcom
     }).catch((err: unknown) => {
       if ((err as { name?: string })?.name !== 'WorkflowExecutionAlreadyStartedError') throw err;
     });
-  }
+  };
+  // Donors being added by an update (not yet in `prospects`): a second update naming one is refused.
+  const adding = new Set<string>();
+  let closing = false;
+  setHandler(
+    addProspectsUpdate,
+    async ({ donorIds }) => {
+      for (const d of donorIds) adding.add(d);
+      for (const d of donorIds) {
+        await openOne(d);
+        adding.delete(d);
+      }
+      return { campaignId, biennium, status, prospects: [...prospects], digests, followUps };
+    },
+    {
+      validator: ({ donorIds }: AddProspectsArgs) => {
+        if (closing || status !== 'open') throw refuse('Conflict', 'the campaign is closing or closed');
+        if (!Array.isArray(donorIds) || donorIds.length === 0 || donorIds.length > MAX_ADDED_PROSPECTS)
+          throw refuse('BadRequest', `give 1 to ${MAX_ADDED_PROSPECTS} donors`);
+        if (new Set(donorIds).size !== donorIds.length) throw refuse('BadRequest', 'a donor is listed twice');
+        const already = donorIds.filter((d) => adding.has(d) || prospects.some((p) => p.donorId === d));
+        if (already.length) throw refuse('Conflict', 'donors already in the campaign', { donorIds: already });
+      },
+    },
+  );
+
+  // A continued run finds the campaign and its prospects open already.
+  if (!carry) await acts.openCampaign(input);
+  for (const donorId of carry ? [] : input.donorIds) await openOne(donorId);
 
   let nextFollowUp = carry?.nextFollowUp ?? addDuration(new Date(Date.now()), input.followUpEvery).getTime();
   let nextDigest = carry?.nextDigest ?? addDuration(new Date(Date.now()), input.digestEvery).getTime();
@@ -123,7 +166,10 @@ async function runCampaignWorkflow(input: CampaignInput): Promise<CampaignOutcom
     const at = Math.min(nextFollowUp, nextDigest, input.closesAt);
     const wait = at - Date.now();
     if (wait > 0) await sleep(wait);
-    if (at === input.closesAt) break;
+    if (at === input.closesAt) {
+      closing = true;
+      break;
+    }
     if (at === nextFollowUp) {
       followUps++;
       followUpsThisRun++;
@@ -153,6 +199,8 @@ async function runCampaignWorkflow(input: CampaignInput): Promise<CampaignOutcom
     }
   }
 
+  // Donors being added when the campaign closes are in its final report.
+  await condition(allHandlersFinished);
   const progress = await acts.campaignProgress({ campaignId, biennium, asOf: iso(input.closesAt).slice(0, 10) });
   const report = { ...progress, closedAt: iso(Date.now()) };
   await acts.closeCampaign({ campaignId, report });

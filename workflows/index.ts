@@ -7,3 +7,4 @@ export { pledgeWorkflow } from './pledge.js';
 export { campaignWorkflow } from './campaign.js';
 export { surveyWorkflow } from './survey.js';
 export { partnershipWorkflow } from './partnership.js';
+export { donorContactWorkflow } from './donor-contact.js';

@@ -16,7 +16,7 @@ import {
 import type { CampaignInput } from '../../domain/campaign.contract.js';
 import { formatAmount, parseAmount } from '../../domain/money.js';
 import { FUNDING_OPTIONS, reminderSettings } from '../../domain/pledge.js';
-import { campaignWorkflow } from '../../workflows/campaign.js';
+import { MAX_ADDED_PROSPECTS, addProspectsUpdate, campaignWorkflow } from '../../workflows/campaign.js';
 import type { AppDeps } from '../deps.js';
 import { conflict, notFound, unprocessable } from '../errors.js';
 import { PageQuery, page, pageOf } from '../pagination.js';
@@ -77,6 +77,14 @@ const CampaignListItem = z
     createdAt: z.string(),
   })
   .openapi('CampaignListItem');
+
+const AddProspectsBody = z
+  .object({ donorIds: z.array(z.uuid()).min(1).max(MAX_ADDED_PROSPECTS) })
+  .strict()
+  .refine((b) => new Set(b.donorIds).size === b.donorIds.length, {
+    error: 'a donor is listed twice',
+    path: ['donorIds'],
+  });
 
 const CampaignListQuery = PageQuery.extend({
   status: z.enum(['open', 'closed']).optional(),
@@ -175,6 +183,40 @@ export function campaignRoutes(deps: AppDeps): Router {
       const c = await em.findOne(Campaign, params.id);
       if (!c) throw notFound('campaign');
       return campaignView(em, c);
+    },
+  });
+
+  defineRoute(router, deps, {
+    method: 'post',
+    path: '/campaigns/:id/prospects',
+    summary: 'Add donors (prospects of the pipeline or partners) to a running campaign',
+    tags: ['funding'],
+    roles: ['secretariat'],
+    params: z.object({ id: z.uuid() }),
+    body: AddProspectsBody,
+    responses: {
+      200: { description: 'added: each has its prospect pledge', schema: CampaignView },
+      404: { description: 'unknown campaign' },
+      409: { description: 'the campaign is closed, or a donor is in it already' },
+      422: { description: 'unknown donors' },
+    },
+    handler: async ({ params, body, em }) => {
+      const c = await em.findOne(Campaign, params.id);
+      if (!c) throw notFound('campaign');
+      if (c.status !== 'open') throw conflict('the campaign is closed');
+      const known = await em.find(Donor, { id: { $in: body.donorIds } });
+      const unknown = body.donorIds.filter((id) => !known.some((d) => d.id === id));
+      if (unknown.length)
+        throw unprocessable(
+          'unknown donors',
+          unknown.map((id) => ({ path: `body.donorIds.${body.donorIds.indexOf(id)}`, message: `no donor ${id}` })),
+        );
+      const already = await em.find(CampaignProspect, { campaign: c.id, donor: { $in: body.donorIds } });
+      if (already.length) throw conflict('donors already in the campaign', { donorIds: already.map((p) => p.donor) });
+      await deps.temporal.workflow.getHandle(c.workflowId).executeUpdate(addProspectsUpdate, {
+        args: [{ donorIds: body.donorIds }],
+      });
+      return campaignView(em.fork() as EntityManager, c);
     },
   });
   return router;

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { City, Country, Donor, type IDonor } from '../../db/entities/index.js';
-import { DONOR_TYPES, DonorCreate, DonorPatch } from '../../domain/registry.js';
+import { DONOR_STATUSES, DONOR_TYPES, DonorCreate, DonorPatch } from '../../domain/registry.js';
 import type { Principal } from '../../domain/auth.js';
 import type { AppDeps } from '../deps.js';
 import { forbidden, notFound, unprocessable } from '../errors.js';
@@ -18,6 +18,7 @@ const DonorView = z
     country: z.string().nullable(),
     contact: z.object({ name: z.string().nullable(), email: z.string().nullable() }),
     cityId: z.uuid().nullable(),
+    status: z.enum(DONOR_STATUSES).describe('a prospect (from a public inquiry) gives its contact no access'),
   })
   .openapi('Donor');
 
@@ -28,6 +29,7 @@ const view = (d: IDonor) => ({
   country: d.country ?? null,
   contact: { name: d.contactName ?? null, email: d.contactEmail ?? null },
   cityId: d.city ?? null,
+  status: d.status,
 });
 
 /** A donor token sees its own donor only; for others the record does not exist. */
@@ -103,7 +105,8 @@ export function donorRoutes(deps: AppDeps): Router {
   defineRoute(router, deps, {
     method: 'patch',
     path: '/donors/:id',
-    summary: 'Change a funding partner (a donor may change its contact only)',
+    summary:
+      'Change a funding partner (a donor may change its contact only; `status: active` makes a prospect a partner)',
     tags: ['registry'],
     roles: ['secretariat', 'donor'],
     params: IdParams,
@@ -118,6 +121,7 @@ export function donorRoutes(deps: AppDeps): Router {
       if (body.type !== undefined) d.type = body.type;
       if (body.country !== undefined) d.country = body.country;
       if (body.cityId !== undefined) d.city = body.cityId;
+      if (body.status !== undefined) d.status = body.status;
       if (body.contact?.name !== undefined) d.contactName = body.contact.name;
       if (body.contact?.email !== undefined) d.contactEmail = body.contact.email;
       await em.flush();

@@ -15,6 +15,8 @@ import { fundingSummaryRoutes } from './funding-summary.js';
 import { donorStatementRoutes } from './donor-statements.js';
 import { surveyRoutes } from './surveys.js';
 import { partnershipRoutes } from './partnerships.js';
+import { partnerInquiryRoutes } from './partner-inquiries.js';
+import { donorContactRoutes } from './donor-contacts.js';
 
 /** Routers of the long-running processes (elections, cluster work, funding). */
 export const processRoutes: ((deps: AppDeps) => Router)[] = [
@@ -33,4 +35,6 @@ export const processRoutes: ((deps: AppDeps) => Router)[] = [
   donorStatementRoutes,
   surveyRoutes,
   partnershipRoutes,
+  partnerInquiryRoutes,
+  donorContactRoutes,
 ];

@@ -17,6 +17,8 @@ import { Partnership, PartnershipActivity, PartnershipContribution, PartnershipR
 import { Person, Session, SignInLink } from './person.js';
 import { City, Cluster, Country, Donor, Membership } from './registry.js';
 import { ClusterRestructuring } from './cluster-restructuring.js';
+import { PartnerInquiry } from './partner-inquiry.js';
+import { DonorContact } from './donor-contact.js';
 
 export * from './access.js';
 export * from './election.js';
@@ -37,6 +39,8 @@ export * from './partnership.js';
 export * from './person.js';
 export * from './registry.js';
 export * from './cluster-restructuring.js';
+export * from './partner-inquiry.js';
+export * from './donor-contact.js';
 
 export const ENTITIES = [
   Country,
@@ -80,4 +84,6 @@ export const ENTITIES = [
   PartnershipReport,
   PartnershipActivity,
   PartnershipContribution,
+  PartnerInquiry,
+  DonorContact,
 ];

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { values } from './enum.js';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import { CITY_STATUSES, CLUSTER_STATUSES, DONOR_TYPES } from '../../domain/registry.js';
+import { CITY_STATUSES, CLUSTER_STATUSES, DONOR_STATUSES, DONOR_TYPES } from '../../domain/registry.js';
 import { LANGUAGES } from '../../domain/auth.js';
 
 // Registry of the network: countries, member cities, thematic clusters, memberships and donors.
@@ -107,6 +107,8 @@ export const Donor = defineEntity({
     contactName: p.string().nullable(),
     contactEmail: p.string().nullable(),
     city: p.manyToOne(City).mapToPk().nullable(),
+    /** A prospect (from a public inquiry) gives its contact no access until the secretariat makes it active. */
+    status: p.enum(values(DONOR_STATUSES)).default('active'),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

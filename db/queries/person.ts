@@ -1,5 +1,6 @@
 // What a person may do, derived from the registry at every request: their staff role, the cities
-// whose open membership names them as representative, the donors naming them as contact.
+// whose open membership names them as representative, the active donors naming them as contact (a
+// prospect donor, from a public inquiry, gives its contact no access).
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Access, Language, StaffRole } from '../../domain/auth.js';
 
@@ -8,7 +9,7 @@ export async function accessOf(em: EntityManager, email: string, staffRole: Staf
     `select 'city' as kind, m.city_id as id, m.cluster_code as cluster from membership m join city c on c.id = m.city_id
       where lower(m.representative_email) = ? and m.until is null and c.status = 'member'
      union all
-     select 'donor', d.id, null from donor d where lower(d.contact_email) = ?
+     select 'donor', d.id, null from donor d where lower(d.contact_email) = ? and d.status = 'active'
      order by 1, 3, 2`,
     [email, email],
   );

@@ -14,6 +14,8 @@ import { termsEn, termsFr } from './terms.js';
 import { surveyEn, surveyFr } from './survey.js';
 import { partnershipEn, partnershipFr } from './partnership.js';
 import { workshopEn, workshopFr } from './workshop.js';
+import { partnerInquiryEn, partnerInquiryFr } from './partner-inquiry.js';
+import { donorContactEn, donorContactFr } from './donor-contact.js';
 
 export type { Param, Params, Template };
 
@@ -26,6 +28,9 @@ const en = {
   ...surveyEn,
   ...partnershipEn,
   ...authEn,
+  ...authEn,
+  ...partnerInquiryEn,
+  ...donorContactEn,
 };
 export type MessageKind = keyof typeof en;
 type TermKey = keyof typeof termsEn;
@@ -41,6 +46,9 @@ export const CATALOGUE: Record<Language, Record<MessageKind, Template>> = {
     ...surveyFr,
     ...partnershipFr,
     ...authFr,
+    ...authFr,
+    ...partnerInquiryFr,
+    ...donorContactFr,
   },
 };
 export const TERMS: Record<Language, Record<TermKey, string>> = { en: termsEn, fr: termsFr };

@@ -19,6 +19,7 @@ const WORKFLOW_TYPES = [
   'coordinatorMeetingWorkflow',
   'surveyWorkflow',
   'partnershipWorkflow',
+  'donorContactWorkflow',
 ];
 
 // Committed histories (RECORD_HISTORIES=1 npm test rewrites them) replayed against today's code:

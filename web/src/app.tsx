@@ -40,6 +40,9 @@ export const queryClient = new QueryClient({
 
 export const routes: RouteObject[] = [
   { path: '/sign-in', errorElement: <RouteError />, ...page(() => import('./pages/sign-in/sign-in')) },
+  // Public, no sign-in: a prospective funding partner's inquiry and its e-mailed confirmation.
+  { path: '/partner', errorElement: <RouteError />, ...page(() => import('./pages/partner/inquiry')) },
+  { path: '/partner/confirm', errorElement: <RouteError />, ...page(() => import('./pages/partner/confirm')) },
   {
     path: '/',
     element: <Shell />,
@@ -74,6 +77,7 @@ export const routes: RouteObject[] = [
         ),
       },
       { path: 'campaigns', ...page(() => import('./pages/campaigns/page')) },
+      { path: 'pipeline', ...page(() => import('./pages/pipeline/list')) },
       { path: 'campaigns/:id', ...page(() => import('./pages/campaigns/page')) },
       { path: 'fx-rates', ...page(() => import('./pages/fx-rates/list')) },
       { path: 'surveys', ...page(() => import('./pages/surveys/list')) },
@@ -94,6 +98,7 @@ export const router = createBrowserRouter(routes, { basename: BASENAME });
 setUnauthorizedHandler(() => {
   const here = window.location.pathname;
   if (here.startsWith(`${BASENAME}/sign-in`)) return;
+  if (here.startsWith(`${BASENAME}/partner`)) return;
   queryClient.clear();
   void router.navigate(`/sign-in?next=${encodeURIComponent(here + window.location.search)}`, { replace: true });
 });

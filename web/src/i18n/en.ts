@@ -8,6 +8,7 @@ import { cityEn } from './parts/city.en.js';
 import { consoleEn } from './parts/console.en.js';
 import { surveysEn } from './parts/surveys.en.js';
 import { partnershipsEn } from './parts/partnerships.en.js';
+import { pipelineEn } from './parts/pipeline.en.js';
 
 export const en = {
   'app.name': 'GNLC',
@@ -565,6 +566,7 @@ export const en = {
   ...consoleEn,
   ...surveysEn,
   ...partnershipsEn,
+  ...pipelineEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

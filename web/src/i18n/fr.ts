@@ -8,6 +8,7 @@ import { cityFr } from './parts/city.fr.js';
 import { consoleFr } from './parts/console.fr.js';
 import { surveysFr } from './parts/surveys.fr.js';
 import { partnershipsFr } from './parts/partnerships.fr.js';
+import { pipelineFr } from './parts/pipeline.fr.js';
 
 export const fr: Record<MessageKey, string> = {
   'app.name': 'GNLC',
@@ -567,4 +568,5 @@ export const fr: Record<MessageKey, string> = {
   ...consoleFr,
   ...surveysFr,
   ...partnershipsFr,
+  ...pipelineFr,
 };

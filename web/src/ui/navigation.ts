@@ -48,6 +48,7 @@ export const CONSOLE_NAVIGATION: NavGroup[] = [
       { to: '/funding-summary', label: 'nav.fundingSummary' },
       { to: '/pledges', label: 'nav.pledges' },
       { to: '/campaigns', label: 'nav.campaigns' },
+      { to: '/pipeline', label: 'nav.pipeline' },
       { to: '/fx-rates', label: 'nav.fxRates' },
     ],
   },

@@ -10,6 +10,8 @@ import { QueryState } from '../../ui/states';
 import { useSubmit } from '../../ui/submit';
 import { DonorFields, donorBody, donorFormValues } from './form';
 import { DonorPledges } from '../pledges/donor-pledges';
+import { useMe } from '../../ui/session';
+import { ContactLog } from './contacts';
 
 function EditDonor({ donor }: { donor: Schemas['Donor'] }) {
   const { t } = useI18n();
@@ -46,6 +48,7 @@ export function Page() {
   const { t } = useI18n();
   const { id = '' } = useParams();
   const donor = useApi('/donors/{id}', { params: { path: { id } } });
+  const me = useMe();
   return (
     <QueryState query={donor}>
       {(d) => (
@@ -62,6 +65,7 @@ export function Page() {
             <EditDonor donor={d} />
             <DonorPledges donorId={d.id} />
           </SimpleGrid>
+          <ContactLog donor={d} canWrite={me.data?.role === 'secretariat' && !me.data.readOnly} />
         </>
       )}
     </QueryState>
