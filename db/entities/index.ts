@@ -16,6 +16,15 @@ import { Survey, SurveyAddressee, SurveyResponse } from './survey.js';
 import { Person, Session, SignInLink } from './person.js';
 import { City, Cluster, Country, Donor, Membership } from './registry.js';
 import { ClusterRestructuring } from './cluster-restructuring.js';
+import {
+  Fund,
+  FundAllocation,
+  FundAllocationChange,
+  FundDisbursement,
+  FundDisbursementCity,
+  PledgeSplit,
+  ReceiptCredit,
+} from './fund.js';
 
 export * from './access.js';
 export * from './election.js';
@@ -35,6 +44,7 @@ export * from './survey.js';
 export * from './person.js';
 export * from './registry.js';
 export * from './cluster-restructuring.js';
+export * from './fund.js';
 
 export const ENTITIES = [
   Country,
@@ -74,4 +84,11 @@ export const ENTITIES = [
   Survey,
   SurveyAddressee,
   SurveyResponse,
+  Fund,
+  PledgeSplit,
+  ReceiptCredit,
+  FundAllocation,
+  FundAllocationChange,
+  FundDisbursement,
+  FundDisbursementCity,
 ];
