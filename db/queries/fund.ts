@@ -123,10 +123,10 @@ export async function pledgeSplitOf(
   em: EntityManager,
   pledge: {
     id: string;
-    currency: string | null;
-    amountMinor: number | null;
+    currency?: string | null | undefined;
+    amountMinor?: number | null | undefined;
     fundingOption: FundingOption;
-    subOption: SubOption | null;
+    subOption?: SubOption | null | undefined;
   },
 ): Promise<PledgeSplitView> {
   const [rows, credits] = await Promise.all([
@@ -157,8 +157,8 @@ export async function pledgeSplitOf(
       ];
   return {
     pledgeId: pledge.id,
-    currency: pledge.currency,
-    amountMinor: pledge.amountMinor,
+    currency: pledge.currency ?? null,
+    amountMinor: pledge.amountMinor ?? null,
     split: rows.length > 0,
     parts,
   };
