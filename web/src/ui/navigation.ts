@@ -48,6 +48,7 @@ export const CONSOLE_NAVIGATION: NavGroup[] = [
       { to: '/pledges', label: 'nav.pledges' },
       { to: '/campaigns', label: 'nav.campaigns' },
       { to: '/fx-rates', label: 'nav.fxRates' },
+      { to: '/funds', label: 'nav.funds' },
     ],
   },
   {
