@@ -129,8 +129,10 @@ describe('funds', () => {
     // Once a receipt is credited the split cannot change.
     const again = await http.put(`/pledges/${p.id}/split`, { parts: [{ fund: 'mdfm', basisPoints: 10000 }] });
     expect(again.status).toBe(409);
-    const [{ n }] = await sql<{ n: number }>(`select count(*)::int as n from pledge_split where pledge_id = ?`, [p.id]);
-    expect(n).toBe(3);
+    const splitRows = await sql<{ n: number }>(`select count(*)::int as n from pledge_split where pledge_id = ?`, [
+      p.id,
+    ]);
+    expect(splitRows[0]?.n).toBe(3);
   });
 
   it('refuses a split that does not sum to the pledge, of an in-kind pledge, or of an unknown pledge, naming the field', async () => {
@@ -364,7 +366,7 @@ describe('funds', () => {
     expect((await http.get(`/fund-allocations/${randomUUID()}`)).status).toBe(404);
 
     // Bad input: 4xx naming the field, nothing written.
-    const [{ n: before }] = await sql<{ n: number }>(`select count(*)::int as n from fund_allocation`);
+    const before = (await sql<{ n: number }>(`select count(*)::int as n from fund_allocation`))[0]?.n;
     const bad = await http.post(`/funds/${key}/allocations`, {
       activity: { kind: 'party', title: 'x' },
       amount: { currency: 'USD', value: 5 },
@@ -380,7 +382,7 @@ describe('funds', () => {
     });
     expect(noRate.status).toBe(422);
     expect(noRate.body.errors[0].path).toBe('body.fxRateToUsd');
-    const [{ n: after }] = await sql<{ n: number }>(`select count(*)::int as n from fund_allocation`);
+    const after = (await sql<{ n: number }>(`select count(*)::int as n from fund_allocation`))[0]?.n;
     expect(after).toBe(before);
   });
 
