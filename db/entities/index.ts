@@ -19,6 +19,15 @@ import { City, Cluster, Country, Donor, Membership } from './registry.js';
 import { ClusterRestructuring } from './cluster-restructuring.js';
 import { PartnerInquiry } from './partner-inquiry.js';
 import { DonorContact } from './donor-contact.js';
+import {
+  Fund,
+  FundAllocation,
+  FundAllocationChange,
+  FundDisbursement,
+  FundDisbursementCity,
+  PledgeSplit,
+  ReceiptCredit,
+} from './fund.js';
 
 export * from './access.js';
 export * from './election.js';
@@ -41,6 +50,7 @@ export * from './registry.js';
 export * from './cluster-restructuring.js';
 export * from './partner-inquiry.js';
 export * from './donor-contact.js';
+export * from './fund.js';
 
 export const ENTITIES = [
   Country,
@@ -86,4 +96,11 @@ export const ENTITIES = [
   PartnershipContribution,
   PartnerInquiry,
   DonorContact,
+  Fund,
+  PledgeSplit,
+  ReceiptCredit,
+  FundAllocation,
+  FundAllocationChange,
+  FundDisbursement,
+  FundDisbursementCity,
 ];

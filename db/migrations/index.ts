@@ -17,6 +17,7 @@ import { Migration20261218090000_Partnerships } from './Migration20261218090000_
 import { Migration20261212100000_ClusterRestructuring } from './Migration20261212100000_ClusterRestructuring.js';
 import { Migration20261213090000_WorkshopRevision } from './Migration20261213090000_WorkshopRevision.js';
 import { Migration20261217090000_Pipeline } from './Migration20261217090000_Pipeline.js';
+import { Migration20261215090000_Funds } from './Migration20261215090000_Funds.js';
 
 /** Every committed migration, in order; applied at start. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -36,6 +37,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261212090000_Surveys', class: Migration20261212090000_Surveys },
   { name: 'Migration20261212100000_ClusterRestructuring', class: Migration20261212100000_ClusterRestructuring },
   { name: 'Migration20261213090000_WorkshopRevision', class: Migration20261213090000_WorkshopRevision },
+  { name: 'Migration20261215090000_Funds', class: Migration20261215090000_Funds },
   { name: 'Migration20261217090000_Pipeline', class: Migration20261217090000_Pipeline },
   { name: 'Migration20261218090000_Partnerships', class: Migration20261218090000_Partnerships },
 ];

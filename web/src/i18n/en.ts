@@ -9,6 +9,7 @@ import { consoleEn } from './parts/console.en.js';
 import { surveysEn } from './parts/surveys.en.js';
 import { partnershipsEn } from './parts/partnerships.en.js';
 import { pipelineEn } from './parts/pipeline.en.js';
+import { fundsEn } from './parts/funds.en.js';
 
 export const en = {
   'app.name': 'GNLC',
@@ -567,6 +568,7 @@ export const en = {
   ...surveysEn,
   ...partnershipsEn,
   ...pipelineEn,
+  ...fundsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

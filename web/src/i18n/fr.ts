@@ -9,6 +9,7 @@ import { consoleFr } from './parts/console.fr.js';
 import { surveysFr } from './parts/surveys.fr.js';
 import { partnershipsFr } from './parts/partnerships.fr.js';
 import { pipelineFr } from './parts/pipeline.fr.js';
+import { fundsFr } from './parts/funds.fr.js';
 
 export const fr: Record<MessageKey, string> = {
   'app.name': 'GNLC',
@@ -569,4 +570,5 @@ export const fr: Record<MessageKey, string> = {
   ...surveysFr,
   ...partnershipsFr,
   ...pipelineFr,
+  ...fundsFr,
 };

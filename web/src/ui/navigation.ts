@@ -50,6 +50,7 @@ export const CONSOLE_NAVIGATION: NavGroup[] = [
       { to: '/campaigns', label: 'nav.campaigns' },
       { to: '/pipeline', label: 'nav.pipeline' },
       { to: '/fx-rates', label: 'nav.fxRates' },
+      { to: '/funds', label: 'nav.funds' },
     ],
   },
   {

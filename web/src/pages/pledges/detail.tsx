@@ -28,6 +28,8 @@ import { useSubmit } from '../../ui/submit';
 import { DataTable, type Column } from '../../ui/table';
 import { NOTE_REQUIRED, RECEIVING_STATUSES, TRANSITIONS } from './transitions';
 import { Valuation } from './valuation';
+import { PledgeSplit } from '../funds/pledge-split';
+import { useMe } from '../../ui/session';
 
 type Pledge = Schemas['Pledge'];
 
@@ -160,6 +162,7 @@ function PledgeView({ pledge }: { pledge: Pledge }) {
   const { t } = useI18n();
   const donor = useApi('/donors/{id}', { params: { path: { id: pledge.donorId } } });
   const [waiving, setWaiving] = useState<number | null>(null);
+  const role = useMe().data?.role;
   const currency = pledge.amount?.currency ?? 'USD';
   const instalmentColumns: Column<Pledge['instalments'][number]>[] = [
     { key: 'seq', header: t('pledges.instalment'), cell: (i) => i.seq },
@@ -252,6 +255,9 @@ function PledgeView({ pledge }: { pledge: Pledge }) {
           </Card>
         </SimpleGrid>
         {pledge.kind === 'in_kind' && <Valuation pledge={pledge} />}
+        {pledge.kind === 'financial' && (
+          <PledgeSplit pledgeId={pledge.id} editable={role === 'secretariat' && pledge.receipts.length === 0} />
+        )}
         <section aria-labelledby="instalments">
           <Title order={2} size="h4" id="instalments" mb="xs">
             {t('pledges.instalments')}

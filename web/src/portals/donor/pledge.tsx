@@ -28,6 +28,7 @@ import { EmptyState, QueryState } from '../../ui/states';
 import { useSubmit } from '../../ui/submit';
 import { DataTable, type Column } from '../../ui/table';
 import { optionLabel } from './labels';
+import { PledgeSplit } from '../../pages/funds/pledge-split';
 
 type Pledge = Schemas['Pledge'];
 const FINAL = ['closed', 'declined', 'cancelled', 'written_off'];
@@ -215,6 +216,7 @@ function PledgePage({ pledge }: { pledge: Pledge }) {
         </SimpleGrid>
         {pledge.kind === 'financial' && (
           <>
+            <PledgeSplit pledgeId={pledge.id} editable={false} />
             <section aria-labelledby="instalments">
               <Title order={2} size="h4" id="instalments" mb="xs">
                 {t('pledges.instalments')}
