@@ -14,6 +14,7 @@ import { campaignRoutes } from './campaigns.js';
 import { fundingSummaryRoutes } from './funding-summary.js';
 import { donorStatementRoutes } from './donor-statements.js';
 import { surveyRoutes } from './surveys.js';
+import { iatiRoutes } from './iati.js';
 import { fundRoutes } from './funds.js';
 
 /** Routers of the long-running processes (elections, cluster work, funding). */
@@ -32,5 +33,6 @@ export const processRoutes: ((deps: AppDeps) => Router)[] = [
   fundingSummaryRoutes,
   donorStatementRoutes,
   surveyRoutes,
+  iatiRoutes,
   fundRoutes,
 ];
