@@ -1538,6 +1538,194 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/funds/iati.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The funds as an IATI 2.03 activity file (receipts, allocations, disbursements in their original currency)
+         * @description Roles: secretariat, viewer
+         */
+        get: operations["getFundsIatiXml"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/funds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every fund: received, allocated, disbursed and available in USD and per currency (CSV with format=csv)
+         * @description Roles: secretariat, viewer
+         */
+        get: operations["getFunds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/funds/reach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The share of disbursements reaching cities in Africa and in LDC or low-income countries, from the beneficiary cities’ countries (CSV with format=csv)
+         * @description Roles: secretariat, viewer
+         */
+        get: operations["getFundsReach"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/funds/{fund}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One fund's figures
+         * @description Roles: secretariat, viewer
+         */
+        get: operations["getFundsByFund"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/funds/{fund}/allocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A fund's allocations, newest first
+         * @description Roles: secretariat, viewer
+         */
+        get: operations["getFundsByFundAllocations"];
+        put?: never;
+        /**
+         * Allocate from a fund to an activity (refused when the fund has not that much available)
+         * @description Roles: secretariat
+         */
+        post: operations["postFundsByFundAllocations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fund-allocations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One allocation with its audit trail and disbursements
+         * @description Roles: secretariat, viewer
+         */
+        get: operations["getFundAllocationsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fund-allocations/{id}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reduce an allocation (never below what is disbursed) or cancel what is not disbursed; audited
+         * @description Roles: secretariat
+         */
+        post: operations["postFundAllocationsByIdChanges"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fund-allocations/{id}/disbursements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a disbursement against an allocation, with its beneficiary cities
+         * @description Roles: secretariat
+         */
+        post: operations["postFundAllocationsByIdDisbursements"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pledges/{id}/split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A pledge's split across funds, with what each fund received from it (a donor sees its own)
+         * @description Roles: secretariat, viewer, donor
+         */
+        get: operations["getPledgesByIdSplit"];
+        /**
+         * Split a financial pledge across funds by basis points or amounts summing to the pledge (largest remainder); before its first receipt
+         * @description Roles: secretariat
+         */
+        put: operations["putPledgesByIdSplit"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -2565,6 +2753,144 @@ export interface components {
                     mean?: string | null;
                     texts?: string[];
                 }[] | null;
+            }[];
+        };
+        Fund: {
+            /** @enum {string} */
+            fund: "mdfm" | "capacity_building_ldc" | "thematic_study" | "communication_exchange" | "communication_exchange.host_event" | "communication_exchange.fund_publication" | "communication_exchange.fund_peer_learning_database" | "communication_exchange.seconded_staff";
+            /** @enum {string} */
+            fundingOption: "mdfm" | "capacity_building_ldc" | "thematic_study" | "communication_exchange";
+            /** @enum {string|null} */
+            subOption: "host_event" | "fund_publication" | "fund_peer_learning_database" | "seconded_staff" | null;
+            /** @description receipts credited to the fund, at their recorded rates */
+            received: string;
+            /** @description US dollars, a decimal string */
+            allocated: string;
+            /** @description US dollars, a decimal string */
+            disbursed: string;
+            /** @description received − allocated, never below zero */
+            available: string;
+            byCurrency: {
+                currency: string;
+                /** @description a decimal string in the currency's units */
+                received: string;
+                /** @description a decimal string in the currency's units */
+                allocated: string;
+                /** @description a decimal string in the currency's units */
+                disbursed: string;
+            }[];
+        };
+        FundReach: {
+            /** @enum {string|null} */
+            fund: "mdfm" | "capacity_building_ldc" | "thematic_study" | "communication_exchange" | "communication_exchange.host_event" | "communication_exchange.fund_publication" | "communication_exchange.fund_peer_learning_database" | "communication_exchange.seconded_staff" | null;
+            from: string | null;
+            to: string | null;
+            disbursements: number;
+            /** @description US dollars, a decimal string */
+            disbursed: string;
+            /** @description US dollars, a decimal string */
+            africa: string;
+            /** @description US dollars, a decimal string */
+            ldcOrLowIncome: string;
+            /** @description Africa, or an LDC or low-income country */
+            focus: string;
+            /** @description a share between 0 and 1, four decimals */
+            africaShare: string;
+            /** @description a share between 0 and 1, four decimals */
+            ldcOrLowIncomeShare: string;
+            /** @description a share between 0 and 1, four decimals */
+            focusShare: string;
+        };
+        FundAllocation: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            fund: "mdfm" | "capacity_building_ldc" | "thematic_study" | "communication_exchange" | "communication_exchange.host_event" | "communication_exchange.fund_publication" | "communication_exchange.fund_peer_learning_database" | "communication_exchange.seconded_staff";
+            activity: {
+                /** @enum {string} */
+                kind: "workshop" | "coordinator_meeting" | "partnership" | "training" | "study" | "publication" | "event" | "secondment";
+                /** Format: uuid */
+                referenceId: string | null;
+                title: string;
+            };
+            amount: {
+                currency: string;
+                /** @description a decimal string in the currency's units */
+                value: string;
+            };
+            fxRateToUsd: string;
+            /** @description US dollars, a decimal string */
+            usd: string;
+            disbursed: {
+                currency: string;
+                /** @description a decimal string in the currency's units */
+                value: string;
+            };
+            /** @description US dollars, a decimal string */
+            disbursedUsd: string;
+            /** @description allocated − disbursed */
+            remaining: {
+                currency: string;
+                /** @description a decimal string in the currency's units */
+                value: string;
+            };
+            /** @enum {string} */
+            status: "active" | "cancelled";
+            allocatedOn: string;
+            note: string | null;
+            createdBy: string;
+            createdAt: string;
+        };
+        FundAllocationDetail: components["schemas"]["FundAllocation"] & {
+            changes: {
+                seq: number;
+                /** @enum {string} */
+                action: "allocate" | "reduce" | "cancel";
+                /** @description a decimal string in the currency's units */
+                from: string | null;
+                /** @description a decimal string in the currency's units */
+                to: string;
+                note: string | null;
+                by: string;
+                at: string;
+            }[];
+            disbursements: components["schemas"]["FundDisbursement"][];
+        };
+        FundDisbursement: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            allocationId: string;
+            seq: number;
+            amount: {
+                currency: string;
+                /** @description a decimal string in the currency's units */
+                value: string;
+            };
+            /** @description US dollars, a decimal string */
+            usd: string;
+            disbursedOn: string;
+            cityIds: string[];
+            reference: string | null;
+            note: string | null;
+            by: string;
+        };
+        PledgeSplit: {
+            /** Format: uuid */
+            pledgeId: string;
+            currency: string | null;
+            /** @description a decimal string in the currency's units */
+            amount: string | null;
+            /** @description false: no split set, the whole pledge goes to its own funding option's fund */
+            split: boolean;
+            parts: {
+                /** @enum {string} */
+                fund: "mdfm" | "capacity_building_ldc" | "thematic_study" | "communication_exchange" | "communication_exchange.host_event" | "communication_exchange.fund_publication" | "communication_exchange.fund_peer_learning_database" | "communication_exchange.seconded_staff";
+                basisPoints: number | null;
+                /** @description a decimal string in the currency's units */
+                amount: string;
+                /** @description what the pledge's receipts credited this fund */
+                received: string;
             }[];
         };
     };
@@ -11608,6 +11934,1034 @@ export interface operations {
                 };
             };
             /** @description This Idempotency-Key was used with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentication attempts; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL, Temporal or the worker is unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFundsIatiXml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the activity file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            /** @description Invalid input: the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentication attempts; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL, Temporal or the worker is unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFunds: {
+        parameters: {
+            query?: {
+                /** @description csv: the same as Accept: text/csv */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the funds, MDFM first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Fund"][];
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input: the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentication attempts; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL, Temporal or the worker is unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFundsReach: {
+        parameters: {
+            query?: {
+                fund?: "mdfm" | "capacity_building_ldc" | "thematic_study" | "communication_exchange" | "communication_exchange.host_event" | "communication_exchange.fund_publication" | "communication_exchange.fund_peer_learning_database" | "communication_exchange.seconded_staff";
+                /** @description disbursed on or after */
+                from?: string;
+                /** @description disbursed on or before */
+                to?: string;
+                /** @description csv: the same as Accept: text/csv */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the reach */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundReach"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input: the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentication attempts; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL, Temporal or the worker is unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFundsByFund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fund: "mdfm" | "capacity_building_ldc" | "thematic_study" | "communication_exchange" | "communication_exchange.host_event" | "communication_exchange.fund_publication" | "communication_exchange.fund_peer_learning_database" | "communication_exchange.seconded_staff";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the fund */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Fund"];
+                };
+            };
+            /** @description Invalid input: the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentication attempts; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL, Temporal or the worker is unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFundsByFundAllocations: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                fund: "mdfm" | "capacity_building_ldc" | "thematic_study" | "communication_exchange" | "communication_exchange.host_event" | "communication_exchange.fund_publication" | "communication_exchange.fund_peer_learning_database" | "communication_exchange.seconded_staff";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description allocations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["FundAllocation"][];
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
+            /** @description Invalid input: the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentication attempts; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL, Temporal or the worker is unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postFundsByFundAllocations: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer the first response again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                fund: "mdfm" | "capacity_building_ldc" | "thematic_study" | "communication_exchange" | "communication_exchange.host_event" | "communication_exchange.fund_publication" | "communication_exchange.fund_peer_learning_database" | "communication_exchange.seconded_staff";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    activity: {
+                        /** @enum {string} */
+                        kind: "workshop" | "coordinator_meeting" | "partnership" | "training" | "study" | "publication" | "event" | "secondment";
+                        /**
+                         * Format: uuid
+                         * @description the workshop, meeting… this pays for, when recorded here
+                         */
+                        referenceId?: string;
+                        title: string;
+                    };
+                    amount: {
+                        /** @description an active ISO 4217 currency code, such as EUR or MZN */
+                        currency: string;
+                        /** @description a decimal string in the currency's units, such as "1250.50" */
+                        value: string;
+                    };
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD, between 2012-01-01 and 2100-12-31
+                     */
+                    allocatedOn: string;
+                    /** @description US dollars per unit of the currency; default: the recorded rate of the day or the nearest earlier one */
+                    fxRateToUsd?: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description allocated */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundAllocation"];
+                };
+            };
+            /** @description Invalid input: the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the fund has less available than the allocation; the answer says how much */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body exceeds the size limit (BODY_LIMIT) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no exchange rate for the currency on or before allocatedOn */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentication attempts; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL, Temporal or the worker is unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFundAllocationsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the allocation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundAllocationDetail"];
+                };
+            };
+            /** @description Invalid input: the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unknown */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentication attempts; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL, Temporal or the worker is unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postFundAllocationsByIdChanges: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer the first response again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "reduce";
+                    /** @description a decimal string in the currency's units, such as "1250.50" */
+                    amount: string;
+                    note: string;
+                } | {
+                    /** @enum {string} */
+                    action: "cancel";
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundAllocation"];
+                };
+            };
+            /** @description Invalid input: the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unknown */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description cancelled already, more than the allocation, or below what is disbursed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body exceeds the size limit (BODY_LIMIT) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the amount is not an amount of the allocation’s currency */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentication attempts; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL, Temporal or the worker is unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postFundAllocationsByIdDisbursements: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer the first response again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    amount: {
+                        /** @description an active ISO 4217 currency code, such as EUR or MZN */
+                        currency: string;
+                        /** @description a decimal string in the currency's units, such as "1250.50" */
+                        value: string;
+                    };
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD, between 2012-01-01 and 2100-12-31
+                     */
+                    disbursedOn: string;
+                    /** @description the beneficiary cities */
+                    cityIds: string[];
+                    reference?: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundDisbursement"];
+                };
+            };
+            /** @description Invalid input: the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unknown allocation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description more than is left on the allocation, or the allocation is cancelled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body exceeds the size limit (BODY_LIMIT) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description another currency than the allocation’s, or an unknown city */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentication attempts; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL, Temporal or the worker is unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPledgesByIdSplit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the split */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeSplit"];
+                };
+            };
+            /** @description Invalid input: the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unknown, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentication attempts; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL, Temporal or the worker is unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putPledgesByIdSplit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    parts: {
+                        /** @enum {string} */
+                        fund: "mdfm" | "capacity_building_ldc" | "thematic_study" | "communication_exchange" | "communication_exchange.host_event" | "communication_exchange.fund_publication" | "communication_exchange.fund_peer_learning_database" | "communication_exchange.seconded_staff";
+                        /** @description share in basis points (10000 = 100%) */
+                        basisPoints?: number;
+                        /** @description the share as an amount of the pledge's currency */
+                        amount?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description the split */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeSplit"];
+                };
+            };
+            /** @description Invalid input: the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unknown */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the pledge has receipts: they were credited by the split of their day */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body exceeds the size limit (BODY_LIMIT) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description an in-kind pledge, or amounts that do not sum to the pledge */
             422: {
                 headers: {
                     [name: string]: unknown;
