@@ -3,6 +3,7 @@
 // with its receipts (incoming funds), allocations (commitments) and disbursements to beneficiary
 // cities, each in its original currency. Pure and deterministic: a tiny XML writer (escaping,
 // characters XML 1.0 cannot hold dropped) and the document built in the schema's element order.
+import { z } from 'zod';
 import { splitByWeights, type FundKey } from './fund.js';
 import { formatAmount } from './money.js';
 import type { DONOR_TYPES } from './registry.js';
@@ -85,6 +86,17 @@ export function renderXml(root: XmlElement): string {
 }
 
 // ---------------------------------------------------------------- IATI codes
+
+/**
+ * An IATI organisation identifier: `{registration agency}-{number}` such as XM-DAC-41304 or
+ * GB-CHC-1234567 (letters, digits, and . _ after the agency; no spaces, slashes or ampersands).
+ */
+export const IATI_ORG_REF = /^[A-Za-z0-9]+(-[A-Za-z0-9._]+)+$/;
+export const IatiOrgRef = z
+  .string()
+  .max(100)
+  .regex(IATI_ORG_REF, 'must be an IATI organisation identifier such as GB-GOV-1')
+  .describe('an IATI organisation identifier (registration agency prefix, then the number)');
 
 /** IATI 2.03 OrganisationType codelist for the registry's donor types. */
 export const ORGANISATION_TYPE: Readonly<Record<DonorType, string>> = {

@@ -18,6 +18,7 @@ const DonorView = z
     country: z.string().nullable(),
     contact: z.object({ name: z.string().nullable(), email: z.string().nullable() }),
     cityId: z.uuid().nullable(),
+    iatiOrgRef: z.string().nullable().describe('its IATI organisation identifier, when it has one'),
   })
   .openapi('Donor');
 
@@ -28,6 +29,7 @@ const view = (d: IDonor) => ({
   country: d.country ?? null,
   contact: { name: d.contactName ?? null, email: d.contactEmail ?? null },
   cityId: d.city ?? null,
+  iatiOrgRef: d.iatiOrgRef ?? null,
 });
 
 /** A donor token sees its own donor only; for others the record does not exist. */
@@ -85,6 +87,7 @@ export function donorRoutes(deps: AppDeps): Router {
         contactName: body.contact?.name ?? null,
         contactEmail: body.contact?.email ?? null,
         city: body.cityId ?? null,
+        iatiOrgRef: body.iatiOrgRef ?? null,
       });
       await em.flush();
       return reply(201, view(d), { Location: `/donors/${d.id}` });
@@ -118,6 +121,7 @@ export function donorRoutes(deps: AppDeps): Router {
       if (body.type !== undefined) d.type = body.type;
       if (body.country !== undefined) d.country = body.country;
       if (body.cityId !== undefined) d.city = body.cityId;
+      if (body.iatiOrgRef !== undefined) d.iatiOrgRef = body.iatiOrgRef;
       if (body.contact?.name !== undefined) d.contactName = body.contact.name;
       if (body.contact?.email !== undefined) d.contactEmail = body.contact.email;
       await em.flush();

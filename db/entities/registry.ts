@@ -107,6 +107,8 @@ export const Donor = defineEntity({
     contactName: p.string().nullable(),
     contactEmail: p.string().nullable(),
     city: p.manyToOne(City).mapToPk().nullable(),
+    /** Its IATI organisation identifier, when it has one (migration DonorIatiRef). */
+    iatiOrgRef: p.string().length(100).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

@@ -16,6 +16,7 @@ import { Migration20261212090000_Surveys } from './Migration20261212090000_Surve
 import { Migration20261212100000_ClusterRestructuring } from './Migration20261212100000_ClusterRestructuring.js';
 import { Migration20261213090000_WorkshopRevision } from './Migration20261213090000_WorkshopRevision.js';
 import { Migration20261215090000_Funds } from './Migration20261215090000_Funds.js';
+import { Migration20261221090000_DonorIatiRef } from './Migration20261221090000_DonorIatiRef.js';
 
 /** Every committed migration, in order; applied at start. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261212100000_ClusterRestructuring', class: Migration20261212100000_ClusterRestructuring },
   { name: 'Migration20261213090000_WorkshopRevision', class: Migration20261213090000_WorkshopRevision },
   { name: 'Migration20261215090000_Funds', class: Migration20261215090000_Funds },
+  { name: 'Migration20261221090000_DonorIatiRef', class: Migration20261221090000_DonorIatiRef },
 ];

@@ -29,7 +29,7 @@ export async function iatiFunds(em: EntityManager): Promise<IatiFund[]> {
       }[]
     >(
       `select c.fund_key, c.receipt_id, r.received_on::text as received_on, c.currency, c.amount_minor,
-              d.name as donor_name, d.type as donor_type, null::text as donor_ref
+              d.name as donor_name, d.type as donor_type, d.iati_org_ref as donor_ref
          from receipt_credit c join receipt r on r.id = c.receipt_id
          join pledge p on p.id = c.pledge_id join donor d on d.id = p.donor_id
         where c.amount_minor > 0

@@ -48,6 +48,11 @@ describe('GET /funds/iati.xml', () => {
 
     const foundation = await fx.donor({ name: unique('Fondation "Lumière" & <Fils>'), type: 'foundation' });
     const ministry = await fx.donor({ name: unique('Ministry of Education'), type: 'national_government' });
+    // The ministry has an IATI organisation identifier in the registry; the foundation has none.
+    expect((await http.patch(`/donors/${ministry.id}`, { iatiOrgRef: 'not an id' })).status).toBe(400);
+    expect(await ok(http.patch(`/donors/${ministry.id}`, { iatiOrgRef: 'XM-DAC-7' }), 200)).toMatchObject({
+      iatiOrgRef: 'XM-DAC-7',
+    });
     const cologne = await fx.city({ name: unique('Köln & Umland'), country: 'DE' });
     const berlin = await fx.city({ country: 'DE' });
     const nairobi = await fx.city({ country: 'KE' });
@@ -149,9 +154,9 @@ describe('GET /funds/iati.xml', () => {
     // a disbursement's value shared by its cities' countries.
     const mdfm = read.activities[0]!.transactions;
     const ldc = read.activities[1]!.transactions;
-    expect(mdfm.filter((t) => t.type === '1').map((t) => [t.currency, t.value, t.provider])).toEqual([
-      ['EUR', '60000.01', foundation.name],
-      ['JPY', '1500001', ministry.name],
+    expect(mdfm.filter((t) => t.type === '1').map((t) => [t.currency, t.value, t.provider, t.providerRef])).toEqual([
+      ['EUR', '60000.01', foundation.name, null],
+      ['JPY', '1500001', ministry.name, 'XM-DAC-7'],
     ]);
     expect(ldc.filter((t) => t.type === '1').map((t) => t.value)).toEqual(['40000.00']);
     expect(mdfm.filter((t) => t.type === '2').map((t) => [t.currency, t.value])).toEqual([

@@ -1980,6 +1980,8 @@ export interface components {
             };
             /** Format: uuid */
             cityId: string | null;
+            /** @description its IATI organisation identifier, when it has one */
+            iatiOrgRef: string | null;
         };
         Notification: {
             /** Format: uuid */
@@ -5582,6 +5584,8 @@ export interface operations {
                     };
                     /** Format: uuid */
                     cityId?: string;
+                    /** @description an IATI organisation identifier (registration agency prefix, then the number) */
+                    iatiOrgRef?: string;
                 };
             };
         };
@@ -5777,6 +5781,8 @@ export interface operations {
                     };
                     /** Format: uuid */
                     cityId?: string | null;
+                    /** @description an IATI organisation identifier (registration agency prefix, then the number) */
+                    iatiOrgRef?: string | null;
                 };
             };
         };
