@@ -22,6 +22,9 @@ export interface AppDeps {
     | 'HOST'
     | 'PORT'
     | 'TRUST_PROXY'
+    | 'IATI_REPORTING_ORG_REF'
+    | 'IATI_REPORTING_ORG_TYPE'
+    | 'IATI_REPORTING_ORG_NAME'
   >;
   logger: Logger;
   auth: TokenAuthenticator;

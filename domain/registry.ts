@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CalendarDate, Text } from './schemas.js';
 import { LANGUAGES } from './auth.js';
+import { IatiOrgRef } from './iati.js';
 
 export const CITY_STATUSES = ['candidate', 'member', 'suspended', 'withdrawn'] as const;
 export const CLUSTER_STATUSES = ['active', 'retired'] as const;
@@ -70,6 +71,7 @@ export const DonorCreate = z
     country: countryCode.optional(),
     contact: z.object({ name: name.optional(), email: email.optional() }).strict().optional(),
     cityId: uuid.optional(),
+    iatiOrgRef: IatiOrgRef.optional(),
   })
   .strict();
 export const DonorPatch = z
@@ -80,6 +82,7 @@ export const DonorPatch = z
     contact: z.object({ name: name.nullable().optional(), email: email.nullable().optional() }).strict().optional(),
     cityId: uuid.nullable().optional(),
     status: z.enum(DONOR_STATUSES).optional(),
+    iatiOrgRef: IatiOrgRef.nullable().optional(),
   })
   .strict()
   .refine((o) => Object.keys(o).length > 0, 'at least one field must be given');

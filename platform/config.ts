@@ -70,6 +70,26 @@ export const ConfigSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** The IATI organisation identifier of the publisher of GET /funds/iati.xml (UNESCO's by default). */
+  IATI_REPORTING_ORG_REF: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9]+(-[A-Za-z0-9._]+)+$/, 'must be an IATI organisation identifier such as XM-DAC-41304')
+    .max(100)
+    .default('XM-DAC-41304'),
+  /** Its IATI OrganisationType code (40: multilateral). */
+  IATI_REPORTING_ORG_TYPE: z
+    .string()
+    .trim()
+    .regex(/^\d{2}$/, 'must be a two-digit IATI OrganisationType code such as 40')
+    .default('40'),
+  /** Its name in the file's reporting-org narrative. */
+  IATI_REPORTING_ORG_NAME: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .default('United Nations Educational, Scientific and Cultural Organization (UNESCO)'),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

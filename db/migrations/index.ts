@@ -18,6 +18,7 @@ import { Migration20261212100000_ClusterRestructuring } from './Migration2026121
 import { Migration20261213090000_WorkshopRevision } from './Migration20261213090000_WorkshopRevision.js';
 import { Migration20261217090000_Pipeline } from './Migration20261217090000_Pipeline.js';
 import { Migration20261215090000_Funds } from './Migration20261215090000_Funds.js';
+import { Migration20261221090000_DonorIatiRef } from './Migration20261221090000_DonorIatiRef.js';
 
 /** Every committed migration, in order; applied at start. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -40,4 +41,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261215090000_Funds', class: Migration20261215090000_Funds },
   { name: 'Migration20261217090000_Pipeline', class: Migration20261217090000_Pipeline },
   { name: 'Migration20261218090000_Partnerships', class: Migration20261218090000_Partnerships },
+  { name: 'Migration20261221090000_DonorIatiRef', class: Migration20261221090000_DonorIatiRef },
 ];

@@ -39,6 +39,9 @@ describe('loadConfig', () => {
       TRUST_PROXY: false,
       AUTH_FAILURES_PER_MINUTE: 30,
       START_CLUSTER_CYCLES: true,
+      IATI_REPORTING_ORG_REF: 'XM-DAC-41304',
+      IATI_REPORTING_ORG_TYPE: '40',
+      IATI_REPORTING_ORG_NAME: 'United Nations Educational, Scientific and Cultural Organization (UNESCO)',
     });
   });
 
@@ -74,6 +77,8 @@ describe('loadConfig', () => {
     ['BALLOT_KEY', 'c2hvcnQ='],
     ['BALLOT_KEY', 'not base64 at all, but long enough to be 32 bytes!!'],
     ['BALLOT_KEYS_OLD', `${Buffer.alloc(32).toString('base64')},short`],
+    ['IATI_REPORTING_ORG_REF', 'UNESCO with spaces'],
+    ['IATI_REPORTING_ORG_TYPE', 'multilateral'],
   ])('fails fast on %s=%s, naming the variable', (name, value) => {
     let error: unknown;
     try {

@@ -111,4 +111,6 @@ export const consoleEn = {
   'dialog.close': 'Close',
   'console.fx.clearFile': 'Remove the file',
   'console.funding.downloadCsv': 'Download CSV',
+  'console.funds.downloadIati': 'Download IATI XML',
+  'console.funds.downloadIatiHint': 'The funds as an IATI 2.03 activity file, to publish to the IATI Registry',
 } as const;

@@ -112,4 +112,6 @@ export const consoleFr: Record<keyof typeof consoleEn, string> = {
   'dialog.close': 'Fermer',
   'console.fx.clearFile': 'Retirer le fichier',
   'console.funding.downloadCsv': 'Télécharger le CSV',
+  'console.funds.downloadIati': 'Télécharger le fichier IATI (XML)',
+  'console.funds.downloadIatiHint': 'Les fonds en fichier d’activités IATI 2.03, à publier dans le registre IATI',
 };
