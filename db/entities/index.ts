@@ -13,6 +13,7 @@ import { FxRate } from './fx-rate.js';
 import { Instalment, Pledge, PledgeBalance, PledgeStatusChange, Receipt } from './pledge.js';
 import { Notification } from './notification.js';
 import { Survey, SurveyAddressee, SurveyResponse } from './survey.js';
+import { ProgressReport, ProgressReportCycle } from './progress-report.js';
 import { Person, Session, SignInLink } from './person.js';
 import { City, Cluster, Country, Donor, Membership } from './registry.js';
 import { ClusterRestructuring } from './cluster-restructuring.js';
@@ -32,6 +33,7 @@ export * from './fx-rate.js';
 export * from './pledge.js';
 export * from './notification.js';
 export * from './survey.js';
+export * from './progress-report.js';
 export * from './person.js';
 export * from './registry.js';
 export * from './cluster-restructuring.js';
@@ -74,4 +76,6 @@ export const ENTITIES = [
   Survey,
   SurveyAddressee,
   SurveyResponse,
+  ProgressReportCycle,
+  ProgressReport,
 ];

@@ -12,17 +12,36 @@ import { pledgeEn, pledgeFr } from './pledge.js';
 import type { Template } from './template.js';
 import { termsEn, termsFr } from './terms.js';
 import { surveyEn, surveyFr } from './survey.js';
+import { progressReportEn, progressReportFr } from './progress-report.js';
 import { workshopEn, workshopFr } from './workshop.js';
 
 export type { Param, Params, Template };
 
-const en = { ...electionEn, ...workshopEn, ...meetingEn, ...pledgeEn, ...campaignEn, ...surveyEn, ...authEn };
+const en = {
+  ...electionEn,
+  ...workshopEn,
+  ...meetingEn,
+  ...pledgeEn,
+  ...campaignEn,
+  ...surveyEn,
+  ...authEn,
+  ...progressReportEn,
+};
 export type MessageKind = keyof typeof en;
 type TermKey = keyof typeof termsEn;
 
 export const CATALOGUE: Record<Language, Record<MessageKind, Template>> = {
   en,
-  fr: { ...electionFr, ...workshopFr, ...meetingFr, ...pledgeFr, ...campaignFr, ...surveyFr, ...authFr },
+  fr: {
+    ...electionFr,
+    ...workshopFr,
+    ...meetingFr,
+    ...pledgeFr,
+    ...campaignFr,
+    ...surveyFr,
+    ...authFr,
+    ...progressReportFr,
+  },
 };
 export const TERMS: Record<Language, Record<TermKey, string>> = { en: termsEn, fr: termsFr };
 
@@ -54,7 +73,7 @@ export function renderMessage(kind: MessageKind, params: Params, lang: Language)
 // The page of the web app where each reader acts on a process (its API resource): member cities in
 // their portal (/app/city/...), donors in theirs, the secretariat in the console. Agreed with the
 // portals: elections, workshops and coordinator meetings under /app/city, pledges under /app/donor.
-const CITY_PAGES = ['elections', 'workshops', 'coordinator-meetings'];
+const CITY_PAGES = ['elections', 'workshops', 'coordinator-meetings', 'progress-reports'];
 
 /** The web app path a message links to, or null when its reader has no page (an external expert). */
 export function appLink(recipient: RecipientKind, resource: string | null | undefined): string | null {
