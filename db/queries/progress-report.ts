@@ -116,7 +116,7 @@ export async function storeReport(
     if (new Date(c.opens_at).getTime() > now) return { ok: false, why: 'not_yet_open' };
     const rows = await tx.execute<{ was: ReportStatus }[]>(
       `update progress_report p set status = 'submitted', strategies = ?, activities = ?, learners_reached = ?,
-         partnerships = ?, focus_areas = ?::text[], submitted_at = coalesce(submitted_at, now()), updated_at = now()
+         partnerships = ?, focus_areas = ?::text[], submitted_at = coalesce(p.submitted_at, now()), updated_at = now()
         from progress_report old where old.id = p.id and p.cycle_biennium = ? and p.city_id = ?
         returning old.status as was`,
       [
