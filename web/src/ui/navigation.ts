@@ -30,6 +30,7 @@ export const CONSOLE_NAVIGATION: NavGroup[] = [
     items: [
       { to: '/elections', label: 'nav.elections' },
       { to: '/surveys', label: 'nav.surveys' },
+      { to: '/progress-reports', label: 'nav.progressReports' },
     ],
   },
   {

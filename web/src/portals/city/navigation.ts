@@ -13,6 +13,7 @@ export const CITY_NAVIGATION: NavGroup[] = [
       { to: '/city/calendar', label: 'city.calendar.title' },
       { to: '/city/notifications', label: 'city.notifications.title' },
       { to: '/city/surveys', label: 'nav.surveys' },
+      { to: '/city/progress-reports', label: 'nav.progressReports' },
     ],
   },
 ];

@@ -19,4 +19,6 @@ export const cityRoutes: RouteObject[] = [
   { path: 'city/notifications', ...page(() => import('./notifications')) },
   { path: 'city/surveys', ...page(() => import('./surveys/list')) },
   { path: 'city/surveys/:id', ...page(() => import('./surveys/answer')) },
+  { path: 'city/progress-reports', ...page(() => import('./progress-reports/list')) },
+  { path: 'city/progress-reports/:biennium', ...page(() => import('./progress-reports/report')) },
 ];
