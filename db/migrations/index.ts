@@ -16,6 +16,7 @@ import { Migration20261212090000_Surveys } from './Migration20261212090000_Surve
 import { Migration20261212100000_ClusterRestructuring } from './Migration20261212100000_ClusterRestructuring.js';
 import { Migration20261213090000_WorkshopRevision } from './Migration20261213090000_WorkshopRevision.js';
 import { Migration20261219090000_ProgressReports } from './Migration20261219090000_ProgressReports.js';
+import { Migration20261219100000_OutputProgress } from './Migration20261219100000_OutputProgress.js';
 
 /** Every committed migration, in order; applied at start. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261212100000_ClusterRestructuring', class: Migration20261212100000_ClusterRestructuring },
   { name: 'Migration20261213090000_WorkshopRevision', class: Migration20261213090000_WorkshopRevision },
   { name: 'Migration20261219090000_ProgressReports', class: Migration20261219090000_ProgressReports },
+  { name: 'Migration20261219100000_OutputProgress', class: Migration20261219100000_OutputProgress },
 ];
