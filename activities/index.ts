@@ -9,6 +9,7 @@ import { createNotificationActivities } from './notification.js';
 import { createSurveyActivities } from './survey.js';
 import { createPartnershipActivities } from './partnership.js';
 import { createDonorContactActivities } from './donor-contact.js';
+import { createProgressReportActivities } from './progress-report.js';
 
 export type { ActivityDeps };
 
@@ -25,6 +26,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createSurveyActivities(deps),
     ...createPartnershipActivities(deps),
     ...createDonorContactActivities(deps),
+    ...createProgressReportActivities(deps),
   };
 }
 

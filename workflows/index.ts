@@ -8,3 +8,4 @@ export { campaignWorkflow } from './campaign.js';
 export { surveyWorkflow } from './survey.js';
 export { partnershipWorkflow } from './partnership.js';
 export { donorContactWorkflow } from './donor-contact.js';
+export { progressReportCycleWorkflow } from './progress-report.js';

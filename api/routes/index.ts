@@ -19,6 +19,8 @@ import { partnerInquiryRoutes } from './partner-inquiries.js';
 import { donorContactRoutes } from './donor-contacts.js';
 import { iatiRoutes } from './iati.js';
 import { fundRoutes } from './funds.js';
+import { progressReportRoutes } from './progress-reports.js';
+import { workPlanOutputRoutes } from './work-plan-outputs.js';
 
 /** Routers of the long-running processes (elections, cluster work, funding). */
 export const processRoutes: ((deps: AppDeps) => Router)[] = [
@@ -41,4 +43,6 @@ export const processRoutes: ((deps: AppDeps) => Router)[] = [
   donorContactRoutes,
   iatiRoutes,
   fundRoutes,
+  progressReportRoutes,
+  workPlanOutputRoutes,
 ];

@@ -14,6 +14,8 @@ import { Instalment, Pledge, PledgeBalance, PledgeStatusChange, Receipt } from '
 import { Notification } from './notification.js';
 import { Survey, SurveyAddressee, SurveyResponse } from './survey.js';
 import { Partnership, PartnershipActivity, PartnershipContribution, PartnershipReport } from './partnership.js';
+import { ProgressReport, ProgressReportCycle } from './progress-report.js';
+import { OutputProgressEntry } from './work-plan-output.js';
 import { Person, Session, SignInLink } from './person.js';
 import { City, Cluster, Country, Donor, Membership } from './registry.js';
 import { ClusterRestructuring } from './cluster-restructuring.js';
@@ -45,6 +47,8 @@ export * from './pledge.js';
 export * from './notification.js';
 export * from './survey.js';
 export * from './partnership.js';
+export * from './progress-report.js';
+export * from './work-plan-output.js';
 export * from './person.js';
 export * from './registry.js';
 export * from './cluster-restructuring.js';
@@ -103,4 +107,7 @@ export const ENTITIES = [
   FundAllocationChange,
   FundDisbursement,
   FundDisbursementCity,
+  ProgressReportCycle,
+  ProgressReport,
+  OutputProgressEntry,
 ];

@@ -19,6 +19,8 @@ import { Migration20261213090000_WorkshopRevision } from './Migration20261213090
 import { Migration20261217090000_Pipeline } from './Migration20261217090000_Pipeline.js';
 import { Migration20261215090000_Funds } from './Migration20261215090000_Funds.js';
 import { Migration20261221090000_DonorIatiRef } from './Migration20261221090000_DonorIatiRef.js';
+import { Migration20261219090000_ProgressReports } from './Migration20261219090000_ProgressReports.js';
+import { Migration20261219100000_OutputProgress } from './Migration20261219100000_OutputProgress.js';
 
 /** Every committed migration, in order; applied at start. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -41,5 +43,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261215090000_Funds', class: Migration20261215090000_Funds },
   { name: 'Migration20261217090000_Pipeline', class: Migration20261217090000_Pipeline },
   { name: 'Migration20261218090000_Partnerships', class: Migration20261218090000_Partnerships },
+  { name: 'Migration20261219090000_ProgressReports', class: Migration20261219090000_ProgressReports },
+  { name: 'Migration20261219100000_OutputProgress', class: Migration20261219100000_OutputProgress },
   { name: 'Migration20261221090000_DonorIatiRef', class: Migration20261221090000_DonorIatiRef },
 ];

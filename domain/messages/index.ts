@@ -13,6 +13,7 @@ import type { Template } from './template.js';
 import { termsEn, termsFr } from './terms.js';
 import { surveyEn, surveyFr } from './survey.js';
 import { partnershipEn, partnershipFr } from './partnership.js';
+import { progressReportEn, progressReportFr } from './progress-report.js';
 import { workshopEn, workshopFr } from './workshop.js';
 import { partnerInquiryEn, partnerInquiryFr } from './partner-inquiry.js';
 import { donorContactEn, donorContactFr } from './donor-contact.js';
@@ -31,6 +32,8 @@ const en = {
   ...authEn,
   ...partnerInquiryEn,
   ...donorContactEn,
+  ...authEn,
+  ...progressReportEn,
 };
 export type MessageKind = keyof typeof en;
 type TermKey = keyof typeof termsEn;
@@ -49,6 +52,8 @@ export const CATALOGUE: Record<Language, Record<MessageKind, Template>> = {
     ...authFr,
     ...partnerInquiryFr,
     ...donorContactFr,
+    ...authFr,
+    ...progressReportFr,
   },
 };
 export const TERMS: Record<Language, Record<TermKey, string>> = { en: termsEn, fr: termsFr };
@@ -81,7 +86,7 @@ export function renderMessage(kind: MessageKind, params: Params, lang: Language)
 // The page of the web app where each reader acts on a process (its API resource): member cities in
 // their portal (/app/city/...), donors in theirs, the secretariat in the console. Agreed with the
 // portals: elections, workshops and coordinator meetings under /app/city, pledges under /app/donor.
-const CITY_PAGES = ['elections', 'workshops', 'coordinator-meetings', 'partnerships'];
+const CITY_PAGES = ['elections', 'workshops', 'coordinator-meetings', 'partnerships', 'progress-reports'];
 
 /** The web app path a message links to, or null when its reader has no page (an external expert). */
 export function appLink(recipient: RecipientKind, resource: string | null | undefined): string | null {

@@ -20,6 +20,7 @@ const WORKFLOW_TYPES = [
   'surveyWorkflow',
   'partnershipWorkflow',
   'donorContactWorkflow',
+  'progressReportCycleWorkflow',
 ];
 
 // Committed histories (RECORD_HISTORIES=1 npm test rewrites them) replayed against today's code:

@@ -10,6 +10,7 @@ import { surveysEn } from './parts/surveys.en.js';
 import { partnershipsEn } from './parts/partnerships.en.js';
 import { pipelineEn } from './parts/pipeline.en.js';
 import { fundsEn } from './parts/funds.en.js';
+import { progressEn } from './parts/progress.en.js';
 
 export const en = {
   'app.name': 'GNLC',
@@ -569,6 +570,7 @@ export const en = {
   ...partnershipsEn,
   ...pipelineEn,
   ...fundsEn,
+  ...progressEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

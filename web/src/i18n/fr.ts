@@ -10,6 +10,7 @@ import { surveysFr } from './parts/surveys.fr.js';
 import { partnershipsFr } from './parts/partnerships.fr.js';
 import { pipelineFr } from './parts/pipeline.fr.js';
 import { fundsFr } from './parts/funds.fr.js';
+import { progressFr } from './parts/progress.fr.js';
 
 export const fr: Record<MessageKey, string> = {
   'app.name': 'GNLC',
@@ -571,4 +572,5 @@ export const fr: Record<MessageKey, string> = {
   ...partnershipsFr,
   ...pipelineFr,
   ...fundsFr,
+  ...progressFr,
 };

@@ -31,6 +31,7 @@ export const CONSOLE_NAVIGATION: NavGroup[] = [
       { to: '/elections', label: 'nav.elections' },
       { to: '/surveys', label: 'nav.surveys' },
       { to: '/partnerships', label: 'nav.partnerships' },
+      { to: '/progress-reports', label: 'nav.progressReports' },
     ],
   },
   {

@@ -14,6 +14,7 @@ export const CITY_NAVIGATION: NavGroup[] = [
       { to: '/city/notifications', label: 'city.notifications.title' },
       { to: '/city/surveys', label: 'nav.surveys' },
       { to: '/city/partnerships', label: 'partnerships.mine' },
+      { to: '/city/progress-reports', label: 'nav.progressReports' },
     ],
   },
 ];

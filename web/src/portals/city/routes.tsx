@@ -21,4 +21,6 @@ export const cityRoutes: RouteObject[] = [
   { path: 'city/surveys/:id', ...page(() => import('./surveys/answer')) },
   { path: 'city/partnerships', ...page(() => import('./partnerships/list')) },
   { path: 'city/partnerships/:id', ...page(() => import('./partnerships/detail')) },
+  { path: 'city/progress-reports', ...page(() => import('./progress-reports/list')) },
+  { path: 'city/progress-reports/:biennium', ...page(() => import('./progress-reports/report')) },
 ];

@@ -1,0 +1,95 @@
+// Work plan output tracking through the HTTP API: direct progress updates by a current coordinator
+// or the secretariat (other cities refused), meeting reports counted as entries, and the
+// cross-cluster timeline by due date with its filters and statuses.
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { as, day, useClusterWorkApp } from '../support/cluster-work.js';
+
+const t = useClusterWorkApp();
+const { http, sql, cluster } = t;
+// The phase's biennium holds today, so a meeting report of today counts for it.
+const year = new Date().getUTCMonth() >= 6 ? new Date().getUTCFullYear() : new Date().getUTCFullYear() - 1;
+const B = `${year}-${year + 2}`;
+
+describe('work plan outputs', () => {
+  it('records progress from coordinators and the secretariat, refuses others, and places outputs on the timeline', async () => {
+    const { code, cities, tokens } = await cluster(3);
+    const [coord, member] = tokens as [string, string];
+    await http.post(`/clusters/${code}/phases`, { biennium: B });
+    const outputs = [
+      { key: 'centres', title: 'Learning centres', target: { value: 12, unit: 'centres' }, due: day(200) },
+      { key: 'guide', title: 'Guide', target: { value: 1, unit: 'guide' }, due: day(10) },
+      { key: 'survey', title: 'Baseline survey', target: { value: 1, unit: 'survey' }, due: day(-5) },
+      { key: 'forum', title: 'Forum', target: { value: 2, unit: 'forums' }, due: day(100) },
+    ];
+    expect((await http.put(`/clusters/${code}/phases/${B}/workplan`, { outputs }, as(coord))).status).toBe(200);
+    const progress = (key: string) => `/work-plans/outputs/${code}/${B}/${key}/progress`;
+
+    // Refusals: a member that does not coordinate, a viewer, an unknown output, bad bodies.
+    expect((await http.post(progress('centres'), { value: 3 }, as(member))).status).toBe(403);
+    expect((await http.post(progress('centres'), { value: 3 }, as(t.viewer))).status).toBe(403);
+    expect((await http.post(progress('nothing'), { value: 3 }, as(coord))).status).toBe(404);
+    expect((await http.post(`/work-plans/outputs/${code}/2091-2093/centres/progress`, { value: 3 })).status).toBe(404);
+    const bad = await http.post(progress('centres'), { value: -1, date: '2024-02-30', extra: 1 }, as(coord));
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(
+      expect.arrayContaining(['body.value', 'body.date']),
+    );
+    expect((await http.post(progress('Bad Key'), { value: 1 }, as(coord))).status).toBe(400);
+
+    // The coordinator records 5 of 12 centres; the secretariat completes the guide.
+    const rec = await http.post(progress('centres'), { value: 5, note: 'five districts', date: day(-1) }, as(coord));
+    expect(rec.status, JSON.stringify(rec.body)).toBe(201);
+    expect(rec.body).toMatchObject({ key: 'centres', value: 5, status: 'on_track', lastUpdate: day(-1) });
+    expect(rec.body.entries).toEqual([
+      { value: 5, date: day(-1), note: 'five districts', source: 'direct', reported: null },
+    ]);
+    expect((await http.post(progress('guide'), { value: 1 })).body.status).toBe('done');
+
+    // A meeting report judged the forum at risk: it is an entry of the output, and puts it at risk.
+    const meeting = randomUUID();
+    await sql(
+      `insert into coordinator_meeting (id, workflow_id, title, at, report_due_at, report_lead, status, expected, created_at, updated_at)
+       values (?, ?, 'Meeting', now(), now(), 'P7D', 'held', '[]', now(), now())`,
+      [meeting, `coordinator-meeting:${meeting}`],
+    );
+    await sql(
+      `insert into meeting_report (id, meeting_id, cluster_code, city_id, progress, submitted_at) values (?, ?, ?, ?, ?::jsonb, now())`,
+      [
+        randomUUID(),
+        meeting,
+        code,
+        cities[0],
+        JSON.stringify([{ key: 'forum', value: 0, status: 'at_risk', note: 'no venue' }]),
+      ],
+    );
+
+    const timeline = await http.get(`/work-plans/outputs/timeline?cluster=${code}`, as(member));
+    expect(timeline.status).toBe(200);
+    expect(timeline.body.items.map((i: { key: string; status: string }) => [i.key, i.status])).toEqual([
+      ['survey', 'late'],
+      ['guide', 'done'],
+      ['forum', 'at_risk'],
+      ['centres', 'on_track'],
+    ]);
+    expect(timeline.body.items[2].entries).toEqual([
+      { value: 0, date: day(0), note: 'no venue', source: 'meeting', reported: 'at_risk' },
+    ]);
+    const late = await http.get(`/work-plans/outputs/timeline?cluster=${code}&status=late`);
+    expect(late.body.items.map((i: { key: string }) => i.key)).toEqual(['survey']);
+    const ranged = await http.get(`/work-plans/outputs/timeline?cluster=${code}&dueFrom=${day(0)}&dueTo=${day(150)}`);
+    expect(ranged.body.items.map((i: { key: string }) => i.key)).toEqual(['guide', 'forum']);
+    const all = await http.get(`/work-plans/outputs/timeline?dueFrom=${day(-5)}`, as(t.viewer));
+    expect(all.body.items.map((i: { cluster: string }) => i.cluster)).toContain(code);
+
+    // Bad filters name the field.
+    expect((await http.get('/work-plans/outputs/timeline?status=behind')).body.errors[0].path).toBe('query.status');
+    expect((await http.get('/work-plans/outputs/timeline?dueFrom=2024-13-01')).body.errors[0].path).toBe(
+      'query.dueFrom',
+    );
+    const reversed = await http.get(`/work-plans/outputs/timeline?dueFrom=${day(10)}&dueTo=${day(1)}`);
+    expect(reversed.status).toBe(400);
+    expect(reversed.body.errors[0].path).toBe('query.dueTo');
+    expect((await http.get('/work-plans/outputs/timeline', { token: null })).status).toBe(401);
+  });
+});
