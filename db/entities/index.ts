@@ -16,6 +16,8 @@ import { Survey, SurveyAddressee, SurveyResponse } from './survey.js';
 import { Person, Session, SignInLink } from './person.js';
 import { City, Cluster, Country, Donor, Membership } from './registry.js';
 import { ClusterRestructuring } from './cluster-restructuring.js';
+import { DonorReport, ReportingRequirement } from './reporting-requirement.js';
+import { Secondment, SecondmentMonth } from './secondment.js';
 
 export * from './access.js';
 export * from './election.js';
@@ -35,6 +37,8 @@ export * from './survey.js';
 export * from './person.js';
 export * from './registry.js';
 export * from './cluster-restructuring.js';
+export * from './reporting-requirement.js';
+export * from './secondment.js';
 
 export const ENTITIES = [
   Country,
@@ -74,4 +78,8 @@ export const ENTITIES = [
   Survey,
   SurveyAddressee,
   SurveyResponse,
+  ReportingRequirement,
+  DonorReport,
+  Secondment,
+  SecondmentMonth,
 ];

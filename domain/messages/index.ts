@@ -13,16 +13,38 @@ import type { Template } from './template.js';
 import { termsEn, termsFr } from './terms.js';
 import { surveyEn, surveyFr } from './survey.js';
 import { workshopEn, workshopFr } from './workshop.js';
+import { requirementEn, requirementFr } from './reporting-requirement.js';
+import { acknowledgementEn, acknowledgementFr } from './acknowledgement.js';
 
 export type { Param, Params, Template };
 
-const en = { ...electionEn, ...workshopEn, ...meetingEn, ...pledgeEn, ...campaignEn, ...surveyEn, ...authEn };
+const en = {
+  ...electionEn,
+  ...workshopEn,
+  ...meetingEn,
+  ...pledgeEn,
+  ...campaignEn,
+  ...surveyEn,
+  ...authEn,
+  ...requirementEn,
+  ...acknowledgementEn,
+};
 export type MessageKind = keyof typeof en;
 type TermKey = keyof typeof termsEn;
 
 export const CATALOGUE: Record<Language, Record<MessageKind, Template>> = {
   en,
-  fr: { ...electionFr, ...workshopFr, ...meetingFr, ...pledgeFr, ...campaignFr, ...surveyFr, ...authFr },
+  fr: {
+    ...electionFr,
+    ...workshopFr,
+    ...meetingFr,
+    ...pledgeFr,
+    ...campaignFr,
+    ...surveyFr,
+    ...authFr,
+    ...requirementFr,
+    ...acknowledgementFr,
+  },
 };
 export const TERMS: Record<Language, Record<TermKey, string>> = { en: termsEn, fr: termsFr };
 

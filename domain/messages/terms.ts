@@ -20,6 +20,10 @@ export const termsEn = {
   'election.lot': 'tie decided by lot',
   nobody: 'nobody',
   none: 'none',
+  'requirement.interim': 'interim',
+  'requirement.final': 'final',
+  'requirement.narrative': 'narrative',
+  'requirement.financial': 'financial',
 } as const;
 
 export const termsFr: Record<keyof typeof termsEn, string> = {
@@ -42,4 +46,8 @@ export const termsFr: Record<keyof typeof termsEn, string> = {
   'election.lot': 'égalité tranchée par tirage au sort',
   nobody: 'personne',
   none: 'aucun',
+  'requirement.interim': 'intermédiaire',
+  'requirement.final': 'final',
+  'requirement.narrative': 'narratif',
+  'requirement.financial': 'financier',
 };

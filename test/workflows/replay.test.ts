@@ -18,6 +18,7 @@ const WORKFLOW_TYPES = [
   'workshopWorkflow',
   'coordinatorMeetingWorkflow',
   'surveyWorkflow',
+  'reportingRequirementWorkflow',
 ];
 
 // Committed histories (RECORD_HISTORIES=1 npm test rewrites them) replayed against today's code:
