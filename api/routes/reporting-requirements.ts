@@ -116,7 +116,6 @@ function dueProblem(dueOn: string, now = Date.now()) {
   return null;
 }
 
-
 export function reportingRequirementRoutes(deps: AppDeps): Router {
   const router = Router();
   const handle = (r: RequirementRow) => deps.temporal.workflow.getHandle(r.workflow_id);
