@@ -15,6 +15,7 @@ import { fundingSummaryRoutes } from './funding-summary.js';
 import { donorStatementRoutes } from './donor-statements.js';
 import { surveyRoutes } from './surveys.js';
 import { reportingRequirementRoutes } from './reporting-requirements.js';
+import { secondmentRoutes } from './secondments.js';
 
 /** Routers of the long-running processes (elections, cluster work, funding). */
 export const processRoutes: ((deps: AppDeps) => Router)[] = [
@@ -33,4 +34,5 @@ export const processRoutes: ((deps: AppDeps) => Router)[] = [
   donorStatementRoutes,
   surveyRoutes,
   reportingRequirementRoutes,
+  secondmentRoutes,
 ];
