@@ -10,6 +10,7 @@ import { createSurveyActivities } from './survey.js';
 import { createPartnershipActivities } from './partnership.js';
 import { createDonorContactActivities } from './donor-contact.js';
 import { createProgressReportActivities } from './progress-report.js';
+import { createReportingRequirementActivities } from './reporting-requirement.js';
 
 export type { ActivityDeps };
 
@@ -27,6 +28,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createPartnershipActivities(deps),
     ...createDonorContactActivities(deps),
     ...createProgressReportActivities(deps),
+    ...createReportingRequirementActivities(deps),
   };
 }
 

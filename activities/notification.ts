@@ -14,7 +14,8 @@ interface Reader {
 /**
  * Who reads a message and in which language: the city's representative (of the cluster when given),
  * the donor's contact, an expert's address. A person's own language (chosen in the web app) wins;
- * a representative who never signed in reads the language the secretariat set on the membership.
+ * a representative who never signed in reads the language the secretariat set on the membership,
+ * a donor's contact the one set on the donor (`contact.language`).
  * The secretariat's messages are in English, its working language.
  */
 async function readerOf(em: EntityManager, req: NotificationRequest): Promise<Reader> {
@@ -31,10 +32,12 @@ async function readerOf(em: EntityManager, req: NotificationRequest): Promise<Re
     email = m?.representative_email ?? null;
     fallback = m?.language ?? 'en';
   } else if (req.recipientKind === 'donor' && req.donorId) {
-    const [d] = await c.execute<{ contact_email: string | null }[]>(`select contact_email from donor where id = ?`, [
-      req.donorId,
-    ]);
+    const [d] = await c.execute<{ contact_email: string | null; contact_language: Language }[]>(
+      `select contact_email, contact_language from donor where id = ?`,
+      [req.donorId],
+    );
     email = d?.contact_email ?? null;
+    fallback = d?.contact_language ?? 'en';
   } else if (req.recipientKind === 'email') {
     email = req.email ?? null;
   }

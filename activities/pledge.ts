@@ -4,6 +4,8 @@ import { openPledge } from '../db/queries/pledge.js';
 import { SETTLED, type InstalmentStatus } from '../domain/pledge.js';
 import type { PledgeSpec, ReceiptArgs, StatusChange } from '../domain/pledge.contract.js';
 import type { ActivityDeps } from './deps.js';
+import { acknowledgementOf } from '../db/queries/acknowledgement.js';
+import { createNotificationActivities } from './notification.js';
 
 /** SQL: the instalment still owes something (the SQL twin of SETTLED in domain/pledge.ts). */
 const UNSETTLED = `status not in (${SETTLED.map((s) => `'${s}'`).join(', ')})`;
@@ -38,8 +40,10 @@ async function writeStatusChanges(tx: EntityManager, changes: StatusChange[]): P
   }
 }
 
-export function createPledgeActivities({ orm }: ActivityDeps) {
+export function createPledgeActivities(deps: ActivityDeps) {
+  const { orm } = deps;
   const conn = () => orm.em.fork().getConnection();
+  const { notify } = createNotificationActivities(deps);
   return {
     async openPledge(spec: PledgeSpec): Promise<string> {
       return openPledge(orm.em.fork() as EntityManager, spec);
@@ -86,7 +90,7 @@ export function createPledgeActivities({ orm }: ActivityDeps) {
         statusChanges?: StatusChange[];
       },
     ): Promise<{ created: boolean }> {
-      return orm.em.fork().transactional(async (tx) => {
+      const out = await orm.em.fork().transactional(async (tx) => {
         await writeStatusChanges(tx, args.statusChanges ?? []);
         const inserted = await tx.execute<{ id: string }[]>(
           `insert into receipt (id, pledge_id, key, receipt_number, currency, amount_minor, received_on, fx_rate_to_usd, usd_minor,
@@ -117,6 +121,11 @@ export function createPledgeActivities({ orm }: ActivityDeps) {
         }
         return { created: true };
       });
+      // The donor's acknowledgement, once per receipt: its key is the receipt's (notification.key is
+      // unique), so a retry after a crash between the two writes still sends exactly one.
+      const ack = await acknowledgementOf(orm.em.fork() as EntityManager, args);
+      if (ack) await notify([ack]);
+      return out;
     },
   };
 }

@@ -53,8 +53,11 @@ export const COMMITTED_STATUSES: readonly PledgeStatus[] = [
 export const RECEIVING_STATUSES: readonly PledgeStatus[] = ['pledged', 'agreement_signed', 'in_fulfilment'];
 /** A reason is required where the pledge ends without money. */
 export const NOTE_REQUIRED: readonly PledgeStatus[] = ['declined', 'cancelled', 'written_off'];
-/** What a donor token may do itself: commit, decline, or say it has sent its report. */
-export const DONOR_TRANSITIONS: readonly PledgeStatus[] = ['pledged', 'declined', 'reported'];
+/**
+ * What a donor token may do itself: commit or decline. `reported` is the secretariat's: the
+ * recipient reports to its donor (domain/reporting-requirement.ts), not the other way round.
+ */
+export const DONOR_TRANSITIONS: readonly PledgeStatus[] = ['pledged', 'declined'];
 
 export type TransitionCheck = { ok: true } | { ok: false; status: 409 | 422; message: string; legal: PledgeStatus[] };
 

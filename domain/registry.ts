@@ -69,7 +69,10 @@ export const DonorCreate = z
     name,
     type: z.enum(DONOR_TYPES),
     country: countryCode.optional(),
-    contact: z.object({ name: name.optional(), email: email.optional() }).strict().optional(),
+    contact: z
+      .object({ name: name.optional(), email: email.optional(), language: z.enum(LANGUAGES).optional() })
+      .strict()
+      .optional(),
     cityId: uuid.optional(),
     iatiOrgRef: IatiOrgRef.optional(),
   })
@@ -79,7 +82,14 @@ export const DonorPatch = z
     name: name.optional(),
     type: z.enum(DONOR_TYPES).optional(),
     country: countryCode.nullable().optional(),
-    contact: z.object({ name: name.nullable().optional(), email: email.nullable().optional() }).strict().optional(),
+    contact: z
+      .object({
+        name: name.nullable().optional(),
+        email: email.nullable().optional(),
+        language: z.enum(LANGUAGES).optional().describe('the language messages to the contact are written in'),
+      })
+      .strict()
+      .optional(),
     cityId: uuid.nullable().optional(),
     status: z.enum(DONOR_STATUSES).optional(),
     iatiOrgRef: IatiOrgRef.nullable().optional(),

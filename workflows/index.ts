@@ -9,3 +9,4 @@ export { surveyWorkflow } from './survey.js';
 export { partnershipWorkflow } from './partnership.js';
 export { donorContactWorkflow } from './donor-contact.js';
 export { progressReportCycleWorkflow } from './progress-report.js';
+export { reportingRequirementWorkflow } from './reporting-requirement.js';

@@ -10,6 +10,7 @@ import {
   defineQuery,
   defineUpdate,
   log,
+  patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -55,6 +56,9 @@ export const transitionUpdate = defineUpdate<PledgeState, [TransitionArgs]>('tra
 export const receiptUpdate = defineUpdate<ReceiptResult, [ReceiptArgs]>('receipt');
 export const waiveUpdate = defineUpdate<PledgeState, [WaiveArgs]>('waive');
 export const pledgeStateQuery = defineQuery<PledgeState>('state');
+
+/** The fulfilled pledge's report reminder goes to the secretariat, which owes the report. */
+export const REPORT_OWED_PATCH = 'report-owed-by-secretariat';
 
 /** Events fired in one run before continuing as new: keeps histories short on long schedules. */
 const EVENTS_PER_RUN = 200;
@@ -209,7 +213,20 @@ class PledgeRun {
         key: 'report:reminder',
         at: subtractDuration(reportDue, s.beforeDue).getTime(),
         group: 'report',
-        fire: () => this.notify('donor', 'report:reminder', said('pledge.report-due', { day: { date: day } })),
+        // The recipient reports to its donor, not the other way round: from REPORT_OWED_PATCH on the
+        // reminder goes to the secretariat (histories from before it still remind the donor).
+        fire: () =>
+          patched(REPORT_OWED_PATCH)
+            ? this.notify(
+                'secretariat',
+                'report:owed',
+                said('pledge.report-owed', {
+                  day: { date: day },
+                  donor: { donor: spec.donorId },
+                  option: { term: `option.${spec.fundingOption}` },
+                }),
+              )
+            : this.notify('donor', 'report:reminder', said('pledge.report-due', { day: { date: day } })),
       });
       out.push({
         key: 'report:overdue',

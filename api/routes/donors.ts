@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { City, Country, Donor, type IDonor } from '../../db/entities/index.js';
 import { DONOR_STATUSES, DONOR_TYPES, DonorCreate, DonorPatch } from '../../domain/registry.js';
-import type { Principal } from '../../domain/auth.js';
+import { LANGUAGES, type Principal } from '../../domain/auth.js';
 import type { AppDeps } from '../deps.js';
 import { forbidden, notFound, unprocessable } from '../errors.js';
 import { findOr404 } from '../lookup.js';
@@ -16,7 +16,7 @@ const DonorView = z
     name: z.string(),
     type: z.enum(DONOR_TYPES),
     country: z.string().nullable(),
-    contact: z.object({ name: z.string().nullable(), email: z.string().nullable() }),
+    contact: z.object({ name: z.string().nullable(), email: z.string().nullable(), language: z.enum(LANGUAGES) }),
     cityId: z.uuid().nullable(),
     status: z.enum(DONOR_STATUSES).describe('a prospect (from a public inquiry) gives its contact no access'),
     iatiOrgRef: z.string().nullable().describe('its IATI organisation identifier, when it has one'),
@@ -28,7 +28,7 @@ const view = (d: IDonor) => ({
   name: d.name,
   type: d.type,
   country: d.country ?? null,
-  contact: { name: d.contactName ?? null, email: d.contactEmail ?? null },
+  contact: { name: d.contactName ?? null, email: d.contactEmail ?? null, language: d.contactLanguage },
   cityId: d.city ?? null,
   status: d.status,
   iatiOrgRef: d.iatiOrgRef ?? null,
@@ -88,6 +88,7 @@ export function donorRoutes(deps: AppDeps): Router {
         country: body.country ?? null,
         contactName: body.contact?.name ?? null,
         contactEmail: body.contact?.email ?? null,
+        contactLanguage: body.contact?.language ?? 'en',
         city: body.cityId ?? null,
         iatiOrgRef: body.iatiOrgRef ?? null,
       });
@@ -128,6 +129,7 @@ export function donorRoutes(deps: AppDeps): Router {
       if (body.iatiOrgRef !== undefined) d.iatiOrgRef = body.iatiOrgRef;
       if (body.contact?.name !== undefined) d.contactName = body.contact.name;
       if (body.contact?.email !== undefined) d.contactEmail = body.contact.email;
+      if (body.contact?.language !== undefined) d.contactLanguage = body.contact.language;
       await em.flush();
       return view(d);
     },

@@ -21,6 +21,8 @@ import { iatiRoutes } from './iati.js';
 import { fundRoutes } from './funds.js';
 import { progressReportRoutes } from './progress-reports.js';
 import { workPlanOutputRoutes } from './work-plan-outputs.js';
+import { reportingRequirementRoutes } from './reporting-requirements.js';
+import { secondmentRoutes } from './secondments.js';
 
 /** Routers of the long-running processes (elections, cluster work, funding). */
 export const processRoutes: ((deps: AppDeps) => Router)[] = [
@@ -45,4 +47,6 @@ export const processRoutes: ((deps: AppDeps) => Router)[] = [
   fundRoutes,
   progressReportRoutes,
   workPlanOutputRoutes,
+  reportingRequirementRoutes,
+  secondmentRoutes,
 ];

@@ -30,6 +30,8 @@ import {
   PledgeSplit,
   ReceiptCredit,
 } from './fund.js';
+import { DonorReport, ReportingRequirement } from './reporting-requirement.js';
+import { Secondment, SecondmentMonth } from './secondment.js';
 
 export * from './access.js';
 export * from './election.js';
@@ -55,6 +57,8 @@ export * from './cluster-restructuring.js';
 export * from './partner-inquiry.js';
 export * from './donor-contact.js';
 export * from './fund.js';
+export * from './reporting-requirement.js';
+export * from './secondment.js';
 
 export const ENTITIES = [
   Country,
@@ -110,4 +114,8 @@ export const ENTITIES = [
   ProgressReportCycle,
   ProgressReport,
   OutputProgressEntry,
+  ReportingRequirement,
+  DonorReport,
+  Secondment,
+  SecondmentMonth,
 ];

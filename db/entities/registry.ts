@@ -106,6 +106,8 @@ export const Donor = defineEntity({
     country: p.manyToOne(Country).mapToPk().nullable(),
     contactName: p.string().nullable(),
     contactEmail: p.string().nullable(),
+    /** The contact's language until they choose their own (person.language) by signing in. */
+    contactLanguage: p.enum(values(LANGUAGES)).default('en'),
     city: p.manyToOne(City).mapToPk().nullable(),
     /** A prospect (from a public inquiry) gives its contact no access until the secretariat makes it active. */
     status: p.enum(values(DONOR_STATUSES)).default('active'),

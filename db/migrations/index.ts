@@ -21,6 +21,7 @@ import { Migration20261215090000_Funds } from './Migration20261215090000_Funds.j
 import { Migration20261221090000_DonorIatiRef } from './Migration20261221090000_DonorIatiRef.js';
 import { Migration20261219090000_ProgressReports } from './Migration20261219090000_ProgressReports.js';
 import { Migration20261219100000_OutputProgress } from './Migration20261219100000_OutputProgress.js';
+import { Migration20261216090000_Obligations } from './Migration20261216090000_Obligations.js';
 
 /** Every committed migration, in order; applied at start. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -41,6 +42,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261212100000_ClusterRestructuring', class: Migration20261212100000_ClusterRestructuring },
   { name: 'Migration20261213090000_WorkshopRevision', class: Migration20261213090000_WorkshopRevision },
   { name: 'Migration20261215090000_Funds', class: Migration20261215090000_Funds },
+  { name: 'Migration20261216090000_Obligations', class: Migration20261216090000_Obligations },
   { name: 'Migration20261217090000_Pipeline', class: Migration20261217090000_Pipeline },
   { name: 'Migration20261218090000_Partnerships', class: Migration20261218090000_Partnerships },
   { name: 'Migration20261219090000_ProgressReports', class: Migration20261219090000_ProgressReports },

@@ -105,6 +105,8 @@ const GROUPS_SQL = `
          coalesce(sum(${usdSql('outstanding', 'f_')}), 0)::text as outstanding,
          coalesce(sum(${usdSql('overdue', 'f_')}), 0)::text as overdue,
          coalesce(sum(${usdSql('in_kind', 'v_')}), 0)::text as in_kind,
+         -- approved secondment months, in USD at the rate of their approval (db/entities/secondment.ts)
+         coalesce(sum(seconded), 0)::text as seconded,
          coalesce(array_agg(id) filter (where unconverted), '{}') as unconverted
     from (
       select p.id, p.funding_option, p.focus, p.status, d.type as donor_type,
@@ -121,6 +123,8 @@ const GROUPS_SQL = `
                end
              end as overdue,
              case when valued and committed then (p.valuation->>'minor')::bigint end as in_kind,
+             case when committed and p.kind = 'in_kind' then (select sum(sm.usd_minor) from secondment sc
+               join secondment_month sm on sm.secondment_id = sc.id where sc.pledge_id = p.id) end as seconded,
              committed and ((fin and f.d is null) or (valued and vf.d is null)) as unconverted,
              f.n as f_n, f.lim as f_lim, f.num as f_num, f.d as f_d, vf.n as v_n, vf.lim as v_lim, vf.num as v_num, vf.d as v_d
         from pledge p
@@ -166,6 +170,7 @@ export async function fundingSummary(em: EntityManager, biennium: string, asOf: 
       outstanding: string;
       overdue: string;
       in_kind: string;
+      seconded: string;
       unconverted: string[];
     }[]
   >(GROUPS_SQL, [
@@ -208,7 +213,7 @@ export async function fundingSummary(em: EntityManager, biennium: string, asOf: 
       received: num(g.received),
       outstanding: num(g.outstanding),
       overdue: num(g.overdue),
-      inKind: num(g.in_kind),
+      inKind: num(g.in_kind) + num(g.seconded),
     };
     add(out.totalsMinor, f);
     add(out.byFundingOption[g.funding_option]!, f);

@@ -17,6 +17,8 @@ import { progressReportEn, progressReportFr } from './progress-report.js';
 import { workshopEn, workshopFr } from './workshop.js';
 import { partnerInquiryEn, partnerInquiryFr } from './partner-inquiry.js';
 import { donorContactEn, donorContactFr } from './donor-contact.js';
+import { requirementEn, requirementFr } from './reporting-requirement.js';
+import { acknowledgementEn, acknowledgementFr } from './acknowledgement.js';
 
 export type { Param, Params, Template };
 
@@ -34,6 +36,9 @@ const en = {
   ...donorContactEn,
   ...authEn,
   ...progressReportEn,
+  ...authEn,
+  ...requirementEn,
+  ...acknowledgementEn,
 };
 export type MessageKind = keyof typeof en;
 type TermKey = keyof typeof termsEn;
@@ -54,6 +59,9 @@ export const CATALOGUE: Record<Language, Record<MessageKind, Template>> = {
     ...donorContactFr,
     ...authFr,
     ...progressReportFr,
+    ...authFr,
+    ...requirementFr,
+    ...acknowledgementFr,
   },
 };
 export const TERMS: Record<Language, Record<TermKey, string>> = { en: termsEn, fr: termsFr };

@@ -14,9 +14,13 @@ export const pledgeEn = {
     subject: 'Your contribution report is due on {day}',
     body: 'Thank you for fulfilling your pledge. Please send the secretariat your donor report by {day}.',
   },
+  'pledge.report-owed': {
+    subject: 'The report to donor {donor} is due on {day}',
+    body: 'The {option} pledge of donor {donor} is fulfilled: send the donor its report by {day} and record it on the pledge.',
+  },
   'pledge.report-overdue': {
     subject: 'A donor report was due on {day}',
-    body: 'Donor {donor} has not reported on its fulfilled pledge.',
+    body: 'The report owed to donor {donor} on its fulfilled pledge has not been recorded as sent.',
   },
   'pledge.instalment-due': {
     subject: 'Instalment {seq} is due on {due}',
@@ -57,9 +61,13 @@ export const pledgeFr: Record<keyof typeof pledgeEn, Template> = {
     subject: 'Votre rapport de contribution est attendu le {day}',
     body: "Merci d'avoir honoré votre promesse de don. Veuillez envoyer votre rapport de donateur au secrétariat d'ici le {day}.",
   },
+  'pledge.report-owed': {
+    subject: 'Le rapport au donateur {donor} est attendu le {day}',
+    body: "La promesse de don ({option}) du donateur {donor} est honorée : envoyez-lui son rapport d'ici le {day} et enregistrez-le sur la promesse.",
+  },
   'pledge.report-overdue': {
     subject: 'Un rapport de donateur était attendu le {day}',
-    body: "Le donateur {donor} n'a pas remis de rapport sur sa promesse honorée.",
+    body: "Le rapport dû au donateur {donor} sur sa promesse honorée n'a pas été enregistré comme envoyé.",
   },
   'pledge.instalment-due': {
     subject: 'La tranche {seq} est due le {due}',

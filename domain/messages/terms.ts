@@ -25,6 +25,10 @@ export const termsEn = {
   'partnership.ended_without_application': 'ended without an application',
   nobody: 'nobody',
   none: 'none',
+  'requirement.interim': 'interim',
+  'requirement.final': 'final',
+  'requirement.narrative': 'narrative',
+  'requirement.financial': 'financial',
 } as const;
 
 export const termsFr: Record<keyof typeof termsEn, string> = {
@@ -52,4 +56,8 @@ export const termsFr: Record<keyof typeof termsEn, string> = {
   'partnership.ended_without_application': 'terminé sans candidature',
   nobody: 'personne',
   none: 'aucun',
+  'requirement.interim': 'intermédiaire',
+  'requirement.final': 'final',
+  'requirement.narrative': 'narratif',
+  'requirement.financial': 'financier',
 };

@@ -152,10 +152,10 @@ describe('pledgeWorkflow on the time-skipping server', () => {
       });
       expect(r3.status).toBe('fulfilled');
       const fulfilledAt = await t.env.currentTimeMs();
-      // The donor report is due 90 days after fulfilment: reminded 14 days ahead; once it is in,
-      // the secretariat hears nothing at day 90.
+      // The report the secretariat owes the donor is due 90 days after fulfilment: the secretariat
+      // (not the donor) is reminded 14 days ahead; once it is recorded, nothing comes at day 90.
       await sleepUntil(fulfilledAt + 76 * DAY + HOUR);
-      await hasSent(pledgeId, 'report:reminder');
+      await hasSent(pledgeId, 'report:owed');
       await move(handle, 'reported');
       await sleepUntil(Math.max(due[2]! + 61 * DAY, fulfilledAt + 120 * DAY));
       await move(handle, 'closed');
@@ -166,11 +166,15 @@ describe('pledgeWorkflow on the time-skipping server', () => {
         'inst2:before-due',
         'inst2:overdue1',
         'inst2:overdue2',
-        'report:reminder',
+        'report:owed',
       ]);
+      const [owed] = await sql<{ recipient_kind: string }>(`select recipient_kind from notification where key = ?`, [
+        `${pledgeWorkflowId(pledgeId)}:report:owed`,
+      ]);
+      expect(owed?.recipient_kind).toBe('secretariat');
       const notes = await sql<{ recipient_kind: string; recipient_donor_id: string | null; email: string | null }>(
-        `select recipient_kind, recipient_donor_id, email from notification where key like ?`,
-        [`${pledgeWorkflowId(pledgeId)}:%`],
+        `select recipient_kind, recipient_donor_id, email from notification where key like ? and key <> ?`,
+        [`${pledgeWorkflowId(pledgeId)}:%`, `${pledgeWorkflowId(pledgeId)}:report:owed`],
       );
       expect(notes.every((n) => n.recipient_kind === 'donor' && n.email?.endsWith('@donor.example.org'))).toBe(true);
       const changes = await sql<{ seq: number; from_status: string | null; to_status: string; by: string }>(

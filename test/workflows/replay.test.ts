@@ -7,6 +7,7 @@ import { loadHistories } from '../support/histories.js';
 import { testDataConverter } from '../support/ballot-key.js';
 import proto from '@temporalio/proto';
 import { VISIBILITY_PATCH } from '../../workflows/visibility.js';
+import { REPORT_OWED_PATCH } from '../../workflows/pledge.js';
 
 const { temporal } = proto;
 
@@ -21,6 +22,7 @@ const WORKFLOW_TYPES = [
   'partnershipWorkflow',
   'donorContactWorkflow',
   'progressReportCycleWorkflow',
+  'reportingRequirementWorkflow',
 ];
 
 // Committed histories (RECORD_HISTORIES=1 npm test rewrites them) replayed against today's code:
@@ -56,6 +58,18 @@ describe('replay of committed histories', () => {
       ),
     );
     expect(patches.some((d) => d.includes(VISIBILITY_PATCH))).toBe(true);
+  });
+
+  // Pledge histories from before the report reminder changed direction replay above (they remind the
+  // donor); this one, recorded after, holds the REPORT_OWED_PATCH marker and reminds the secretariat.
+  it('has a history of the report-owed path: its patch marker', async () => {
+    const owed = (await loadHistories()).find((h) => h.name === 'pledge-report-owed');
+    const patches = (owed?.history.events ?? []).flatMap((e) =>
+      (e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads ?? []).map((p) =>
+        Buffer.from(p.data ?? new Uint8Array()).toString('utf8'),
+      ),
+    );
+    expect(patches.some((d) => d.includes(REPORT_OWED_PATCH))).toBe(true);
   });
 
   // The harness itself must catch breakage: a changed copy of the election workflow (one timer more
