@@ -7,6 +7,7 @@ import { createCampaignActivities } from './campaign.js';
 import { createPledgeActivities } from './pledge.js';
 import { createNotificationActivities } from './notification.js';
 import { createSurveyActivities } from './survey.js';
+import { createMembershipCallActivities } from './membership-call.js';
 
 export type { ActivityDeps };
 
@@ -21,6 +22,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createPledgeActivities(deps),
     ...createCampaignActivities(deps),
     ...createSurveyActivities(deps),
+    ...createMembershipCallActivities(deps),
   };
 }
 

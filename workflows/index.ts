@@ -6,3 +6,4 @@ export { coordinatorMeetingWorkflow } from './coordinator-meeting.js';
 export { pledgeWorkflow } from './pledge.js';
 export { campaignWorkflow } from './campaign.js';
 export { surveyWorkflow } from './survey.js';
+export { membershipCallWorkflow, membershipApplicationWorkflow } from './membership-call.js';

@@ -14,6 +14,7 @@ import { campaignRoutes } from './campaigns.js';
 import { fundingSummaryRoutes } from './funding-summary.js';
 import { donorStatementRoutes } from './donor-statements.js';
 import { surveyRoutes } from './surveys.js';
+import { membershipCallRoutes } from './membership-calls.js';
 
 /** Routers of the long-running processes (elections, cluster work, funding). */
 export const processRoutes: ((deps: AppDeps) => Router)[] = [
@@ -31,4 +32,5 @@ export const processRoutes: ((deps: AppDeps) => Router)[] = [
   fundingSummaryRoutes,
   donorStatementRoutes,
   surveyRoutes,
+  membershipCallRoutes,
 ];

@@ -16,6 +16,14 @@ import { Survey, SurveyAddressee, SurveyResponse } from './survey.js';
 import { Person, Session, SignInLink } from './person.js';
 import { City, Cluster, Country, Donor, Membership } from './registry.js';
 import { ClusterRestructuring } from './cluster-restructuring.js';
+import {
+  MembershipApplication,
+  MembershipApplyAttempt,
+  MembershipCall,
+  MembershipJuror,
+  MembershipNatcomLink,
+  MembershipScore,
+} from './membership-call.js';
 
 export * from './access.js';
 export * from './election.js';
@@ -35,6 +43,7 @@ export * from './survey.js';
 export * from './person.js';
 export * from './registry.js';
 export * from './cluster-restructuring.js';
+export * from './membership-call.js';
 
 export const ENTITIES = [
   Country,
@@ -74,4 +83,10 @@ export const ENTITIES = [
   Survey,
   SurveyAddressee,
   SurveyResponse,
+  MembershipCall,
+  MembershipApplication,
+  MembershipNatcomLink,
+  MembershipJuror,
+  MembershipScore,
+  MembershipApplyAttempt,
 ];

@@ -15,6 +15,7 @@ import { Migration20261212090000_PledgeBalance } from './Migration20261212090000
 import { Migration20261212090000_Surveys } from './Migration20261212090000_Surveys.js';
 import { Migration20261212100000_ClusterRestructuring } from './Migration20261212100000_ClusterRestructuring.js';
 import { Migration20261213090000_WorkshopRevision } from './Migration20261213090000_WorkshopRevision.js';
+import { Migration20261214090000_MembershipCalls } from './Migration20261214090000_MembershipCalls.js';
 
 /** Every committed migration, in order; applied at start. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -34,4 +35,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261212090000_Surveys', class: Migration20261212090000_Surveys },
   { name: 'Migration20261212100000_ClusterRestructuring', class: Migration20261212100000_ClusterRestructuring },
   { name: 'Migration20261213090000_WorkshopRevision', class: Migration20261213090000_WorkshopRevision },
+  { name: 'Migration20261214090000_MembershipCalls', class: Migration20261214090000_MembershipCalls },
 ];

@@ -12,17 +12,36 @@ import { pledgeEn, pledgeFr } from './pledge.js';
 import type { Template } from './template.js';
 import { termsEn, termsFr } from './terms.js';
 import { surveyEn, surveyFr } from './survey.js';
+import { membershipCallEn, membershipCallFr } from './membership-call.js';
 import { workshopEn, workshopFr } from './workshop.js';
 
 export type { Param, Params, Template };
 
-const en = { ...electionEn, ...workshopEn, ...meetingEn, ...pledgeEn, ...campaignEn, ...surveyEn, ...authEn };
+const en = {
+  ...electionEn,
+  ...workshopEn,
+  ...meetingEn,
+  ...pledgeEn,
+  ...campaignEn,
+  ...surveyEn,
+  ...authEn,
+  ...membershipCallEn,
+};
 export type MessageKind = keyof typeof en;
 type TermKey = keyof typeof termsEn;
 
 export const CATALOGUE: Record<Language, Record<MessageKind, Template>> = {
   en,
-  fr: { ...electionFr, ...workshopFr, ...meetingFr, ...pledgeFr, ...campaignFr, ...surveyFr, ...authFr },
+  fr: {
+    ...electionFr,
+    ...workshopFr,
+    ...meetingFr,
+    ...pledgeFr,
+    ...campaignFr,
+    ...surveyFr,
+    ...authFr,
+    ...membershipCallFr,
+  },
 };
 export const TERMS: Record<Language, Record<TermKey, string>> = { en: termsEn, fr: termsFr };
 
