@@ -305,8 +305,8 @@ const percent = (part: number, whole: number): string | null => {
  * Counts per region and country of the applications that count (unconfirmed ones do not), those
  * endorsed (reached the jury; a jury's "not admitted" still was endorsed) and those admitted.
  */
-export function buildReport(rows: readonly (ReportRow & { endorsed?: boolean })[]): CallReport {
-  const counted = rows.filter((r) => r.status !== 'submitted' && r.status !== 'expired');
+export function buildReport(rows: readonly (ReportRow & { endorsed?: boolean; confirmed?: boolean })[]): CallReport {
+  const counted = rows.filter((r) => r.confirmed ?? (r.status !== 'submitted' && r.status !== 'expired'));
   const line = (rs: typeof counted): CountLine => ({
     applications: rs.length,
     endorsed: rs.filter((r) => r.endorsed ?? ENDORSED.includes(r.status)).length,

@@ -539,13 +539,19 @@ export async function unsettledApplications(em: EntityManager, callId: string): 
   return Number(r?.n ?? 0);
 }
 
-export async function reportRows(em: EntityManager, callId: string): Promise<(ReportRow & { endorsed: boolean })[]> {
-  const rows = await em.execute<{ region: string; country: string; status: ApplicationStatus; endorsed: boolean }[]>(
-    `select k.region, a.country_code as country, a.status, a.natcom_decision = 'endorse' as endorsed
+export async function reportRows(
+  em: EntityManager,
+  callId: string,
+): Promise<(ReportRow & { endorsed: boolean; confirmed: boolean })[]> {
+  const rows = await em.execute<
+    { region: string; country: string; status: ApplicationStatus; endorsed: boolean; confirmed: boolean }[]
+  >(
+    `select k.region, a.country_code as country, a.status, a.natcom_decision = 'endorse' as endorsed,
+            a.email_confirmed_at is not null as confirmed
        from membership_application a join country k on k.code = a.country_code where a.call_id = ? order by a.created_at`,
     [callId],
   );
-  return rows.map((r) => ({ ...r, endorsed: r.endorsed === true }));
+  return rows.map((r) => ({ ...r, endorsed: r.endorsed === true, confirmed: r.confirmed === true }));
 }
 
 /** Cities admitted in the call, for the announcement. */
