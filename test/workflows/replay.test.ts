@@ -18,6 +18,8 @@ const WORKFLOW_TYPES = [
   'workshopWorkflow',
   'coordinatorMeetingWorkflow',
   'surveyWorkflow',
+  'membershipCallWorkflow',
+  'membershipApplicationWorkflow',
 ];
 
 // Committed histories (RECORD_HISTORIES=1 npm test rewrites them) replayed against today's code:
