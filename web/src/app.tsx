@@ -40,6 +40,14 @@ export const queryClient = new QueryClient({
 
 export const routes: RouteObject[] = [
   { path: '/sign-in', errorElement: <RouteError />, ...page(() => import('./pages/sign-in/sign-in')) },
+  // Public membership pages: no sign-in (the applicant has no account; the National Commission has its link).
+  { path: '/apply/:callId', errorElement: <RouteError />, ...page(() => import('./pages/membership-calls/apply')) },
+  {
+    path: '/apply/confirm/:token',
+    errorElement: <RouteError />,
+    ...page(() => import('./pages/membership-calls/confirm')),
+  },
+  { path: '/natcom/:token', errorElement: <RouteError />, ...page(() => import('./pages/membership-calls/natcom')) },
   {
     path: '/',
     element: <Shell />,
@@ -78,6 +86,8 @@ export const routes: RouteObject[] = [
       { path: 'fx-rates', ...page(() => import('./pages/fx-rates/list')) },
       { path: 'surveys', ...page(() => import('./pages/surveys/list')) },
       { path: 'surveys/:id', ...page(() => import('./pages/surveys/results')) },
+      { path: 'membership-calls', ...page(() => import('./pages/membership-calls/list')) },
+      { path: 'membership-calls/:id', ...page(() => import('./pages/membership-calls/detail')) },
       { path: 'people', ...page(() => import('./pages/people/list')) },
       { path: 'people/tokens', ...page(() => import('./pages/people/tokens')) },
       { path: 'audit', ...page(() => import('./pages/audit/list')) },

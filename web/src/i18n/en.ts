@@ -7,6 +7,7 @@ import { donorEn } from './parts/donor.en.js';
 import { cityEn } from './parts/city.en.js';
 import { consoleEn } from './parts/console.en.js';
 import { surveysEn } from './parts/surveys.en.js';
+import { membershipEn } from './parts/membership.en.js';
 
 export const en = {
   'app.name': 'GNLC',
@@ -563,6 +564,7 @@ export const en = {
   ...cityEn,
   ...consoleEn,
   ...surveysEn,
+  ...membershipEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

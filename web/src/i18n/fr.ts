@@ -7,6 +7,7 @@ import { donorFr } from './parts/donor.fr.js';
 import { cityFr } from './parts/city.fr.js';
 import { consoleFr } from './parts/console.fr.js';
 import { surveysFr } from './parts/surveys.fr.js';
+import { membershipFr } from './parts/membership.fr.js';
 
 export const fr: Record<MessageKey, string> = {
   'app.name': 'GNLC',
@@ -565,4 +566,5 @@ export const fr: Record<MessageKey, string> = {
   ...cityFr,
   ...consoleFr,
   ...surveysFr,
+  ...membershipFr,
 };

@@ -30,6 +30,7 @@ export const CONSOLE_NAVIGATION: NavGroup[] = [
     items: [
       { to: '/elections', label: 'nav.elections' },
       { to: '/surveys', label: 'nav.surveys' },
+      { to: '/membership-calls', label: 'membership.nav' },
     ],
   },
   {
