@@ -11,6 +11,7 @@ import { createPartnershipActivities } from './partnership.js';
 import { createDonorContactActivities } from './donor-contact.js';
 import { createProgressReportActivities } from './progress-report.js';
 import { createReportingRequirementActivities } from './reporting-requirement.js';
+import { createMembershipCallActivities } from './membership-call.js';
 
 export type { ActivityDeps };
 
@@ -29,6 +30,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createDonorContactActivities(deps),
     ...createProgressReportActivities(deps),
     ...createReportingRequirementActivities(deps),
+    ...createMembershipCallActivities(deps),
   };
 }
 

@@ -10,3 +10,4 @@ export { partnershipWorkflow } from './partnership.js';
 export { donorContactWorkflow } from './donor-contact.js';
 export { progressReportCycleWorkflow } from './progress-report.js';
 export { reportingRequirementWorkflow } from './reporting-requirement.js';
+export { membershipCallWorkflow, membershipApplicationWorkflow } from './membership-call.js';

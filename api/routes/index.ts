@@ -23,6 +23,7 @@ import { progressReportRoutes } from './progress-reports.js';
 import { workPlanOutputRoutes } from './work-plan-outputs.js';
 import { reportingRequirementRoutes } from './reporting-requirements.js';
 import { secondmentRoutes } from './secondments.js';
+import { membershipCallRoutes } from './membership-calls.js';
 
 /** Routers of the long-running processes (elections, cluster work, funding). */
 export const processRoutes: ((deps: AppDeps) => Router)[] = [
@@ -49,4 +50,5 @@ export const processRoutes: ((deps: AppDeps) => Router)[] = [
   workPlanOutputRoutes,
   reportingRequirementRoutes,
   secondmentRoutes,
+  membershipCallRoutes,
 ];

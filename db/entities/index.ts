@@ -32,6 +32,14 @@ import {
 } from './fund.js';
 import { DonorReport, ReportingRequirement } from './reporting-requirement.js';
 import { Secondment, SecondmentMonth } from './secondment.js';
+import {
+  MembershipApplication,
+  MembershipApplyAttempt,
+  MembershipCall,
+  MembershipJuror,
+  MembershipNatcomLink,
+  MembershipScore,
+} from './membership-call.js';
 
 export * from './access.js';
 export * from './election.js';
@@ -59,6 +67,7 @@ export * from './donor-contact.js';
 export * from './fund.js';
 export * from './reporting-requirement.js';
 export * from './secondment.js';
+export * from './membership-call.js';
 
 export const ENTITIES = [
   Country,
@@ -118,4 +127,10 @@ export const ENTITIES = [
   DonorReport,
   Secondment,
   SecondmentMonth,
+  MembershipCall,
+  MembershipApplication,
+  MembershipNatcomLink,
+  MembershipJuror,
+  MembershipScore,
+  MembershipApplyAttempt,
 ];

@@ -15,6 +15,10 @@ export const Country = defineEntity({
     region: p.string().length(32),
     incomeGroup: p.string().length(16),
     ldc: p.boolean(),
+    /** A UNESCO Member State (db/seed/unesco-members.ts): only its cities may apply for membership. */
+    unescoMember: p.boolean().default(false),
+    /** The e-mail of the country's National Commission for UNESCO, set by the secretariat: it endorses applications. */
+    natcomEmail: p.string().length(254).nullable(),
   }),
 });
 export type ICountry = InferEntity<typeof Country>;

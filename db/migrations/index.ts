@@ -22,6 +22,7 @@ import { Migration20261221090000_DonorIatiRef } from './Migration20261221090000_
 import { Migration20261219090000_ProgressReports } from './Migration20261219090000_ProgressReports.js';
 import { Migration20261219100000_OutputProgress } from './Migration20261219100000_OutputProgress.js';
 import { Migration20261216090000_Obligations } from './Migration20261216090000_Obligations.js';
+import { Migration20261214090000_MembershipCalls } from './Migration20261214090000_MembershipCalls.js';
 
 /** Every committed migration, in order; applied at start. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -41,6 +42,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261212090000_Surveys', class: Migration20261212090000_Surveys },
   { name: 'Migration20261212100000_ClusterRestructuring', class: Migration20261212100000_ClusterRestructuring },
   { name: 'Migration20261213090000_WorkshopRevision', class: Migration20261213090000_WorkshopRevision },
+  { name: 'Migration20261214090000_MembershipCalls', class: Migration20261214090000_MembershipCalls },
   { name: 'Migration20261215090000_Funds', class: Migration20261215090000_Funds },
   { name: 'Migration20261216090000_Obligations', class: Migration20261216090000_Obligations },
   { name: 'Migration20261217090000_Pipeline', class: Migration20261217090000_Pipeline },

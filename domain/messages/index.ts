@@ -14,6 +14,7 @@ import { termsEn, termsFr } from './terms.js';
 import { surveyEn, surveyFr } from './survey.js';
 import { partnershipEn, partnershipFr } from './partnership.js';
 import { progressReportEn, progressReportFr } from './progress-report.js';
+import { membershipCallEn, membershipCallFr } from './membership-call.js';
 import { workshopEn, workshopFr } from './workshop.js';
 import { partnerInquiryEn, partnerInquiryFr } from './partner-inquiry.js';
 import { donorContactEn, donorContactFr } from './donor-contact.js';
@@ -39,6 +40,8 @@ const en = {
   ...authEn,
   ...requirementEn,
   ...acknowledgementEn,
+  ...authEn,
+  ...membershipCallEn,
 };
 export type MessageKind = keyof typeof en;
 type TermKey = keyof typeof termsEn;
@@ -62,6 +65,8 @@ export const CATALOGUE: Record<Language, Record<MessageKind, Template>> = {
     ...authFr,
     ...requirementFr,
     ...acknowledgementFr,
+    ...authFr,
+    ...membershipCallFr,
   },
 };
 export const TERMS: Record<Language, Record<TermKey, string>> = { en: termsEn, fr: termsFr };

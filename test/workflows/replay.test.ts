@@ -23,6 +23,8 @@ const WORKFLOW_TYPES = [
   'donorContactWorkflow',
   'progressReportCycleWorkflow',
   'reportingRequirementWorkflow',
+  'membershipCallWorkflow',
+  'membershipApplicationWorkflow',
 ];
 
 // Committed histories (RECORD_HISTORIES=1 npm test rewrites them) replayed against today's code:

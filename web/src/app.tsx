@@ -43,6 +43,14 @@ export const routes: RouteObject[] = [
   // Public, no sign-in: a prospective funding partner's inquiry and its e-mailed confirmation.
   { path: '/partner', errorElement: <RouteError />, ...page(() => import('./pages/partner/inquiry')) },
   { path: '/partner/confirm', errorElement: <RouteError />, ...page(() => import('./pages/partner/confirm')) },
+  // Public membership pages: no sign-in (the applicant has no account; the National Commission has its link).
+  { path: '/apply/:callId', errorElement: <RouteError />, ...page(() => import('./pages/membership-calls/apply')) },
+  {
+    path: '/apply/confirm/:token',
+    errorElement: <RouteError />,
+    ...page(() => import('./pages/membership-calls/confirm')),
+  },
+  { path: '/natcom/:token', errorElement: <RouteError />, ...page(() => import('./pages/membership-calls/natcom')) },
   {
     path: '/',
     element: <Shell />,
@@ -90,6 +98,8 @@ export const routes: RouteObject[] = [
       { path: 'partnerships/:id', ...page(() => import('./pages/partnerships/detail')) },
       { path: 'progress-reports', ...page(() => import('./pages/progress-reports/list')) },
       { path: 'progress-reports/:biennium', ...page(() => import('./pages/progress-reports/detail')) },
+      { path: 'membership-calls', ...page(() => import('./pages/membership-calls/list')) },
+      { path: 'membership-calls/:id', ...page(() => import('./pages/membership-calls/detail')) },
       { path: 'people', ...page(() => import('./pages/people/list')) },
       { path: 'people/tokens', ...page(() => import('./pages/people/tokens')) },
       { path: 'audit', ...page(() => import('./pages/audit/list')) },

@@ -11,6 +11,7 @@ import { partnershipsEn } from './parts/partnerships.en.js';
 import { pipelineEn } from './parts/pipeline.en.js';
 import { fundsEn } from './parts/funds.en.js';
 import { progressEn } from './parts/progress.en.js';
+import { membershipEn } from './parts/membership.en.js';
 
 export const en = {
   'app.name': 'GNLC',
@@ -571,6 +572,7 @@ export const en = {
   ...pipelineEn,
   ...fundsEn,
   ...progressEn,
+  ...membershipEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

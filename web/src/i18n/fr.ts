@@ -11,6 +11,7 @@ import { partnershipsFr } from './parts/partnerships.fr.js';
 import { pipelineFr } from './parts/pipeline.fr.js';
 import { fundsFr } from './parts/funds.fr.js';
 import { progressFr } from './parts/progress.fr.js';
+import { membershipFr } from './parts/membership.fr.js';
 
 export const fr: Record<MessageKey, string> = {
   'app.name': 'GNLC',
@@ -573,4 +574,5 @@ export const fr: Record<MessageKey, string> = {
   ...pipelineFr,
   ...fundsFr,
   ...progressFr,
+  ...membershipFr,
 };

@@ -32,6 +32,7 @@ export const CONSOLE_NAVIGATION: NavGroup[] = [
       { to: '/surveys', label: 'nav.surveys' },
       { to: '/partnerships', label: 'nav.partnerships' },
       { to: '/progress-reports', label: 'nav.progressReports' },
+      { to: '/membership-calls', label: 'membership.nav' },
     ],
   },
   {
