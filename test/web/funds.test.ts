@@ -107,6 +107,11 @@ describe('funds pages', () => {
     const mdfmRow = page.getByRole('row', { name: /MDFM pooled fund/ });
     await expect.poll(() => mdfmRow.textContent()).toContain('600.00');
     await check(page, 'list');
+    // The IATI file from the page's own link, with the page's credentials.
+    const iati = await page.getByRole('link', { name: /IATI/ }).getAttribute('href');
+    const xml = await page.request.get(new URL(iati!, app.url).toString());
+    expect(xml.status()).toBe(200);
+    expect(await xml.text()).toContain('<iati-activities');
 
     await page.getByRole('link', { name: 'MDFM pooled fund' }).click();
     await heading(page, 'MDFM pooled fund');

@@ -1,6 +1,6 @@
 // Funds: each fund's received, allocated, disbursed and available (USD), the CSV, and where the
 // disbursements went (the Africa and LDC/low-income shares, derived from the cities' countries).
-import { Anchor, Button, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Schemas } from '../../api/client';
 import { useApi } from '../../api/query';
@@ -9,6 +9,7 @@ import { Money } from '../../ui/format';
 import { PageHeader } from '../../ui/shell';
 import { QueryState } from '../../ui/states';
 import { DataTable, type Column } from '../../ui/table';
+import { IatiDownload } from './iati-download';
 
 export const fundLabel = (key: string): MessageKey => `fund.${key}` as MessageKey;
 
@@ -78,9 +79,12 @@ export function Page() {
       <PageHeader
         title={t('funds.title')}
         actions={
-          <Button component="a" variant="default" href="/funds?format=csv">
-            {t('funds.csv')}
-          </Button>
+          <Group gap="xs">
+            <Button component="a" variant="default" href="/funds?format=csv">
+              {t('funds.csv')}
+            </Button>
+            <IatiDownload />
+          </Group>
         }
       >
         <Text size="sm" c="dimmed">
