@@ -107,9 +107,12 @@ describe('funds pages', () => {
     const mdfmRow = page.getByRole('row', { name: /MDFM pooled fund/ });
     await expect.poll(() => mdfmRow.textContent()).toContain('600.00');
     await check(page, 'list');
-    // The IATI file from the page's own link, with the page's credentials.
+    // The page's IATI link leads to the file (this test's context signs in by token, which a plain
+    // link does not carry; a person's session cookie does).
     const iati = await page.getByRole('link', { name: /IATI/ }).getAttribute('href');
-    const xml = await page.request.get(new URL(iati!, app.url).toString());
+    const xml = await page.request.get(new URL(iati!, app.url).toString(), {
+      headers: { authorization: `Bearer ${SECRETARIAT}` },
+    });
     expect(xml.status()).toBe(200);
     expect(await xml.text()).toContain('<iati-activities');
 

@@ -10,6 +10,7 @@ import { surveysEn } from './parts/surveys.en.js';
 import { partnershipsEn } from './parts/partnerships.en.js';
 import { pipelineEn } from './parts/pipeline.en.js';
 import { fundsEn } from './parts/funds.en.js';
+import { requirementsEn } from './parts/requirements.en.js';
 import { progressEn } from './parts/progress.en.js';
 import { membershipEn } from './parts/membership.en.js';
 
@@ -571,6 +572,7 @@ export const en = {
   ...partnershipsEn,
   ...pipelineEn,
   ...fundsEn,
+  ...requirementsEn,
   ...progressEn,
   ...membershipEn,
 } as const;

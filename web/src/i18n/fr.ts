@@ -10,6 +10,7 @@ import { surveysFr } from './parts/surveys.fr.js';
 import { partnershipsFr } from './parts/partnerships.fr.js';
 import { pipelineFr } from './parts/pipeline.fr.js';
 import { fundsFr } from './parts/funds.fr.js';
+import { requirementsFr } from './parts/requirements.fr.js';
 import { progressFr } from './parts/progress.fr.js';
 import { membershipFr } from './parts/membership.fr.js';
 
@@ -573,6 +574,7 @@ export const fr: Record<MessageKey, string> = {
   ...partnershipsFr,
   ...pipelineFr,
   ...fundsFr,
+  ...requirementsFr,
   ...progressFr,
   ...membershipFr,
 };

@@ -29,6 +29,7 @@ import { DataTable, type Column } from '../../ui/table';
 import { NOTE_REQUIRED, RECEIVING_STATUSES, TRANSITIONS } from './transitions';
 import { Valuation } from './valuation';
 import { PledgeSplit } from '../funds/pledge-split';
+import { ReportingRequirements } from '../reporting-requirements/section';
 import { useMe } from '../../ui/session';
 
 type Pledge = Schemas['Pledge'];
@@ -258,6 +259,7 @@ function PledgeView({ pledge }: { pledge: Pledge }) {
         {pledge.kind === 'financial' && (
           <PledgeSplit pledgeId={pledge.id} editable={role === 'secretariat' && pledge.receipts.length === 0} />
         )}
+        <ReportingRequirements pledgeId={pledge.id} editable={role === 'secretariat'} />
         <section aria-labelledby="instalments">
           <Title order={2} size="h4" id="instalments" mb="xs">
             {t('pledges.instalments')}

@@ -29,6 +29,7 @@ import { useSubmit } from '../../ui/submit';
 import { DataTable, type Column } from '../../ui/table';
 import { optionLabel } from './labels';
 import { PledgeSplit } from '../../pages/funds/pledge-split';
+import { ReportingRequirements } from '../../pages/reporting-requirements/section';
 
 type Pledge = Schemas['Pledge'];
 const FINAL = ['closed', 'declined', 'cancelled', 'written_off'];
@@ -214,6 +215,7 @@ function PledgePage({ pledge }: { pledge: Pledge }) {
             </Timeline>
           </Card>
         </SimpleGrid>
+        <ReportingRequirements pledgeId={pledge.id} editable={false} />
         {pledge.kind === 'financial' && (
           <>
             <PledgeSplit pledgeId={pledge.id} editable={false} />

@@ -1,0 +1,107 @@
+// What the secretariat owes a donor, in real Chromium: on a pledge's console page the secretariat adds
+// a reporting requirement (a missing due date refused beside its field) and records the report
+// against it; the donor sees the requirement and the report's link in its portal and has no way to
+// change them. axe-core on both pages at desktop and phone width.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SECRETARIAT, startTestApp, type TestApp } from '../support/app.js';
+import { freshDatabase } from '../support/fresh-database.js';
+import { fixtures, httpClient } from '../support/http.js';
+import {
+  VIEWPORTS,
+  buildWebIfStale,
+  describeViolations,
+  launchBrowser,
+  screenshot,
+  seriousViolations,
+  tokenContext,
+} from '../support/browser.js';
+
+let app: TestApp;
+let db: Awaited<ReturnType<typeof freshDatabase>>;
+let browser: Browser;
+const http = httpClient(() => app.url);
+const fx = fixtures(http);
+
+beforeAll(async () => {
+  await buildWebIfStale();
+  db = await freshDatabase();
+  app = await startTestApp({ orm: db.orm });
+  browser = await launchBrowser();
+}, 240_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await db?.drop();
+});
+
+async function check(page: Page, name: string) {
+  await page.getByRole('status', { name: 'Loading…' }).first().waitFor({ state: 'detached' });
+  await page.mouse.move(0, 0);
+  for (const viewport of ['desktop', 'phone'] as const) {
+    await page.setViewportSize(VIEWPORTS[viewport]);
+    const violations = await seriousViolations(page);
+    expect(violations, `${name} ${viewport}: ${describeViolations(violations)}`).toEqual([]);
+    await screenshot(page, `requirements-${name}-${viewport}`);
+  }
+  await page.setViewportSize(VIEWPORTS.desktop);
+}
+
+describe('reporting requirements', () => {
+  it('are added and reported on by the secretariat and shown to the donor, read-only', async () => {
+    const donor = await fx.donor({ name: 'Fondation Kora', contact: { name: 'Kora', email: 'kora@example.org' } });
+    const created = await http.post('/pledges', {
+      donorId: donor.id,
+      kind: 'financial',
+      fundingOption: 'mdfm',
+      biennium: '2025-2027',
+      amount: { currency: 'USD', value: '5000' },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const pledgeId = created.body.id as string;
+
+    const context = await tokenContext(browser, app.url, SECRETARIAT);
+    const page = await context.newPage();
+    await page.goto(`${app.url}/app/pledges/${pledgeId}`);
+    const section = page.getByRole('region', { name: 'Reports owed to the donor' });
+    await section.getByText('No report is required by this agreement yet.').waitFor();
+
+    await section.getByRole('button', { name: 'Add a requirement' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a requirement' });
+    await dialog.getByLabel('Title').fill('Interim narrative 2026');
+    await dialog.getByRole('button', { name: 'Add a requirement' }).click();
+    // No due date: refused, the error beside the field, nothing added.
+    await expect.poll(() => dialog.getByLabel('Due on').getAttribute('aria-invalid')).toBe('true');
+    expect((await http.get(`/pledges/${pledgeId}/reporting-requirements`)).body.items).toEqual([]);
+    await dialog.getByLabel('Due on').fill('2027-03-31');
+    await dialog.getByRole('button', { name: 'Add a requirement' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await section.getByRole('cell', { name: /Interim · Narrative — Interim narrative 2026/ }).waitFor();
+    await check(page, 'console');
+
+    await section.getByRole('button', { name: /Record the report due on/ }).click();
+    const record = page.getByRole('dialog', { name: 'Record the report' });
+    await record.getByLabel('Report title').fill('Narrative report, first year');
+    await record.getByLabel('Link to the document (https)').fill('https://reports.example.org/kora-2026.pdf');
+    await record.getByRole('button', { name: 'Record the report' }).click();
+    await record.waitFor({ state: 'detached' });
+    await section.getByRole('link', { name: 'Narrative report, first year' }).waitFor();
+    const stored = (await http.get(`/pledges/${pledgeId}/reporting-requirements`)).body.items;
+    expect(stored).toMatchObject([
+      { status: 'submitted', report: { url: 'https://reports.example.org/kora-2026.pdf' }, dueOn: '2027-03-31' },
+    ]);
+
+    const token = await fx.token('donor', { donorId: donor.id });
+    const donorContext = await tokenContext(browser, app.url, token);
+    const donorPage = await donorContext.newPage();
+    await donorPage.goto(`${app.url}/app/donor/pledges/${pledgeId}`);
+    const mine = donorPage.getByRole('region', { name: 'Reports owed to the donor' });
+    const link = mine.getByRole('link', { name: 'Narrative report, first year' });
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toBe('https://reports.example.org/kora-2026.pdf');
+    expect(await mine.getByRole('button').count()).toBe(0);
+    await check(donorPage, 'donor');
+    await donorContext.close();
+    await context.close();
+  });
+});

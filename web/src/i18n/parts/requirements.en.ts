@@ -1,0 +1,26 @@
+// Reporting requirements: what the secretariat owes a donor (console and donor portal).
+export const requirementsEn = {
+  'requirements.title': 'Reports owed to the donor',
+  'requirements.intro':
+    'The agreement’s interim and final reports, narrative or financial. The secretariat is reminded before each falls due.',
+  'requirements.none': 'No report is required by this agreement yet.',
+  'requirements.kind': 'Kind',
+  'requirements.nature': 'Nature',
+  'requirements.titleField': 'Title',
+  'requirements.dueOn': 'Due on',
+  'requirements.status': 'Status',
+  'requirements.report': 'Report',
+  'requirements.noReport': 'Not yet submitted',
+  'requirements.add': 'Add a requirement',
+  'requirements.added': 'Requirement added; the secretariat will be reminded before it falls due.',
+  'requirements.record': 'Record the report',
+  'requirements.recordN': 'Record the report due on {due}',
+  'requirements.recorded': 'Report recorded; the donor has been told.',
+  'requirements.reportTitle': 'Report title',
+  'requirements.reportUrl': 'Link to the document (https)',
+  'requirements.kind.interim': 'Interim',
+  'requirements.kind.final': 'Final',
+  'requirements.nature.narrative': 'Narrative',
+  'requirements.nature.financial': 'Financial',
+  'status.late': 'Late',
+} as const;
