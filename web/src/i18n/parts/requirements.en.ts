@@ -1,4 +1,4 @@
-// Reporting requirements: what the secretariat owes a donor (console and donor portal).
+// Reporting requirements (what the secretariat owes a donor) and seconded staff, on a pledge's pages (console and donor portal).
 export const requirementsEn = {
   'requirements.title': 'Reports owed to the donor',
   'requirements.intro':
@@ -23,4 +23,24 @@ export const requirementsEn = {
   'requirements.nature.narrative': 'Narrative',
   'requirements.nature.financial': 'Financial',
   'status.late': 'Late',
+  'secondments.title': 'Seconded staff',
+  'secondments.none': 'No secondment is recorded for this pledge.',
+  'secondments.add': 'Add a secondment',
+  'secondments.added': 'Secondment added.',
+  'secondments.person': 'Person',
+  'secondments.host': 'Host',
+  'secondments.host.secretariat': 'The secretariat',
+  'secondments.host.city': 'A member city',
+  'secondments.hostCity': 'Host city',
+  'secondments.startOn': 'From',
+  'secondments.endOn': 'Until',
+  'secondments.period': 'Period',
+  'secondments.monthly': 'Value of a month',
+  'secondments.currency': 'Currency',
+  'secondments.approved': 'Approved months',
+  'secondments.monthsApproved': '{n} of {of} months',
+  'secondments.approveMonth': 'Approve {month}',
+  'secondments.approveMonthOf': 'Approve {month} for {person}',
+  'secondments.monthApproved': '{month} approved: it counts in kind.',
+  'secondments.total': 'Approved months in kind (USD)',
 } as const;

@@ -30,6 +30,7 @@ import { NOTE_REQUIRED, RECEIVING_STATUSES, TRANSITIONS } from './transitions';
 import { Valuation } from './valuation';
 import { PledgeSplit } from '../funds/pledge-split';
 import { ReportingRequirements } from '../reporting-requirements/section';
+import { Secondments } from '../secondments/section';
 import { useMe } from '../../ui/session';
 
 type Pledge = Schemas['Pledge'];
@@ -256,6 +257,7 @@ function PledgeView({ pledge }: { pledge: Pledge }) {
           </Card>
         </SimpleGrid>
         {pledge.kind === 'in_kind' && <Valuation pledge={pledge} />}
+        {pledge.kind === 'in_kind' && <Secondments pledgeId={pledge.id} editable={role === 'secretariat'} />}
         {pledge.kind === 'financial' && (
           <PledgeSplit pledgeId={pledge.id} editable={role === 'secretariat' && pledge.receipts.length === 0} />
         )}

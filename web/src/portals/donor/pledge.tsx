@@ -30,6 +30,7 @@ import { DataTable, type Column } from '../../ui/table';
 import { optionLabel } from './labels';
 import { PledgeSplit } from '../../pages/funds/pledge-split';
 import { ReportingRequirements } from '../../pages/reporting-requirements/section';
+import { Secondments } from '../../pages/secondments/section';
 
 type Pledge = Schemas['Pledge'];
 const FINAL = ['closed', 'declined', 'cancelled', 'written_off'];
@@ -216,6 +217,7 @@ function PledgePage({ pledge }: { pledge: Pledge }) {
           </Card>
         </SimpleGrid>
         <ReportingRequirements pledgeId={pledge.id} editable={false} />
+        {pledge.kind === 'in_kind' && <Secondments pledgeId={pledge.id} editable={false} />}
         {pledge.kind === 'financial' && (
           <>
             <PledgeSplit pledgeId={pledge.id} editable={false} />
