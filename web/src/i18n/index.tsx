@@ -1,13 +1,20 @@
 // The message catalogue and locale-aware formatting. Every user-visible string goes through `t`.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { en, type MessageKey } from './en.js';
-import { fr } from './fr.js';
 import { setRequestLanguage } from '../api/client';
 
 export type { MessageKey };
 export const LOCALES = ['en', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
-export const catalogues: Record<Locale, Record<MessageKey, string>> = { en, fr };
+type Catalogue = Record<MessageKey, string>;
+
+// English is the reference and ships with the first page; French is its own chunk, fetched when a
+// reader first needs it (most readers need one language, and the catalogue grows with every page).
+const loaded: Partial<Record<Locale, Catalogue>> = { en };
+const LOADERS: Record<Locale, () => Promise<Catalogue>> = {
+  en: () => Promise.resolve(en),
+  fr: () => import('./fr.js').then((m) => m.fr),
+};
 
 export type Vars = Record<string, string | number>;
 
@@ -15,7 +22,7 @@ const PLURAL = /\{(\w+), plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/g;
 
 /** `{name}` is replaced by vars.name; `{n, plural, one {# city} other {# cities}}` picks by Intl.PluralRules. */
 export function translate(locale: Locale, key: MessageKey, vars: Vars = {}): string {
-  const template = catalogues[locale][key] ?? en[key] ?? key;
+  const template = loaded[locale]?.[key] ?? en[key] ?? key;
   const rules = new Intl.PluralRules(locale);
   const fmt = new Intl.NumberFormat(locale);
   return template
@@ -113,24 +120,37 @@ interface I18n {
 const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(() => {
-    const l = initialLocale();
-    // Before the first request: the API's field errors come in the reader's language.
-    setRequestLanguage(l);
-    return l;
-  });
+  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  // The locale whose catalogue is here: until French arrives, a switch keeps showing English and a
+  // French first load shows nothing for the moment the chunk takes.
+  const [shown, setShown] = useState<Locale | null>(() => (loaded[locale] ? locale : null));
+  useEffect(() => {
+    if (loaded[locale]) return setShown(locale);
+    let live = true;
+    LOADERS[locale]()
+      .then((c) => {
+        loaded[locale] = c;
+        if (live) setShown(locale);
+      })
+      .catch(() => live && setShown('en'));
+    return () => {
+      live = false;
+    };
+  }, [locale]);
   const setLocale = useCallback((l: Locale) => {
     localStorage.setItem(STORAGE, l);
-    setRequestLanguage(l);
     setLocaleState(l);
   }, []);
   useEffect(() => {
-    document.documentElement.lang = locale;
-  }, [locale]);
-  const value = useMemo<I18n>(
-    () => ({ locale, setLocale, t: (key, vars) => translate(locale, key, vars), f: formatters(locale) }),
-    [locale, setLocale],
-  );
+    if (shown) document.documentElement.lang = shown;
+  }, [shown]);
+  const value = useMemo<I18n | null>(() => {
+    if (!shown) return null;
+    // Before any request of this locale: the API's field errors come in the reader's language.
+    setRequestLanguage(shown);
+    return { locale: shown, setLocale, t: (key, vars) => translate(shown, key, vars), f: formatters(shown) };
+  }, [shown, setLocale]);
+  if (!value) return null;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
