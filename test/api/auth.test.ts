@@ -187,8 +187,11 @@ describe('donor tokens see their own donor only', () => {
       { token },
     );
     expect(contact.status).toBe(200);
-    expect(contact.body.contact).toEqual({ name: 'Grants desk', email: 'grants@example.org' });
+    expect(contact.body.contact).toEqual({ name: 'Grants desk', email: 'grants@example.org', language: 'en' });
     expectProblem(await http.patch(`/donors/${own.id}`, { name: 'Renamed' }, { token }), 403);
+    // Its status (prospect or active) and its IATI identifier are the secretariat's to set.
+    expectProblem(await http.patch(`/donors/${own.id}`, { status: 'prospect' }, { token }), 403);
+    expectProblem(await http.patch(`/donors/${own.id}`, { iatiOrgRef: 'XM-DAC-1' }, { token }), 403);
     expect((await http.get(`/donors/${own.id}`)).body.name).toBe(own.name);
     expectProblem(await http.post('/donors', { name: unique('Donor'), type: 'corporate' }, { token }), 403);
   });
