@@ -1,13 +1,13 @@
-// An independent reader of the IATI activity file: lxml validates it against the official 2.03
-// XSDs (/work/shared/standards/iati-2.03, i.e. ../shared beside the repository; installed by
-// `npm run setup`: lxml) and reads its transactions back.
+// An independent reader of the IATI activity file: lxml (installed by `npm run setup`) validates it
+// against the official 2.03 XSDs and reads its transactions back. The XSDs are unmodified copies
+// kept in test/fixtures/iati-2.03 (CC BY-SA 4.0, see its README.md), so a clone tests on its own.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { TOOLS_DIR } from '../../platform/temporal-server.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-export const IATI_SCHEMAS = resolve(ROOT, '../shared/standards/iati-2.03');
+export const IATI_SCHEMAS = resolve(ROOT, 'test/fixtures/iati-2.03');
 
 export interface IatiRead {
   valid: boolean;
