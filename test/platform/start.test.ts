@@ -141,6 +141,9 @@ describe('npm start with no configuration', () => {
     const engine = startEngine();
     await untilReady(engine);
     timings.firstStartReady = Date.now() - t;
+    // The token and the sign-in link are lines of their own after the banner: wait for them too.
+    await until('the first token', engine, async () => engine.output().includes('secretariatToken'), 5_000);
+    await until('the sign-in link', engine, async () => engine.output().includes('signInLink'), 5_000);
 
     // Not a terminal: the banner is a JSON line, the token shown once a field of another.
     const lines = jsonLines(engine);
