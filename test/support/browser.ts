@@ -6,6 +6,7 @@ import { extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { expect } from 'vitest';
 
 // Code run inside the page by page.evaluate: the browser's document (the Node project has no DOM lib).
 declare const document: {
@@ -201,4 +202,24 @@ export async function heading(page: Page, name: string | RegExp) {
   const h = page.getByRole('heading', { level: 1, name });
   await h.waitFor({ state: 'visible' });
   return h;
+}
+
+/**
+ * Once the page has loaded: no serious or critical axe violation at desktop and at phone width, a
+ * screenshot of each, and (with `noSideways`) nothing wider than the phone. Ends at desktop width.
+ */
+export async function checkBothWidths(page: Page, name: string, opts: { noSideways?: boolean } = {}): Promise<void> {
+  await page.getByRole('status', { name: 'Loading…' }).first().waitFor({ state: 'detached' });
+  await page.mouse.move(0, 0);
+  for (const viewport of ['desktop', 'phone'] as const) {
+    await page.setViewportSize(VIEWPORTS[viewport]);
+    const violations = await seriousViolations(page);
+    expect(violations, `${name} ${viewport}: ${describeViolations(violations)}`).toEqual([]);
+    await screenshot(page, `${name}-${viewport}`);
+    if (viewport === 'phone' && opts.noSideways)
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        VIEWPORTS.phone.width,
+      );
+  }
+  await page.setViewportSize(VIEWPORTS.desktop);
 }

@@ -8,17 +8,14 @@ import { SECRETARIAT, startTestApp, type TestApp } from '../support/app.js';
 import { freshDatabase } from '../support/fresh-database.js';
 import { fixtures, httpClient } from '../support/http.js';
 import {
-  VIEWPORTS,
   buildWebIfStale,
   describeViolations,
   heading,
   launchBrowser,
-  screenshot,
   seriousViolations,
   tokenContext,
+  checkBothWidths,
 } from '../support/browser.js';
-
-declare const document: { documentElement: { scrollWidth: number } };
 
 let app: TestApp;
 let db: Awaited<ReturnType<typeof freshDatabase>>;
@@ -45,21 +42,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-async function check(page: Page, name: string) {
-  await page.getByRole('status', { name: 'Loading…' }).first().waitFor({ state: 'detached' });
-  await page.mouse.move(0, 0);
-  for (const viewport of ['desktop', 'phone'] as const) {
-    await page.setViewportSize(VIEWPORTS[viewport]);
-    const violations = await seriousViolations(page);
-    expect(violations, `${name} ${viewport}: ${describeViolations(violations)}`).toEqual([]);
-    await screenshot(page, `funds-${name}-${viewport}`);
-    if (viewport === 'phone')
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-        VIEWPORTS.phone.width,
-      );
-  }
-  await page.setViewportSize(VIEWPORTS.desktop);
-}
+const check = (page: Page, name: string) => checkBothWidths(page, `funds-${name}`, { noSideways: true });
 
 const invalid = (field: ReturnType<Page['getByLabel']>) =>
   expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');

@@ -9,15 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECRETARIAT, startTestApp, type TestApp } from '../support/app.js';
 import { freshDatabase } from '../support/fresh-database.js';
 import { fixtures, httpClient } from '../support/http.js';
-import {
-  VIEWPORTS,
-  buildWebIfStale,
-  describeViolations,
-  launchBrowser,
-  screenshot,
-  seriousViolations,
-  tokenContext,
-} from '../support/browser.js';
+import { buildWebIfStale, launchBrowser, tokenContext, checkBothWidths } from '../support/browser.js';
 
 let app: TestApp;
 let db: Awaited<ReturnType<typeof freshDatabase>>;
@@ -37,17 +29,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-async function check(page: Page, name: string) {
-  await page.getByRole('status', { name: 'Loading…' }).first().waitFor({ state: 'detached' });
-  await page.mouse.move(0, 0);
-  for (const viewport of ['desktop', 'phone'] as const) {
-    await page.setViewportSize(VIEWPORTS[viewport]);
-    const violations = await seriousViolations(page);
-    expect(violations, `${name} ${viewport}: ${describeViolations(violations)}`).toEqual([]);
-    await screenshot(page, `requirements-${name}-${viewport}`);
-  }
-  await page.setViewportSize(VIEWPORTS.desktop);
-}
+const check = (page: Page, name: string) => checkBothWidths(page, `requirements-${name}`);
 
 describe('reporting requirements', () => {
   it('are added and reported on by the secretariat and shown to the donor, read-only', async () => {
