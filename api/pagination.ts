@@ -28,3 +28,6 @@ export const page = <T>(items: T[], total: number, q: PageQuery) => ({
   limit: q.limit,
   offset: q.offset,
 });
+
+/** A name search: the text matched anywhere, its own % _ and \ taken literally. */
+export const likePattern = (text: string) => `%${text.replace(/[%_\\]/g, '\\$&')}%`;

@@ -8,7 +8,7 @@ import { requireCity } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { forbidden, notFound, unprocessable } from '../errors.js';
 import { findOr404 } from '../lookup.js';
-import { PageQuery, page, pageOf } from '../pagination.js';
+import { PageQuery, likePattern, page, pageOf } from '../pagination.js';
 import { readRow } from '../read-row.js';
 import { defineRoute, reply } from '../route.js';
 
@@ -57,7 +57,7 @@ export function cityRoutes(deps: AppDeps): Router {
       const where: Record<string, unknown> = {};
       if (query.country) where.country = query.country;
       if (query.status) where.status = query.status;
-      if (query.q) where.name = { $ilike: `%${query.q.replace(/[%_\\]/g, '\\$&')}%` };
+      if (query.q) where.name = { $ilike: likePattern(query.q) };
       if (query.region) {
         const codes = await em.find(Country, { region: query.region }, { fields: ['code'] });
         where.country = query.country

@@ -6,7 +6,7 @@ import { LANGUAGES, type Principal } from '../../domain/auth.js';
 import type { AppDeps } from '../deps.js';
 import { forbidden, notFound, unprocessable } from '../errors.js';
 import { findOr404 } from '../lookup.js';
-import { PageQuery, page, pageOf } from '../pagination.js';
+import { PageQuery, likePattern, page, pageOf } from '../pagination.js';
 import { defineRoute, reply } from '../route.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
@@ -57,11 +57,12 @@ export function donorRoutes(deps: AppDeps): Router {
     summary: 'Funding partners (a donor token sees itself only)',
     tags: ['registry'],
     roles: ['secretariat', 'donor'],
-    query: PageQuery.extend({ type: z.enum(DONOR_TYPES).optional() }),
+    query: PageQuery.extend({ type: z.enum(DONOR_TYPES).optional(), q: z.string().max(100).optional() }),
     responses: { 200: { description: 'donors', schema: pageOf(DonorView) } },
     handler: async ({ query, em, principal }) => {
       const where = {
         ...(query.type ? { type: query.type } : {}),
+        ...(query.q ? { name: { $ilike: likePattern(query.q) } } : {}),
         ...(principal.role === 'donor' ? { id: principal.donorId ?? '' } : {}),
       };
       const [rows, total] = await em.findAndCount(Donor, where, {

@@ -11,7 +11,7 @@ import { publicBase } from '../../platform/config.js';
 import type { AppDeps } from '../deps.js';
 import { conflict } from '../errors.js';
 import { findOr404 } from '../lookup.js';
-import { PageQuery, page, pageOf } from '../pagination.js';
+import { PageQuery, likePattern, page, pageOf } from '../pagination.js';
 import { defineRoute, reply } from '../route.js';
 
 const PersonView = z
@@ -68,7 +68,7 @@ export function peopleRoutes(deps: AppDeps): Router {
     query: PageQuery.extend({ q: z.string().trim().max(200).optional().describe('part of the name or e-mail') }),
     responses: { 200: { description: 'people', schema: pageOf(PersonView) } },
     handler: async ({ query, em }) => {
-      const like = query.q ? `%${query.q.replace(/[%_\\]/g, '\\$&')}%` : undefined;
+      const like = query.q ? likePattern(query.q) : undefined;
       const where = like ? { $or: [{ name: { $ilike: like } }, { email: { $ilike: like } }] } : {};
       const [rows, total] = await em.findAndCount(Person, where, {
         orderBy: { name: 'asc', id: 'asc' },

@@ -148,6 +148,17 @@ describe('pagination', () => {
     expect(beyond.body).toMatchObject({ total: 5, items: [] });
     expect((await http.get(`/cities?${q}`)).body.limit).toBe(50);
   });
+
+  it('finds funding partners by part of the name, its % and _ taken literally', async () => {
+    const prefix = unique('Fondation');
+    const plain = await fx.donor({ name: `${prefix} Alpha` });
+    const percent = await fx.donor({ name: `${prefix} 100% Beta` });
+    const names = async (q: string) =>
+      (await http.get(`/donors?q=${encodeURIComponent(q)}`)).body.items.map((d: { id: string }) => d.id);
+    expect(await names(prefix)).toEqual([percent.id, plain.id]);
+    expect(await names(`${prefix} 100%`)).toEqual([percent.id]);
+    expect(await names(`${prefix} _`)).toEqual([]);
+  });
 });
 
 describe('Idempotency-Key', () => {

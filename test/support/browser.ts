@@ -12,6 +12,10 @@ import { expect } from 'vitest';
 declare const document: {
   documentElement: { scrollWidth: number; lang: string };
   querySelectorAll(s: string): { length: number };
+  getAnimations(): {
+    effect: { getComputedTiming(): { endTime?: number | string } } | null;
+    finished: Promise<unknown>;
+  }[];
 };
 
 const require = createRequire(import.meta.url);
@@ -131,6 +135,14 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   // Content-Security-Policy (api/http-policy.ts) rightly refuses inline scripts on its pages.
   if (!loaded) await page.evaluate(await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
   const result = await page.evaluate(async () => {
+    // A notice fading in is measured at its final colours: axe computes contrast from the opacity
+    // of the moment. Finite transitions only (a loader spins forever).
+    await Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+        .map((a) => a.finished.catch(() => undefined)),
+    );
     const axe = (
       globalThis as unknown as { axe: { run(ctx?: unknown, opts?: unknown): Promise<{ violations: AxeViolation[] }> } }
     ).axe;

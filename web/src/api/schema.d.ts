@@ -6865,6 +6865,7 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 type?: "member_city" | "national_government" | "regional_government" | "multilateral" | "corporate" | "foundation" | "civil_society" | "educational_institution" | "think_tank" | "research_institute";
+                q?: string;
             };
             header?: never;
             path?: never;

@@ -1,5 +1,5 @@
 // Selects fed by the API (countries, clusters, cities) or by an enumeration with catalogue labels.
-import { Select, type SelectProps } from '@mantine/core';
+import { Select, type OptionsFilter, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useApi } from '../api/query';
@@ -61,44 +61,50 @@ export function ClusterSelect({ activeOnly, ...props }: Base & { activeOnly?: bo
   );
 }
 
-/** A city chosen by typing part of its name (GET /cities?q=). */
-export function CitySelect({ cluster, ...props }: Base & { cluster?: string }) {
+/** The typed text, debounced, and the last pick kept among the options while a new search runs. */
+function useSearchPick() {
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search, 250);
-  const query: { limit: number; q?: string; cluster?: string } = { limit: 20 };
-  if (q) query.q = q;
-  if (cluster) query.cluster = cluster;
-  const cities = useApi('/cities', { params: { query } });
   const [picked, setPicked] = useState<{ value: string; label: string } | null>(null);
-  const data = (cities.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.country})` }));
-  if (picked && !data.some((d) => d.value === picked.value)) data.unshift(picked);
-  return (
-    <Select
-      searchable
-      clearable
-      filter={({ options }) => options}
-      {...props}
-      value={props.value ?? null}
-      data={data}
-      searchValue={search}
-      onSearchChange={setSearch}
-      onChange={(v, option) => {
-        setPicked(option ? { value: option.value, label: option.label } : null);
-        props.onChange(v);
-      }}
-    />
-  );
+  const withPicked = (data: { value: string; label: string }[]) =>
+    picked && !data.some((d) => d.value === picked.value) ? [picked, ...data] : data;
+  const selectProps = (props: Base, data: { value: string; label: string }[]) => ({
+    searchable: true,
+    clearable: true,
+    // The API has filtered already; Mantine's own filter would hide matches of other words.
+    filter: (({ options }) => options) satisfies OptionsFilter,
+    ...props,
+    value: props.value ?? null,
+    data: withPicked(data),
+    searchValue: search,
+    onSearchChange: setSearch,
+    onChange: (v: string | null, option: { value: string; label: string } | null) => {
+      setPicked(option ? { value: option.value, label: option.label } : null);
+      props.onChange(v);
+    },
+  });
+  return { q, selectProps };
 }
 
+type CityFilter = { cluster?: string; status?: 'member' | 'candidate'; region?: 'africa' };
+
+/** A city chosen by typing part of its name (GET /cities?q=): the registry is larger than one page. */
+export function CitySelect({ cluster, status, region, ...props }: Base & CityFilter) {
+  const { q, selectProps } = useSearchPick();
+  const query: { limit: number; q?: string } & CityFilter = { limit: 20 };
+  if (q) query.q = q;
+  if (cluster) query.cluster = cluster;
+  if (status) query.status = status;
+  if (region) query.region = region;
+  const cities = useApi('/cities', { params: { query } });
+  const data = (cities.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.country})` }));
+  return <Select {...selectProps(props, data)} />;
+}
+
+/** A funding partner chosen by typing part of its name (GET /donors?q=). */
 export function DonorSelect(props: Base) {
-  const donors = useApi('/donors', { params: { query: { limit: 200 } } });
-  return (
-    <Select
-      searchable
-      clearable
-      {...props}
-      value={props.value ?? null}
-      data={(donors.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))}
-    />
-  );
+  const { q, selectProps } = useSearchPick();
+  const donors = useApi('/donors', { params: { query: q ? { limit: 20, q } : { limit: 20 } } });
+  const data = (donors.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }));
+  return <Select {...selectProps(props, data)} />;
 }

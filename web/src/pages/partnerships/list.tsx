@@ -6,6 +6,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { useApi } from '../../api/query';
 import { useT, type MessageKey } from '../../i18n';
+import { CitySelect, DonorSelect } from '../../ui/fields';
 import { FormModal } from '../../ui/form-modal';
 import { DateText, StatusBadge } from '../../ui/format';
 import { useProblemForm } from '../../ui/problem-form';
@@ -20,10 +21,7 @@ const EVERY = ['P3M', 'P6M', 'P1Y'] as const;
 function CreatePartnership({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const t = useT();
   const navigate = useNavigate();
-  const members = useApi('/cities', { params: { query: { status: 'member', limit: 200 } } });
-  const african = useApi('/cities', { params: { query: { region: 'africa', limit: 200 } } });
   const countries = useApi('/countries', { params: { query: { region: 'africa' } } });
-  const donors = useApi('/donors', { params: { query: { limit: 200 } } });
   const form = useProblemForm({
     title: '',
     kind: 'mentoring' as string | null,
@@ -71,8 +69,6 @@ function CreatePartnership({ opened, onClose }: { opened: boolean; onClose: () =
       onSuccess: (p) => void navigate(`/partnerships/${p.id}`),
     },
   );
-  const cityData = (items: { id: string; name: string; country: string }[] | undefined) =>
-    (items ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.country})` }));
   return (
     <FormModal
       opened={opened}
@@ -90,19 +86,11 @@ function CreatePartnership({ opened, onClose }: { opened: boolean; onClose: () =
         data={KINDS.map((k) => ({ value: k, label: t(`partnerships.kind.${k}`) }))}
         {...form.field('kind')}
       />
-      <Select
-        label={t('partnerships.supporting')}
-        required
-        searchable
-        data={cityData(members.data?.items)}
-        {...form.field('supportingCityId')}
-      />
-      <Select
+      <CitySelect label={t('partnerships.supporting')} required status="member" {...form.field('supportingCityId')} />
+      <CitySelect
         label={t('partnerships.african')}
         description={t('partnerships.africanHelp')}
-        searchable
-        clearable
-        data={cityData(african.data?.items)}
+        region="africa"
         {...form.field('africanCityId')}
       />
       <Group grow align="flex-start">
@@ -119,14 +107,7 @@ function CreatePartnership({ opened, onClose }: { opened: boolean; onClose: () =
           {...form.field('newAfricanCity.country')}
         />
       </Group>
-      <Select
-        label={t('partnerships.donor')}
-        clearable
-        searchable
-        placeholder={t('partnerships.noDonor')}
-        data={(donors.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))}
-        {...form.field('donorId')}
-      />
+      <DonorSelect label={t('partnerships.donor')} placeholder={t('partnerships.noDonor')} {...form.field('donorId')} />
       <Textarea
         label={t('partnerships.goals')}
         description={t('partnerships.goalsHelp')}
