@@ -455,7 +455,13 @@ describe('funds', () => {
     const ldc = 5000 + shareOf3(nepal.id) + 6999;
     const focus = 5000 + shareOf3(kenya.id) + shareOf3(nepal.id) + 6999;
     const fmt = (c: number) => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`;
-    const share = (c: number) => (Math.round((c / 20000) * 10000) / 10000).toFixed(4);
+    // Four decimals of 200.00, half to even in integers: 60.01 is 0.30005, so 0.3000 (a float rounding said 0.3001).
+    const share = (c: number) => {
+      const q = Math.floor((c * 10_000) / 20_000);
+      const twice = 2 * ((c * 10_000) % 20_000);
+      const v = q + (twice > 20_000 || (twice === 20_000 && q % 2 === 1) ? 1 : 0);
+      return `${Math.floor(v / 10_000)}.${String(v % 10_000).padStart(4, '0')}`;
+    };
     const r = await ok(http.get(`/funds/reach?fund=${encodeURIComponent(key)}&from=${on}&to=${on}`), 200);
     expect(r).toMatchObject({
       fund: key,
