@@ -2,7 +2,7 @@
 // data, no serious or critical axe-core violation, screenshots at desktop and phone width.
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECRETARIAT, startTestApp, type TestApp } from '../support/app.js';
 import { freshDatabase } from '../support/fresh-database.js';
@@ -104,9 +104,17 @@ async function open(path: string, viewport: keyof typeof VIEWPORTS = 'desktop'):
   return page;
 }
 
+// The page checks share one signed-in context per width: a fresh page each, the app's files loaded
+// once (a context per check spent most of this file's time loading and compiling them again).
+const checkContexts: Partial<Record<keyof typeof VIEWPORTS, Promise<BrowserContext>>> = {};
+
 async function checkPage(name: string, path: string, title: string | RegExp, ready: (page: Page) => Promise<unknown>) {
   for (const viewport of ['desktop', 'phone'] as const) {
-    const page = await open(path, viewport);
+    const context = await (checkContexts[viewport] ??= tokenContext(browser, t.app.url, SECRETARIAT, viewport));
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.error(`page error on ${path}:`, e.message));
+    page.on('console', (m) => m.type() === 'error' && console.error(`console on ${path}:`, m.text()));
+    await page.goto(`${t.app.url}/app${path}`);
     try {
       await heading(page, title);
       await ready(page);
@@ -122,7 +130,7 @@ async function checkPage(name: string, path: string, title: string | RegExp, rea
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width, 'no horizontal scroll of the whole page at 390 px').toBeLessThanOrEqual(VIEWPORTS.phone.width);
     }
-    await page.context().close();
+    await page.close();
   }
 }
 
