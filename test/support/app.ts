@@ -77,6 +77,7 @@ export async function startTestApp(
       orm,
       logger,
       dataConverter,
+      workflowBundlePath: inject('workflowBundlePath'),
     });
     running = worker.run();
   }

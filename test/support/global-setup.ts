@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,11 +7,17 @@ import { migrate, openOrm } from '../../db/orm.js';
 import { seedReferenceData } from '../../db/seed/index.js';
 import { startEmbeddedPostgres } from '../../platform/embedded-postgres.js';
 import { startDevServer } from '../../platform/temporal-server.js';
+import { bundleWorkflows } from '../../worker/index.js';
+import { createTemplateDatabase } from './fresh-database.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
     temporalAddress: string;
+    /** The workflow code bundled once for the run (every worker, in process or not, loads it). */
+    workflowBundlePath: string;
+    /** A migrated, seeded database that test/support/fresh-database.ts copies. */
+    templateDatabase: string;
   }
 }
 
@@ -52,12 +58,22 @@ export default async function setup(project: TestProject) {
   await migrate(orm);
   await seedReferenceData(orm.em.fork() as never);
   await orm.close();
+  const template = await createTemplateDatabase(url);
+  stops.push(() => template.drop());
 
   const temporal = await startDevServer({});
   stops.push(() => temporal.teardown());
 
+  // Bundling takes seconds of both cores; once per run instead of once per worker.
+  const bundleDir = await mkdtemp(join(tmpdir(), 'gnlc-test-bundle-'));
+  const workflowBundlePath = join(bundleDir, 'workflow-bundle.js');
+  await writeFile(workflowBundlePath, (await bundleWorkflows()).code);
+  stops.push(() => rm(bundleDir, { recursive: true, force: true }));
+
   project.provide('databaseUrl', url);
   project.provide('temporalAddress', temporal.address);
+  project.provide('workflowBundlePath', workflowBundlePath);
+  project.provide('templateDatabase', template.name);
   return async () => {
     // Vitest has set the exit code by now; something in the Temporal runtime's shutdown resets it
     // to 0 on the way out (seen: a failing run exiting 0), so it is put back as the process exits.

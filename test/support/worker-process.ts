@@ -51,6 +51,7 @@ export function useWorkerProcesses() {
         LOG_LEVEL: 'warn',
         DATA_DIR: dataDir,
         BALLOT_KEY: TEST_BALLOT_KEY,
+        WORKFLOW_BUNDLE: inject('workflowBundlePath'),
         // Several workers at once: each takes a free health port.
         WORKER_PORT: '0',
       },

@@ -1,20 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Worker, type WorkflowBundlePath } from '@temporalio/worker';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createActivities } from '../../activities/index.js';
 import { openOrm, type Orm } from '../../db/orm.js';
 import { createLogger } from '../../platform/logger.js';
 import { startTimeSkippingServer } from '../../platform/temporal-server.js';
-import { bundleWorkflows } from '../../worker/index.js';
 
 export interface WorkflowTestEnv {
   env: TestWorkflowEnvironment;
   orm: Orm;
   taskQueue: string;
   worker: Worker;
-  bundle: WorkflowBundleWithSourceMap;
+  /** The run's workflow bundle (test/support/global-setup.ts). */
+  bundle: WorkflowBundlePath;
   /** Runs `fn` while the file's worker polls, surfacing a worker crash. */
   run<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -25,7 +25,7 @@ export async function startWorkflowEnv(): Promise<WorkflowTestEnv> {
   const env = await startTimeSkippingServer();
   const orm = await openOrm(inject('databaseUrl'));
   const taskQueue = `wf-${randomUUID()}`;
-  const bundle = await bundleWorkflows();
+  const bundle = { codePath: inject('workflowBundlePath') };
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,

@@ -3,7 +3,7 @@
 // that an independent parser accepts.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -11,7 +11,6 @@ import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TEST_BALLOT_KEY } from '../support/ballot-key.js';
 import { parseExposition, sampleValue } from '../support/prometheus.js';
-import { bundleWorkflows } from '../../worker/index.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const taskQueue = `worker-http-${randomUUID()}`;
@@ -23,8 +22,7 @@ let connection: Connection;
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'gnlc-worker-http-'));
   // The worker runs the prebuilt bundle, as the image's does (WORKFLOW_BUNDLE).
-  const bundlePath = join(dataDir, 'workflow-bundle.js');
-  await writeFile(bundlePath, (await bundleWorkflows()).code);
+  const bundlePath = inject('workflowBundlePath');
   child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['main.ts', 'worker'], {
     cwd: ROOT,
     detached: true,
