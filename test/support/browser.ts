@@ -168,6 +168,13 @@ export const describeViolations = (vs: AxeViolation[]): string =>
     )
     .join('\n');
 
+/** No serious or critical axe-core violation on the page as it is now; `label` names the page in a failure. */
+export async function expectAxeClean(page: Page, label?: string): Promise<void> {
+  const violations = await seriousViolations(page);
+  const described = describeViolations(violations);
+  expect(violations, label ? `${label}: ${described}` : described).toEqual([]);
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   await mkdir(ARTIFACTS, { recursive: true });
   const path = join(ARTIFACTS, `${name}.png`);
@@ -225,8 +232,7 @@ export async function checkBothWidths(page: Page, name: string, opts: { noSidewa
   await page.mouse.move(0, 0);
   for (const viewport of ['desktop', 'phone'] as const) {
     await page.setViewportSize(VIEWPORTS[viewport]);
-    const violations = await seriousViolations(page);
-    expect(violations, `${name} ${viewport}: ${describeViolations(violations)}`).toEqual([]);
+    await expectAxeClean(page, `${name} ${viewport}`);
     await screenshot(page, `${name}-${viewport}`);
     if (viewport === 'phone' && opts.noSideways)
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(

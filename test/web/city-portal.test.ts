@@ -4,26 +4,15 @@
 // result appears on their pages once decided; a representative answers a workshop invitation from its e-mail's link; a
 // coordinator edits the work plan (a new version, shown as a diff), submits a meeting report and
 // subscribes to the city's calendar. axe-core on every portal page, screenshots desktop and phone.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { currentBiennium } from '../../web/src/lib/biennium.js';
-import { startTestApp, sqlOn, type TestApp } from '../support/app.js';
+import { sqlOn } from '../support/app.js';
 import { schedule } from '../support/cluster-work.js';
-import { freshDatabase } from '../support/fresh-database.js';
-import { httpClient } from '../support/http.js';
-import { startSmtpSink, type SmtpSink } from '../support/mail.js';
 import { linkTokenFor, linksSent } from '../support/session.js';
+import { useWebStack } from '../support/web-stack.js';
 import { eventually, seedCluster, seedCoordinatedCluster } from '../support/workflow-env.js';
-import {
-  VIEWPORTS,
-  anonymousContext,
-  buildWebIfStale,
-  describeViolations,
-  heading,
-  launchBrowser,
-  screenshot,
-  seriousViolations,
-} from '../support/browser.js';
+import { VIEWPORTS, anonymousContext, expectAxeClean, heading, screenshot } from '../support/browser.js';
 
 declare const window: { scrollX: number };
 declare const document: {
@@ -33,12 +22,9 @@ declare const document: {
   ): Iterable<{ outerHTML: string; getBoundingClientRect(): { right: number; width: number } }>;
 };
 
-let app: TestApp;
-let sink: SmtpSink;
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let browser: Browser;
-const http = httpClient(() => app.url);
-const sql = sqlOn(() => app.orm);
+const stack = useWebStack({ mail: true });
+const { http } = stack;
+const sql = sqlOn(() => stack.db.orm);
 
 /** The election's cluster: three member cities. */
 let E: { code: string; cities: string[]; names: string[] };
@@ -53,18 +39,18 @@ const exact = (s: string) => new RegExp(`^${s.replace(/[.*+?^${}()|[\]\\]/g, '\\
 
 /** A browser signed in as the person the e-mailed link was sent to, landed on `next`. */
 async function signedIn(address: string, next = '/app/city'): Promise<Page> {
-  const before = linksSent(sink, address);
-  const asked = await fetch(`${app.url}/auth/sign-in`, {
+  const before = linksSent(stack.sink, address);
+  const asked = await fetch(`${stack.app.url}/auth/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: address, next }),
   });
   expect(asked.status).toBe(202);
-  const token = await linkTokenFor(sink, address, before);
-  const context = await anonymousContext(browser, app.url);
+  const token = await linkTokenFor(stack.sink, address, before);
+  const context = await anonymousContext(stack.browser, stack.app.url);
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`page error (${address}):`, e.message));
-  await page.goto(`${app.url}/app/sign-in?token=${token}`);
+  await page.goto(`${stack.app.url}/app/sign-in?token=${token}`);
   await page.waitForURL((u) => u.pathname + u.search === next);
   return page;
 }
@@ -72,8 +58,7 @@ async function signedIn(address: string, next = '/app/city'): Promise<Page> {
 /** No serious axe-core violation; screenshots at desktop and phone width; no page-wide scroll at 390 px. */
 async function audit(page: Page, name: string) {
   await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' });
-  const violations = await seriousViolations(page);
-  expect(violations, `${name}: ${describeViolations(violations)}`).toEqual([]);
+  await expectAxeClean(page, name);
   await screenshot(page, `city-${name}-desktop`);
   // A notice from the last write is not part of the page: closed as a reader would (waiting for it to
   // close by itself cost seconds per check).
@@ -108,22 +93,10 @@ async function audit(page: Page, name: string) {
 }
 
 beforeAll(async () => {
-  await buildWebIfStale();
-  sink = await startSmtpSink();
-  // A database of its own: the outbox delivers every pending message, not only this file's.
-  db = await freshDatabase();
-  app = await startTestApp({ smtpUrl: sink.url, orm: db.orm });
-  const e = await seedCluster(app.orm, 3);
+  const e = await seedCluster(stack.db.orm, 3);
   E = { code: e.cluster, cities: e.cities, names: cityNames(e.cluster, 3) };
-  const w = await seedCoordinatedCluster(app.orm, 2, 1);
+  const w = await seedCoordinatedCluster(stack.db.orm, 2, 1);
   W = { code: w.cluster, cities: w.cities, names: cityNames(w.cluster, 2) };
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await db?.drop();
-  await sink?.close();
 });
 
 describe('city portal', () => {
@@ -145,7 +118,7 @@ describe('city portal', () => {
     expect(opened.status, JSON.stringify(opened.body)).toBe(202);
     electionId = opened.body.id;
     const title = new RegExp(`^${E.code} coordinators`);
-    await Promise.all([a, b].map((p) => p.goto(`${app.url}/app/city/elections/${electionId}`)));
+    await Promise.all([a, b].map((p) => p.goto(`${stack.app.url}/app/city/elections/${electionId}`)));
     await heading(a, title);
 
     // A nominates B; B sees the nomination, accepts it and nominates A; A accepts.
@@ -171,7 +144,7 @@ describe('city portal', () => {
       45_000,
       'voting to open',
     );
-    await c.goto(`${app.url}/app/city/elections/${electionId}`);
+    await c.goto(`${stack.app.url}/app/city/elections/${electionId}`);
     const vote = async (page: Page, choose: string[], button: string, voted: string) => {
       const ballot = page.getByRole('form', { name: /ballot|bulletin/i });
       await ballot.waitFor();
@@ -216,9 +189,9 @@ describe('city portal', () => {
     expect(w.status, JSON.stringify(w.body)).toBe(202);
     // The representative acts from the invitation e-mail: its link is the workshop's portal page,
     // and signing in from it lands there.
-    const invitation = await sink.waitFor(email(W.code, 1), /\/app\/city\/workshops\//, 20_000);
+    const invitation = await stack.sink.waitFor(email(W.code, 1), /\/app\/city\/workshops\//, 20_000);
     expect(invitation.subject).toBe('Invitation: Learning neighbourhoods');
-    const link = new RegExp(`${app.url}(/app/city/workshops/[0-9a-f-]{36})`).exec(invitation.text)?.[1];
+    const link = new RegExp(`${stack.app.url}(/app/city/workshops/[0-9a-f-]{36})`).exec(invitation.text)?.[1];
     expect(link, invitation.text).toBe(`/app/city/workshops/${w.body.id}`);
     const member = await signedIn(email(W.code, 1), link);
     await heading(member, 'Learning neighbourhoods');
@@ -237,10 +210,10 @@ describe('city portal', () => {
         [w.body.id, W.cities[1]],
       ),
     ).toEqual([{ response: 'yes', attendees: ['Amina Diallo'] }]);
-    await member.goto(`${app.url}/app/city/workshops`);
+    await member.goto(`${stack.app.url}/app/city/workshops`);
     await member.getByRole('link', { name: 'Learning neighbourhoods' }).waitFor();
     await audit(member, 'workshops');
-    await member.goto(`${app.url}/app/city/notifications`);
+    await member.goto(`${stack.app.url}/app/city/notifications`);
     await heading(member, 'Messages');
     await member
       .getByRole('link', { name: /Learning neighbourhoods/ })
@@ -303,7 +276,7 @@ describe('city portal', () => {
       title: 'Coordinators, December',
     });
     expect(meeting.status, JSON.stringify(meeting.body)).toBe(202);
-    await page.goto(`${app.url}/app/city/coordinator-meetings`);
+    await page.goto(`${stack.app.url}/app/city/coordinator-meetings`);
     await page.getByRole('link', { name: 'Coordinators, December' }).click();
     await heading(page, 'Coordinators, December');
     const report = page.getByRole('form', { name: `Status report for ${W.code}` });
@@ -327,12 +300,12 @@ describe('city portal', () => {
       ['guides', 4, 'on_track'],
       ['labs', 1, 'at_risk'],
     ]);
-    await page.goto(`${app.url}/app/city/coordinator-meetings`);
+    await page.goto(`${stack.app.url}/app/city/coordinator-meetings`);
     await page.getByRole('link', { name: 'Coordinators, December' }).waitFor();
     await audit(page, 'coordinator-meetings');
 
     // Subscribe: a read-only feed of the own city's schedule, its URLs shown once.
-    await page.goto(`${app.url}/app/city/calendar`);
+    await page.goto(`${stack.app.url}/app/city/calendar`);
     await heading(page, 'Calendar');
     await page.getByRole('link', { name: 'Learning neighbourhoods' }).first().waitFor();
     await page.getByLabel('Name of the subscription').fill('Office calendar');
@@ -347,7 +320,7 @@ describe('city portal', () => {
     await audit(page, 'calendar');
 
     // Peer learning: share an entry for the own city, find it with the filter.
-    await page.goto(`${app.url}/app/city/peer-learning`);
+    await page.goto(`${stack.app.url}/app/city/peer-learning`);
     await heading(page, 'Peer learning');
     await page.getByRole('button', { name: 'Share an experience' }).click();
     const dialog = page.getByRole('dialog', { name: 'Share an experience' });
@@ -380,7 +353,7 @@ describe('city portal', () => {
     await results.getByText(`Élues: ${E.names[1]}`).waitFor({ timeout: 15_000 });
     await audit(a, 'election-decided');
     await audit(c, 'election-decided-fr');
-    await a.goto(`${app.url}/app/city/elections`);
+    await a.goto(`${stack.app.url}/app/city/elections`);
     await a.getByRole('link', { name: new RegExp(`^${E.code} coordinators`) }).waitFor();
     await audit(a, 'elections');
     for (const p of voters) await p.context().close();

@@ -4,32 +4,14 @@
 // options on the page, proposes its valuation, downloads its statement as CSV and prints it; another
 // donor's pledge URL is the not-found page. axe-core on every page, screenshots desktop and phone.
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { freshDatabase } from '../support/fresh-database.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { financialPledge } from '../support/funding.js';
-import { fixtures, httpClient } from '../support/http.js';
-import { startSmtpSink, type SmtpSink } from '../support/mail.js';
-import {
-  anonymousContext,
-  buildWebIfStale,
-  describeViolations,
-  heading,
-  launchBrowser,
-  screenshot,
-  seriousViolations,
-  VIEWPORTS,
-} from '../support/browser.js';
+import { useWebStack } from '../support/web-stack.js';
+import { anonymousContext, checkBothWidths, heading, screenshot } from '../support/browser.js';
 
-declare const document: { documentElement: { scrollWidth: number } };
-
-let app: TestApp;
-let sink: SmtpSink;
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let browser: Browser;
-const http = httpClient(() => app.url);
-const fx = fixtures(http);
+const stack = useWebStack({ mail: true });
+const { http, fx } = stack;
 const email = `ines.duarte.${Date.now()}@fondation.example.org`;
 let mine: { id: string; name: string };
 let theirs: { id: string; name: string };
@@ -43,11 +25,6 @@ async function ok(r: Promise<{ status: number; body: any }>, what: string) {
 }
 
 beforeAll(async () => {
-  await buildWebIfStale();
-  sink = await startSmtpSink();
-  // A database of its own: the outbox delivers every pending message, not only this file's.
-  db = await freshDatabase();
-  app = await startTestApp({ smtpUrl: sink.url, orm: db.orm });
   await ok(http.post('/fx-rates', { currency: 'EUR', date: '2026-01-01', rateToUsd: '1.08' }), 'rate');
   mine = await fx.donor({ name: 'Fondation Lumière', contact: { name: 'Inês Duarte', email } });
   theirs = await fx.donor({
@@ -66,44 +43,22 @@ beforeAll(async () => {
   theirPledge = (
     await ok(http.post('/pledges', { ...financialPledge(theirs.id), fundingOption: 'thematic_study' }), 'their pledge')
   ).id;
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await db?.drop();
-  await sink?.close();
 });
 
 /** No serious axe violation, screenshots at desktop and phone width (no sideways scroll there). */
-async function check(page: Page, name: string) {
-  await page.getByRole('status', { name: 'Loading…' }).first().waitFor({ state: 'detached' });
-  // The pointer off the link just clicked: a hovered link's colours are not the page's.
-  await page.mouse.move(0, 0);
-  for (const viewport of ['desktop', 'phone'] as const) {
-    await page.setViewportSize(VIEWPORTS[viewport]);
-    const violations = await seriousViolations(page);
-    expect(violations, `${name} ${viewport}: ${describeViolations(violations)}`).toEqual([]);
-    await screenshot(page, `donor-${name}-${viewport}`);
-    if (viewport === 'phone')
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-        VIEWPORTS.phone.width,
-      );
-  }
-  await page.setViewportSize(VIEWPORTS.desktop);
-}
+const check = (page: Page, name: string) => checkBothWidths(page, `donor-${name}`, { noSideways: true });
 
 describe('donor portal', () => {
   it('a partner signed in from its e-mail sees its own pledges, offers one, values it and gets its statement', async () => {
-    const context = await anonymousContext(browser, app.url);
+    const context = await anonymousContext(stack.browser, stack.app.url);
     const page = await context.newPage();
     page.on('pageerror', (e) => console.error('page error:', e.message));
 
     // Signed in from the e-mailed link: the home sends a donor to its portal.
-    await page.goto(`${app.url}/app/sign-in`);
+    await page.goto(`${stack.app.url}/app/sign-in`);
     await page.getByLabel('E-mail address').fill(email);
     await page.getByRole('button', { name: 'Send me a sign-in link' }).click();
-    const mail = await sink.waitFor(email, /\/app\/sign-in\?token=/, 20_000);
+    const mail = await stack.sink.waitFor(email, /\/app\/sign-in\?token=/, 20_000);
     const link = /https?:\/\/\S+\/app\/sign-in\?token=[A-Za-z0-9_-]+/.exec(mail.text)![0];
     await page.goto(link);
     await heading(page, 'My pledges');
@@ -216,16 +171,16 @@ describe('donor portal', () => {
     await page.emulateMedia({ media: 'screen' });
 
     // The address a pledge's e-mail links to (/app/pledges/:id) opens it in the portal.
-    await page.goto(`${app.url}/app/pledges/${myPledge}`);
+    await page.goto(`${stack.app.url}/app/pledges/${myPledge}`);
     await heading(page, 'MDFM pooled fund · 2025-2027');
     expect(new URL(page.url()).pathname).toBe(`/app/donor/pledges/${myPledge}`);
     expect(await page.getByRole('button', { name: 'Change the status' }).count()).toBe(0);
 
     // Another donor's pledge, by either address: the not-found page, nothing of it shown.
-    await page.goto(`${app.url}/app/pledges/${theirPledge}`);
+    await page.goto(`${stack.app.url}/app/pledges/${theirPledge}`);
     await heading(page, 'Not found');
     expect(new URL(page.url()).pathname).toBe(`/app/donor/pledges/${theirPledge}`);
-    await page.goto(`${app.url}/app/donor/pledges/${theirPledge}`);
+    await page.goto(`${stack.app.url}/app/donor/pledges/${theirPledge}`);
     await heading(page, 'Not found');
     await page.getByText('This page does not exist.').waitFor();
     expect(await page.getByText('Thematic study').count()).toBe(0);

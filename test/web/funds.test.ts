@@ -2,45 +2,21 @@
 // allocate form (a field error beside its field, a refusal saying what is available), an
 // allocation's disbursement with the beneficiary cities picker, a pledge's split on the console's
 // and the donor portal's pledge pages. axe-core on every page at desktop and phone width.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECRETARIAT, startTestApp, type TestApp } from '../support/app.js';
-import { freshDatabase } from '../support/fresh-database.js';
-import { fixtures, httpClient } from '../support/http.js';
-import {
-  buildWebIfStale,
-  describeViolations,
-  heading,
-  launchBrowser,
-  seriousViolations,
-  tokenContext,
-  checkBothWidths,
-} from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SECRETARIAT } from '../support/app.js';
+import { useWebStack } from '../support/web-stack.js';
+import { checkBothWidths, expectAxeClean, heading, tokenContext } from '../support/browser.js';
 
-let app: TestApp;
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let browser: Browser;
-const http = httpClient(() => app.url);
-const fx = fixtures(http);
+// A database of its own: the funds' figures are this file's alone.
+const stack = useWebStack();
+const { http, fx } = stack;
 
 async function ok(r: Promise<{ status: number; body: any }>, what: string) {
   const res = await r;
   expect([200, 201], `${what}: ${res.status} ${JSON.stringify(res.body)}`).toContain(res.status);
   return res.body;
 }
-
-beforeAll(async () => {
-  await buildWebIfStale();
-  // A database of its own: the funds' figures are this file's alone.
-  db = await freshDatabase();
-  app = await startTestApp({ orm: db.orm });
-  browser = await launchBrowser();
-}, 240_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await db?.drop();
-});
 
 const check = (page: Page, name: string) => checkBothWidths(page, `funds-${name}`, { noSideways: true });
 
@@ -82,10 +58,10 @@ describe('funds pages', () => {
     await fx.city({ name: 'Addis Ababa', country: 'ET' });
     await fx.city({ name: 'Berlin', country: 'DE' });
 
-    const context = await tokenContext(browser, app.url, SECRETARIAT);
+    const context = await tokenContext(stack.browser, stack.app.url, SECRETARIAT);
     const page = await context.newPage();
     page.on('pageerror', (e) => console.error('page error:', e.message));
-    await page.goto(`${app.url}/app/funds`);
+    await page.goto(`${stack.app.url}/app/funds`);
     await heading(page, 'Funds');
     const mdfmRow = page.getByRole('row', { name: /MDFM pooled fund/ });
     await expect.poll(() => mdfmRow.textContent()).toContain('600.00');
@@ -93,7 +69,7 @@ describe('funds pages', () => {
     // The page's IATI link leads to the file (this test's context signs in by token, which a plain
     // link does not carry; a person's session cookie does).
     const iati = await page.getByRole('link', { name: /IATI/ }).getAttribute('href');
-    const xml = await page.request.get(new URL(iati!, app.url).toString(), {
+    const xml = await page.request.get(new URL(iati!, stack.app.url).toString(), {
       headers: { authorization: `Bearer ${SECRETARIAT}` },
     });
     expect(xml.status()).toBe(200);
@@ -117,8 +93,7 @@ describe('funds pages', () => {
     // The API names body.amount.value: the error stands beside the amount.
     await invalid(dialog.getByLabel('Amount'));
     await dialog.getByText('USD has 2 decimal places; got 3').waitFor();
-    const refused = await seriousViolations(page);
-    expect(refused, describeViolations(refused)).toEqual([]);
+    await expectAxeClean(page);
     await dialog.getByLabel('Amount').fill('700');
     await dialog.getByRole('button', { name: 'Allocate' }).click();
     await dialog.getByText(/has 600\.00 USD available/).waitFor();
@@ -146,13 +121,13 @@ describe('funds pages', () => {
     await check(page, 'allocation-disbursed');
 
     // The reach: 200 shared by Addis Ababa (Africa, LDC) and Berlin: half of it each.
-    await page.goto(`${app.url}/app/funds`);
+    await page.goto(`${stack.app.url}/app/funds`);
     await heading(page, 'Funds');
     const reach = page.getByRole('region', { name: 'Where disbursements went' });
     await expect.poll(() => reach.textContent()).toContain('50%');
 
     // The pledge page: its split with what each fund received.
-    await page.goto(`${app.url}/app/pledges/${pledge.id}`);
+    await page.goto(`${stack.app.url}/app/pledges/${pledge.id}`);
     const split = page.getByRole('region', { name: 'Split across funds' }).first();
     await split.getByRole('cell', { name: 'Thematic study' }).waitFor();
     await expect.poll(() => split.textContent()).toContain('400.00');
@@ -160,9 +135,9 @@ describe('funds pages', () => {
 
     // The donor's portal shows its own pledge's split.
     const token = await fx.token('donor', { donorId: donor.id });
-    const donorContext = await tokenContext(browser, app.url, token);
+    const donorContext = await tokenContext(stack.browser, stack.app.url, token);
     const donorPage = await donorContext.newPage();
-    await donorPage.goto(`${app.url}/app/donor/pledges/${pledge.id}`);
+    await donorPage.goto(`${stack.app.url}/app/donor/pledges/${pledge.id}`);
     const donorSplit = donorPage.getByRole('region', { name: 'Split across funds' }).first();
     await donorSplit.getByRole('cell', { name: 'MDFM pooled fund' }).waitFor();
     expect(await donorSplit.getByRole('button', { name: 'Split the pledge' }).count()).toBe(0);

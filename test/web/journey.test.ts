@@ -2,52 +2,32 @@
 // SMTP sink, it opens an election with windows of seconds from the cluster's page and follows it live to
 // "decided" while the cities nominate and vote through the API; then it records a receipt from the
 // pledge's page and sees the MDFM chart on the overview move.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { freshDatabase } from '../support/fresh-database.js';
-import { fixtures, httpClient } from '../support/http.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { financialPledge } from '../support/funding.js';
-import { startSmtpSink, type SmtpSink } from '../support/mail.js';
 import { linkTokenFor } from '../support/session.js';
+import { useWebStack } from '../support/web-stack.js';
 import { seedCluster } from '../support/workflow-env.js';
-import {
-  anonymousContext,
-  buildWebIfStale,
-  describeViolations,
-  heading,
-  launchBrowser,
-  screenshot,
-  seriousViolations,
-} from '../support/browser.js';
+import { anonymousContext, expectAxeClean, heading, screenshot } from '../support/browser.js';
 import { currentBiennium } from '../../web/src/lib/biennium.js';
 
 // Code run inside the page by page.evaluate: the browser's document (the Node project has no DOM lib).
 declare const document: { querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { height: number } }> };
 
-let app: TestApp;
-let sink: SmtpSink;
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let browser: Browser;
+const stack = useWebStack({ mail: true });
+const { http, fx } = stack;
 let page: Page;
 const email = `lea.martin.${Date.now()}@example.org`;
-const t = {} as { app: TestApp };
-const http = httpClient(() => t.app.url);
-const fx = fixtures(http);
 
 let cluster: string;
 let cities: { id: string; token: string; name: string }[];
 let pledgeId: string;
 
 beforeAll(async () => {
-  await buildWebIfStale();
-  sink = await startSmtpSink();
-  db = await freshDatabase();
-  app = t.app = await startTestApp({ smtpUrl: sink.url, orm: db.orm });
   const invited = await http.post('/people', { name: 'Léa Martin', email, language: 'en', staffRole: 'secretariat' });
   expect(invited.status, JSON.stringify(invited.body)).toBe(201);
 
-  const seeded = await seedCluster(db.orm, 3);
+  const seeded = await seedCluster(stack.db.orm, 3);
   cluster = seeded.cluster;
   cities = await Promise.all(
     seeded.cities.map(async (id, i) => ({
@@ -73,20 +53,11 @@ beforeAll(async () => {
   expect(pledge.status, JSON.stringify(pledge.body)).toBe(201);
   expect(pledge.body.status).toBe('pledged');
   pledgeId = pledge.body.id;
-
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await db?.drop();
-  await sink?.close();
 });
 
 async function accessible(name: string) {
   await page.getByRole('status', { name: 'Loading…' }).first().waitFor({ state: 'detached' });
-  const violations = await seriousViolations(page);
-  expect(violations, describeViolations(violations)).toEqual([]);
+  await expectAxeClean(page, name);
   await screenshot(page, name);
 }
 
@@ -104,18 +75,18 @@ async function mdfmChart() {
 
 describe('the secretariat runs an election and records a receipt in the console', () => {
   it('signs in from the e-mailed link and lands on the overview', async () => {
-    const context = await anonymousContext(browser, app.url);
+    const context = await anonymousContext(stack.browser, stack.app.url);
     page = await context.newPage();
     page.on('pageerror', (e) => console.error('page error:', e.message));
-    const invitation = await linkTokenFor(sink, email);
-    await page.goto(`${app.url}/app/sign-in?token=${invitation}`);
+    const invitation = await linkTokenFor(stack.sink, email);
+    await page.goto(`${stack.app.url}/app/sign-in?token=${invitation}`);
     await heading(page, 'Overview');
     await page.getByText('Signed in as Léa Martin').waitFor();
     await accessible('journey-overview-before');
   });
 
   it('opens an election with windows of seconds and follows it live to decided', async () => {
-    await page.goto(`${app.url}/app/clusters/${cluster}`);
+    await page.goto(`${stack.app.url}/app/clusters/${cluster}`);
     await page.getByRole('button', { name: 'Open an election' }).click();
     const dialog = page.getByRole('dialog', { name: `Open a ${cluster} coordinator election` });
     await dialog.getByLabel('Term starts on').fill(new Date().toISOString().slice(0, 10));
@@ -161,12 +132,12 @@ describe('the secretariat runs an election and records a receipt in the console'
   }, 120_000);
 
   it('records a receipt on the pledge and sees the MDFM chart move on the overview', async () => {
-    await page.goto(`${app.url}/app/`);
+    await page.goto(`${stack.app.url}/app/`);
     await heading(page, 'Overview');
     const before = await mdfmChart();
     expect(before.label).toContain('received $0.00');
 
-    await page.goto(`${app.url}/app/pledges/${pledgeId}`);
+    await page.goto(`${stack.app.url}/app/pledges/${pledgeId}`);
     const form = page.getByRole('form', { name: 'Record a receipt' });
     await form.getByLabel('Amount received').fill('250000.00');
     await form.getByRole('button', { name: 'Record a receipt' }).click();

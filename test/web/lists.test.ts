@@ -1,27 +1,15 @@
 // The console's lists of all pledges, campaigns and workshops in real Chromium: choosing a filter
 // puts it in the URL and narrows the table; the URL alone (shared, reloaded) gives the same view.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECRETARIAT, startTestApp, type TestApp } from '../support/app.js';
-import { freshDatabase } from '../support/fresh-database.js';
-import { fixtures, httpClient } from '../support/http.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SECRETARIAT } from '../support/app.js';
 import { schedule } from '../support/cluster-work.js';
 import { financialPledge } from '../support/funding.js';
-import {
-  buildWebIfStale,
-  describeViolations,
-  heading,
-  launchBrowser,
-  screenshot,
-  seriousViolations,
-  tokenContext,
-} from '../support/browser.js';
+import { useWebStack } from '../support/web-stack.js';
+import { expectAxeClean, heading, screenshot, tokenContext } from '../support/browser.js';
 
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-const t = {} as { app: TestApp };
-const http = httpClient(() => t.app.url);
-const fx = fixtures(http);
-let browser: Browser;
+const stack = useWebStack();
+const { http, fx } = stack;
 let corporate: { id: string; name: string };
 let foundation: { id: string; name: string };
 
@@ -32,10 +20,6 @@ async function ok(r: Promise<{ status: number; body: any }>, what: string) {
 }
 
 beforeAll(async () => {
-  await buildWebIfStale();
-  db = await freshDatabase();
-  t.app = await startTestApp({ orm: db.orm });
-  browser = await launchBrowser();
   await ok(http.post('/fx-rates', { currency: 'EUR', date: '2026-01-01', rateToUsd: '1.08' }), 'fx rate');
   corporate = await fx.donor({ name: `Acme ${Date.now()}`, type: 'corporate' });
   foundation = await fx.donor({ name: `Fondation ${Date.now()}`, type: 'foundation' });
@@ -56,25 +40,19 @@ beforeAll(async () => {
     http.post('/clusters/GCED/workshops', { ...schedule(), kind: 'thematic', title: 'Global classrooms' }),
     'ws',
   );
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await t.app?.close();
-  await db?.drop();
 });
 
 async function open(path: string): Promise<Page> {
-  const context = await tokenContext(browser, t.app.url, SECRETARIAT);
+  const context = await tokenContext(stack.browser, stack.app.url, SECRETARIAT);
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`page error on ${path}:`, e.message));
-  await page.goto(`${t.app.url}/app${path}`);
+  await page.goto(`${stack.app.url}/app${path}`);
   return page;
 }
 
 async function accessible(page: Page, name: string) {
   await page.getByRole('status', { name: 'Loading…' }).first().waitFor({ state: 'detached' });
-  const violations = await seriousViolations(page);
-  expect(violations, describeViolations(violations)).toEqual([]);
+  await expectAxeClean(page, name);
   await screenshot(page, name);
 }
 
@@ -118,7 +96,7 @@ describe('console lists', () => {
     await page.getByText('No campaign yet').waitFor();
     await accessible(page, 'lists-campaigns');
     await page.context().close();
-    await t.app.client.workflow.getHandle('campaign:2027-2029').terminate('test over');
+    await stack.app.client.workflow.getHandle('campaign:2027-2029').terminate('test over');
   });
 
   it('workshops: across clusters, narrowed by cluster in the URL', async () => {

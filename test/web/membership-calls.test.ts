@@ -1,45 +1,15 @@
 // Applying as a city in real Chromium, at phone width, with no account: the public form refuses a
 // bad field beside it, the application is sent, the contact confirms from the e-mailed link (real
 // outbox, SMTP sink), and the National Commission endorses from its own e-mailed link. Axe clean.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { freshDatabase } from '../support/fresh-database.js';
-import { httpClient } from '../support/http.js';
-import { startSmtpSink, type SmtpSink } from '../support/mail.js';
-import {
-  anonymousContext,
-  buildWebIfStale,
-  describeViolations,
-  heading,
-  launchBrowser,
-  screenshot,
-  seriousViolations,
-} from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { useWebStack } from '../support/web-stack.js';
+import { anonymousContext, expectAxeClean, heading, screenshot } from '../support/browser.js';
 
-let app: TestApp;
-let sink: SmtpSink;
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  await buildWebIfStale();
-  sink = await startSmtpSink();
-  // A database of its own: the outbox delivers every pending message, not only this file's.
-  db = await freshDatabase();
-  app = await startTestApp({ smtpUrl: sink.url, orm: db.orm });
-  browser = await launchBrowser();
-}, 240_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await db?.drop();
-  await sink?.close();
-});
+const stack = useWebStack({ mail: true });
+const { http } = stack;
 
 describe('applying for membership', () => {
   it('applies as a city, confirms from the e-mail and is endorsed from the National Commission’s link', async () => {
-    const http = httpClient(app.url);
     const natcom = 'natcom@unesco.example.go.ke';
     expect((await http.put('/countries/KE/natcom-contact', { email: natcom })).status).toBe(200);
     const call = await http.post('/membership-calls', {
@@ -49,13 +19,12 @@ describe('applying for membership', () => {
     expect(call.status, JSON.stringify(call.body)).toBe(202);
     const callId = call.body.id as string;
 
-    const context = await anonymousContext(browser, app.url, 'phone');
+    const context = await anonymousContext(stack.browser, stack.app.url, 'phone');
     const page = await context.newPage();
-    await page.goto(`${app.url}/app/apply/${callId}`);
+    await page.goto(`${stack.app.url}/app/apply/${callId}`);
     await heading(page, 'Apply to join the GNLC');
     await page.getByText('Call for learning cities 2027').first().waitFor();
-    const blank = await seriousViolations(page);
-    expect(blank, describeViolations(blank)).toEqual([]);
+    await expectAxeClean(page);
 
     const contact = 'learning@kisumu.example.org';
     await page.getByLabel('Name of the city').fill('Kisumu');
@@ -87,35 +56,31 @@ describe('applying for membership', () => {
     await page.getByLabel('The mayor endorses this application').check();
     await page.getByRole('button', { name: 'Send the application' }).click();
     await page.getByText('must be at most 200 words').waitFor();
-    const refused = await seriousViolations(page);
-    expect(refused, describeViolations(refused)).toEqual([]);
+    await expectAxeClean(page);
 
     await page.getByLabel('Motivation (at most 200 words)').fill('Learning for all ages along the lake.');
     await page.getByRole('button', { name: 'Send the application' }).click();
     await page.getByText('Application received').waitFor();
     await screenshot(page, 'membership-apply-phone');
 
-    const confirmMail = await sink.waitFor(contact, /\/app\/apply\/confirm\//, 20_000);
+    const confirmMail = await stack.sink.waitFor(contact, /\/app\/apply\/confirm\//, 20_000);
     const confirmPath = /\/app\/apply\/confirm\/[A-Za-z0-9_-]+/.exec(confirmMail.text)![0];
-    await page.goto(`${app.url}${confirmPath}`);
+    await page.goto(`${stack.app.url}${confirmPath}`);
     await heading(page, 'Confirm the application');
     await page.getByText(/The address is confirmed: the application of Kisumu counts/).waitFor();
-    const confirmed = await seriousViolations(page);
-    expect(confirmed, describeViolations(confirmed)).toEqual([]);
+    await expectAxeClean(page);
 
-    const natcomMail = await sink.waitFor(natcom, /\/app\/natcom\//, 20_000);
+    const natcomMail = await stack.sink.waitFor(natcom, /\/app\/natcom\//, 20_000);
     expect(natcomMail.subject).toBe('Endorsement asked: Kisumu applies to join the GNLC');
     const natcomPath = /\/app\/natcom\/[A-Za-z0-9_-]+/.exec(natcomMail.text)![0];
-    await page.goto(`${app.url}${natcomPath}`);
+    await page.goto(`${stack.app.url}${natcomPath}`);
     await heading(page, 'Endorse an application');
     await page.getByText(/Kisumu \(Kenya\) applies to the call/).waitFor();
-    const review = await seriousViolations(page);
-    expect(review, describeViolations(review)).toEqual([]);
+    await expectAxeClean(page);
     await page.getByRole('button', { name: 'Endorse' }).click();
     await page.getByText('Recorded: the application is now “With the jury”.').waitFor();
     await screenshot(page, 'membership-natcom-phone');
-    const done = await seriousViolations(page);
-    expect(done, describeViolations(done)).toEqual([]);
+    await expectAxeClean(page);
 
     const apps = await http.get(`/membership-calls/${callId}/applications`);
     expect(apps.body.items.map((a: { cityName: string; status: string }) => [a.cityName, a.status])).toEqual([

@@ -2,23 +2,13 @@
 // data, no serious or critical axe-core violation, screenshots at desktop and phone width.
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECRETARIAT, startTestApp, type TestApp } from '../support/app.js';
-import { freshDatabase } from '../support/fresh-database.js';
-import { fixtures, httpClient } from '../support/http.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SECRETARIAT } from '../support/app.js';
 import { schedule } from '../support/cluster-work.js';
 import { financialPledge } from '../support/funding.js';
-import {
-  buildWebIfStale,
-  describeViolations,
-  heading,
-  launchBrowser,
-  screenshot,
-  seriousViolations,
-  tokenContext,
-  VIEWPORTS,
-} from '../support/browser.js';
+import { useWebStack } from '../support/web-stack.js';
+import { expectAxeClean, heading, screenshot, tokenContext, VIEWPORTS } from '../support/browser.js';
 
 // Code run inside the page by page.evaluate: the browser's document (the Node project has no DOM lib).
 declare const document: {
@@ -28,11 +18,8 @@ declare const document: {
 };
 
 // A database of its own: the pages show what this file made, not what other files left behind.
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-const t = {} as { app: TestApp };
-const http = httpClient(() => t.app.url);
-const fx = fixtures(http);
-let browser: Browser;
+const stack = useWebStack();
+const { http, fx } = stack;
 let city: { id: string; name: string };
 let donor: { id: string; name: string };
 let pledgeId: string;
@@ -48,10 +35,6 @@ async function created(r: Promise<{ status: number; body: any }>, what: string) 
 }
 
 beforeAll(async () => {
-  await buildWebIfStale();
-  db = await freshDatabase();
-  t.app = await startTestApp({ orm: db.orm });
-  browser = await launchBrowser();
   city = await fx.city({ name: `Hamburg ${Date.now()}`, country: 'DE', yearJoined: 2016 });
   await fx.member('ESD', city.id);
   donor = await fx.donor({ name: `Fondation ${Date.now()}` });
@@ -88,19 +71,14 @@ beforeAll(async () => {
       'election',
     )
   ).id;
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await t.app?.close();
-  await db?.drop();
 });
 
 async function open(path: string, viewport: keyof typeof VIEWPORTS = 'desktop'): Promise<Page> {
-  const context = await tokenContext(browser, t.app.url, SECRETARIAT, viewport);
+  const context = await tokenContext(stack.browser, stack.app.url, SECRETARIAT, viewport);
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`page error on ${path}:`, e.message));
   page.on('console', (m) => m.type() === 'error' && console.error(`console on ${path}:`, m.text()));
-  await page.goto(`${t.app.url}/app${path}`);
+  await page.goto(`${stack.app.url}/app${path}`);
   return page;
 }
 
@@ -110,11 +88,16 @@ const checkContexts: Partial<Record<keyof typeof VIEWPORTS, Promise<BrowserConte
 
 async function checkPage(name: string, path: string, title: string | RegExp, ready: (page: Page) => Promise<unknown>) {
   for (const viewport of ['desktop', 'phone'] as const) {
-    const context = await (checkContexts[viewport] ??= tokenContext(browser, t.app.url, SECRETARIAT, viewport));
+    const context = await (checkContexts[viewport] ??= tokenContext(
+      stack.browser,
+      stack.app.url,
+      SECRETARIAT,
+      viewport,
+    ));
     const page = await context.newPage();
     page.on('pageerror', (e) => console.error(`page error on ${path}:`, e.message));
     page.on('console', (m) => m.type() === 'error' && console.error(`console on ${path}:`, m.text()));
-    await page.goto(`${t.app.url}/app${path}`);
+    await page.goto(`${stack.app.url}/app${path}`);
     try {
       await heading(page, title);
       await ready(page);
@@ -123,8 +106,7 @@ async function checkPage(name: string, path: string, title: string | RegExp, rea
       throw e;
     }
     await page.getByRole('status', { name: 'Loading…' }).first().waitFor({ state: 'detached' });
-    const violations = await seriousViolations(page);
-    expect(violations, describeViolations(violations)).toEqual([]);
+    await expectAxeClean(page, `${name} ${viewport}`);
     await screenshot(page, `${name}-${viewport}`);
     if (viewport === 'phone') {
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -145,14 +127,14 @@ describe('console pages', () => {
   });
 
   it("loads the first page's JavaScript within 350 kB gzipped", async () => {
-    const context = await tokenContext(browser, t.app.url, SECRETARIAT);
+    const context = await tokenContext(stack.browser, stack.app.url, SECRETARIAT);
     const page = await context.newPage();
     const scripts = new Set<string>();
     page.on('response', (r) => {
       const path = new URL(r.url()).pathname;
       if (path.startsWith('/app/') && path.endsWith('.js')) scripts.add(path);
     });
-    await page.goto(`${t.app.url}/app/`);
+    await page.goto(`${stack.app.url}/app/`);
     await heading(page, 'Overview');
     await page.getByRole('img', { name: /^Pledges by status/ }).waitFor(); // the charts' chunk too
     let gzipped = 0;

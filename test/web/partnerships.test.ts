@@ -2,52 +2,27 @@
 // (a new candidate city, refused first beside the field), the Africa support view shows it, and the
 // supporting city's representative submits its first progress report from the city portal; every
 // page axe-clean, at desktop and phone width.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECRETARIAT, startTestApp, type TestApp } from '../support/app.js';
-import { fixtures, httpClient, unique } from '../support/http.js';
-import {
-  buildWebIfStale,
-  describeViolations,
-  heading,
-  launchBrowser,
-  screenshot,
-  seriousViolations,
-  tokenContext,
-} from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { SECRETARIAT } from '../support/app.js';
+import { unique } from '../support/http.js';
+import { useWebStack } from '../support/web-stack.js';
+import { expectAxeClean, heading, screenshot, tokenContext } from '../support/browser.js';
 
-let app: TestApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  await buildWebIfStale();
-  app = await startTestApp();
-  browser = await launchBrowser();
-}, 240_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-const axeClean = async (page: Page) => {
-  const v = await seriousViolations(page);
-  expect(v, describeViolations(v)).toEqual([]);
-};
+const stack = useWebStack();
+const { http, fx } = stack;
 
 describe('partnerships in the web app', () => {
   it('the console records a partnership and the supporting city submits its progress report', async () => {
-    const http = httpClient(app.url);
-    const fx = fixtures(http);
     // A name no other test uses: the picker shows the first matches of a search only.
     const supporting = await fx.city({ name: unique('Quedlinburg'), country: 'DE' });
     const newCity = unique('Kisumu');
     const title = unique('Learning city mentoring');
 
-    const staff = await tokenContext(browser, app.url, SECRETARIAT);
+    const staff = await tokenContext(stack.browser, stack.app.url, SECRETARIAT);
     const page = await staff.newPage();
-    await page.goto(`${app.url}/app/partnerships`);
+    await page.goto(`${stack.app.url}/app/partnerships`);
     await heading(page, 'Partnerships for African cities');
-    await axeClean(page);
+    await expectAxeClean(page);
     await page.getByRole('button', { name: 'Record a partnership' }).click();
     const dialog = page.getByRole('dialog', { name: 'Record a partnership' });
     await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
@@ -58,33 +33,33 @@ describe('partnerships in the web app', () => {
     // No country for the new city: the API's refusal is shown beside the field.
     await dialog.getByRole('button', { name: 'Record a partnership' }).click();
     await dialog.getByText('must be an ISO 3166-1 alpha-2 code').waitFor();
-    await axeClean(page);
+    await expectAxeClean(page);
     await dialog.getByLabel('Its country').fill('Kenya');
     await page.getByRole('option', { name: 'Kenya' }).click();
     await dialog.getByRole('button', { name: 'Record a partnership' }).click();
     await heading(page, title);
     await page.getByText(`${newCity} (KE)`).first().waitFor();
     await page.getByText('A lifelong learning strategy').waitFor();
-    await axeClean(page);
+    await expectAxeClean(page);
     await screenshot(page, 'partnership-detail-desktop');
     const list = await http.get('/partnerships');
     const created = list.body.items.find((p: { title: string }) => p.title === title);
     expect(created).toMatchObject({ status: 'active', africanCity: { status: 'candidate', country: 'KE' } });
 
-    await page.goto(`${app.url}/app/partnerships/africa-support`);
+    await page.goto(`${stack.app.url}/app/partnerships/africa-support`);
     await heading(page, 'Support to African cities');
     await page.getByRole('table', { name: 'By country' }).getByText('Kenya (KE)').waitFor();
-    await axeClean(page);
+    await expectAxeClean(page);
     await screenshot(page, 'partnership-africa-support-desktop');
     await staff.close();
 
     // The supporting city's representative, at phone width.
     const cityToken = await fx.token('city', { cityId: supporting.id });
-    const city = await tokenContext(browser, app.url, cityToken, 'phone');
+    const city = await tokenContext(stack.browser, stack.app.url, cityToken, 'phone');
     const portal = await city.newPage();
-    await portal.goto(`${app.url}/app/city/partnerships`);
+    await portal.goto(`${stack.app.url}/app/city/partnerships`);
     await heading(portal, 'My partnerships');
-    await axeClean(portal);
+    await expectAxeClean(portal);
     await portal.getByRole('link', { name: title }).click();
     await heading(portal, title);
     await portal.getByRole('button', { name: 'Submit the progress report' }).click();
@@ -100,7 +75,7 @@ describe('partnerships in the web app', () => {
     await expect
       .poll(async () => (await http.get(`/partnerships/${created.id}`)).body.reports.map((r: { seq: number }) => r.seq))
       .toEqual([1]);
-    await axeClean(portal);
+    await expectAxeClean(portal);
     await screenshot(portal, 'partnership-city-report-phone');
     await city.close();
   });

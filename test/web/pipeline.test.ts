@@ -3,46 +3,14 @@
 // the secretariat, signed in as a person, finds it confirmed in the pipeline, opens the prospect's
 // contact log, logs a meeting with a next step, reschedules it and marks it done. Axe clean, phone width.
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { freshDatabase } from '../support/fresh-database.js';
-import { httpClient } from '../support/http.js';
-import { startSmtpSink, type SmtpSink } from '../support/mail.js';
-import {
-  anonymousContext,
-  buildWebIfStale,
-  describeViolations,
-  heading,
-  launchBrowser,
-  screenshot,
-  seriousViolations,
-} from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { signInTokenIn, useWebStack } from '../support/web-stack.js';
+import { anonymousContext, expectAxeClean, heading, screenshot } from '../support/browser.js';
 
-let app: TestApp;
-let sink: SmtpSink;
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let browser: Browser;
+const stack = useWebStack({ mail: true });
+const { http } = stack;
 
-beforeAll(async () => {
-  await buildWebIfStale();
-  sink = await startSmtpSink();
-  // A database of its own: the outbox delivers every pending message, not only this file's.
-  db = await freshDatabase();
-  app = await startTestApp({ smtpUrl: sink.url, orm: db.orm });
-  browser = await launchBrowser();
-}, 240_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await db?.drop();
-  await sink?.close();
-});
-
-const axeClean = async (page: Page) => {
-  const v = await seriousViolations(page);
-  expect(v, describeViolations(v)).toEqual([]);
-};
 const noSideScroll = async (page: Page) =>
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 declare const document: { documentElement: { scrollWidth: number } };
@@ -54,15 +22,15 @@ describe('partner pipeline', () => {
     const organisation = `Fondation ${randomUUID().slice(0, 6)}`;
 
     // The public page, at phone width, signed out.
-    const visitor = await anonymousContext(browser, app.url, 'phone');
+    const visitor = await anonymousContext(stack.browser, stack.app.url, 'phone');
     const page = await visitor.newPage();
-    await page.goto(`${app.url}/app/partner`);
+    await page.goto(`${stack.app.url}/app/partner`);
     await heading(page, 'Become a funding partner');
-    await axeClean(page);
+    await expectAxeClean(page);
     await page.getByRole('button', { name: 'Send my inquiry' }).click();
     // The API's field errors beside their fields.
     await expect.poll(() => page.getByText(/too small|expected|invalid/i).count()).toBeGreaterThan(2);
-    await axeClean(page);
+    await expectAxeClean(page);
     await screenshot(page, 'partner-inquiry-errors-phone');
     await page.getByRole('textbox', { name: 'Organisation' }).fill(organisation);
     await page.getByRole('combobox', { name: 'Kind of organisation' }).click();
@@ -76,24 +44,23 @@ describe('partner pipeline', () => {
     await page.getByRole('button', { name: 'Send my inquiry' }).click();
     await page.getByText('Check your inbox').waitFor();
     await page.getByText(`We sent a confirmation link to ${email}.`).waitFor();
-    await axeClean(page);
+    await expectAxeClean(page);
     await noSideScroll(page);
     await screenshot(page, 'partner-inquiry-sent-phone');
 
-    const mail = await sink.waitFor(email, /partner\/confirm\?token=/, 20_000);
+    const mail = await stack.sink.waitFor(email, /partner\/confirm\?token=/, 20_000);
     const link = /(\/app\/partner\/confirm\?token=[A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
-    await page.goto(`${app.url}${link}`);
+    await page.goto(`${stack.app.url}${link}`);
     await heading(page, 'Confirming your inquiry');
     await page.getByText('Your inquiry is confirmed').waitFor();
-    await axeClean(page);
+    await expectAxeClean(page);
     await screenshot(page, 'partner-inquiry-confirmed-phone');
     // Spent: the same link again is refused.
-    await page.goto(`${app.url}${link}`);
+    await page.goto(`${stack.app.url}${link}`);
     await page.getByText('This confirmation link is invalid, used or has expired.').waitFor();
     await visitor.close();
 
     // The secretariat, a person invited and signed in from the e-mailed link.
-    const http = httpClient(app.url);
     const staffEmail = `ana-${randomUUID().slice(0, 8)}@unesco.example.org`;
     const invited = await http.post('/people', {
       name: 'Ana Secretariat',
@@ -101,18 +68,18 @@ describe('partner pipeline', () => {
       staffRole: 'secretariat',
     });
     expect(invited.status, JSON.stringify(invited.body)).toBe(201);
-    const invitation = await sink.waitFor(staffEmail, /sign-in\?token=/, 20_000);
-    const signIn = /\/app\/sign-in\?token=([A-Za-z0-9_-]+)/.exec(invitation.text)![1]!;
-    const staff = await anonymousContext(browser, app.url);
+    const invitation = await stack.sink.waitFor(staffEmail, /sign-in\?token=/, 20_000);
+    const signIn = signInTokenIn(invitation.text)!;
+    const staff = await anonymousContext(stack.browser, stack.app.url);
     const console = await staff.newPage();
-    await console.goto(`${app.url}/app/sign-in?token=${signIn}`);
+    await console.goto(`${stack.app.url}/app/sign-in?token=${signIn}`);
     await console.getByRole('link', { name: 'Partner pipeline' }).first().waitFor();
-    await console.goto(`${app.url}/app/pipeline?confirmed=true`);
+    await console.goto(`${stack.app.url}/app/pipeline?confirmed=true`);
     await heading(console, 'Partner pipeline');
     const row = console.getByRole('row', { name: new RegExp(organisation) });
     await row.getByText('Confirmed').waitFor();
     await row.getByText('In discussion').waitFor();
-    await axeClean(console);
+    await expectAxeClean(console);
     await screenshot(console, 'pipeline-desktop');
     await row.getByRole('link', { name: `Contact log: ${organisation}` }).click();
     await heading(console, organisation);
@@ -126,7 +93,7 @@ describe('partner pipeline', () => {
     const entry = console.getByRole('listitem').filter({ hasText: 'Met at the learning cities conference' });
     await entry.getByText('By Ana Secretariat').waitFor();
     await entry.getByText(`due ${day(14)}`).waitFor();
-    await axeClean(console);
+    await expectAxeClean(console);
 
     await entry.getByRole('button', { name: 'Reschedule' }).click();
     await entry.getByLabel('New due date').fill(day(21));
@@ -135,7 +102,7 @@ describe('partner pipeline', () => {
     await entry.getByRole('button', { name: 'Mark done' }).click();
     await entry.getByText('Done', { exact: true }).waitFor();
     await expect.poll(() => entry.getByRole('button', { name: 'Mark done' }).count()).toBe(0);
-    await axeClean(console);
+    await expectAxeClean(console);
     await screenshot(console, 'contact-log-desktop');
     const [stored] = (
       await http.get(`/donors/${(await http.get('/partner-inquiries?confirmed=true')).body.items[0].donorId}/contacts`)

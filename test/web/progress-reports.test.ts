@@ -1,45 +1,21 @@
 // Progress reports in real Chromium: a city's representative hands in the city's report (an empty
 // field refused beside it), edits it, and the secretariat's console shows the response rate and
 // the cycle's reports; every page axe-clean, at desktop and phone width.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECRETARIAT, startTestApp, type TestApp } from '../support/app.js';
-import { freshDatabase } from '../support/fresh-database.js';
-import { httpClient } from '../support/http.js';
+import { describe, expect, it } from 'vitest';
+import { SECRETARIAT } from '../support/app.js';
+import { useWebStack } from '../support/web-stack.js';
 import { seedCluster } from '../support/workflow-env.js';
-import {
-  buildWebIfStale,
-  describeViolations,
-  heading,
-  launchBrowser,
-  screenshot,
-  seriousViolations,
-  tokenContext,
-} from '../support/browser.js';
+import { expectAxeClean, heading, screenshot, tokenContext } from '../support/browser.js';
 
-let app: TestApp;
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  await buildWebIfStale();
-  // A database of its own: the cycle asks every member city, and the rate counts them all.
-  db = await freshDatabase();
-  app = await startTestApp({ orm: db.orm });
-  browser = await launchBrowser();
-}, 240_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await db?.drop();
-});
+// A database of its own: the cycle asks every member city, and the rate counts them all.
+const stack = useWebStack();
+const { http } = stack;
 
 const B = '2075-2077';
 
 describe('progress reports in the browser', () => {
   it('lets a city hand in and edit its report, and shows the secretariat the response rate', async () => {
-    const http = httpClient(app.url);
-    const { cities } = await seedCluster(db.orm, 2);
+    const { cities } = await seedCluster(stack.db.orm, 2);
     const opened = await http.post('/progress-reports/cycles', {
       biennium: B,
       dueAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
@@ -49,13 +25,12 @@ describe('progress reports in the browser', () => {
     const token = (await http.post('/tokens', { role: 'city', cityId: cities[0], label: 'rep' })).body.token as string;
 
     for (const viewport of ['desktop', 'phone'] as const) {
-      const context = await tokenContext(browser, app.url, token, viewport);
+      const context = await tokenContext(stack.browser, stack.app.url, token, viewport);
       const page = await context.newPage();
-      await page.goto(`${app.url}/app/city/progress-reports`);
+      await page.goto(`${stack.app.url}/app/city/progress-reports`);
       await heading(page, 'Progress reports of my city');
       await page.getByRole('link', { name: B }).waitFor();
-      const list = await seriousViolations(page);
-      expect(list, describeViolations(list)).toEqual([]);
+      await expectAxeClean(page);
       await page.getByRole('link', { name: B }).click();
       await heading(page, `Your report ${B}`);
       if (viewport === 'desktop') {
@@ -64,8 +39,7 @@ describe('progress reports in the browser', () => {
         await expect
           .poll(() => page.getByLabel('Strategies for lifelong learning').getAttribute('aria-invalid'))
           .toBe('true');
-        const refused = await seriousViolations(page);
-        expect(refused, describeViolations(refused)).toEqual([]);
+        await expectAxeClean(page);
         await page.getByLabel('Strategies for lifelong learning').fill('A city-wide lifelong learning strategy');
         await page.getByLabel('Learners reached').fill('12000');
         await page.getByRole('checkbox', { name: 'Literacy' }).check();
@@ -82,26 +56,23 @@ describe('progress reports in the browser', () => {
       } else {
         await page.getByRole('button', { name: 'Update the report' }).waitFor();
       }
-      const done = await seriousViolations(page);
-      expect(done, describeViolations(done)).toEqual([]);
+      await expectAxeClean(page);
       await screenshot(page, `progress-report-city-${viewport}`);
       await context.close();
     }
 
-    const staff = await tokenContext(browser, app.url, SECRETARIAT);
+    const staff = await tokenContext(stack.browser, stack.app.url, SECRETARIAT);
     const console = await staff.newPage();
-    await console.goto(`${app.url}/app/progress-reports`);
+    await console.goto(`${stack.app.url}/app/progress-reports`);
     await heading(console, 'Progress reports');
     await console.getByText('50% (1 of 2)').waitFor();
     await console.getByText('No city is flagged').waitFor();
-    const listed = await seriousViolations(console);
-    expect(listed, describeViolations(listed)).toEqual([]);
+    await expectAxeClean(console);
     await screenshot(console, 'progress-reports-console-desktop');
     await console.getByRole('link', { name: B }).click();
     await heading(console, `Progress reports ${B}`);
     await console.getByText('Learning festival, and libraries open late').waitFor();
-    const detail = await seriousViolations(console);
-    expect(detail, describeViolations(detail)).toEqual([]);
+    await expectAxeClean(console);
     await screenshot(console, 'progress-report-cycle-desktop');
     await staff.close();
   });

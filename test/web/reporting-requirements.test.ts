@@ -4,30 +4,14 @@
 // change them. Seconded staff the same way: the secretariat adds a secondment (an amount that is not
 // one refused beside its field) and approves its first month, the donor reads it. axe-core on every
 // page at desktop and phone width.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECRETARIAT, startTestApp, type TestApp } from '../support/app.js';
-import { freshDatabase } from '../support/fresh-database.js';
-import { fixtures, httpClient } from '../support/http.js';
-import { buildWebIfStale, launchBrowser, tokenContext, checkBothWidths } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SECRETARIAT } from '../support/app.js';
+import { useWebStack } from '../support/web-stack.js';
+import { checkBothWidths, tokenContext } from '../support/browser.js';
 
-let app: TestApp;
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let browser: Browser;
-const http = httpClient(() => app.url);
-const fx = fixtures(http);
-
-beforeAll(async () => {
-  await buildWebIfStale();
-  db = await freshDatabase();
-  app = await startTestApp({ orm: db.orm });
-  browser = await launchBrowser();
-}, 240_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await db?.drop();
-});
+const stack = useWebStack();
+const { http, fx } = stack;
 
 const check = (page: Page, name: string) => checkBothWidths(page, `requirements-${name}`);
 
@@ -44,9 +28,9 @@ describe('reporting requirements', () => {
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const pledgeId = created.body.id as string;
 
-    const context = await tokenContext(browser, app.url, SECRETARIAT);
+    const context = await tokenContext(stack.browser, stack.app.url, SECRETARIAT);
     const page = await context.newPage();
-    await page.goto(`${app.url}/app/pledges/${pledgeId}`);
+    await page.goto(`${stack.app.url}/app/pledges/${pledgeId}`);
     const section = page.getByRole('region', { name: 'Reports owed to the donor' });
     await section.getByText('No report is required by this agreement yet.').waitFor();
 
@@ -76,9 +60,9 @@ describe('reporting requirements', () => {
     ]);
 
     const token = await fx.token('donor', { donorId: donor.id });
-    const donorContext = await tokenContext(browser, app.url, token);
+    const donorContext = await tokenContext(stack.browser, stack.app.url, token);
     const donorPage = await donorContext.newPage();
-    await donorPage.goto(`${app.url}/app/donor/pledges/${pledgeId}`);
+    await donorPage.goto(`${stack.app.url}/app/donor/pledges/${pledgeId}`);
     const mine = donorPage.getByRole('region', { name: 'Reports owed to the donor' });
     const link = mine.getByRole('link', { name: 'Narrative report, first year' });
     await link.waitFor();
@@ -101,9 +85,9 @@ describe('reporting requirements', () => {
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const pledgeId = created.body.id as string;
 
-    const context = await tokenContext(browser, app.url, SECRETARIAT);
+    const context = await tokenContext(stack.browser, stack.app.url, SECRETARIAT);
     const page = await context.newPage();
-    await page.goto(`${app.url}/app/pledges/${pledgeId}`);
+    await page.goto(`${stack.app.url}/app/pledges/${pledgeId}`);
     const section = page.getByRole('region', { name: 'Seconded staff' });
     await section.getByText('No secondment is recorded for this pledge.').waitFor();
     await section.getByRole('button', { name: 'Add a secondment' }).click();
@@ -126,9 +110,9 @@ describe('reporting requirements', () => {
     await check(page, 'secondments-console');
 
     const token = await fx.token('donor', { donorId: donor.id });
-    const donorContext = await tokenContext(browser, app.url, token);
+    const donorContext = await tokenContext(stack.browser, stack.app.url, token);
     const donorPage = await donorContext.newPage();
-    await donorPage.goto(`${app.url}/app/donor/pledges/${pledgeId}`);
+    await donorPage.goto(`${stack.app.url}/app/donor/pledges/${pledgeId}`);
     const mine = donorPage.getByRole('region', { name: 'Seconded staff' });
     await mine.getByText('1 of 3 months').waitFor();
     expect(await mine.getByRole('button').count()).toBe(0);

@@ -2,36 +2,20 @@
 // the field, the preview says what happens to each membership, applying it moves them and lists it
 // in the history; no serious axe-core violation, at desktop and phone width.
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECRETARIAT, startTestApp, sqlOn, type TestApp } from '../support/app.js';
-import { freshDatabase } from '../support/fresh-database.js';
-import { fixtures, httpClient } from '../support/http.js';
-import {
-  buildWebIfStale,
-  describeViolations,
-  heading,
-  launchBrowser,
-  screenshot,
-  seriousViolations,
-  tokenContext,
-} from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SECRETARIAT, sqlOn } from '../support/app.js';
+import { useWebStack } from '../support/web-stack.js';
+import { expectAxeClean, heading, screenshot, tokenContext } from '../support/browser.js';
 
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-const t = {} as { app: TestApp };
-const http = httpClient(() => t.app.url);
-const fx = fixtures(http);
-const sql = sqlOn(() => t.app.orm);
-let browser: Browser;
+const stack = useWebStack();
+const { http, fx } = stack;
+const sql = sqlOn(() => stack.db.orm);
 const prefix = `W${randomUUID().slice(0, 5).toUpperCase()}`;
 const [oldA, oldB, successor] = [`${prefix}-OLD-A`, `${prefix}-OLD-B`, `${prefix}-NEW`];
 const cities: { id: string; name: string }[] = [];
 
 beforeAll(async () => {
-  await buildWebIfStale();
-  db = await freshDatabase();
-  t.app = await startTestApp({ orm: db.orm });
-  browser = await launchBrowser();
   for (const code of [oldA, oldB, successor])
     await sql(
       `insert into cluster (code, name, period, status, themes, focus_keywords) values (?, ?, '2019-2021', 'active', '{}', '{}')`,
@@ -42,11 +26,6 @@ beforeAll(async () => {
     await fx.member(code, city.id);
     cities.push(city);
   }
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await t.app?.close();
-  await db?.drop();
 });
 
 async function choose(page: Page, move: number, field: 'Retiring cluster' | 'Successor', option: string | RegExp) {
@@ -58,16 +37,15 @@ async function choose(page: Page, move: number, field: 'Retiring cluster' | 'Suc
 }
 
 async function accessible(page: Page, name: string) {
-  const violations = await seriousViolations(page);
-  expect(violations, describeViolations(violations)).toEqual([]);
+  await expectAxeClean(page, name);
   await screenshot(page, name);
 }
 
 describe('restructuring the clusters in the console', () => {
   it('shows a refusal beside the field, previews the plan, applies it and lists it', async () => {
-    const context = await tokenContext(browser, t.app.url, SECRETARIAT);
+    const context = await tokenContext(stack.browser, stack.app.url, SECRETARIAT);
     const page = await context.newPage();
-    await page.goto(`${t.app.url}/app/clusters`);
+    await page.goto(`${stack.app.url}/app/clusters`);
     await heading(page, 'Clusters');
     await page.getByRole('link', { name: 'Restructure' }).click();
     await heading(page, 'Restructure the clusters');
@@ -105,8 +83,8 @@ describe('restructuring the clusters in the console', () => {
       [cities[0]!.id, cities[1]!.id].sort(),
     );
 
-    const phone = await (await tokenContext(browser, t.app.url, SECRETARIAT, 'phone')).newPage();
-    await phone.goto(`${t.app.url}/app/clusters/restructure`);
+    const phone = await (await tokenContext(stack.browser, stack.app.url, SECRETARIAT, 'phone')).newPage();
+    await phone.goto(`${stack.app.url}/app/clusters/restructure`);
     await heading(phone, 'Restructure the clusters');
     await phone.getByRole('region', { name: 'Restructurings applied' }).getByText(successor).first().waitFor();
     await accessible(phone, 'restructure-phone');

@@ -1,76 +1,46 @@
 // The sign-in journey in real Chromium: a deep link sends a stranger to sign in, the e-mailed link
 // (through the real outbox and an SMTP sink) opens a session and lands where they were going; a
 // write carries the CSRF token; a spent link says so; signing out ends the session.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { freshDatabase } from '../support/fresh-database.js';
-import { httpClient } from '../support/http.js';
-import { startSmtpSink, type SmtpSink } from '../support/mail.js';
-import {
-  anonymousContext,
-  buildWebIfStale,
-  describeViolations,
-  heading,
-  launchBrowser,
-  screenshot,
-  seriousViolations,
-} from '../support/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signInTokenIn, useWebStack } from '../support/web-stack.js';
+import { anonymousContext, expectAxeClean, heading, screenshot } from '../support/browser.js';
 
-let app: TestApp;
-let sink: SmtpSink;
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let browser: Browser;
+const stack = useWebStack({ mail: true });
 const email = `ana.weber.${Date.now()}@example.org`;
 
-const tokenIn = (text: string) => /\/app\/sign-in\?token=([A-Za-z0-9_-]+)/.exec(text)?.[1];
-
 beforeAll(async () => {
-  await buildWebIfStale();
-  sink = await startSmtpSink();
-  // A database of its own: the outbox delivers every pending message, not only this file's.
-  db = await freshDatabase();
-  app = await startTestApp({ smtpUrl: sink.url, orm: db.orm });
-  const invited = await httpClient(app.url).post('/people', {
+  const invited = await stack.http.post('/people', {
     name: 'Ana Weber',
     email,
     language: 'en',
     staffRole: 'secretariat',
   });
   expect(invited.status, JSON.stringify(invited.body)).toBe(201);
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await db?.drop();
-  await sink?.close();
 });
 
 describe('sign-in by e-mailed link', () => {
   it('takes a stranger from a deep link to sign-in and back, signed in', async () => {
-    const context = await anonymousContext(browser, app.url);
+    const context = await anonymousContext(stack.browser, stack.app.url);
     const page = await context.newPage();
-    await page.goto(`${app.url}/app/elections?status=voting`);
+    await page.goto(`${stack.app.url}/app/elections?status=voting`);
     await heading(page, 'Sign in');
     expect(new URL(page.url()).searchParams.get('next')).toBe('/app/elections?status=voting');
-    const violations = await seriousViolations(page);
-    expect(violations, describeViolations(violations)).toEqual([]);
+    await expectAxeClean(page);
     await screenshot(page, 'sign-in-desktop');
 
     // The invitation came first; the link asked for now is another message with another token.
-    const invitation = tokenIn((await sink.waitFor(email, /sign-in\?token=/, 20_000)).text);
+    const invitation = signInTokenIn((await stack.sink.waitFor(email, /sign-in\?token=/, 20_000)).text);
     expect(invitation).toBeTruthy();
     await page.getByLabel('E-mail address').fill(email);
     await page.getByRole('button', { name: 'Send me a sign-in link' }).click();
     await page.getByText('Check your e-mail').waitFor();
     await screenshot(page, 'sign-in-sent-desktop');
 
-    const mail = await sink.waitFor(email, new RegExp(`sign-in\\?token=(?!${invitation})`), 20_000);
-    const token = tokenIn(mail.text);
+    const mail = await stack.sink.waitFor(email, new RegExp(`sign-in\\?token=(?!${invitation})`), 20_000);
+    const token = signInTokenIn(mail.text);
     expect(token, mail.text).toBeTruthy();
 
-    await page.goto(`${app.url}/app/sign-in?token=${token}`);
+    await page.goto(`${stack.app.url}/app/sign-in?token=${token}`);
     await heading(page, 'Elections');
     expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/app/elections?status=voting');
     await page.getByText('Signed in as Ana Weber').waitFor();
@@ -88,34 +58,32 @@ describe('sign-in by e-mailed link', () => {
     await heading(page, name);
 
     // The same link a second time: spent.
-    await page.goto(`${app.url}/app/sign-in?token=${token}`);
+    await page.goto(`${stack.app.url}/app/sign-in?token=${token}`);
     await page.getByText('This sign-in link is invalid or has expired').waitFor();
     await page.getByLabel('E-mail address').waitFor();
     expect(new URL(page.url()).searchParams.get('token')).toBeNull();
-    const invalid = await seriousViolations(page);
-    expect(invalid, describeViolations(invalid)).toEqual([]);
+    await expectAxeClean(page);
     await screenshot(page, 'sign-in-invalid-desktop');
 
     // Signing out ends the session: the console sends the reader to sign in again.
-    await page.goto(`${app.url}/app/`);
+    await page.goto(`${stack.app.url}/app/`);
     await heading(page, 'Overview');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await heading(page, 'Sign in');
-    await page.goto(`${app.url}/app/cities`);
+    await page.goto(`${stack.app.url}/app/cities`);
     await heading(page, 'Sign in');
     expect(new URL(page.url()).searchParams.get('next')).toBe('/app/cities');
     await context.close();
   });
 
   it('works at phone width and in French', async () => {
-    const context = await anonymousContext(browser, app.url, 'phone', 'fr-FR');
+    const context = await anonymousContext(stack.browser, stack.app.url, 'phone', 'fr-FR');
     const page = await context.newPage();
-    await page.goto(`${app.url}/app/sign-in?token=not-a-real-token-at-all-0123456789`);
+    await page.goto(`${stack.app.url}/app/sign-in?token=not-a-real-token-at-all-0123456789`);
     await page.getByText('Ce lien de connexion est invalide ou a expiré').waitFor();
     await heading(page, 'Connexion');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
-    const violations = await seriousViolations(page);
-    expect(violations, describeViolations(violations)).toEqual([]);
+    await expectAxeClean(page);
     await screenshot(page, 'sign-in-invalid-phone-fr');
     await context.close();
   });

@@ -1,50 +1,18 @@
 // Answering a survey as a city's representative in real Chromium: signed in from the e-mailed link
 // (through the real outbox and an SMTP sink), a required question refused beside its field, the
 // answers sent, then edited; the secretariat's results count them.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECRETARIAT, startTestApp, type TestApp } from '../support/app.js';
-import { freshDatabase } from '../support/fresh-database.js';
-import { httpClient } from '../support/http.js';
-import { startSmtpSink, type SmtpSink } from '../support/mail.js';
+import { describe, expect, it } from 'vitest';
+import { SECRETARIAT } from '../support/app.js';
+import { signInTokenIn, useWebStack } from '../support/web-stack.js';
 import { seedCluster } from '../support/workflow-env.js';
-import {
-  anonymousContext,
-  buildWebIfStale,
-  describeViolations,
-  heading,
-  launchBrowser,
-  screenshot,
-  seriousViolations,
-  tokenContext,
-} from '../support/browser.js';
+import { anonymousContext, expectAxeClean, heading, screenshot, tokenContext } from '../support/browser.js';
 
-let app: TestApp;
-let sink: SmtpSink;
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let browser: Browser;
-
-const tokenIn = (text: string) => /\/app\/sign-in\?token=([A-Za-z0-9_-]+)/.exec(text)?.[1];
-
-beforeAll(async () => {
-  await buildWebIfStale();
-  sink = await startSmtpSink();
-  // A database of its own: the outbox delivers every pending message, not only this file's.
-  db = await freshDatabase();
-  app = await startTestApp({ smtpUrl: sink.url, orm: db.orm });
-  browser = await launchBrowser();
-}, 240_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await db?.drop();
-  await sink?.close();
-});
+const stack = useWebStack({ mail: true });
+const { http } = stack;
 
 describe('answering a survey', () => {
   it('lets a representative answer and edit, with errors beside the questions', async () => {
-    const http = httpClient(app.url);
-    const { cluster } = await seedCluster(db.orm, 2);
+    const { cluster } = await seedCluster(stack.db.orm, 2);
     const email = `rep0@${cluster.toLowerCase()}.example.org`;
     const created = await http.post('/surveys', {
       title: 'Cluster review 2025',
@@ -59,26 +27,24 @@ describe('answering a survey', () => {
     expect(created.status, JSON.stringify(created.body)).toBe(202);
     const id = created.body.id as string;
 
-    const context = await anonymousContext(browser, app.url);
+    const context = await anonymousContext(stack.browser, stack.app.url);
     const page = await context.newPage();
-    await page.goto(`${app.url}/app/city/surveys`);
+    await page.goto(`${stack.app.url}/app/city/surveys`);
     await heading(page, 'Sign in');
     await page.getByLabel('E-mail address').fill(email);
     await page.getByRole('button', { name: 'Send me a sign-in link' }).click();
-    const mail = await sink.waitFor(email, /sign-in\?token=/, 20_000);
-    await page.goto(`${app.url}/app/sign-in?token=${tokenIn(mail.text)}`);
+    const mail = await stack.sink.waitFor(email, /sign-in\?token=/, 20_000);
+    await page.goto(`${stack.app.url}/app/sign-in?token=${signInTokenIn(mail.text)}`);
     await heading(page, 'Surveys for my city');
     await page.getByText('Not answered yet').waitFor();
-    const list = await seriousViolations(page);
-    expect(list, describeViolations(list)).toEqual([]);
+    await expectAxeClean(page);
 
     await page.getByRole('link', { name: 'Cluster review 2025' }).click();
     await heading(page, 'Cluster review 2025');
     await page.getByRole('radio', { name: '4', exact: true }).check();
     await page.getByRole('button', { name: 'Send my answers' }).click();
     await page.getByText('an answer is required').waitFor();
-    const refused = await seriousViolations(page);
-    expect(refused, describeViolations(refused)).toEqual([]);
+    await expectAxeClean(page);
     await screenshot(page, 'survey-answer-error-desktop');
 
     await page.getByRole('radio', { name: 'health' }).check();
@@ -96,15 +62,14 @@ describe('answering a survey', () => {
         { option: 'health', count: 0 },
         { option: 'planning', count: 1 },
       ]);
-    const done = await seriousViolations(page);
-    expect(done, describeViolations(done)).toEqual([]);
+    await expectAxeClean(page);
     await screenshot(page, 'survey-answered-desktop');
     await context.close();
 
     // The secretariat's view of it: rates per cluster, the results and the CSV.
-    const staff = await tokenContext(browser, app.url, SECRETARIAT);
+    const staff = await tokenContext(stack.browser, stack.app.url, SECRETARIAT);
     const console = await staff.newPage();
-    await console.goto(`${app.url}/app/surveys`);
+    await console.goto(`${stack.app.url}/app/surveys`);
     await heading(console, 'Surveys');
     await console.getByRole('link', { name: 'Cluster review 2025' }).click();
     await heading(console, 'Cluster review 2025');
@@ -113,8 +78,7 @@ describe('answering a survey', () => {
       `/surveys/${id}/results?format=csv`,
     );
     await expect.poll(() => console.getByText('1 of 2').count()).toBeGreaterThan(0);
-    const results = await seriousViolations(console);
-    expect(results, describeViolations(results)).toEqual([]);
+    await expectAxeClean(console);
     await screenshot(console, 'survey-results-desktop');
     await staff.close();
   });
