@@ -104,29 +104,17 @@ const USD_FIGURES = {
   seconded: 'seconded',
 } as const;
 
-/**
- * The overdue part of the pledges of `from` (pledge_balance aliased sb) in the biennium whose unpaid
- * instalments fall both before and on or after asOf. Its parameters: settled instalment statuses,
- * biennium, asOf, asOf, asOf.
- */
-const straddlingSql = (from: string) => `
-    select i.pledge_id,
-           sum(case when i.status = any(?::text[]) then 0 else greatest(0, i.amount_minor - i.paid_minor) end)::bigint as overdue
-      from ${from}
-      join pledge sp on sp.id = sb.pledge_id and sp.biennium = ?
-      join instalment i on i.pledge_id = sb.pledge_id and i.due < ?::date
-     where sb.owed_from < ?::date and sb.owed_until >= ?::date
-     group by i.pledge_id`;
+/** What a split pledge moves among the funding options: in-kind pledges are never split. */
+const MOVED = ['pledged', 'outstanding', 'overdue'] as const;
 
 /**
  * Each pledge's figures in its own currency's minor units (received: USD at the recorded rates)
- * with its rate's columns (f_ the pledge's currency, v_ its in-kind valuation's), for the pledges of
- * `from` (aliased p) in the biennium. `offset 0` keeps them a subquery of their own, so usdSql's
- * repeated references do not repeat that read. `straddling`: the overdue parts (straddlingSql) to read.
- * Its parameters: asOf, asOf, committed statuses, biennium.
+ * with its rate's columns (f_ the pledge's currency, v_ its in-kind valuation's), and whether it
+ * is split (only when `splits`). `offset 0` keeps them a subquery of their own, so usdSql's
+ * repeated references do not repeat that read.
  */
-const pledgeRows = (from: string, straddling: string) => `
-      select p.id, p.funding_option, p.focus, p.status, d.type as donor_type,
+const pledgeRows = (splits: boolean) => `
+      select p.id, p.funding_option, p.focus, p.status, d.type as donor_type, ${splits ? 'sw.pledge_id is not null' : 'false'} as split,
              coalesce(b.received_usd_minor, 0) as received,
              case when fin and committed then p.amount_minor
                   -- what was paid before the unpaid balance was written off stays pledged (and received)
@@ -144,10 +132,11 @@ const pledgeRows = (from: string, straddling: string) => `
                join secondment_month sm on sm.secondment_id = sc.id where sc.pledge_id = p.id) end as seconded,
              committed and ((fin and f.d is null) or (valued and vf.d is null)) as unconverted,
              f.n as f_n, f.lim as f_lim, f.num as f_num, f.d as f_d, vf.n as v_n, vf.lim as v_lim, vf.num as v_num, vf.d as v_d
-        from ${from}
+        from pledge p
         join donor d on d.id = p.donor_id
         left join pledge_balance b on b.pledge_id = p.id
-        left join ${straddling} s on s.pledge_id = p.id
+        left join straddling s on s.pledge_id = p.id
+        ${splits ? 'left join split sw on sw.pledge_id = p.id' : ''}
         left join fx f on f.currency = p.currency
         left join fx vf on vf.currency = p.valuation->>'currency'
         cross join lateral (select
@@ -165,24 +154,44 @@ const pledgeRows = (from: string, straddling: string) => `
  *
  * Those rows (kind `pledges`) count a pledge whole under its own funding option. A split pledge
  * (pledge_split, parts summing to more than zero) is then moved among its parts' options by rows
- * of kind `option` (funding options only): its USD figures, converted by the very same
- * expressions, are taken off its own option and shared among its parts by shareSql, each part
- * counting toward its fund's funding option; its received figure by what its receipts credited
- * each part's fund (receipt_credit, the same rule applied per receipt). So the options sum to the
- * totals exactly, and without splits the summary reads what it read before (the split pledges are
- * reached from pledge_split, not by a second pass over the biennium).
+ * of kind `option` (funding options only): the same pass collects each split pledge's USD figures
+ * (array_agg … filter), which are taken off its own option and shared among its parts by
+ * shareSql, each part counting toward its fund's funding option; its received figure moves by
+ * what its receipts credited each part's fund (receipt_credit, the same rule applied per
+ * receipt). So the options sum to the totals exactly. `splits` false: the statement without the
+ * split rows, for a biennium with no split pledge (planning them would double the planning time).
  */
 const groupsSql = (splits: boolean) => `
   with fx (currency, n, lim, num, d) as (select * from unnest(?::text[], ?::bigint[], ?::bigint[], ?::numeric[], ?::bigint[])),
-  straddling as (${straddlingSql('pledge_balance sb')}),
+  -- the overdue part of pledges whose unpaid instalments fall both before and on or after asOf
+  straddling as (
+    select i.pledge_id,
+           sum(case when i.status = any(?::text[]) then 0 else greatest(0, i.amount_minor - i.paid_minor) end)::bigint as overdue
+      from pledge_balance sb
+      join pledge sp on sp.id = sb.pledge_id and sp.biennium = ?
+      join instalment i on i.pledge_id = sb.pledge_id and i.due < ?::date
+     where sb.owed_from < ?::date and sb.owed_until >= ?::date
+     group by i.pledge_id
+  ),
   split as (
     select pledge_id, sum(amount_minor)::numeric as w_sum from pledge_split group by pledge_id having sum(amount_minor) > 0
   ),
-  split_straddling as (${straddlingSql('split x join pledge_balance sb on sb.pledge_id = x.pledge_id')}),
-  -- the split pledges of the biennium, in USD as below
+  groups as materialized (
+    select funding_option, donor_type, focus, status, count(*)::int as n,
+           sum(received) as received,
+           ${FIGURES.filter((f) => f !== 'received')
+             .map((f) => `coalesce(sum(${USD_FIGURES[f]}), 0) as ${f}`)
+             .join(',\n           ')},
+           coalesce(array_agg(id) filter (where unconverted), '{}') as unconverted,
+           array_agg(id) filter (where split) as split_ids,
+           ${MOVED.map((f) => `array_agg(${USD_FIGURES[f]}) filter (where split) as split_${f}`).join(', ')}
+      from (${pledgeRows(splits)}) each
+     group by funding_option, donor_type, focus, status
+  ),
   split_pledge as (
-    select id, funding_option, ${FIGURES.map((f) => `${USD_FIGURES[f]} as ${f}`).join(', ')}
-      from (${pledgeRows('(select p.* from split sw join pledge p on p.id = sw.pledge_id offset 0) p', 'split_straddling')}) each
+    select u.id, g.funding_option, ${MOVED.map((f) => `u.${f}`).join(', ')}
+      from groups g
+      cross join lateral unnest(g.split_ids, ${MOVED.map((f) => `g.split_${f}`).join(', ')}) as u(id, ${MOVED.join(', ')})
   ),
   -- what the receipts of the split pledges credited each fund
   credit as (
@@ -192,26 +201,16 @@ const groupsSql = (splits: boolean) => `
       join receipt_credit c on c.receipt_id = r.id
      group by r.pledge_id, c.fund_key
   )
-  select 'pledges' as kind, funding_option, donor_type, focus, status, count(*)::int as n,
-         sum(received)::text as received,
-         ${FIGURES.filter((f) => f !== 'received')
-           .map((f) => `coalesce(sum(${USD_FIGURES[f]}), 0)::text as ${f}`)
-           .join(',\n         ')},
-         coalesce(array_agg(id) filter (where unconverted), '{}') as unconverted
-    from (${pledgeRows('pledge p', 'straddling')}) each
-   group by funding_option, donor_type, focus, status
+  select 'pledges' as kind, funding_option, donor_type, focus, status, n, ${FIGURES.map((f) => `${f}::text`).join(', ')}, unconverted
+    from groups
   ${splits ? '' : '-- '}union all
   ${splits ? '' : '/*'}
   -- each part's share moves from the split pledge's own option (+1 onto the part's, -1 off its own)
   select 'option', case when m.sign = 1 then part_option else own_option end, null, null, null, 0,
-         ${FIGURES.map((f) => `sum(m.sign * ${f})::text`).join(', ')}, '{}'
+         ${FIGURES.map((f) => (f === 'received' || MOVED.includes(f as never) ? `sum(m.sign * ${f})::text` : `'0'`)).join(', ')}, '{}'
     from (
       select split_part(ps.fund_key, '.', 1) as part_option, sp.funding_option as own_option, coalesce(cr.usd, 0) as received,
-             ${FIGURES.filter((f) => f !== 'received')
-               .map(
-                 (f) => `${shareSql(`coalesce(sp.${f}, 0)`, 'ps.amount_minor', 'sw.w_sum', 'sp.id', 'ps.seq')} as ${f}`,
-               )
-               .join(',\n             ')}
+             ${MOVED.map((f) => `${shareSql(`coalesce(sp.${f}, 0)`, 'ps.amount_minor', 'sw.w_sum', 'sp.id', 'ps.seq')} as ${f}`).join(',\n             ')}
         from pledge_split ps
         join split_pledge sp on sp.id = ps.pledge_id
         join split sw on sw.pledge_id = ps.pledge_id
@@ -236,7 +235,7 @@ export async function fundingSummary(em: EntityManager, biennium: string, asOf: 
          from fx_rate where date <= ? and currency <> 'USD' order by currency, date desc`,
       [asOf],
     ),
-    // Whether the statement needs its split rows: planning them costs as much as reading the biennium's groups.
+    // Whether the statement needs its split rows (a split set meanwhile shows from the next request on).
     c.execute<{ any: boolean }[]>(
       `select exists (select 1 from pledge_split ps join pledge p on p.id = ps.pledge_id where p.biennium = ?) as any`,
       [biennium],
@@ -266,11 +265,15 @@ export async function fundingSummary(em: EntityManager, biennium: string, asOf: 
     list(factors.map((f) => (f.num <= INT8_MAX ? INT8_MAX / f.num : 'null'))),
     list(factors.map((f) => f.num)),
     list(factors.map((f) => 10n ** BigInt(f.scale))),
-    // straddlingSql, twice: the biennium's pledges, the split ones; then pledgeRows: the split pledges, every pledge
-    ...[list(SETTLED), biennium, asOf, asOf, asOf],
-    ...[list(SETTLED), biennium, asOf, asOf, asOf],
-    ...[asOf, asOf, list(COMMITTED_STATUSES), biennium],
-    ...[asOf, asOf, list(COMMITTED_STATUSES), biennium],
+    list(SETTLED),
+    biennium,
+    asOf,
+    asOf,
+    asOf,
+    asOf,
+    asOf,
+    list(COMMITTED_STATUSES),
+    biennium,
   ]);
 
   const inKindCounts = campaign?.in_kind_counts_toward_target ?? false;
