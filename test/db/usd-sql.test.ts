@@ -1,9 +1,11 @@
 // The funding summary converts each pledge to USD in SQL: the same integers as toUsd (BigInt,
-// half to even) for every currency exponent, rate and amount, ties and the numeric fallback included.
+// half to even) for every currency exponent, rate and amount, ties and the numeric fallback included;
+// and shares a split pledge's figures among its parts in SQL by splitByWeights's largest remainder.
 import fc from 'fast-check';
 import { describe, expect, inject, it } from 'vitest';
 import { openOrm } from '../../db/orm.js';
-import { usdSql } from '../../db/queries/funding-summary.js';
+import { shareSql, usdSql } from '../../db/queries/funding-summary.js';
+import { splitByWeights } from '../../domain/fund.js';
 import { CURRENCIES, MAX_MINOR, toUsd, usdCentsPerMinor } from '../../domain/money.js';
 
 const INT8_MAX = 2n ** 63n - 1n;
@@ -74,5 +76,57 @@ describe('usdSql', () => {
     expect(usdCentsPerMinor('JPY', '0.0067')).toEqual({ num: 67n, scale: 2, decimal: '0.67' });
     expect(usdCentsPerMinor('KWD', '3.25')).toEqual({ num: 325n, scale: 3, decimal: '0.325' });
     expect(usdCentsPerMinor('VND', '2')).toEqual({ num: 200n, scale: 0, decimal: '200' });
+  });
+});
+
+describe('shareSql', () => {
+  it('equals splitByWeights for any total and weights, ties, zero weights and totals past 2^53 × weight included', async () => {
+    const orm = await openOrm(inject('databaseUrl'));
+    try {
+      // 1 to 8 parts (the funds); weights as a split stores them: part amounts, often equal (ties) or zero.
+      const weights = fc.oneof(
+        fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.integer({ min: 0, max: MAX_MINOR }), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 1, max: 8 }).chain((n) => fc.constant(Array.from({ length: n }, () => 1))),
+      );
+      const total = fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: MAX_MINOR }));
+      const cases = fc
+        .sample(fc.tuple(total, weights), 2000)
+        .filter(([, w]) => w.some((x) => x > 0))
+        .concat([
+          [100, [1, 1, 1]],
+          [108, [333, 333, 334]],
+          [1, [0, 5, 5]],
+          [MAX_MINOR, [MAX_MINOR, MAX_MINOR, 1]],
+          [0, [7, 3]],
+        ]);
+      const rows = cases.flatMap(([t, w], c) =>
+        w.map((x, seq) => ({ c, seq, t, x, sum: w.reduce((a, b) => a + b, 0) })),
+      );
+      const got = await orm.em.getConnection().execute<{ c: number; share: string }[]>(
+        `select c, (${shareSql('t', 'w', 'w_sum', 'c', 'seq')})::text as share
+           from unnest(?::int[], ?::int[], ?::bigint[], ?::numeric[], ?::numeric[]) as t(c, seq, t, w, w_sum)
+          order by c, seq`,
+        [
+          `{${rows.map((r) => r.c).join(',')}}`,
+          `{${rows.map((r) => r.seq).join(',')}}`,
+          `{${rows.map((r) => r.t).join(',')}}`,
+          `{${rows.map((r) => r.x).join(',')}}`,
+          `{${rows.map((r) => r.sum).join(',')}}`,
+        ],
+      );
+      const byCase = cases.map(() => [] as number[]);
+      for (const r of got) byCase[r.c]!.push(Number(r.share));
+      expect(byCase).toEqual(cases.map(([t, w]) => splitByWeights(t, w)));
+      // The parts always sum to the total, and some cases had a remainder to hand out.
+      byCase.forEach((parts, i) => expect(parts.reduce((a, b) => a + b, 0)).toBe(cases[i]![0]));
+      expect(
+        cases.filter(([t, w]) => w.some((x) => (BigInt(t) * BigInt(x)) % BigInt(w.reduce((a, b) => a + b, 0)) !== 0n))
+          .length,
+      ).toBeGreaterThan(1000);
+      expect(cases.length).toBeGreaterThan(1500);
+    } finally {
+      await orm.close();
+    }
   });
 });
