@@ -87,33 +87,37 @@ async function open(path: string, viewport: keyof typeof VIEWPORTS = 'desktop'):
 const checkContexts: Partial<Record<keyof typeof VIEWPORTS, Promise<BrowserContext>>> = {};
 
 async function checkPage(name: string, path: string, title: string | RegExp, ready: (page: Page) => Promise<unknown>) {
-  for (const viewport of ['desktop', 'phone'] as const) {
-    const context = await (checkContexts[viewport] ??= tokenContext(
-      stack.browser,
-      stack.app.url,
-      SECRETARIAT,
-      viewport,
-    ));
-    const page = await context.newPage();
-    page.on('pageerror', (e) => console.error(`page error on ${path}:`, e.message));
-    page.on('console', (m) => m.type() === 'error' && console.error(`console on ${path}:`, m.text()));
-    await page.goto(`${stack.app.url}/app${path}`);
-    try {
-      await heading(page, title);
-      await ready(page);
-    } catch (e) {
-      await screenshot(page, `${name}-${viewport}-FAILED`);
-      throw e;
-    }
-    await page.getByRole('status', { name: 'Loading…' }).first().waitFor({ state: 'detached' });
-    await expectAxeClean(page, `${name} ${viewport}`);
-    await screenshot(page, `${name}-${viewport}`);
-    if (viewport === 'phone') {
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
-      expect(width, 'no horizontal scroll of the whole page at 390 px').toBeLessThanOrEqual(VIEWPORTS.phone.width);
-    }
-    await page.close();
+  // Both widths at once: each waits on its page far more than it computes.
+  await Promise.all((['desktop', 'phone'] as const).map((viewport) => checkAt(viewport, name, path, title, ready)));
+}
+
+async function checkAt(
+  viewport: keyof typeof VIEWPORTS,
+  name: string,
+  path: string,
+  title: string | RegExp,
+  ready: (page: Page) => Promise<unknown>,
+) {
+  const context = await (checkContexts[viewport] ??= tokenContext(stack.browser, stack.app.url, SECRETARIAT, viewport));
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`page error on ${path}:`, e.message));
+  page.on('console', (m) => m.type() === 'error' && console.error(`console on ${path}:`, m.text()));
+  await page.goto(`${stack.app.url}/app${path}`);
+  try {
+    await heading(page, title);
+    await ready(page);
+  } catch (e) {
+    await screenshot(page, `${name}-${viewport}-FAILED`);
+    throw e;
   }
+  await page.getByRole('status', { name: 'Loading…' }).first().waitFor({ state: 'detached' });
+  await expectAxeClean(page, `${name} ${viewport}`);
+  await screenshot(page, `${name}-${viewport}`);
+  if (viewport === 'phone') {
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, 'no horizontal scroll of the whole page at 390 px').toBeLessThanOrEqual(VIEWPORTS.phone.width);
+  }
+  await page.close();
 }
 
 describe('console pages', () => {
