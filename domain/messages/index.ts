@@ -106,6 +106,8 @@ const CITY_PAGES = ['elections', 'workshops', 'coordinator-meetings', 'partnersh
 
 /** The web app path a message links to, or null when its reader has no page (an external expert). */
 export function appLink(recipient: RecipientKind, resource: string | null | undefined): string | null {
+  // A console list page (the workshops page, where advisory session proposals wait): the secretariat's only.
+  if (recipient === 'secretariat' && resource && /^\/[a-z-]+$/.test(resource)) return `/app${resource}`;
   if (!resource || !/^\/[a-z-]+\/[\w.:-]+$/.test(resource)) return null;
   const noun = resource.split('/')[1]!;
   if (recipient === 'secretariat') return `/app${resource}`;

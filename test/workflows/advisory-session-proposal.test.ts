@@ -26,8 +26,8 @@ const proposals = (cluster: string) =>
     [cluster],
   );
 const messages = (cluster: string) =>
-  sql<{ key: string; kind: string; subject: string; recipient_kind: string }>(
-    `select key, kind, subject, recipient_kind from notification where key like ? order by created_at`,
+  sql<{ key: string; kind: string; subject: string; recipient_kind: string; link: string | null }>(
+    `select key, kind, subject, recipient_kind, link from notification where key like ? order by created_at`,
     [`advisory-session-proposal:${cluster}:%`],
   );
 
@@ -111,6 +111,7 @@ describe('advisory session proposals on the time-skipping server', () => {
         kind: 'advisory-session-proposal.overdue',
         recipient_kind: 'secretariat',
         subject: `No advisory session yet for ${cluster}`,
+        link: '/app/workshops',
       });
       expect((await proposals(cluster))[0]!.reminded_at).not.toBeNull();
       await t.env.sleep(60 * DAY);
