@@ -1,5 +1,6 @@
 // The biennial rhythm of one cluster (clusterCycleWorkflow): its workflow ID and message contract.
 // The cycle starts each coordinator election (domain/election.ts) and carries the current term.
+import type { AdvisoryPending } from './advisory-session-proposal.js';
 import type { ElectionSettingsInput } from './election.contract.js';
 
 export const clusterCycleWorkflowId = (cluster: string): string => `cycle:${cluster}`;
@@ -25,6 +26,13 @@ export interface CycleInput {
   /** Term end for which the automatic election already ran (so a cancelled one is not restarted). */
   autoDoneFor?: string;
   initialized?: boolean;
+  /**
+   * How long after a term starts an advisory session should be held (ISO, P1W..P1Y; default P3M):
+   * then the secretariat is reminded unless one is held or scheduled.
+   */
+  advisoryWithin?: string;
+  /** A term whose advisory session is still to propose or to check (carried across continue-as-new). */
+  advisory?: AdvisoryPending;
 }
 
 export interface CycleState {

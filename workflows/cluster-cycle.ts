@@ -8,7 +8,9 @@ import {
   defineQuery,
   defineUpdate,
   log,
+  patched,
   setHandler,
+  sleep,
   startChild,
   uuid4,
   workflowInfo,
@@ -24,6 +26,13 @@ import { toSecretariat } from '../domain/notification.js';
 import { message } from '../domain/messages/index.js';
 import { showInVisibility } from './visibility.js';
 import { workflowSummary } from '../domain/visibility.js';
+import {
+  ADVISORY_DEFAULTS,
+  ADVISORY_SESSION_PROPOSAL_PATCH,
+  advisoryDueBy,
+  isAdvisoryWithin,
+  type AdvisoryPending,
+} from '../domain/advisory-session-proposal.js';
 
 const acts = activities();
 
@@ -47,6 +56,8 @@ export async function clusterCycleWorkflow(input: CycleInput): Promise<void> {
   let autoDoneFor = input.autoDoneFor;
   let active: Active | null = null;
   let starting = false;
+  // A new term's advisory session: proposed when the term starts, a reminder at its due date.
+  let advisory: AdvisoryPending | undefined = input.advisory;
   showInVisibility({ cluster });
 
   const nextElectionAt = (): number | null =>
@@ -145,6 +156,27 @@ export async function clusterCycleWorkflow(input: CycleInput): Promise<void> {
     { validator: refuseRequest },
   );
 
+  /** Sleeps to the term's start, proposes its advisory session, sleeps to the due date, reminds unless one is held. */
+  async function followAdvisory(a: AdvisoryPending): Promise<void> {
+    const args = { cluster, termStart: a.termStart, termEnd: a.termEnd, dueBy: a.dueBy };
+    try {
+      if (!a.proposed) {
+        const startsIn = Date.parse(`${a.termStart}T00:00:00Z`) - Date.now();
+        if (startsIn > 0) await sleep(startsIn);
+        await acts.proposeAdvisorySession(args);
+        a.proposed = true;
+      }
+      const dueIn = Date.parse(a.dueBy) - Date.now();
+      if (dueIn > 0) await sleep(dueIn);
+      await acts.remindAdvisorySession(args);
+    } catch (err) {
+      log.error('advisory session proposal failed', { cluster, termStart: a.termStart, error: String(err) });
+    }
+    if (advisory === a) advisory = undefined;
+  }
+  // Only runs continued by a patched run carry `advisory`: older histories never reach this.
+  if (advisory) void followAdvisory(advisory);
+
   // Handlers are registered before the first await so no early message is dropped.
   if (!loaded) {
     term = await acts.loadCurrentTerm({ cluster });
@@ -180,6 +212,14 @@ export async function clusterCycleWorkflow(input: CycleInput): Promise<void> {
     if (outcome?.status === 'decided') {
       term = { termStart: outcome.termStart, termEnd: outcome.termEnd };
       autoDoneFor = undefined;
+      if (outcome.elected.length > 0 && patched(ADVISORY_SESSION_PROPOSAL_PATCH)) {
+        const within = input.advisoryWithin ?? ADVISORY_DEFAULTS.within;
+        advisory = {
+          ...term,
+          dueBy: advisoryDueBy(term.termStart, isAdvisoryWithin(within) ? within : ADVISORY_DEFAULTS.within),
+          proposed: false,
+        };
+      }
     }
     // A new term, or a long history, starts a fresh run carrying only what the loop needs.
     if (outcome?.status === 'decided' || workflowInfo().continueAsNewSuggested) {
@@ -195,6 +235,9 @@ export async function clusterCycleWorkflow(input: CycleInput): Promise<void> {
         termLength,
         autoDoneFor,
         initialized: true,
+        // Absent (not undefined) when unset, so older runs continue with the same input as before.
+        ...(input.advisoryWithin ? { advisoryWithin: input.advisoryWithin } : {}),
+        ...(advisory ? { advisory } : {}),
       });
     }
   }

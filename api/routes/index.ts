@@ -24,6 +24,7 @@ import { workPlanOutputRoutes } from './work-plan-outputs.js';
 import { reportingRequirementRoutes } from './reporting-requirements.js';
 import { secondmentRoutes } from './secondments.js';
 import { membershipCallRoutes } from './membership-calls.js';
+import { advisorySessionProposalRoutes } from './advisory-session-proposals.js';
 
 /** Routers of the long-running processes (elections, cluster work, funding). */
 export const processRoutes: ((deps: AppDeps) => Router)[] = [
@@ -51,4 +52,5 @@ export const processRoutes: ((deps: AppDeps) => Router)[] = [
   reportingRequirementRoutes,
   secondmentRoutes,
   membershipCallRoutes,
+  advisorySessionProposalRoutes,
 ];

@@ -8,6 +8,7 @@ import { City, WorkPhase, Workshop, WorkshopRsvp, type IWorkshop } from '../../d
 import { coordinatorsOf } from '../../db/queries/coordinator-term.js';
 import { membersOf } from '../../db/queries/membership.js';
 import { insertWorkshop, listWorkshops } from '../../db/queries/workshop.js';
+import { scheduleProposals } from '../../db/queries/advisory-session-proposal.js';
 import { ROLES, type Principal } from '../../domain/auth.js';
 import { CalendarDate } from '../../domain/schemas.js';
 import {
@@ -282,6 +283,8 @@ export async function startWorkshop(deps: AppDeps, em: EntityManager, args: NewW
       }),
     () => em.fork().nativeDelete(Workshop, { id: workshopId }),
   );
+  // The cluster's proposed advisory session (db/entities/advisory-session-proposal.ts) is now this workshop.
+  if (args.kind === 'advisory_session') await scheduleProposals(em.fork(), args.cluster, workshopId);
   return workshopId;
 }
 

@@ -40,6 +40,7 @@ import {
   MembershipNatcomLink,
   MembershipScore,
 } from './membership-call.js';
+import { AdvisorySessionProposal } from './advisory-session-proposal.js';
 
 export * from './access.js';
 export * from './election.js';
@@ -68,6 +69,7 @@ export * from './fund.js';
 export * from './reporting-requirement.js';
 export * from './secondment.js';
 export * from './membership-call.js';
+export * from './advisory-session-proposal.js';
 
 export const ENTITIES = [
   Country,
@@ -133,4 +135,5 @@ export const ENTITIES = [
   MembershipJuror,
   MembershipScore,
   MembershipApplyAttempt,
+  AdvisorySessionProposal,
 ];

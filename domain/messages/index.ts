@@ -20,6 +20,7 @@ import { partnerInquiryEn, partnerInquiryFr } from './partner-inquiry.js';
 import { donorContactEn, donorContactFr } from './donor-contact.js';
 import { requirementEn, requirementFr } from './reporting-requirement.js';
 import { acknowledgementEn, acknowledgementFr } from './acknowledgement.js';
+import { advisoryEn, advisoryFr } from './advisory-session-proposal.js';
 
 export type { Param, Params, Template };
 
@@ -42,6 +43,7 @@ const en = {
   ...acknowledgementEn,
   ...authEn,
   ...membershipCallEn,
+  ...advisoryEn,
 };
 export type MessageKind = keyof typeof en;
 type TermKey = keyof typeof termsEn;
@@ -67,6 +69,7 @@ export const CATALOGUE: Record<Language, Record<MessageKind, Template>> = {
     ...acknowledgementFr,
     ...authFr,
     ...membershipCallFr,
+    ...advisoryFr,
   },
 };
 export const TERMS: Record<Language, Record<TermKey, string>> = { en: termsEn, fr: termsFr };
@@ -103,6 +106,8 @@ const CITY_PAGES = ['elections', 'workshops', 'coordinator-meetings', 'partnersh
 
 /** The web app path a message links to, or null when its reader has no page (an external expert). */
 export function appLink(recipient: RecipientKind, resource: string | null | undefined): string | null {
+  // A console list page (the workshops page, where advisory session proposals wait): the secretariat's only.
+  if (recipient === 'secretariat' && resource && /^\/[a-z-]+$/.test(resource)) return `/app${resource}`;
   if (!resource || !/^\/[a-z-]+\/[\w.:-]+$/.test(resource)) return null;
   const noun = resource.split('/')[1]!;
   if (recipient === 'secretariat') return `/app${resource}`;

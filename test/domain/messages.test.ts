@@ -101,6 +101,8 @@ describe('the page a message links to', () => {
     expect(appLink('donor', '/campaigns/c1')).toBe('/app/donor');
     expect(appLink('secretariat', '/pledges/p1')).toBe('/app/pledges/p1');
     expect(appLink('secretariat', '/elections/election:ESD:2027-07-01')).toBe('/app/elections/election:ESD:2027-07-01');
+    expect(appLink('secretariat', '/workshops')).toBe('/app/workshops');
+    expect(appLink('city', '/workshops')).toBeNull();
     expect(appLink('email', '/workshops/w1')).toBeNull();
     expect(appLink('city', undefined)).toBeNull();
     expect(appLink('city', '/elections/../../evil')).toBeNull();

@@ -112,4 +112,28 @@ describe('console lists', () => {
     await accessible(page, 'lists-workshops');
     await page.context().close();
   });
+
+  it('workshops: a proposed advisory session opens the form prefilled, and is dismissed', async () => {
+    const [row] = await db.orm.em.getConnection().execute<{ id: string }[]>(
+      `insert into advisory_session_proposal (id, cluster_code, term_start, term_end, due_by, status, created_at, updated_at)
+       values (gen_random_uuid(), 'ESD', current_date, current_date + 730, now() + interval '3 months', 'proposed', now(), now())
+       returning id`,
+    );
+    const page = await open('/workshops');
+    await heading(page, 'Workshops');
+    await page.getByRole('heading', { name: 'Advisory sessions to schedule' }).waitFor();
+    await page.getByRole('button', { name: 'Schedule the advisory session of ESD' }).click();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.getByLabel('Title').first().inputValue()).toBe('ESD advisory session for the new coordinators');
+    expect(await dialog.getByLabel('Kind').first().inputValue()).toBe('Advisory session');
+    await accessible(page, 'lists-advisory-schedule');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Dismiss the advisory session of ESD' }).click();
+    await page.getByRole('heading', { name: 'Advisory sessions to schedule' }).waitFor({ state: 'detached' });
+    expect((await http.get(`/advisory-session-proposals?cluster=ESD`)).body.items).toEqual([
+      expect.objectContaining({ id: row!.id, status: 'dismissed' }),
+    ]);
+    await page.context().close();
+  });
 });

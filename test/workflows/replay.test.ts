@@ -8,6 +8,7 @@ import { testDataConverter } from '../support/ballot-key.js';
 import proto from '@temporalio/proto';
 import { VISIBILITY_PATCH } from '../../workflows/visibility.js';
 import { REPORT_OWED_PATCH } from '../../workflows/pledge.js';
+import { ADVISORY_SESSION_PROPOSAL_PATCH } from '../../domain/advisory-session-proposal.js';
 
 const { temporal } = proto;
 
@@ -72,6 +73,25 @@ describe('replay of committed histories', () => {
       ),
     );
     expect(patches.some((d) => d.includes(REPORT_OWED_PATCH))).toBe(true);
+  });
+
+  // Cluster cycle histories from before advisory session proposals (cluster-cycle-term) replay above
+  // without them; these, recorded after, hold the patch marker (the run that saw the term decided) and
+  // the run it continued as, which proposes the session at the term's start and checks at its due date.
+  it('has histories of the advisory-session path: its patch marker, then the proposal and the reminder', async () => {
+    const histories = await loadHistories();
+    const patchRun = histories.find((h) => h.name === 'cluster-cycle-advisory-patch');
+    const patches = (patchRun?.history.events ?? []).flatMap((e) =>
+      (e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads ?? []).map((p) =>
+        Buffer.from(p.data ?? new Uint8Array()).toString('utf8'),
+      ),
+    );
+    expect(patches.some((d) => d.includes(ADVISORY_SESSION_PROPOSAL_PATCH))).toBe(true);
+    const next = histories.find((h) => h.name === 'cluster-cycle-advisory-reminder');
+    const activities = (next?.history.events ?? []).flatMap((e) =>
+      e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes.activityType?.name] : [],
+    );
+    expect(activities).toEqual(expect.arrayContaining(['proposeAdvisorySession', 'remindAdvisorySession']));
   });
 
   // The harness itself must catch breakage: a changed copy of the election workflow (one timer more

@@ -1,7 +1,9 @@
 // Workshops across clusters (GET /workshops), cluster, status and start dates in the URL; schedule
-// one for a cluster.
-import { Anchor, Button, Select, SimpleGrid, TextInput } from '@mantine/core';
+// one for a cluster. The secretariat also sees the advisory sessions proposed for new coordinator
+// terms (GET /advisory-session-proposals): Schedule opens the form prefilled, Dismiss drops one.
+import { Anchor, Button, Group, Paper, Select, SimpleGrid, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { useApi, type GetQuery } from '../../api/query';
@@ -13,8 +15,10 @@ import { useProblemForm } from '../../ui/problem-form';
 import { FilterBar } from '../../ui/filters';
 import { PageHeader } from '../../ui/shell';
 import { useSubmit } from '../../ui/submit';
-import { PagedTable, useUrlFilters, type Column } from '../../ui/table';
+import { DataTable, PagedTable, useUrlFilters, type Column } from '../../ui/table';
 import { isOneOf } from '../../lib/enums';
+import { RowAction } from '../../ui/row-action';
+import { useMe } from '../../ui/session';
 
 const KINDS = ['inception', 'thematic', 'advisory_session'] as const;
 const STATUSES = [
@@ -41,17 +45,22 @@ export function ScheduleWorkshop({
   opened,
   onClose,
   cluster,
+  kind,
+  title,
 }: {
   opened: boolean;
   onClose: () => void;
   cluster?: string;
+  /** Prefilled (an advisory session proposal: `advisory_session` and a title). */
+  kind?: (typeof KINDS)[number];
+  title?: string;
 }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const form = useProblemForm({
     cluster: (cluster ?? null) as string | null,
-    kind: 'thematic' as string | null,
-    title: '',
+    kind: (kind ?? 'thematic') as string | null,
+    title: title ?? '',
     startsAt: '',
     endsAt: '',
     rsvpBy: '',
@@ -89,7 +98,7 @@ export function ScheduleWorkshop({
     },
     {
       form,
-      invalidate: ['/calendar', '/workshops'],
+      invalidate: ['/calendar', '/workshops', '/advisory-session-proposals'],
       success: t('workshops.scheduled'),
       close: onClose,
       onSuccess: (w) => void navigate(`/workshops/${w.id}`),
@@ -137,10 +146,77 @@ export function ScheduleWorkshop({
   );
 }
 
+/** The advisory sessions proposed for new coordinator terms, with Schedule and Dismiss (secretariat). */
+function AdvisoryProposals() {
+  const { t } = useI18n();
+  const [chosen, setChosen] = useState<Schemas['AdvisorySessionProposal'] | null>(null);
+  const proposals = useApi('/advisory-session-proposals', { params: { query: { status: 'proposed', limit: 200 } } });
+  const items = proposals.data?.items ?? [];
+  // Nothing to schedule (or still loading): the section stays out of the way.
+  if (items.length === 0) return null;
+  const columns: Column<Schemas['AdvisorySessionProposal']>[] = [
+    { key: 'cluster', header: t('advisory.cluster'), cell: (p) => p.cluster },
+    { key: 'termStart', header: t('advisory.termStart'), cell: (p) => <DateText value={p.termStart} /> },
+    { key: 'dueBy', header: t('advisory.dueBy'), cell: (p) => <DateText value={p.dueBy} /> },
+    {
+      key: 'actions',
+      header: t('advisory.actions'),
+      cell: (p) => (
+        <Group gap="xs" wrap="wrap">
+          <Button
+            size="compact-xs"
+            onClick={() => setChosen(p)}
+            aria-label={t('advisory.scheduleFor', { cluster: p.cluster })}
+          >
+            {t('advisory.schedule')}
+          </Button>
+          <RowAction
+            label={t('advisory.dismiss')}
+            ariaLabel={t('advisory.dismissFor', { cluster: p.cluster })}
+            color="gray"
+            success={t('advisory.dismissed')}
+            invalidate={['/advisory-session-proposals']}
+            run={async () =>
+              unwrap(
+                await api.POST('/advisory-session-proposals/{id}/dismiss', {
+                  params: { path: { id: p.id } },
+                  body: {},
+                }),
+              )
+            }
+          />
+        </Group>
+      ),
+    },
+  ];
+  return (
+    <Paper withBorder p="md" mb="md" component="section" aria-labelledby="advisory-proposals">
+      <Title order={2} size="h4" id="advisory-proposals">
+        {t('advisory.title')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('advisory.intro')}
+      </Text>
+      <DataTable rows={items} columns={columns} rowKey={(p) => p.id} caption={t('advisory.title')} />
+      {chosen && (
+        <ScheduleWorkshop
+          key={chosen.id}
+          opened
+          onClose={() => setChosen(null)}
+          cluster={chosen.cluster}
+          kind="advisory_session"
+          title={t('advisory.defaultTitle', { cluster: chosen.cluster })}
+        />
+      )}
+    </Paper>
+  );
+}
+
 export function Page() {
   const { t } = useI18n();
   const { all, setFilter, page, setPage, limit, offset } = useUrlFilters(['cluster', 'status', 'from', 'to'] as const);
   const [opened, { open, close }] = useDisclosure(false);
+  const role = useMe().data?.role;
   // Only well-formed values reach the API: a hand-edited URL shows the unfiltered list, not an error.
   const query: GetQuery<'/workshops'> = { limit, offset };
   if (all.cluster) query.cluster = all.cluster;
@@ -175,6 +251,7 @@ export function Page() {
   return (
     <>
       <PageHeader title={t('workshops.title')} actions={<Button onClick={open}>{t('workshops.schedule')}</Button>} />
+      {role === 'secretariat' && <AdvisoryProposals />}
       <FilterBar wrap="wrap">
         <ClusterSelect
           label={t('workshops.cluster')}
