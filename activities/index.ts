@@ -12,6 +12,7 @@ import { createDonorContactActivities } from './donor-contact.js';
 import { createProgressReportActivities } from './progress-report.js';
 import { createReportingRequirementActivities } from './reporting-requirement.js';
 import { createMembershipCallActivities } from './membership-call.js';
+import { createWorkPlanOutputActivities } from './work-plan-output.js';
 
 export type { ActivityDeps };
 
@@ -31,6 +32,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createProgressReportActivities(deps),
     ...createReportingRequirementActivities(deps),
     ...createMembershipCallActivities(deps),
+    ...createWorkPlanOutputActivities(deps),
   };
 }
 

@@ -20,6 +20,7 @@ import { partnerInquiryEn, partnerInquiryFr } from './partner-inquiry.js';
 import { donorContactEn, donorContactFr } from './donor-contact.js';
 import { requirementEn, requirementFr } from './reporting-requirement.js';
 import { acknowledgementEn, acknowledgementFr } from './acknowledgement.js';
+import { workPlanOutputEn, workPlanOutputFr } from './work-plan-output.js';
 
 export type { Param, Params, Template };
 
@@ -42,6 +43,7 @@ const en = {
   ...acknowledgementEn,
   ...authEn,
   ...membershipCallEn,
+  ...workPlanOutputEn,
 };
 export type MessageKind = keyof typeof en;
 type TermKey = keyof typeof termsEn;
@@ -67,6 +69,7 @@ export const CATALOGUE: Record<Language, Record<MessageKind, Template>> = {
     ...acknowledgementFr,
     ...authFr,
     ...membershipCallFr,
+    ...workPlanOutputFr,
   },
 };
 export const TERMS: Record<Language, Record<TermKey, string>> = { en: termsEn, fr: termsFr };
