@@ -13,6 +13,7 @@ import { fundsEn } from './parts/funds.en.js';
 import { requirementsEn } from './parts/requirements.en.js';
 import { progressEn } from './parts/progress.en.js';
 import { membershipEn } from './parts/membership.en.js';
+import { outputsEn } from './parts/outputs.en.js';
 
 export const en = {
   'app.name': 'GNLC',
@@ -575,6 +576,7 @@ export const en = {
   ...requirementsEn,
   ...progressEn,
   ...membershipEn,
+  ...outputsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

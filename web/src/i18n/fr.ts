@@ -13,6 +13,7 @@ import { fundsFr } from './parts/funds.fr.js';
 import { requirementsFr } from './parts/requirements.fr.js';
 import { progressFr } from './parts/progress.fr.js';
 import { membershipFr } from './parts/membership.fr.js';
+import { outputsFr } from './parts/outputs.fr.js';
 
 export const fr: Record<MessageKey, string> = {
   'app.name': 'GNLC',
@@ -577,4 +578,5 @@ export const fr: Record<MessageKey, string> = {
   ...requirementsFr,
   ...progressFr,
   ...membershipFr,
+  ...outputsFr,
 };
