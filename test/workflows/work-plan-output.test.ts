@@ -115,7 +115,7 @@ describe('workPlanOutputsWorkflow on the time-skipping server', () => {
       await p.has(`late:centres:${due}:secretariat`);
       await sleepUntil(dueMs + 20 * DAY);
       await eventually(async () => ((await p.handle().query(outputsStateQuery)).sent.length === 2 ? true : undefined));
-      expect((await p.notes()).map((n) => n.key)).toEqual([
+      expect((await p.notes()).map((n) => n.key).sort()).toEqual([
         `due-soon:centres:${due}:${p.coordinator}`,
         `late:centres:${due}:${p.coordinator}`,
         `late:centres:${due}:secretariat`,
