@@ -13,6 +13,7 @@ import { createProgressReportActivities } from './progress-report.js';
 import { createReportingRequirementActivities } from './reporting-requirement.js';
 import { createMembershipCallActivities } from './membership-call.js';
 import { createAdvisorySessionProposalActivities } from './advisory-session-proposal.js';
+import { createWorkPlanOutputActivities } from './work-plan-output.js';
 
 export type { ActivityDeps };
 
@@ -33,6 +34,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createReportingRequirementActivities(deps),
     ...createMembershipCallActivities(deps),
     ...createAdvisorySessionProposalActivities(deps),
+    ...createWorkPlanOutputActivities(deps),
   };
 }
 

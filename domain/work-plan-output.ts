@@ -2,6 +2,7 @@
 // a note, a date) from the coordinators' meeting reports and from direct updates by a coordinator
 // or the secretariat, and each output's place on the cross-cluster timeline. Pure.
 import { z } from 'zod';
+import { subtractDuration } from './pledge.js';
 import { CalendarDate, Note } from './schemas.js';
 
 export const TRACK_STATUSES = ['on_track', 'at_risk', 'late', 'done'] as const;
@@ -61,3 +62,46 @@ export const OutputProgressBody = z
   })
   .strict();
 export type OutputProgressBody = z.output<typeof OutputProgressBody>;
+
+/** Lead before an output's due date at which the cluster's coordinators are reminded (a work plan's default). */
+export const OUTPUT_REMINDER_DEFAULTS = Object.freeze({ beforeDue: 'P14D' });
+
+/** `work-plan-outputs:<cluster>:<biennium>`: the process that reminds a cluster of its plan's outputs. */
+export const workPlanOutputsWorkflowId = (cluster: string, biennium: string): string =>
+  `work-plan-outputs:${cluster}:${biennium}`;
+
+export type OutputEventKind = 'reminder' | 'late';
+
+export interface OutputEvent {
+  /** `<output key>:<kind>:<due>`: a new due date is a new event (its own business key). */
+  id: string;
+  key: string;
+  kind: OutputEventKind;
+  due: string;
+  /** Epoch ms. */
+  at: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The reminders and late notices of a plan's outputs, by time: the reminder `beforeDue` ahead of the
+ * due date (00:00 UTC), the late notice once the due day has passed (00:00 UTC the day after).
+ */
+export function outputEvents(outputs: readonly { key: string; due: string }[], beforeDue: string): OutputEvent[] {
+  return outputs
+    .flatMap((o) => {
+      const dueMs = Date.parse(`${o.due}T00:00:00Z`);
+      return [
+        {
+          id: `${o.key}:reminder:${o.due}`,
+          key: o.key,
+          kind: 'reminder' as const,
+          due: o.due,
+          at: subtractDuration(new Date(dueMs), beforeDue).getTime(),
+        },
+        { id: `${o.key}:late:${o.due}`, key: o.key, kind: 'late' as const, due: o.due, at: dueMs + DAY_MS },
+      ];
+    })
+    .sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+}

@@ -1,6 +1,7 @@
 // A cluster's work plan for a work phase: outputs with targets and due dates; every change is a new
 // version. Pure.
 import { z } from 'zod';
+import { MAX_DURATION, boundedDuration } from './duration.js';
 import { CalendarDate, Note, Text } from './schemas.js';
 
 export interface PlanOutput {
@@ -24,7 +25,19 @@ export const PlanOutputSchema = z
   .strict();
 
 export const WorkPlanBody = z
-  .object({ outputs: z.array(PlanOutputSchema).min(1).max(100) })
+  .object({
+    outputs: z.array(PlanOutputSchema).min(1).max(100),
+    reminders: z
+      .object({
+        beforeDue: boundedDuration(MAX_DURATION.WINDOW)
+          .optional()
+          .describe(
+            'lead before each due date at which the coordinators are reminded (default P14D, or the last given)',
+          ),
+      })
+      .strict()
+      .optional(),
+  })
   .strict()
   .superRefine((b, ctx) => {
     const seen = new Set<string>();

@@ -11,3 +11,4 @@ export { donorContactWorkflow } from './donor-contact.js';
 export { progressReportCycleWorkflow } from './progress-report.js';
 export { reportingRequirementWorkflow } from './reporting-requirement.js';
 export { membershipCallWorkflow, membershipApplicationWorkflow } from './membership-call.js';
+export { workPlanOutputsWorkflow } from './work-plan-output.js';

@@ -41,6 +41,7 @@ const TimelineItemView = z
 
 const TimelineQuery = z.object({
   cluster: CodeParams.shape.code.optional(),
+  biennium: BienniumString.optional(),
   status: z.enum(TRACK_STATUSES).optional(),
   dueFrom: CalendarDate.optional(),
   dueTo: CalendarDate.optional(),
@@ -69,6 +70,7 @@ export function workPlanOutputRoutes(deps: AppDeps): Router {
           em,
           {
             ...(query.cluster ? { cluster: query.cluster } : {}),
+            ...(query.biennium ? { biennium: query.biennium } : {}),
             ...(query.status ? { status: query.status } : {}),
             ...(query.dueFrom ? { dueFrom: query.dueFrom } : {}),
             ...(query.dueTo ? { dueTo: query.dueTo } : {}),

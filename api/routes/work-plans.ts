@@ -7,11 +7,13 @@ import { membersOf } from '../../db/queries/membership.js';
 import { ROLES } from '../../domain/auth.js';
 import { BienniumString } from '../../domain/biennium.js';
 import { PlanOutputSchema, WorkPlanBody } from '../../domain/work-plan.js';
+import { planSaved } from '../../client/work-plan-output.js';
 import { requireCoordinator } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { unprocessable } from '../errors.js';
 import { findOr404 } from '../lookup.js';
 import { defineRoute } from '../route.js';
+import { startOrUndo } from '../workflow-start.js';
 import { CodeParams, findCluster } from './clusters.js';
 
 const WorkPhaseParams = CodeParams.extend({ biennium: BienniumString });
@@ -86,10 +88,25 @@ export function workPlanRoutes(deps: AppDeps): Router {
       );
       if (errors.length) throw unprocessable('invalid work plan', errors);
       // Next version number in the insert itself; a concurrent PUT hits the unique key (409), never a gap or a duplicate.
-      await em.getConnection().execute(
+      const [saved] = await em.getConnection().execute<{ version: number }[]>(
         `insert into workplan_version (id, work_phase_id, version, outputs, set_by, created_at)
-         select gen_random_uuid(), ?, coalesce(max(version), 0) + 1, ?::jsonb, ?, now() from workplan_version where work_phase_id = ?`,
+         select gen_random_uuid(), ?, coalesce(max(version), 0) + 1, ?::jsonb, ?, now() from workplan_version where work_phase_id = ?
+         returning version`,
         [phase.id, JSON.stringify(body.outputs), principal.role === 'city' ? principal.cityId : null, phase.id],
+      );
+      const version = Number(saved!.version);
+      // The biennium's output reminders follow the plan in force; when they cannot be told, the version is undone.
+      await startOrUndo(
+        () =>
+          planSaved(deps.temporal, deps.config.TEMPORAL_TASK_QUEUE, params.code, params.biennium, {
+            version,
+            outputs: body.outputs.map(({ key, title, due }) => ({ key, title, due })),
+            ...(body.reminders?.beforeDue ? { beforeDue: body.reminders.beforeDue } : {}),
+          }),
+        () =>
+          em
+            .getConnection()
+            .execute(`delete from workplan_version where work_phase_id = ? and version = ?`, [phase.id, version]),
       );
       return workPlanView(em.fork(), params.code, params.biennium, phase.id);
     },

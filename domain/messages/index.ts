@@ -21,6 +21,7 @@ import { donorContactEn, donorContactFr } from './donor-contact.js';
 import { requirementEn, requirementFr } from './reporting-requirement.js';
 import { acknowledgementEn, acknowledgementFr } from './acknowledgement.js';
 import { advisoryEn, advisoryFr } from './advisory-session-proposal.js';
+import { workPlanOutputEn, workPlanOutputFr } from './work-plan-output.js';
 
 export type { Param, Params, Template };
 
@@ -44,6 +45,7 @@ const en = {
   ...authEn,
   ...membershipCallEn,
   ...advisoryEn,
+  ...workPlanOutputEn,
 };
 export type MessageKind = keyof typeof en;
 type TermKey = keyof typeof termsEn;
@@ -70,6 +72,7 @@ export const CATALOGUE: Record<Language, Record<MessageKind, Template>> = {
     ...authFr,
     ...membershipCallFr,
     ...advisoryFr,
+    ...workPlanOutputFr,
   },
 };
 export const TERMS: Record<Language, Record<TermKey, string>> = { en: termsEn, fr: termsFr };

@@ -3,7 +3,10 @@
 // cross-cluster timeline by due date with its filters and statuses.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { workPlanOutputsWorkflowId } from '../../domain/work-plan-output.js';
+import { outputsStateQuery } from '../../workflows/work-plan-output.js';
 import { as, day, useClusterWorkApp } from '../support/cluster-work.js';
+import { eventually } from '../support/workflow-env.js';
 
 const t = useClusterWorkApp();
 const { http, sql, cluster } = t;
@@ -91,5 +94,47 @@ describe('work plan outputs', () => {
     expect(reversed.status).toBe(400);
     expect(reversed.body.errors[0].path).toBe('query.dueTo');
     expect((await http.get('/work-plans/outputs/timeline', { token: null })).status).toBe(401);
+  });
+
+  it('tells each saved plan version to the biennium’s reminder process, and filters the timeline by biennium', async () => {
+    const { code, tokens } = await cluster(2);
+    const [coord] = tokens as [string];
+    await http.post(`/clusters/${code}/phases`, { biennium: B });
+    const url = `/clusters/${code}/phases/${B}/workplan`;
+    const output = { key: 'guide', title: 'Guide', target: { value: 1, unit: 'guide' }, due: day(60) };
+    // A lead time beyond a year, or not a duration, is refused naming the field; nothing is saved or started.
+    for (const beforeDue of ['P2Y', 'soon']) {
+      const bad = await http.put(url, { outputs: [output], reminders: { beforeDue } });
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors.map((e: { path: string }) => e.path)).toContain('body.reminders.beforeDue');
+    }
+    expect((await http.get(url)).body.versions).toEqual([]);
+    const handle = t.app.client.workflow.getHandle(workPlanOutputsWorkflowId(code, B));
+    expect(await handle.describe().catch((e: unknown) => (e as Error).name)).toBe('WorkflowNotFoundError');
+
+    // The coordinator saves the plan with a 7-day lead: the process starts with it.
+    expect((await http.put(url, { outputs: [output], reminders: { beforeDue: 'P7D' } }, as(coord))).status).toBe(200);
+    const first = await handle.query(outputsStateQuery);
+    expect(first).toMatchObject({ cluster: code, biennium: B, version: 1, beforeDue: 'P7D', sent: [] });
+    expect(first.outputs).toEqual([{ key: 'guide', title: 'Guide', due: day(60) }]);
+    expect(first.next?.id).toBe(`guide:reminder:${day(60)}`);
+    const { runId } = await handle.describe();
+    // A new version moves the due date: the same process re-arms for it and keeps the lead.
+    const moved = await http.put(url, { outputs: [{ ...output, due: day(90) }] }, as(coord));
+    expect(moved.body.current.version).toBe(2);
+    const second = await eventually(async () => {
+      const s = await handle.query(outputsStateQuery);
+      return s.version === 2 ? s : undefined;
+    });
+    expect([second.beforeDue, second.next?.id]).toEqual(['P7D', `guide:reminder:${day(90)}`]);
+    expect((await handle.describe()).runId).toBe(runId);
+
+    // The timeline of this biennium holds the plan; another biennium's does not.
+    const mine = await http.get(`/work-plans/outputs/timeline?cluster=${code}&biennium=${B}`, as(coord));
+    expect(mine.body.items.map((i: { key: string; due: string }) => [i.key, i.due])).toEqual([['guide', day(90)]]);
+    const other = await http.get(`/work-plans/outputs/timeline?cluster=${code}&biennium=2019-2021`);
+    expect(other.body.items).toEqual([]);
+    const bad = await http.get('/work-plans/outputs/timeline?biennium=2020-2021');
+    expect([bad.status, bad.body.errors[0].path]).toEqual([400, 'query.biennium']);
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { OutputProgressBody, latestEntry, outputStatus, type ProgressEntry } from '../../domain/work-plan-output.js';
+import {
+  OutputProgressBody,
+  latestEntry,
+  outputEvents,
+  outputStatus,
+  workPlanOutputsWorkflowId,
+  type ProgressEntry,
+} from '../../domain/work-plan-output.js';
 
 const out = { target: { value: 10 }, due: '2030-06-30' };
 const e = (
@@ -38,5 +45,30 @@ describe('work plan output tracking', () => {
     expect(OutputProgressBody.safeParse({ value: -1 }).success).toBe(false);
     expect(OutputProgressBody.safeParse({ value: 1e13 }).success).toBe(false);
     expect(OutputProgressBody.safeParse({ value: 3, note: 'halfway' }).success).toBe(true);
+  });
+});
+
+describe('outputEvents', () => {
+  it('plans a reminder the lead before each due date and a late notice the day after it, by time', () => {
+    const events = outputEvents(
+      [
+        { key: 'b', due: '2030-03-31' },
+        { key: 'a', due: '2030-03-01' },
+      ],
+      'P14D',
+    );
+    expect(events.map((e) => [e.id, new Date(e.at).toISOString()])).toEqual([
+      ['a:reminder:2030-03-01', '2030-02-15T00:00:00.000Z'],
+      ['a:late:2030-03-01', '2030-03-02T00:00:00.000Z'],
+      ['b:reminder:2030-03-31', '2030-03-17T00:00:00.000Z'],
+      ['b:late:2030-03-31', '2030-04-01T00:00:00.000Z'],
+    ]);
+    // A month's lead steps back by the calendar; a moved due date is a new event (its own key).
+    expect(outputEvents([{ key: 'a', due: '2030-03-31' }], 'P1M')[0]!.at).toBe(Date.parse('2030-02-28T00:00:00Z'));
+    expect(outputEvents([{ key: 'a', due: '2030-04-02' }], 'P14D').map((e) => e.id)).toEqual([
+      'a:reminder:2030-04-02',
+      'a:late:2030-04-02',
+    ]);
+    expect(workPlanOutputsWorkflowId('ESD', '2025-2027')).toBe('work-plan-outputs:ESD:2025-2027');
   });
 });

@@ -114,7 +114,7 @@ describe('console lists', () => {
   });
 
   it('workshops: a proposed advisory session opens the form prefilled, and is dismissed', async () => {
-    const [row] = await db.orm.em.getConnection().execute<{ id: string }[]>(
+    const [row] = await stack.db.orm.em.getConnection().execute<{ id: string }[]>(
       `insert into advisory_session_proposal (id, cluster_code, term_start, term_end, due_by, status, created_at, updated_at)
        values (gen_random_uuid(), 'ESD', current_date, current_date + 730, now() + interval '3 months', 'proposed', now(), now())
        returning id`,

@@ -26,6 +26,7 @@ const WORKFLOW_TYPES = [
   'reportingRequirementWorkflow',
   'membershipCallWorkflow',
   'membershipApplicationWorkflow',
+  'workPlanOutputsWorkflow',
 ];
 
 // Committed histories (RECORD_HISTORIES=1 npm test rewrites them) replayed against today's code:

@@ -72,6 +72,7 @@ export const routes: RouteObject[] = [
       { path: 'workshops', ...page(() => import('./pages/workshops/list')) },
       { path: 'workshops/:id', ...page(() => import('./pages/workshops/detail')) },
       { path: 'work-plans', ...page(() => import('./pages/work-plans/page')) },
+      { path: 'work-plans/timeline', ...page(() => import('./pages/work-plans/timeline')) },
       { path: 'coordinator-meetings', ...page(() => import('./pages/coordinator-meetings/list')) },
       { path: 'coordinator-meetings/:id', ...page(() => import('./pages/coordinator-meetings/detail')) },
       { path: 'peer-learning', ...page(() => import('./pages/peer-learning/list')) },

@@ -9771,6 +9771,13 @@ export interface operations {
                         /** Format: uuid */
                         ownerCityId?: string;
                     }[];
+                    reminders?: {
+                        /**
+                         * Format: duration
+                         * @description lead before each due date at which the coordinators are reminded (default P14D, or the last given)
+                         */
+                        beforeDue?: string;
+                    };
                 };
             };
         };
@@ -16901,6 +16908,8 @@ export interface operations {
         parameters: {
             query?: {
                 cluster?: string;
+                /** @description a biennium such as "2021-2023", from 2019-2021 to 2098-2100 */
+                biennium?: string;
                 status?: "on_track" | "at_risk" | "late" | "done";
                 /** @description YYYY-MM-DD, between 2012-01-01 and 2100-12-31 */
                 dueFrom?: string;

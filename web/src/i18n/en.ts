@@ -14,6 +14,7 @@ import { requirementsEn } from './parts/requirements.en.js';
 import { progressEn } from './parts/progress.en.js';
 import { membershipEn } from './parts/membership.en.js';
 import { advisoryEn } from './parts/advisory.en.js';
+import { outputsEn } from './parts/outputs.en.js';
 
 export const en = {
   'app.name': 'GNLC',
@@ -577,6 +578,7 @@ export const en = {
   ...progressEn,
   ...membershipEn,
   ...advisoryEn,
+  ...outputsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

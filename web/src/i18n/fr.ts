@@ -14,6 +14,7 @@ import { requirementsFr } from './parts/requirements.fr.js';
 import { progressFr } from './parts/progress.fr.js';
 import { membershipFr } from './parts/membership.fr.js';
 import { advisoryFr } from './parts/advisory.fr.js';
+import { outputsFr } from './parts/outputs.fr.js';
 
 export const fr: Record<MessageKey, string> = {
   'app.name': 'GNLC',
@@ -579,4 +580,5 @@ export const fr: Record<MessageKey, string> = {
   ...progressFr,
   ...membershipFr,
   ...advisoryFr,
+  ...outputsFr,
 };

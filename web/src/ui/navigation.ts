@@ -40,6 +40,7 @@ export const CONSOLE_NAVIGATION: NavGroup[] = [
     items: [
       { to: '/workshops', label: 'nav.workshops' },
       { to: '/work-plans', label: 'nav.workPlans' },
+      { to: '/work-plans/timeline', label: 'nav.outputTimeline' },
       { to: '/coordinator-meetings', label: 'nav.coordinatorMeetings' },
       { to: '/peer-learning', label: 'nav.peerLearning' },
     ],

@@ -1,0 +1,184 @@
+// Every cluster's work plan outputs for a biennium on one page, by due date: status, progress toward
+// the target, a link to the cluster's work plan and each output's history (its progress entries).
+// A list of cards, so it reads the same at phone width (no sideways scroll). Filters in the URL.
+import { Anchor, Badge, Button, Card, Collapse, Group, Select, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Link } from 'react-router';
+import { useId } from 'react';
+import type { Schemas } from '../../api/client';
+import { useApi } from '../../api/query';
+import { useI18n } from '../../i18n';
+import { currentBiennium } from '../../lib/biennium';
+import { ClusterSelect } from '../../ui/fields';
+import { DateText, StatusBadge } from '../../ui/format';
+import { FilterBar } from '../../ui/filters';
+import { PageHeader } from '../../ui/shell';
+import { EmptyState, QueryState } from '../../ui/states';
+import { useUrlFilters } from '../../ui/table';
+
+type Output = Schemas['WorkPlanOutput'];
+const STATUSES = ['late', 'at_risk', 'on_track', 'done'] as const;
+
+/** Every biennium a phase may have, newest first: one starting each year from 2019 to next year. */
+function biennia(): string[] {
+  const out: string[] = [];
+  for (let y = new Date().getUTCFullYear() + 1; y >= 2019; y--) out.push(`${y}-${y + 2}`);
+  return out;
+}
+
+function History({ output }: { output: Output }) {
+  const { t, f } = useI18n();
+  if (!output.entries.length) return <Text size="sm">{t('outputs.historyNone')}</Text>;
+  return (
+    <Stack component="ol" gap={6} aria-label={t('outputs.historyOf', { title: output.title })} m={0} pl="md">
+      {[...output.entries].reverse().map((e, i) => (
+        <li key={`${e.date}-${e.source}-${i}`}>
+          <Text size="sm">
+            <DateText value={e.date} /> — {f.number(e.value)} {output.target.unit} · {t(`outputs.source.${e.source}`)}
+            {e.reported ? ` · ${t('outputs.reported', { status: t(`status.${e.reported}`) })}` : ''}
+          </Text>
+          {e.note && (
+            <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+              {e.note}
+            </Text>
+          )}
+        </li>
+      ))}
+    </Stack>
+  );
+}
+
+function OutputCard({ output, clusterName }: { output: Output; clusterName: string | undefined }) {
+  const { t, f } = useI18n();
+  const [open, { toggle }] = useDisclosure(false);
+  const historyId = useId();
+  const titleId = useId();
+  return (
+    <Card component="li" withBorder padding="sm" aria-labelledby={titleId}>
+      <Stack gap={6}>
+        <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
+          <Text fw={600} id={titleId} style={{ overflowWrap: 'anywhere', flex: '1 1 12rem' }}>
+            {output.title}
+          </Text>
+          <StatusBadge value={output.status} />
+        </Group>
+        <Group gap="xs" wrap="wrap">
+          <Badge variant="outline" color="gray" title={clusterName}>
+            {output.cluster}
+          </Badge>
+          <Text size="sm">{t('outputs.due', { date: f.date(output.due) })}</Text>
+        </Group>
+        <Text size="sm">
+          {t('outputs.progress')}:{' '}
+          {output.value === null
+            ? t('outputs.noProgress')
+            : t('outputs.progressValue', {
+                value: f.number(output.value),
+                target: f.number(output.target.value),
+                unit: output.target.unit,
+              })}
+          {output.lastUpdate && (
+            <>
+              {' '}
+              · {t('outputs.lastUpdate')} <DateText value={output.lastUpdate} />
+            </>
+          )}
+        </Text>
+        <Group gap="md" wrap="wrap">
+          <Anchor
+            component={Link}
+            to={`/work-plans?cluster=${encodeURIComponent(output.cluster)}&biennium=${encodeURIComponent(output.biennium)}`}
+            size="sm"
+          >
+            {t('outputs.workPlan', { cluster: output.cluster })}
+          </Anchor>
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            onClick={toggle}
+            aria-expanded={open}
+            aria-controls={historyId}
+            aria-label={`${t('outputs.history', { n: output.entries.length })}: ${output.title}`}
+          >
+            {t('outputs.history', { n: output.entries.length })}
+          </Button>
+        </Group>
+        <Collapse expanded={open} id={historyId}>
+          <History output={output} />
+        </Collapse>
+      </Stack>
+    </Card>
+  );
+}
+
+export function Page() {
+  const { t } = useI18n();
+  const { all, setFilter } = useUrlFilters(['biennium', 'cluster', 'status'] as const);
+  const biennium = all.biennium ?? currentBiennium();
+  const status = STATUSES.find((s) => s === all.status);
+  const timeline = useApi('/work-plans/outputs/timeline', {
+    params: {
+      query: { biennium, ...(all.cluster ? { cluster: all.cluster } : {}), ...(status ? { status } : {}) },
+    },
+  });
+  const clusters = useApi('/clusters', { params: { query: { status: 'active' } } }, { staleTime: 3_600_000 });
+  const names = new Map((clusters.data?.items ?? []).map((c) => [c.code, c.name]));
+  return (
+    <>
+      <PageHeader title={t('outputs.title')}>
+        <Text size="sm" c="dimmed">
+          {t('outputs.intro')}
+        </Text>
+      </PageHeader>
+      <FilterBar wrap="wrap">
+        <Select
+          label={t('outputs.biennium')}
+          data={biennia()}
+          value={biennium}
+          allowDeselect={false}
+          onChange={(v) => setFilter('biennium', v)}
+          w={{ base: '100%', sm: 180 }}
+        />
+        <ClusterSelect
+          label={t('outputs.cluster')}
+          placeholder={t('outputs.allClusters')}
+          activeOnly
+          value={all.cluster}
+          onChange={(v) => setFilter('cluster', v)}
+          w={{ base: '100%', sm: 260 }}
+        />
+        <Select
+          label={t('outputs.status')}
+          placeholder={t('outputs.allStatuses')}
+          clearable
+          data={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          value={status ?? null}
+          onChange={(v) => setFilter('status', v)}
+          w={{ base: '100%', sm: 200 }}
+        />
+      </FilterBar>
+      <QueryState query={timeline}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <EmptyState title={t('outputs.none')} description={t('outputs.noneHint')} />
+          ) : (
+            <section aria-label={t('outputs.list')}>
+              <Text size="sm" c="dimmed" mb="xs" aria-live="polite">
+                {t('outputs.count', { n: data.items.length })}
+              </Text>
+              <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
+                {data.items.map((o) => (
+                  <OutputCard
+                    key={`${o.cluster}:${o.biennium}:${o.key}`}
+                    output={o}
+                    clusterName={names.get(o.cluster)}
+                  />
+                ))}
+              </Stack>
+            </section>
+          )
+        }
+      </QueryState>
+    </>
+  );
+}
