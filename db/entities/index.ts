@@ -37,6 +37,7 @@ import {
   MembershipApplyAttempt,
   MembershipCall,
   MembershipJuror,
+  MembershipJurorLink,
   MembershipNatcomLink,
   MembershipScore,
 } from './membership-call.js';
@@ -131,6 +132,7 @@ export const ENTITIES = [
   MembershipApplication,
   MembershipNatcomLink,
   MembershipJuror,
+  MembershipJurorLink,
   MembershipScore,
   MembershipApplyAttempt,
 ];

@@ -22,6 +22,7 @@ import { Migration20261221090000_DonorIatiRef } from './Migration20261221090000_
 import { Migration20261219090000_ProgressReports } from './Migration20261219090000_ProgressReports.js';
 import { Migration20261219100000_OutputProgress } from './Migration20261219100000_OutputProgress.js';
 import { Migration20261216090000_Obligations } from './Migration20261216090000_Obligations.js';
+import { Migration20261222090000_JurorLinks } from './Migration20261222090000_JurorLinks.js';
 import { Migration20261214090000_MembershipCalls } from './Migration20261214090000_MembershipCalls.js';
 
 /** Every committed migration, in order; applied at start. */
@@ -50,4 +51,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261219090000_ProgressReports', class: Migration20261219090000_ProgressReports },
   { name: 'Migration20261219100000_OutputProgress', class: Migration20261219100000_OutputProgress },
   { name: 'Migration20261221090000_DonorIatiRef', class: Migration20261221090000_DonorIatiRef },
+  { name: 'Migration20261222090000_JurorLinks', class: Migration20261222090000_JurorLinks },
 ];
