@@ -121,7 +121,7 @@ function Scoring({ a, token }: { a: JuryApplication; token: string }) {
                 {t('membership.saveScores')}
               </Button>
               {saved && (
-                <Text c="green.9" role="status">
+                <Text fw={500} role="status">
                   {t('jury.saved')}
                 </Text>
               )}
