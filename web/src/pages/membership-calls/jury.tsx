@@ -12,6 +12,7 @@ import { useProblemForm } from '../../ui/problem-form';
 import { PublicFrame } from './public-frame';
 
 const CRITERIA = ['commitment', 'strategy', 'stakeholders', 'resources', 'monitoring'] as const;
+const CHALLENGES = ['inclusion', 'literacy', 'employment', 'health', 'environment', 'digital'] as const;
 type Criterion = (typeof CRITERIA)[number];
 type JuryApplication = Schemas['JuryApplication'];
 
@@ -72,9 +73,9 @@ function Scoring({ a, token }: { a: JuryApplication; token: string }) {
           {t('jury.challenges')}
         </Title>
         <SimpleGrid cols={{ base: 2, sm: 3 }} spacing={4}>
-          {Object.entries(a.challenges).map(([c, n]) => (
+          {CHALLENGES.filter((c) => a.challenges[c] !== undefined).map((c) => (
             <Text size="sm" key={c}>
-              {t(`apply.challenge.${c}` as MessageKey)}: {n}
+              {t(`apply.challenge.${c}` as MessageKey)}: {a.challenges[c]}
             </Text>
           ))}
         </SimpleGrid>
