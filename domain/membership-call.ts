@@ -236,6 +236,18 @@ export const ScoresBody = z
   })
   .strict();
 
+/** A juror's link: valid while the call is not closed, and at most this long after it was sent. */
+export const JURY_LINK = Object.freeze({ ttlMs: 180 * 86_400_000, validity: 'P180D' });
+
+const CriterionScores = z
+  .object(
+    Object.fromEntries(CRITERIA.map((c) => [c, z.int().min(SCORE.min).max(SCORE.max)])) as Record<Criterion, z.ZodInt>,
+  )
+  .strict();
+
+/** A juror's own scores, with its link's token (in the body, never in the URL). */
+export const JuryScoresBody = z.object({ token: z.string().min(20).max(100), scores: CriterionScores }).strict();
+
 export const DecisionBody = z
   .object({
     decision: z.enum(['admitted', 'not_admitted']),

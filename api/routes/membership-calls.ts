@@ -23,7 +23,11 @@ import {
   deleteApplication,
   insertApplication,
   insertCall,
+  jurorByToken,
+  recordScores,
   reportRows,
+  sendJurorLinks,
+  type JurorGrant,
 } from '../../db/queries/membership-call.js';
 import {
   APPLICATION_STATUSES,
@@ -36,6 +40,7 @@ import {
   DecisionBody,
   FINAL_APPLICATION_STATUSES,
   JurorBody,
+  JuryScoresBody,
   NatcomDecisionBody,
   ScoresBody,
   TokenBody,
@@ -229,6 +234,65 @@ const NatcomReview = z
   })
   .openapi('NatcomReview');
 
+const JuryApplication = z
+  .object({
+    id: z.uuid(),
+    status: z.enum(APPLICATION_STATUSES),
+    cityName: z.string(),
+    country: z.string(),
+    countryName: z.string(),
+    contactName: z.string().describe("the applicant's contact, without e-mail"),
+    language: z.enum(LANGUAGES),
+    cityData: ApplicationView.shape.cityData,
+    motivation: z.string(),
+    implementation: z.string(),
+    challenges: z.record(z.enum(CHALLENGES), z.int()),
+    mayor: z.object({ name: z.string(), confirmed: z.boolean() }),
+    natcomNote: z.string().nullable(),
+    scores: z.record(z.enum(CRITERIA), z.int()).describe("this juror's own scores so far"),
+  })
+  .openapi('JuryApplication');
+const JuryReview = z
+  .object({
+    callId: z.uuid(),
+    callTitle: z.string(),
+    jurorName: z.string(),
+    expiresAt: z.string(),
+    applications: z.array(JuryApplication).describe("the call's applications under jury review"),
+  })
+  .openapi('JuryReview');
+
+/** The applications a juror's link shows (one, or the call's under jury review), with its own scores. */
+async function juryApplications(em: EntityManager, g: JurorGrant, applicationId?: string) {
+  const rows = await em.execute<Record<string, unknown>[]>(
+    `select a.id, a.status, a.city_name, a.country_code, k.name as country_name, a.contact_name, a.language,
+            a.city_data, a.motivation, a.implementation, a.challenges, a.mayor_name, a.mayor_confirmed, a.natcom_note,
+            coalesce((select jsonb_object_agg(s.criterion, s.score) from membership_score s
+                       where s.application_id = a.id and s.juror_id = ?), '{}'::jsonb) as scores
+       from membership_application a join country k on k.code = a.country_code
+      where a.call_id = ? and ${applicationId ? 'a.id = ?' : "a.status = 'jury_review'"}
+      order by a.created_at, a.id limit 1000`,
+    applicationId ? [g.jurorId, g.callId, applicationId] : [g.jurorId, g.callId],
+  );
+  const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+  return rows.map((r) => ({
+    id: r.id as string,
+    status: r.status as (typeof APPLICATION_STATUSES)[number],
+    cityName: r.city_name as string,
+    country: r.country_code as string,
+    countryName: r.country_name as string,
+    contactName: r.contact_name as string,
+    language: r.language as (typeof LANGUAGES)[number],
+    cityData: json<IMembershipApplication['cityData']>(r.city_data),
+    motivation: r.motivation as string,
+    implementation: r.implementation as string,
+    challenges: json<IMembershipApplication['challenges']>(r.challenges),
+    mayor: { name: r.mayor_name as string, confirmed: r.mayor_confirmed === true },
+    natcomNote: (r.natcom_note as string | null) ?? null,
+    scores: json<Partial<Record<(typeof CRITERIA)[number], number>>>(r.scores),
+  }));
+}
+
 const ListQuery = z.object({ status: z.enum(CALL_STATUSES).optional() });
 const ApplicationsQuery = z.object({ status: z.enum(APPLICATION_STATUSES).optional() });
 const CountryParams = z.object({ code: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code') });
@@ -367,9 +431,14 @@ export function membershipCallRoutes(deps: AppDeps): Router {
       const c = await findCall(em, params.id);
       const email = normalizeEmail(body.email);
       if (await em.findOne(MembershipJuror, { call: c.id, email })) throw conflict(`${email} is on this jury already`);
-      const j = em.create(MembershipJuror, { id: randomUUID(), call: c.id, name: body.name, email });
-      await em.flush();
-      return reply(201, { id: j.id, name: j.name, email: j.email });
+      const id = randomUUID();
+      // Named while applications are with the jury: its link goes out in the same transaction.
+      await em.transactional(async (tx) => {
+        tx.create(MembershipJuror, { id, call: c.id, name: body.name, email });
+        await tx.flush();
+        await sendJurorLinks(tx as EntityManager, c.id, id);
+      });
+      return reply(201, { id, name: body.name, email });
     },
   });
 
@@ -426,20 +495,8 @@ export function membershipCallRoutes(deps: AppDeps): Router {
       const juror = await em.findOne(MembershipJuror, { id: body.jurorId, call: a.call });
       if (!juror)
         throw unprocessable('not a juror of this call', [{ path: 'body.jurorId', message: 'not on this jury' }]);
-      await em.transactional(async (tx) => {
-        const [row] = await tx.execute<{ status: string }[]>(
-          `select status from membership_application where id = ? for update`,
-          [a.id],
-        );
-        if (row?.status !== 'jury_review') throw conflict(`the application is ${row?.status}, not with the jury`);
-        for (const [criterion, score] of Object.entries(body.scores))
-          await tx.execute(
-            `insert into membership_score (id, application_id, juror_id, criterion, score, updated_at)
-             values (gen_random_uuid(), ?, ?, ?, ?, now())
-             on conflict (application_id, juror_id, criterion) do update set score = excluded.score, updated_at = now()`,
-            [a.id, juror.id, criterion, score],
-          );
-      });
+      const r = await recordScores(em.fork() as EntityManager, a.id, juror.id, body.scores);
+      if (!r.ok) throw conflict(`the application is ${r.status}, not with the jury`);
       return applicationView(em.fork() as EntityManager, await em.fork().findOneOrFail(MembershipApplication, a.id));
     },
   });
@@ -678,6 +735,62 @@ export function membershipCallRoutes(deps: AppDeps): Router {
       const after = (await applicationByNatcomToken(em.fork() as EntityManager, body.token))!;
       const { workflowId: _w, ...rest } = after;
       return { ...rest, actionable: false };
+    },
+  });
+
+  const juror = async (em: EntityManager, token: string) => {
+    const g = await jurorByToken(em, token);
+    if (!g)
+      throw new HttpProblem(401, 'Unauthorized', 'this link is not valid (unknown, expired, or the call has closed)');
+    return g;
+  };
+
+  defineRoute(router, deps, {
+    method: 'post',
+    path: '/membership-applications/jury-review',
+    summary:
+      "What a juror's link shows: its call's applications under jury review, with its own scores (token in the body)",
+    tags: ['membership'],
+    roles: 'public',
+    body: TokenBody,
+    responses: {
+      200: { description: 'the applications', schema: JuryReview },
+      401: { description: 'unknown or expired token, or the call has closed' },
+    },
+    handler: async ({ body, em }) => {
+      const g = await juror(em, body.token);
+      return {
+        callId: g.callId,
+        callTitle: g.callTitle,
+        jurorName: g.jurorName,
+        expiresAt: g.expiresAt,
+        applications: await juryApplications(em, g),
+      };
+    },
+  });
+
+  defineRoute(router, deps, {
+    method: 'post',
+    path: '/membership-applications/:id/jury-scores',
+    summary:
+      "A juror records its own scores (1–5 per criterion) with its link's token, while the application is with the jury",
+    tags: ['membership'],
+    roles: 'public',
+    params: IdParams,
+    body: JuryScoresBody,
+    responses: {
+      200: { description: 'recorded', schema: JuryApplication },
+      401: { description: 'unknown or expired token, or the call has closed' },
+      403: { description: "the application is not one of the link's call" },
+      409: { description: 'not with the jury (decided, withdrawn…)' },
+    },
+    handler: async ({ params, body, em }) => {
+      const g = await juror(em, body.token);
+      const [a] = await juryApplications(em, g, params.id);
+      if (!a) throw new HttpProblem(403, 'Forbidden', "this link scores its own call's applications only");
+      const r = await recordScores(em.fork() as EntityManager, a.id, g.jurorId, body.scores);
+      if (!r.ok) throw conflict(`the application is ${r.status}, not with the jury`);
+      return (await juryApplications(em.fork() as EntityManager, g, a.id))[0]!;
     },
   });
   return router;

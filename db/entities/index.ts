@@ -37,6 +37,7 @@ import {
   MembershipApplyAttempt,
   MembershipCall,
   MembershipJuror,
+  MembershipJurorLink,
   MembershipNatcomLink,
   MembershipScore,
 } from './membership-call.js';
@@ -133,6 +134,7 @@ export const ENTITIES = [
   MembershipApplication,
   MembershipNatcomLink,
   MembershipJuror,
+  MembershipJurorLink,
   MembershipScore,
   MembershipApplyAttempt,
   AdvisorySessionProposal,

@@ -111,6 +111,18 @@ export const MembershipJuror = defineEntity({
 });
 export type IMembershipJuror = InferEntity<typeof MembershipJuror>;
 
+/** A juror's link (one per juror, so per call): it scores that call's applications under jury review only. */
+export const MembershipJurorLink = defineEntity({
+  name: 'MembershipJurorLink',
+  tableName: 'membership_juror_link',
+  properties: (p) => ({
+    tokenHash: p.string().length(64).primary(),
+    juror: p.manyToOne(MembershipJuror).mapToPk().unique(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    expiresAt: p.datetime(),
+  }),
+});
+
 export const MembershipScore = defineEntity({
   name: 'MembershipScore',
   tableName: 'membership_score',

@@ -23,6 +23,7 @@ import { Migration20261219090000_ProgressReports } from './Migration202612190900
 import { Migration20261219100000_OutputProgress } from './Migration20261219100000_OutputProgress.js';
 import { Migration20261216090000_Obligations } from './Migration20261216090000_Obligations.js';
 import { Migration20261222090000_AdvisorySessionProposals } from './Migration20261222090000_AdvisorySessionProposals.js';
+import { Migration20261222100000_JurorLinks } from './Migration20261222100000_JurorLinks.js';
 import { Migration20261214090000_MembershipCalls } from './Migration20261214090000_MembershipCalls.js';
 
 /** Every committed migration, in order; applied at start. */
@@ -55,4 +56,5 @@ export const MIGRATIONS: MigrationObject[] = [
     name: 'Migration20261222090000_AdvisorySessionProposals',
     class: Migration20261222090000_AdvisorySessionProposals,
   },
+  { name: 'Migration20261222100000_JurorLinks', class: Migration20261222100000_JurorLinks },
 ];

@@ -10,11 +10,13 @@ import { SIGN_IN, type Language } from '../../domain/auth.js';
 import { appLink, renderMessage, type MessageKind, type Params } from '../../domain/messages/index.js';
 import {
   APPLY_LIMIT,
+  JURY_LINK,
   endorsementRefusal,
   membershipApplicationWorkflowId,
   membershipCallWorkflowId,
   type ApplicationForm,
   type ApplicationStatus,
+  type Criterion,
   type ReportRow,
 } from '../../domain/membership-call.js';
 import type { RecipientKind } from '../../domain/notification.js';
@@ -421,7 +423,102 @@ export async function recordNatcomDecision(
         where id = ?`,
       [decision, note, status, status, applicationId],
     );
+    if (status === 'jury_review') await sendJurorLinks(tx, a.call_id);
     return { ok: true, status };
+  });
+}
+
+// ---------------------------------------------------------------- the jury
+
+/**
+ * Each juror of the call (or the one named) gets its link once, when an application of the call is
+ * under jury review and the call has not closed: one link per juror, listing all the call's
+ * applications with the jury. The token's hash and the e-mail in the caller's transaction, keyed by
+ * the juror, so a retry sends nothing twice. Answers how many were sent.
+ */
+export async function sendJurorLinks(tx: EntityManager, callId: string, jurorId?: string): Promise<number> {
+  const jurors = await tx.execute<{ id: string; name: string; email: string; title: string }[]>(
+    `select j.id, j.name, j.email, c.title from membership_juror j join membership_call c on c.id = j.call_id
+      where j.call_id = ? and c.status <> 'closed' and (?::uuid is null or j.id = ?::uuid)
+        and not exists (select 1 from membership_juror_link l where l.juror_id = j.id)
+        and exists (select 1 from membership_application a where a.call_id = c.id and a.status = 'jury_review')
+      order by j.id`,
+    [callId, jurorId ?? null, jurorId ?? null],
+  );
+  let sent = 0;
+  for (const j of jurors) {
+    const token = secret();
+    const made = await tx.execute<{ token_hash: string }[]>(
+      `insert into membership_juror_link (token_hash, juror_id, created_at, expires_at) values (?, ?, now(), ?)
+       on conflict (juror_id) do nothing returning token_hash`,
+      [sha256(token), j.id, new Date(Date.now() + JURY_LINK.ttlMs)],
+    );
+    if (!made.length) continue;
+    await writeMessage(tx, {
+      key: `${membershipCallWorkflowId(callId)}:juror:${j.id}:link`,
+      recipientKind: 'person',
+      email: j.email,
+      kind: 'membership-call.jury-invitation',
+      params: { name: j.name, title: j.title, validity: { duration: JURY_LINK.validity } },
+      language: 'en',
+      link: `/app/jury/${token}`,
+    });
+    sent++;
+  }
+  return sent;
+}
+
+export interface JurorGrant {
+  jurorId: string;
+  jurorName: string;
+  callId: string;
+  callTitle: string;
+  expiresAt: string;
+}
+
+/** The juror and call a link's token scores for: null for an unknown or expired token, or once the call has closed. */
+export async function jurorByToken(em: EntityManager, token: string): Promise<JurorGrant | null> {
+  const [r] = await em.execute<{ id: string; name: string; call_id: string; title: string; expires_at: Date }[]>(
+    `select j.id, j.name, j.call_id, c.title, l.expires_at
+       from membership_juror_link l join membership_juror j on j.id = l.juror_id join membership_call c on c.id = j.call_id
+      where l.token_hash = ? and l.expires_at > now() and c.status <> 'closed'`,
+    [sha256(token)],
+  );
+  if (!r) return null;
+  return {
+    jurorId: r.id,
+    jurorName: r.name,
+    callId: r.call_id,
+    callTitle: r.title,
+    expiresAt: new Date(r.expires_at).toISOString(),
+  };
+}
+
+/**
+ * A juror's scores on an application, replacing its earlier ones, while the application is under
+ * jury review (its row locked, so a decision cannot slip in between). Answers the status it found
+ * when that is not `jury_review` (nothing written).
+ */
+export async function recordScores(
+  em: EntityManager,
+  applicationId: string,
+  jurorId: string,
+  scores: Record<Criterion, number>,
+): Promise<{ ok: true } | { ok: false; status: ApplicationStatus | undefined }> {
+  return em.transactional(async (tx) => {
+    const [row] = await tx.execute<{ status: ApplicationStatus }[]>(
+      `select status from membership_application where id = ? for update`,
+      [applicationId],
+    );
+    if (row?.status !== 'jury_review') return { ok: false, status: row?.status };
+    for (const [criterion, score] of Object.entries(scores))
+      await tx.execute(
+        `insert into membership_score (id, application_id, juror_id, criterion, score, updated_at)
+         values (gen_random_uuid(), ?, ?, ?, ?, now())
+         on conflict (application_id, juror_id, criterion) do update set score = excluded.score, updated_at = now()`,
+        [applicationId, jurorId, criterion, score],
+      );
+    return { ok: true };
   });
 }
 

@@ -26,6 +26,10 @@ export const membershipCallEn = {
     subject: 'Application not endorsed: {city}',
     body: 'The National Commission of {country} declined to endorse {city} in the call “{title}”: the city is not admitted.',
   },
+  'membership-call.jury-invitation': {
+    subject: 'Your scores, please: the jury of “{title}”',
+    body: 'Dear {name}, you are on the jury of the GNLC membership call “{title}”. Endorsed applications now wait for your scores (1 to 5 on each criterion). The link below shows them and records your scores; it is yours alone, scores this call only, and works until the call closes or for {validity} at most.',
+  },
   'membership-call.jury-review': {
     subject: 'Endorsed, for the jury: {city}',
     body: 'The National Commission of {country} endorsed {city} in the call “{title}”. The jury may now score it.',
@@ -80,6 +84,10 @@ export const membershipCallFr: Record<keyof typeof membershipCallEn, Template> =
   'membership-call.natcom-declined': {
     subject: 'Candidature non soutenue : {city}',
     body: 'La Commission nationale de {country} a refusé de soutenir {city} dans l’appel « {title} » : la ville n’est pas admise.',
+  },
+  'membership-call.jury-invitation': {
+    subject: 'Vos notes, s’il vous plaît : le jury de « {title} »',
+    body: 'Bonjour {name}, vous faites partie du jury de l’appel à candidatures du GNLC « {title} ». Des candidatures soutenues attendent vos notes (de 1 à 5 pour chaque critère). Le lien ci-dessous les présente et enregistre vos notes ; il est à vous seul, ne vaut que pour cet appel, et fonctionne jusqu’à la clôture de l’appel ou {validity} au plus.',
   },
   'membership-call.jury-review': {
     subject: 'Soutenue, pour le jury : {city}',

@@ -1,6 +1,7 @@
 // Applying as a city in real Chromium, at phone width, with no account: the public form refuses a
 // bad field beside it, the application is sent, the contact confirms from the e-mailed link (real
-// outbox, SMTP sink), and the National Commission endorses from its own e-mailed link. Axe clean.
+// outbox, SMTP sink), the National Commission endorses from its own e-mailed link, and a juror
+// scores from its own. Axe clean.
 import { describe, expect, it } from 'vitest';
 import { useWebStack } from '../support/web-stack.js';
 import { anonymousContext, expectAxeClean, heading, screenshot } from '../support/browser.js';
@@ -86,6 +87,43 @@ describe('applying for membership', () => {
     expect(apps.body.items.map((a: { cityName: string; status: string }) => [a.cityName, a.status])).toEqual([
       ['Kisumu', 'jury_review'],
     ]);
+
+    // A juror named now is e-mailed its own link, and scores from it; a missing score is refused beside its field.
+    const jurorEmail = 'juror@jury.example.org';
+    expect(
+      (await http.post(`/membership-calls/${callId}/jurors`, { name: 'Amina Juror', email: jurorEmail })).status,
+    ).toBe(201);
+    const juryMail = await stack.sink.waitFor(jurorEmail, /\/app\/jury\//, 20_000);
+    const juryPath = /\/app\/jury\/[A-Za-z0-9_-]+/.exec(juryMail.text)![0];
+    await page.goto(`${stack.app.url}${juryPath}`);
+    await heading(page, 'Score the applications');
+    const kisumu = page.getByRole('form', { name: 'Your scores for Kisumu' });
+    await kisumu.waitFor();
+    expect(await page.getByText(contact).count()).toBe(0);
+    for (const [label, score] of [
+      ['Commitment', '5'],
+      ['Strategy', '4'],
+      ['Stakeholders', '4'],
+      ['Resources', '3'],
+    ] as const) {
+      await kisumu.getByLabel(label).first().click();
+      await page.getByRole('option', { name: score, exact: true }).click();
+    }
+    await kisumu.getByRole('button', { name: 'Save the scores' }).click();
+    // Only the missing one is marked, beside its field.
+    await kisumu.locator('input[aria-invalid="true"]').first().waitFor();
+    expect(await kisumu.locator('input[aria-invalid="true"]').count()).toBe(1);
+    expect(await kisumu.getByLabel('Monitoring').first().getAttribute('aria-invalid')).toBe('true');
+    await expectAxeClean(page);
+    await kisumu.getByLabel('Monitoring').first().click();
+    await page.getByRole('option', { name: '4', exact: true }).click();
+    await kisumu.getByRole('button', { name: 'Save the scores' }).click();
+    await kisumu.getByText('Your scores are saved.').waitFor();
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await screenshot(page, 'membership-jury-phone');
+    await expectAxeClean(page);
+    const scored = await http.get(`/membership-applications/${apps.body.items[0].id}`);
+    expect(scored.body.means).toMatchObject({ commitment: '5.00', overall: '4.00' });
     await context.close();
   });
 });

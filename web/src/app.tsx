@@ -51,6 +51,7 @@ export const routes: RouteObject[] = [
     ...page(() => import('./pages/membership-calls/confirm')),
   },
   { path: '/natcom/:token', errorElement: <RouteError />, ...page(() => import('./pages/membership-calls/natcom')) },
+  { path: '/jury/:token', errorElement: <RouteError />, ...page(() => import('./pages/membership-calls/jury')) },
   {
     path: '/',
     element: <Shell />,

@@ -2553,6 +2553,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/membership-applications/jury-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a juror's link shows: its call's applications under jury review, with its own scores (token in the body) */
+        post: operations["postMembershipApplicationsJuryReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/membership-applications/{id}/jury-scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A juror records its own scores (1–5 per criterion) with its link's token, while the application is with the jury */
+        post: operations["postMembershipApplicationsByIdJuryScores"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/advisory-session-proposals": {
         parameters: {
             query?: never;
@@ -4307,6 +4341,69 @@ export interface components {
             motivation: string;
             implementation: string;
             actionable: boolean;
+        };
+        JuryReview: {
+            /** Format: uuid */
+            callId: string;
+            callTitle: string;
+            jurorName: string;
+            expiresAt: string;
+            /** @description the call's applications under jury review */
+            applications: components["schemas"]["JuryApplication"][];
+        };
+        JuryApplication: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "submitted" | "natcom_review" | "jury_review" | "admitted" | "not_admitted" | "withdrawn" | "lapsed" | "expired";
+            cityName: string;
+            country: string;
+            countryName: string;
+            /** @description the applicant's contact, without e-mail */
+            contactName: string;
+            /** @enum {string} */
+            language: "en" | "fr";
+            cityData: {
+                population: number;
+                areaKm2: number;
+                gdpPerCapitaCity: {
+                    /** @enum {string} */
+                    currency: "USD";
+                    minor: number;
+                };
+                gdpPerCapitaCountry: {
+                    /** @enum {string} */
+                    currency: "USD";
+                    minor: number;
+                };
+                schoolingYears: {
+                    female: number;
+                    male: number;
+                };
+            };
+            motivation: string;
+            implementation: string;
+            challenges: {
+                inclusion?: number;
+                literacy?: number;
+                employment?: number;
+                health?: number;
+                environment?: number;
+                digital?: number;
+            };
+            mayor: {
+                name: string;
+                confirmed: boolean;
+            };
+            natcomNote: string | null;
+            /** @description this juror's own scores so far */
+            scores: {
+                commitment?: number;
+                strategy?: number;
+                stakeholders?: number;
+                resources?: number;
+                monitoring?: number;
+            };
         };
         AdvisorySessionProposal: {
             /** Format: uuid */
@@ -19689,6 +19786,175 @@ export interface operations {
                 };
             };
             /** @description not in review, the window has ended, or the per-country limit is reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body exceeds the size limit (BODY_LIMIT) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL, Temporal or the worker is unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postMembershipApplicationsJuryReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the applications */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JuryReview"];
+                };
+            };
+            /** @description Invalid input: the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unknown or expired token, or the call has closed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body exceeds the size limit (BODY_LIMIT) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL, Temporal or the worker is unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postMembershipApplicationsByIdJuryScores: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                    scores: {
+                        commitment: number;
+                        strategy: number;
+                        stakeholders: number;
+                        resources: number;
+                        monitoring: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JuryApplication"];
+                };
+            };
+            /** @description Invalid input: the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unknown or expired token, or the call has closed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the application is not one of the link's call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not with the jury (decided, withdrawn…) */
             409: {
                 headers: {
                     [name: string]: unknown;
