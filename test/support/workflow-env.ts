@@ -123,3 +123,41 @@ export async function seedCoordinatedCluster(
   }
   return seeded;
 }
+
+/** Skips the test server's time forward to `at` (ms since the epoch); nothing when it is past. */
+export async function sleepUntil(t: WorkflowTestEnv, at: number): Promise<void> {
+  const now = await t.env.currentTimeMs();
+  if (at > now) await t.env.sleep(at - now);
+}
+
+type Activities = ReturnType<typeof createActivities>;
+
+/**
+ * A worker on a task queue of its own whose `name` activity takes effect, then fails its first
+ * attempt as if the worker died before answering: the retry must not repeat the effect.
+ */
+export async function workerLosingFirstAnswer(
+  t: WorkflowTestEnv,
+  name: keyof Activities,
+  prefix: string,
+): Promise<{ worker: Worker; taskQueue: string; attempts(): number }> {
+  const real = createActivities({ orm: t.orm, logger: createLogger('silent') });
+  let attempts = 0;
+  const taskQueue = `${prefix}-${randomUUID()}`;
+  const original = real[name] as (...args: unknown[]) => Promise<unknown>;
+  const worker = await Worker.create({
+    connection: t.env.nativeConnection,
+    taskQueue,
+    workflowBundle: t.bundle,
+    activities: {
+      ...real,
+      [name]: async (...args: unknown[]) => {
+        attempts++;
+        const out = await original(...args);
+        if (attempts === 1) throw new Error('lost the answer');
+        return out;
+      },
+    },
+  });
+  return { worker, taskQueue, attempts: () => attempts };
+}

@@ -3,7 +3,6 @@
 // the contact's language. And a fulfilled pledge reminds the secretariat (which owes the report),
 // through the REPORT_OWED_PATCH path, recorded as a history for the replay test.
 import { randomUUID } from 'node:crypto';
-import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { createActivities } from '../../activities/index.js';
 import { acknowledgementKey } from '../../db/queries/acknowledgement.js';
@@ -15,7 +14,7 @@ import { createLogger } from '../../platform/logger.js';
 import { seedDonor } from '../support/funding.js';
 import { recordHistory } from '../support/histories.js';
 import { sqlOn } from '../support/sql.js';
-import { eventually, useWorkflowEnv } from '../support/workflow-env.js';
+import { eventually, useWorkflowEnv, workerLosingFirstAnswer } from '../support/workflow-env.js';
 
 const t = useWorkflowEnv();
 const sql = sqlOn(() => t.orm);
@@ -90,24 +89,7 @@ describe('acknowledgements of receipts', () => {
   });
 
   it('acknowledges once when the worker retries the receipt activity after it took effect', async () => {
-    const real = createActivities({ orm: t.orm, logger: createLogger('silent') });
-    let attempts = 0;
-    const taskQueue = `ack-${randomUUID()}`;
-    const worker = await Worker.create({
-      connection: t.env.nativeConnection,
-      taskQueue,
-      workflowBundle: t.bundle,
-      activities: {
-        ...real,
-        // The effect happens, then the attempt fails as if the worker died before answering.
-        async recordReceipt(args: Parameters<typeof real.recordReceipt>[0]) {
-          attempts++;
-          const out = await real.recordReceipt(args);
-          if (attempts === 1) throw new Error('lost the answer');
-          return out;
-        },
-      },
-    });
+    const { worker, taskQueue, attempts } = await workerLosingFirstAnswer(t, 'recordReceipt', 'ack');
     await worker.runUntil(async () => {
       const donorId = await seedDonor(sql);
       const now = await t.env.currentTimeMs();
@@ -122,7 +104,7 @@ describe('acknowledgements of receipts', () => {
       );
       const result = await handle.executeUpdate(receiptUpdate, { args: [receipt('R-7', 10_000_000, day(now))] });
       expect(result.status).toBe('fulfilled');
-      expect(attempts).toBe(2);
+      expect(attempts()).toBe(2);
       const sent = await acks(spec.pledgeId);
       expect(sent.map((a) => a.key)).toEqual([acknowledgementKey(spec.pledgeId, 'R-7')]);
       expect(sent[0]!.subject).toMatch(/^We have received €100,000\.00 \(US\$108,000\.00\)/);

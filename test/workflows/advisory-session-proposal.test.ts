@@ -1,19 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
-import { createActivities } from '../../activities/index.js';
 import { scheduleProposals } from '../../db/queries/advisory-session-proposal.js';
 import { insertWorkshop } from '../../db/queries/workshop.js';
 import { ADVISORY_SESSION_PROPOSAL_PATCH } from '../../domain/advisory-session-proposal.js';
 import { clusterCycleWorkflowId, type CycleInput } from '../../domain/cluster-cycle.js';
 import { electionWorkflowId } from '../../domain/election.js';
 import { WORKSHOP_DEFAULTS } from '../../domain/workshop.js';
-import { createLogger } from '../../platform/logger.js';
 import { clusterCycleWorkflow, requestElectionUpdate } from '../../workflows/cluster-cycle.js';
 import { nominateUpdate, type electionWorkflow } from '../../workflows/election.js';
 import { recordHistory } from '../support/histories.js';
 import { sqlOn } from '../support/sql.js';
-import { eventually, seedCluster, useWorkflowEnv } from '../support/workflow-env.js';
+import { eventually, seedCluster, useWorkflowEnv, workerLosingFirstAnswer } from '../support/workflow-env.js';
 
 const DAY = 86_400_000;
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -60,24 +57,7 @@ async function electCoordinator(taskQueue: string, cycleInput: Partial<CycleInpu
 
 describe('advisory session proposals on the time-skipping server', () => {
   it('proposes once when the term starts (even when the activity is retried) and reminds once when none is held', async () => {
-    const real = createActivities({ orm: t.orm, logger: createLogger('silent') });
-    let attempts = 0;
-    const taskQueue = `advisory-${randomUUID()}`;
-    const worker = await Worker.create({
-      connection: t.env.nativeConnection,
-      taskQueue,
-      workflowBundle: t.bundle,
-      activities: {
-        ...real,
-        // The effect happens, then the attempt fails as if the worker died before answering.
-        async proposeAdvisorySession(args: Parameters<typeof real.proposeAdvisorySession>[0]) {
-          attempts++;
-          const out = await real.proposeAdvisorySession(args);
-          if (attempts === 1) throw new Error('lost the answer');
-          return out;
-        },
-      },
-    });
+    const { worker, taskQueue, attempts } = await workerLosingFirstAnswer(t, 'proposeAdvisorySession', 'advisory');
     await worker.runUntil(async () => {
       const { cluster, termStart, cycle, firstRun } = await electCoordinator(taskQueue);
       // Decided, but the term has not started yet: nothing proposed.
@@ -88,7 +68,7 @@ describe('advisory session proposals on the time-skipping server', () => {
         const rows = await proposals(cluster);
         return rows.length ? rows : undefined;
       });
-      expect(attempts).toBe(2);
+      expect(attempts()).toBe(2);
       expect(await proposals(cluster)).toHaveLength(1);
       expect(proposal).toMatchObject({ term_start: termStart, status: 'proposed', reminded_at: null });
       // Three months after the term's first day (the default advisoryWithin).

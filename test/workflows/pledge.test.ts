@@ -14,7 +14,7 @@ import {
 import { seedDonor as seedDonorWith } from '../support/funding.js';
 import { sqlOn } from '../support/sql.js';
 import { recordHistory } from '../support/histories.js';
-import { eventually, useWorkflowEnv } from '../support/workflow-env.js';
+import { eventually, useWorkflowEnv, sleepUntil as sleepUntilOn } from '../support/workflow-env.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -30,10 +30,7 @@ const midnight = (ms: number) => Date.parse(`${day(ms)}T00:00:00Z`);
 
 const seedDonor = () => seedDonorWith(sql);
 
-async function sleepUntil(at: number) {
-  const now = await t.env.currentTimeMs();
-  if (at > now) await t.env.sleep(at - now);
-}
+const sleepUntil = (at: number) => sleepUntilOn(t, at);
 
 /** Keys of the pledge's outbox messages, without the `pledge:<id>:` prefix. */
 async function sentKeys(pledgeId: string): Promise<string[]> {

@@ -19,7 +19,7 @@ import {
 import { seedDonor } from '../support/funding.js';
 import { recordHistory } from '../support/histories.js';
 import { sqlOn } from '../support/sql.js';
-import { eventually, useWorkflowEnv } from '../support/workflow-env.js';
+import { eventually, useWorkflowEnv, sleepUntil as sleepUntilOn } from '../support/workflow-env.js';
 
 const t = useWorkflowEnv();
 const sql = sqlOn(() => t.orm);
@@ -28,10 +28,7 @@ const HOUR = 3_600_000;
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const em = () => t.orm.em.fork() as EntityManager;
 
-async function sleepUntil(at: number) {
-  const now = await t.env.currentTimeMs();
-  if (at > now) await t.env.sleep(at - now);
-}
+const sleepUntil = (at: number) => sleepUntilOn(t, at);
 
 async function openRequirement(dueInDays: number) {
   const donorId = await seedDonor(sql);

@@ -11,7 +11,12 @@ import type { TrackedOutput } from '../../domain/work-plan-output.contract.js';
 import { outputsStateQuery } from '../../workflows/work-plan-output.js';
 import { recordHistory } from '../support/histories.js';
 import { sqlOn } from '../support/sql.js';
-import { eventually, seedCoordinatedCluster, useWorkflowEnv } from '../support/workflow-env.js';
+import {
+  eventually,
+  seedCoordinatedCluster,
+  useWorkflowEnv,
+  sleepUntil as sleepUntilOn,
+} from '../support/workflow-env.js';
 
 const t = useWorkflowEnv();
 const sql = sqlOn(() => t.orm);
@@ -20,10 +25,7 @@ const HOUR = 3_600_000;
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const em = () => t.orm.em.fork() as EntityManager;
 
-async function sleepUntil(at: number) {
-  const now = await t.env.currentTimeMs();
-  if (at > now) await t.env.sleep(at - now);
-}
+const sleepUntil = (at: number) => sleepUntilOn(t, at);
 
 /** A coordinated cluster (2 members, 1 coordinator) with a work phase of the biennium holding the server's now. */
 async function openPlan() {
