@@ -15,6 +15,8 @@ import type { Logger } from '../platform/logger.js';
 import { ProcessesUnavailableError } from '../client/availability.js';
 import { REFUSAL_STATUS, isRefusal } from '../domain/refusal.js';
 import { requestIdOf } from './request-log.js';
+import { requestLanguage } from './request-language.js';
+import { problemText } from './problem-text/index.js';
 
 export interface FieldError {
   path: string;
@@ -159,6 +161,8 @@ export function sendProblem(res: Response, p: HttpProblem): void {
   for (const [k, v] of Object.entries(p.headers ?? {})) res.setHeader(k, v);
   // The request's id (api/request-log.ts): what a user quotes and an operator finds in the logs.
   const requestId = requestIdOf(res.req);
+  // Texts for a person in the language they read (Accept-Language, set by the web app).
+  const lang = requestLanguage(res.req);
   res
     .status(p.status)
     .type('application/problem+json')
@@ -166,8 +170,8 @@ export function sendProblem(res: Response, p: HttpProblem): void {
       type: `about:blank`,
       title: p.title,
       status: p.status,
-      ...(p.detail ? { detail: p.detail } : {}),
-      ...(p.errors ? { errors: p.errors } : {}),
+      ...(p.detail ? { detail: problemText(p.detail, lang) } : {}),
+      ...(p.errors ? { errors: p.errors.map((e) => ({ ...e, message: problemText(e.message, lang) })) } : {}),
       ...(p.extra ?? {}),
       ...(requestId ? { instance: `urn:request:${requestId}`, requestId } : {}),
     });
