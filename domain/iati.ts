@@ -1,6 +1,6 @@
 // The funds as open data in the aid sector's own standard: an IATI 2.03 activity file
 // (https://iatistandard.org/en/iati-standard/203/activity-standard/), one iati-activity per fund,
-// with its receipts (incoming funds), allocations (commitments) and disbursements to beneficiary
+// with its receipts (incoming funds), allocations (commitments; a reduction a negative one) and disbursements to beneficiary
 // cities, each in its original currency. Pure and deterministic: a tiny XML writer (escaping,
 // characters XML 1.0 cannot hold dropped) and the document built in the schema's element order.
 import { z } from 'zod';
@@ -217,13 +217,24 @@ export interface IatiIncoming {
   donor: IatiOrg;
 }
 
+/** A later reduction or cancellation of an allocation: what it took off, on the day it was made. */
+export interface IatiCommitmentChange {
+  seq: number;
+  action: 'reduce' | 'cancel';
+  changedOn: string;
+  /** Negative: the new amount less the one before. */
+  deltaMinor: number;
+}
+
 export interface IatiCommitment {
   allocationId: string;
   allocatedOn: string;
   currency: string;
-  /** The allocation as it stands (after any reduction or cancellation). */
+  /** The allocation as first committed, before any reduction or cancellation. */
   amountMinor: number;
   title: string;
+  /** Its reductions and cancellation, oldest first; they and amountMinor sum to the allocation as it stands. */
+  changes: readonly IatiCommitmentChange[];
 }
 
 export interface IatiDisbursement {
@@ -304,7 +315,7 @@ function activity(f: IatiFund, org: IatiReportingOrg, generated: string): XmlEle
   const text = FUND_TEXT[f.key];
   const dates = [
     ...f.incoming.map((t) => t.receivedOn),
-    ...f.commitments.map((t) => t.allocatedOn),
+    ...f.commitments.flatMap((t) => [t.allocatedOn, ...t.changes.map((c) => c.changedOn)]),
     ...f.disbursements.map((t) => t.disbursedOn),
   ].sort();
   const donors = new Map<string, IatiOrg>();
@@ -326,7 +337,11 @@ function activity(f: IatiFund, org: IatiReportingOrg, generated: string): XmlEle
         ],
       ),
     );
-  for (const t of f.commitments)
+  // A transaction records a flow on the day it took place (never a future one) and its value may be
+  // negative (IATI 2.03, activity standard, overview: transactions). So an allocation is the commitment
+  // it was on its day, and a reduction or cancellation is a further commitment (2) of negative value on
+  // the day it was made: the history stays as published and the commitments still sum to what stands.
+  for (const t of f.commitments) {
     transactions.push(
       el(
         'transaction',
@@ -340,6 +355,21 @@ function activity(f: IatiFund, org: IatiReportingOrg, generated: string): XmlEle
         ],
       ),
     );
+    for (const c of t.changes)
+      transactions.push(
+        el(
+          'transaction',
+          [['ref', `${t.allocationId}-change-${c.seq}`]],
+          [
+            el('transaction-type', [['code', TRANSACTION_TYPE.commitment]]),
+            el('transaction-date', [['iso-date', c.changedOn]]),
+            value(c.deltaMinor, t.currency, c.changedOn),
+            el('description', [], [narrative(`${c.action === 'cancel' ? 'Cancelled' : 'Reduced'}: ${t.title}`)]),
+            reporting('provider-org', org),
+          ],
+        ),
+      );
+  }
   for (const t of f.disbursements) {
     const parts = disbursementByCountry(t);
     parts.forEach((p, i) =>

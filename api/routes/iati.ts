@@ -11,7 +11,8 @@ const IatiXml = z.string().meta({
   description:
     'An IATI 2.03 `iati-activities` document (validates against iati-activities-schema.xsd): one iati-activity per fund ' +
     '(`{IATI_REPORTING_ORG_REF}-{fund key}`) with incoming funds (1) per receipt credit, commitments (2) per allocation ' +
-    'and disbursements (3) per beneficiary country, in their original currency',
+    'as first committed and a negative one per later reduction or cancellation, and disbursements (3) per beneficiary ' +
+    'country, in their original currency',
   example:
     '<?xml version="1.0" encoding="UTF-8"?>\n<iati-activities version="2.03" generated-datetime="2026-12-01T12:00:00Z">…',
 });

@@ -297,22 +297,25 @@ async function detail(em: EntityManager, p: IPartnership, principal: Principal) 
   };
 }
 
-/** The partnership if the principal may read it: staff all, a city its own (either side); others find none. */
-async function visible(em: EntityManager, id: string, principal: Principal): Promise<IPartnership> {
+/**
+ * The partnership `id` as `principal` may use it, or the route's refusal: staff read every one, a
+ * city its own (either side) and any other city finds none (404); `write` lets only the supporting
+ * city's representative through (the African city may read, not write: 403); `active` refuses a
+ * completed partnership (409). Checked in that order, so a stranger learns nothing of its status.
+ */
+async function partnershipFor(
+  em: EntityManager,
+  id: string,
+  principal: Principal,
+  need: { write?: boolean; active?: boolean } = {},
+): Promise<IPartnership> {
   const p = await em.findOne(Partnership, id);
   if (!p || (principal.role === 'city' && !sideOf(p, principal))) throw notFound('partnership');
+  if (need.write && principal.role !== 'secretariat' && sideOf(p, principal) !== 'supporting')
+    throw forbidden("only the supporting city's representative may do this");
+  if (need.active && p.status !== 'active') throw conflict('the partnership is completed');
   return p;
 }
-
-/** For a city's writes: only the supporting city (the African city may read, not write). */
-function requireSupporting(p: IPartnership, principal: Principal): void {
-  if (principal.role === 'secretariat') return;
-  if (sideOf(p, principal) !== 'supporting') throw forbidden("only the supporting city's representative may do this");
-}
-
-const activeOr409 = (p: IPartnership) => {
-  if (p.status !== 'active') throw conflict('the partnership is completed');
-};
 
 export function partnershipRoutes(deps: AppDeps): Router {
   const router = Router();
@@ -444,7 +447,7 @@ export function partnershipRoutes(deps: AppDeps): Router {
     roles: ['secretariat', 'viewer', 'city'],
     params: IdParams,
     responses: { 200: { description: 'the partnership', schema: PartnershipView }, 404: { description: 'unknown' } },
-    handler: async ({ params, em, principal }) => detail(em, await visible(em, params.id, principal), principal),
+    handler: async ({ params, em, principal }) => detail(em, await partnershipFor(em, params.id, principal), principal),
   });
 
   defineRoute(router, deps, {
@@ -462,9 +465,7 @@ export function partnershipRoutes(deps: AppDeps): Router {
       422: { description: 'unknown donor' },
     },
     handler: async ({ params, body, em, principal }) => {
-      const p = await em.findOne(Partnership, params.id);
-      if (!p) throw notFound('partnership');
-      activeOr409(p);
+      const p = await partnershipFor(em, params.id, principal, { active: true });
       if (body.donorId && !(await em.findOne(Donor, body.donorId)))
         throw unprocessable('unknown donor', [{ path: 'body.donorId', message: 'no such donor' }]);
       if (body.title !== undefined) p.title = body.title;
@@ -491,8 +492,7 @@ export function partnershipRoutes(deps: AppDeps): Router {
       409: { description: 'completed, or the next period has not begun' },
     },
     handler: async ({ params, body, em, principal }) => {
-      const p = await visible(em, params.id, principal);
-      requireSupporting(p, principal);
+      const p = await partnershipFor(em, params.id, principal, { write: true });
       const out = await fileReport(
         em.fork() as EntityManager,
         p.id,
@@ -545,9 +545,7 @@ export function partnershipRoutes(deps: AppDeps): Router {
       409: { description: 'completed' },
     },
     handler: async ({ params, body, em, principal }) => {
-      const p = await visible(em, params.id, principal);
-      requireSupporting(p, principal);
-      activeOr409(p);
+      const p = await partnershipFor(em, params.id, principal, { write: true, active: true });
       const a = em.create(PartnershipActivity, {
         partnership: p.id,
         title: body.title,
@@ -586,9 +584,7 @@ export function partnershipRoutes(deps: AppDeps): Router {
       422: { description: 'no such pledge, another earmark, or another donor than the partnership’s' },
     },
     handler: async ({ params, body, em, principal }) => {
-      const p = await em.findOne(Partnership, params.id);
-      if (!p) throw notFound('partnership');
-      activeOr409(p);
+      const p = await partnershipFor(em, params.id, principal, { active: true });
       const pledge = await em.findOne(Pledge, body.pledgeId);
       const bad = (message: string) =>
         unprocessable('the pledge cannot be linked', [{ path: 'body.pledgeId', message }]);
@@ -626,9 +622,7 @@ export function partnershipRoutes(deps: AppDeps): Router {
       409: { description: 'already completed' },
     },
     handler: async ({ params, body, em, principal }) => {
-      const p = await em.findOne(Partnership, params.id);
-      if (!p) throw notFound('partnership');
-      activeOr409(p);
+      const p = await partnershipFor(em, params.id, principal, { active: true });
       await handle(p)
         .executeUpdate(recordOutcomeUpdate, {
           args: [{ outcome: body.outcome, ...(body.note ? { note: body.note } : {}) }],

@@ -11,7 +11,16 @@ import { WorkPhase } from './work-phase.js';
 export const Workshop = defineEntity({
   name: 'Workshop',
   tableName: 'workshop',
-  indexes: [{ properties: ['cluster', 'startsAt'] }],
+  // The calendar's earliest events by each of a workshop's dates (Migration20261223300000_CalendarIndexes).
+  indexes: [
+    { properties: ['cluster', 'startsAt'] },
+    { properties: ['startsAt', 'id'] },
+    { properties: ['rsvpBy', 'id'] },
+    {
+      name: 'workshop_outcomes_due_id_index',
+      expression: `create index "workshop_outcomes_due_id_index" on "workshop" (workshop_outcomes_due("outcomes_due_at", "ends_at", "settings"->>'outcomesDue'), "id")`,
+    },
+  ],
   properties: (p) => ({
     id: p.uuid().primary(),
     workflowId: p.string(),

@@ -57,6 +57,13 @@ export const wants = (f: CalendarFilters, kind: string): boolean =>
   !f.kinds || (f.kinds as readonly string[]).includes(kind);
 
 /**
+ * When a workshop's outcomes are due: the workflow's date, else planned from the end and its
+ * outcomesDue, in UTC wall time as the workflow's addDuration (Migration20261223300000 defines it and
+ * indexes it).
+ */
+const OUTCOMES_DUE = `workshop_outcomes_due(outcomes_due_at, ends_at, settings->>'outcomesDue')`;
+
+/**
  * Every scheduled workshop, with its RSVP deadline and its outcomes due date (planned from the end
  * and the workshop's outcomesDue until the workflow fixes it); a city sees those it is invited to.
  * Each event is kept by its own date, so a December workshop's January outcomes land in January.
@@ -64,6 +71,39 @@ export const wants = (f: CalendarFilters, kind: string): boolean =>
 export const workshopEvents: CalendarSource = async (em, _p, f) => {
   if (f.kinds && !f.kinds.some((k) => k.startsWith('workshop.'))) return [];
   const [from, to] = yearRange(f);
+  const filters = `${f.cluster ? 'and cluster_code = ?' : ''} ${f.city ? 'and ? = any(invited)' : ''}`;
+  const filterParams = [...(f.cluster ? [f.cluster] : []), ...(f.city ? [f.city] : [])];
+  let where: string;
+  let params: unknown[];
+  if (!f.limit) {
+    where = `starts_at is not null
+       and ((starts_at >= ? and starts_at < ?) or (rsvp_by >= ? and rsvp_by < ?) or (${OUTCOMES_DUE} >= ? and ${OUTCOMES_DUE} < ?))
+       ${filters}`;
+    params = [from, to, from, to, from, to, ...filterParams];
+  } else {
+    // The earliest `limit` events are among the earliest `limit` of each of the three dates (in
+    // (date, uid) order: a date's uids are one prefix, the id, one suffix, so they order as the ids,
+    // and uuids order as their lowercase hex). Each date has its (date, id) index, so this reads
+    // 3 × limit index entries instead of every workshop of the year (Migration20261223300000).
+    // Times come from JS Dates (milliseconds), so the database orders them as the route does.
+    const branches: string[] = [];
+    params = [];
+    // A start's kind is the workshop's (workshop.thematic, ...); the other two are kinds of their own.
+    const startKinds = (f.kinds ?? [])
+      .filter((k) => k.startsWith('workshop.') && k !== 'workshop.rsvp_by' && k !== 'workshop.outcomes_due')
+      .map((k) => k.slice('workshop.'.length));
+    const byDate = (date: string, extra = '', extraParams: unknown[] = []) => {
+      branches.push(`(select id from workshop where starts_at is not null and ${date} >= ? and ${date} < ? ${extra} ${filters}
+                      order by ${date}, id limit ?)`);
+      params.push(from, to, ...extraParams, ...filterParams, f.limit);
+    };
+    if (!f.kinds) byDate('starts_at');
+    else if (startKinds.length) byDate('starts_at', 'and kind = any(?::text[])', [`{${startKinds.join(',')}}`]);
+    if (wants(f, 'workshop.rsvp_by')) byDate('rsvp_by');
+    if (wants(f, 'workshop.outcomes_due')) byDate(OUTCOMES_DUE);
+    if (!branches.length) return [];
+    where = `id in (${branches.join(' union ')})`;
+  }
   const rows = await em.getConnection().execute<
     {
       id: string;
@@ -82,14 +122,10 @@ export const workshopEvents: CalendarSource = async (em, _p, f) => {
       updated_at: Date;
     }[]
   >(
-    `select * from (
-       select id, cluster_code, kind, title, starts_at, ends_at, rsvp_by, venue, online_url, timezone, status, invited, revision, updated_at,
-              -- in UTC wall time, as the workflow's addDuration: no DST shift from the session zone
-              coalesce(outcomes_due_at, ((ends_at at time zone 'UTC') + (settings->>'outcomesDue')::interval) at time zone 'UTC') as outcomes_due_at
-         from workshop where starts_at is not null) w
-      where ((starts_at >= ? and starts_at < ?) or (rsvp_by >= ? and rsvp_by < ?) or (outcomes_due_at >= ? and outcomes_due_at < ?))
-        ${f.cluster ? 'and cluster_code = ?' : ''} ${f.city ? 'and ? = any(invited)' : ''}`,
-    [from, to, from, to, from, to, ...(f.cluster ? [f.cluster] : []), ...(f.city ? [f.city] : [])],
+    `select id, cluster_code, kind, title, starts_at, ends_at, rsvp_by, venue, online_url, timezone, status, invited, revision, updated_at,
+            ${OUTCOMES_DUE} as outcomes_due_at
+       from workshop where ${where}`,
+    params as never[],
   );
   const inRange = (d: Date | null): d is Date => !!d && iso(d) >= iso(from) && iso(d) < iso(to);
   return rows.flatMap((w) => {

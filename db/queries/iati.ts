@@ -1,7 +1,7 @@
 // The read model of the IATI activity file (domain/iati.ts): per fund, what each receipt credited
-// it (receipt_credit, in the receipt's currency, with the donor), its allocations as they stand and
-// their disbursements with the beneficiary cities' countries. The same rows GET /funds sums, so the
-// file's transactions add up to the funds' report.
+// it (receipt_credit, in the receipt's currency, with the donor), its allocations as first committed
+// with their reductions and cancellations, and their disbursements with the beneficiary cities'
+// countries. The same rows GET /funds sums, so the file's transactions add up to the funds' report.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { FUND_KEYS, type FundKey } from '../../domain/fund.js';
 import type { IatiFund, IatiIncoming, IatiCommitment, IatiDisbursement } from '../../domain/iati.js';
@@ -43,10 +43,19 @@ export async function iatiFunds(em: EntityManager): Promise<IatiFund[]> {
         currency: string;
         amount_minor: string;
         title: string;
+        changes: { seq: number; action: 'reduce' | 'cancel'; on: string; from: number; to: number }[] | null;
       }[]
     >(
-      `select fund_key, id, allocated_on::text as allocated_on, currency, amount_minor, title
-         from fund_allocation where amount_minor > 0 order by allocated_on, created_at, id`,
+      // The amount first committed is what the first reduction or cancellation started from (the
+      // allocation row keeps only the amount as it stands); each change's day in UTC, as 'at' is stored.
+      `select a.fund_key, a.id, a.allocated_on::text as allocated_on, a.currency, a.title,
+              coalesce(c.changes->0->>'from', a.amount_minor::text) as amount_minor, c.changes
+         from fund_allocation a
+         left join lateral (
+           select json_agg(json_build_object('seq', x.seq, 'action', x.action, 'on', (x.at at time zone 'UTC')::date::text,
+                                             'from', x.from_minor, 'to', x.to_minor) order by x.seq) as changes
+             from fund_allocation_change x where x.allocation_id = a.id and x.action <> 'allocate') c on true
+        order by a.allocated_on, a.created_at, a.id`,
     ),
     em.execute<
       {
@@ -79,13 +88,16 @@ export async function iatiFunds(em: EntityManager): Promise<IatiFund[]> {
         donor: { name: r.donor_name, type: r.donor_type, ref: r.donor_ref },
       })),
     commitments: commitments
-      .filter((r) => r.fund_key === key)
+      .filter((r) => r.fund_key === key && num(r.amount_minor) > 0)
       .map((r): IatiCommitment => ({
         allocationId: r.id,
         allocatedOn: day(r.allocated_on),
         currency: r.currency,
         amountMinor: num(r.amount_minor),
         title: r.title,
+        changes: (r.changes ?? [])
+          .map((c) => ({ seq: c.seq, action: c.action, changedOn: c.on, deltaMinor: num(c.to) - num(c.from) }))
+          .filter((c) => c.deltaMinor !== 0),
       })),
     disbursements: disbursements
       .filter((r) => r.fund_key === key)

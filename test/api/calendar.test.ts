@@ -230,4 +230,44 @@ describe('common schedule', () => {
     });
     expect(cancelled.sequence).toBe(4);
   });
+  it('answers ?limit=n with the first n events of the whole schedule, ties by uid, for any kinds', async () => {
+    const c = await cluster(1);
+    // Ties within a date (two workshops at one start, one RSVP deadline) and across dates (a start at
+    // another's RSVP deadline, and at another's outcomes due date: its end plus the default P14D).
+    const T = Date.now() + 70 * DAY;
+    const at = (ms: number) => new Date(T + ms).toISOString();
+    const H = 3_600_000;
+    const specs = [
+      { startsAt: at(0), endsAt: at(H), rsvpBy: at(-5 * DAY) },
+      { startsAt: at(0), endsAt: at(2 * H), rsvpBy: at(-5 * DAY) },
+      { startsAt: at(14 * DAY + H), endsAt: at(14 * DAY + 3 * H), rsvpBy: at(0) },
+      { startsAt: at(-DAY), endsAt: at(-DAY + H), rsvpBy: at(-10 * DAY) },
+    ];
+    for (const [i, spec] of specs.entries()) {
+      const r = await http.post(`/clusters/${c.code}/workshops`, {
+        kind: i % 2 ? 'inception' : 'thematic',
+        title: `Limit ${i}`,
+        ...spec,
+        timezone: 'UTC',
+        experts: [],
+      });
+      expect(r.status, JSON.stringify(r.body)).toBe(202);
+    }
+    const events = async (query: string) => {
+      const r = await http.get(`/calendar?cluster=${c.code}${query}`);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return (r.body.items as { uid: string; start: string }[]).map((e) => `${e.start} ${e.uid}`);
+    };
+    for (const kinds of [
+      '',
+      '&kinds=workshop.thematic,workshop.outcomes_due',
+      '&kinds=workshop.rsvp_by,workshop.inception',
+    ]) {
+      const all = await events(kinds);
+      expect(all.length, kinds).toBe(kinds ? 6 : 12);
+      expect(all, 'earliest first, then by uid').toEqual([...all].sort());
+      for (let n = 1; n <= all.length; n++)
+        expect(await events(`${kinds}&limit=${n}`), `${kinds} limit ${n}`).toEqual(all.slice(0, n));
+    }
+  });
 });

@@ -32,10 +32,11 @@ async function ok<T = any>(r: Promise<{ status: number; body: T }>, status = 201
   expect(res.status, JSON.stringify(res.body)).toBe(status);
   return res.body;
 }
+// Signed: a reduction is a commitment of negative value.
 const minor = (value: string, currency: string) => {
-  const p = parseAmount(value, currency);
+  const p = parseAmount(value.replace(/^-/, ''), currency);
   if (!p.ok) throw new Error(`${value} ${currency}: ${p.message}`);
-  return p.value;
+  return value.startsWith('-') ? -p.value : p.value;
 };
 
 describe('GET /funds/iati.xml', () => {
@@ -108,6 +109,9 @@ describe('GET /funds/iati.xml', () => {
       http.post(`/fund-allocations/${kwd.id}/changes`, { action: 'reduce', amount: '900.001', note: 'smaller venue' }),
       200,
     );
+    // An allocation cancelled before any disbursement: committed, then taken back in full.
+    const cancelled = await allocation('mdfm', { currency: 'EUR', value: '1234.56' });
+    await ok(http.post(`/fund-allocations/${cancelled.id}/changes`, { action: 'cancel', note: 'postponed' }), 200);
 
     const disburse = (id: string, amount: { currency: string; value: string }, cityIds: string[]) =>
       ok(http.post(`/fund-allocations/${id}/disbursements`, { amount, disbursedOn: '2026-04-01', cityIds }));
@@ -136,7 +140,7 @@ describe('GET /funds/iati.xml', () => {
         const m = minor(t.value, t.currency);
         // Every value has exactly its currency's decimals (written from minor units).
         expect(t.value, `${t.currency} ${t.value}`).toMatch(
-          { JPY: /^\d+$/, KWD: /^\d+\.\d{3}$/, EUR: /^\d+\.\d{2}$/ }[t.currency as 'JPY'] ?? /^\d+\.\d{2}$/,
+          { JPY: /^-?\d+$/, KWD: /^-?\d+\.\d{3}$/, EUR: /^-?\d+\.\d{2}$/ }[t.currency as 'JPY'] ?? /^-?\d+\.\d{2}$/,
         );
         const k = `${kinds[t.type as '1']}:${t.currency}`;
         fromFile.set(k, (fromFile.get(k) ?? 0) + m);
@@ -150,8 +154,9 @@ describe('GET /funds/iati.xml', () => {
       expect(Object.fromEntries(fromFile), f.fund).toEqual(Object.fromEntries(fromReport));
     }
 
-    // The fixture's figures, spelled out: the split receipt's largest remainder, the reduction,
-    // a disbursement's value shared by its cities' countries.
+    // The fixture's figures, spelled out: the split receipt's largest remainder, the reduction and the
+    // cancellation as commitments of negative value on the day they were made (after the commitment
+    // they adjust, which keeps its first value), a disbursement's value shared by its cities' countries.
     const mdfm = read.activities[0]!.transactions;
     const ldc = read.activities[1]!.transactions;
     expect(mdfm.filter((t) => t.type === '1').map((t) => [t.currency, t.value, t.provider, t.providerRef])).toEqual([
@@ -159,10 +164,16 @@ describe('GET /funds/iati.xml', () => {
       ['JPY', '1500001', ministry.name, 'XM-DAC-7'],
     ]);
     expect(ldc.filter((t) => t.type === '1').map((t) => t.value)).toEqual(['40000.00']);
-    expect(mdfm.filter((t) => t.type === '2').map((t) => [t.currency, t.value])).toEqual([
-      ['EUR', '50000.00'],
-      ['KWD', '900.001'],
+    const today = new Date().toISOString().slice(0, 10);
+    expect(mdfm.filter((t) => t.type === '2').map((t) => [t.currency, t.value, t.valueDate])).toEqual([
+      ['EUR', '50000.00', '2026-03-10'],
+      ['KWD', '1000.125', '2026-03-10'],
+      ['KWD', '-100.124', today],
+      ['EUR', '1234.56', '2026-03-10'],
+      ['EUR', '-1234.56', today],
     ]);
+    expect(res.body).toContain(`<transaction ref="${kwd.id}-change-2">`);
+    expect(res.body).toContain(`<transaction ref="${cancelled.id}-change-2">`);
     expect(mdfm.filter((t) => t.type === '3').map((t) => [t.currency, t.value, t.country])).toEqual([
       ['EUR', '20000.01', 'DE'],
       ['EUR', '10000.00', 'KE'],

@@ -92,7 +92,15 @@ describe('the activity file', () => {
       },
     ],
     commitments: [
-      { allocationId: 'a-1', allocatedOn: '2026-03-01', currency: 'KWD', amountMinor: 1_000_125, title: 'A & B' },
+      {
+        allocationId: 'a-1',
+        allocatedOn: '2026-03-01',
+        currency: 'KWD',
+        amountMinor: 1_000_125,
+        title: 'A & B',
+        // Reduced later to 1000.000: a commitment of negative value on that day.
+        changes: [{ seq: 2, action: 'reduce', changedOn: '2026-03-20', deltaMinor: -125 }],
+      },
     ],
     disbursements: [
       {
@@ -114,6 +122,9 @@ describe('the activity file', () => {
     expect(xml).toContain('<value currency="JPY" value-date="2026-02-03">1500001</value>');
     expect(xml).toContain('<value currency="EUR" value-date="2026-01-15">0.05</value>');
     expect(xml).toContain('<value currency="KWD" value-date="2026-03-01">1000.125</value>');
+    expect(xml).toContain('<value currency="KWD" value-date="2026-03-20">-0.125</value>');
+    expect(xml).toContain('<transaction ref="a-1-change-2">');
+    expect(xml).toContain('<narrative>Reduced: A &amp; B</narrative>');
     // 7 fils over two countries: 4 + 3, none lost.
     expect(xml).toContain('<value currency="KWD" value-date="2026-04-01">0.004</value>');
     expect(xml).toContain('<value currency="KWD" value-date="2026-04-01">0.003</value>');
@@ -137,6 +148,7 @@ describe('the activity file', () => {
       ['1', 'JPY', '1500001', null],
       ['1', 'EUR', '0.05', null],
       ['2', 'KWD', '1000.125', null],
+      ['2', 'KWD', '-0.125', null],
       ['3', 'KWD', '0.004', 'JO'],
       ['3', 'KWD', '0.003', 'KW'],
     ]);
