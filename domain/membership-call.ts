@@ -147,7 +147,13 @@ export function callWindowProblem(
   return null;
 }
 
-export const JurorBody = z.object({ name: Text(200), email: z.email().max(254) }).strict();
+export const JurorBody = z
+  .object({
+    name: Text(200),
+    email: z.email().max(254),
+    language: z.enum(LANGUAGES).default('en').describe("the language of the juror's messages (default English)"),
+  })
+  .strict();
 
 // ---------------------------------------------------------------- the application
 

@@ -223,6 +223,8 @@ export const FRENCH_PROBLEM_TEXT: Readonly<Record<string, string>> = {
     "l'appel est clos : l'adresse ne peut plus être confirmée",
   'this link acts on another application only': "ce lien n'agit que sur une autre candidature",
   'this link is not valid': "ce lien n'est pas valide",
+  'this link is not valid (unknown, or replaced by a newer one)':
+    "ce lien n'est pas valide (inconnu, ou remplacé par un lien plus récent)",
   'this link is not valid (unknown, expired, or the call has closed)':
     "ce lien n'est pas valide (inconnu, expiré, ou l'appel est clos)",
   'too many applications from this client; retry later': 'trop de candidatures depuis ce client ; réessayez plus tard',

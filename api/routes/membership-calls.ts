@@ -26,6 +26,7 @@ import {
   jurorByToken,
   recordScores,
   reportRows,
+  resendNatcomLink,
   sendJurorLinks,
   type JurorGrant,
 } from '../../db/queries/membership-call.js';
@@ -70,7 +71,7 @@ import { startOrUndo } from '../workflow-start.js';
 const IdParams = z.object({ id: z.uuid() });
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 
-const JurorView = z.object({ id: z.uuid(), name: z.string(), email: z.string() });
+const JurorView = z.object({ id: z.uuid(), name: z.string(), email: z.string(), language: z.enum(LANGUAGES) });
 const CallView = z
   .object({
     id: z.uuid(),
@@ -104,7 +105,7 @@ async function callView(em: EntityManager, c: IMembershipCall) {
     natcomWindow: c.natcomWindow,
     closedAt: iso(c.closedAt),
     applications: Object.fromEntries(counts.map((r) => [r.status, Number(r.n)])),
-    jurors: jurors.map((j) => ({ id: j.id, name: j.name, email: j.email })),
+    jurors: jurors.map((j) => ({ id: j.id, name: j.name, email: j.email, language: j.language })),
   };
 }
 
@@ -434,11 +435,11 @@ export function membershipCallRoutes(deps: AppDeps): Router {
       const id = randomUUID();
       // Named while applications are with the jury: its link goes out in the same transaction.
       await em.transactional(async (tx) => {
-        tx.create(MembershipJuror, { id, call: c.id, name: body.name, email });
+        tx.create(MembershipJuror, { id, call: c.id, name: body.name, email, language: body.language });
         await tx.flush();
         await sendJurorLinks(tx as EntityManager, c.id, id);
       });
-      return reply(201, { id, name: body.name, email });
+      return reply(201, { id, name: body.name, email, language: body.language });
     },
   });
 
@@ -556,6 +557,27 @@ export function membershipCallRoutes(deps: AppDeps): Router {
       const a = await findApplication(em, params.id);
       unlessFinished(a, a.status, FINAL_APPLICATION_STATUSES, 'application');
       await handle(a.workflowId).executeUpdate(withdrawApplicationUpdate, { args: [{ reason: body.reason }] });
+      return applicationView(em.fork() as EntityManager, await em.fork().findOneOrFail(MembershipApplication, a.id));
+    },
+  });
+
+  defineRoute(router, deps, {
+    method: 'post',
+    path: '/membership-applications/:id/natcom-link',
+    summary:
+      'Send the National Commission a new link to an application in its review: earlier links stop working, the deadline stays',
+    tags: ['membership'],
+    roles: ['secretariat'],
+    params: IdParams,
+    responses: {
+      200: { description: 'sent; the application (its deadline unchanged)', schema: ApplicationView },
+      404: { description: 'unknown' },
+      409: { description: 'not with its National Commission, or no National Commission contact for the country' },
+    },
+    handler: async ({ params, em }) => {
+      const a = await findApplication(em, params.id);
+      const r = await resendNatcomLink(em.fork() as EntityManager, a.id);
+      if (!r.ok) throw r.why === 'missing' ? notFound('membership application') : conflict(r.message);
       return applicationView(em.fork() as EntityManager, await em.fork().findOneOrFail(MembershipApplication, a.id));
     },
   });
@@ -692,6 +714,13 @@ export function membershipCallRoutes(deps: AppDeps): Router {
     },
   });
 
+  // A bad National Commission link is a bad credential, as a juror's is: 401 (a replaced one too).
+  const natcom = async (em: EntityManager, token: string) => {
+    const v = await applicationByNatcomToken(em, token);
+    if (!v) throw new HttpProblem(401, 'Unauthorized', 'this link is not valid (unknown, or replaced by a newer one)');
+    return v;
+  };
+
   defineRoute(router, deps, {
     method: 'post',
     path: '/membership-applications/natcom-review',
@@ -699,10 +728,12 @@ export function membershipCallRoutes(deps: AppDeps): Router {
     tags: ['membership'],
     roles: 'public',
     body: TokenBody,
-    responses: { 200: { description: 'the application', schema: NatcomReview }, 400: { description: 'unknown token' } },
+    responses: {
+      200: { description: 'the application', schema: NatcomReview },
+      401: { description: 'unknown token, or a link replaced by a newer one' },
+    },
     handler: async ({ body, em }) => {
-      const v = await applicationByNatcomToken(em, body.token);
-      if (!v) throw badRequest('this link is not valid', [{ path: 'body.token', message: 'unknown' }]);
+      const v = await natcom(em, body.token);
       const { workflowId: _w, ...rest } = v;
       const actionable =
         v.status === 'natcom_review' && v.natcomDeadline !== null && Date.parse(v.natcomDeadline) > Date.now();
@@ -720,13 +751,12 @@ export function membershipCallRoutes(deps: AppDeps): Router {
     body: NatcomDecisionBody,
     responses: {
       200: { description: 'recorded', schema: NatcomReview },
-      400: { description: 'unknown token' },
+      401: { description: 'unknown token, or a link replaced by a newer one' },
       403: { description: 'the link is for another application' },
       409: { description: 'not in review, the window has ended, or the per-country limit is reached' },
     },
     handler: async ({ params, body, em }) => {
-      const v = await applicationByNatcomToken(em, body.token);
-      if (!v) throw badRequest('this link is not valid', [{ path: 'body.token', message: 'unknown' }]);
+      const v = await natcom(em, body.token);
       if (v.applicationId !== params.id)
         throw new HttpProblem(403, 'Forbidden', 'this link acts on another application only');
       await handle(v.workflowId).executeUpdate(natcomDecisionUpdate, {

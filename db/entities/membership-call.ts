@@ -89,8 +89,12 @@ export const MembershipNatcomLink = defineEntity({
   properties: (p) => ({
     tokenHash: p.string().length(64).primary(),
     application: p.manyToOne(MembershipApplication).mapToPk(),
-    /** Which mailing made it: 0 the first, n the n-th reminder (one link per mailing, keyed). */
+    /** Which mailing made it: 0 the first, n the n-th reminder (one link per mailing, keyed); for a resend, the n-th resend. */
     round: p.integer(),
+    /** Sent again by the secretariat (not one of the workflow's mailings). */
+    resend: p.boolean().default(false),
+    /** When a resent link replaced it: from then on it opens nothing. */
+    replacedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   }),
 });
@@ -107,6 +111,8 @@ export const MembershipJuror = defineEntity({
     call: p.manyToOne(MembershipCall).mapToPk(),
     name: p.string().length(200),
     email: p.string().length(254),
+    /** The language of its messages, until the person chooses their own (person.language) by signing in. */
+    language: p.enum(values(LANGUAGES)).default('en'),
   }),
 });
 export type IMembershipJuror = InferEntity<typeof MembershipJuror>;

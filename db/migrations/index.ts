@@ -24,6 +24,7 @@ import { Migration20261219100000_OutputProgress } from './Migration2026121910000
 import { Migration20261216090000_Obligations } from './Migration20261216090000_Obligations.js';
 import { Migration20261222090000_AdvisorySessionProposals } from './Migration20261222090000_AdvisorySessionProposals.js';
 import { Migration20261222100000_JurorLinks } from './Migration20261222100000_JurorLinks.js';
+import { Migration20261223200000_JurorLanguageNatcomResend } from './Migration20261223200000_JurorLanguageNatcomResend.js';
 import { Migration20261223300000_CalendarIndexes } from './Migration20261223300000_CalendarIndexes.js';
 import { Migration20261214090000_MembershipCalls } from './Migration20261214090000_MembershipCalls.js';
 
@@ -58,5 +59,9 @@ export const MIGRATIONS: MigrationObject[] = [
     class: Migration20261222090000_AdvisorySessionProposals,
   },
   { name: 'Migration20261222100000_JurorLinks', class: Migration20261222100000_JurorLinks },
+  {
+    name: 'Migration20261223200000_JurorLanguageNatcomResend',
+    class: Migration20261223200000_JurorLanguageNatcomResend,
+  },
   { name: 'Migration20261223300000_CalendarIndexes', class: Migration20261223300000_CalendarIndexes },
 ];

@@ -299,7 +299,7 @@ export async function sendNatcomLink(
       return 'no_contact';
     }
     const [done] = await tx.execute<{ n: string }[]>(
-      `select count(*) as n from membership_natcom_link where application_id = ? and round = ?`,
+      `select count(*) as n from membership_natcom_link where application_id = ? and round = ? and not resend`,
       [applicationId, round],
     );
     if (Number(done?.n ?? 0) > 0) return 'done';
@@ -321,6 +321,60 @@ export async function sendNatcomLink(
   });
 }
 
+export type ResendOutcome =
+  | { ok: true; email: string; natcomDeadline: string }
+  | { ok: false; why: 'missing' | 'not_in_review' | 'no_contact'; message: string };
+
+/**
+ * The secretariat sends the National Commission a fresh link to an application in review: every
+ * earlier link of the application is replaced (it opens nothing from now on), the deadline stays.
+ * The application's row is locked, so two resends (or a resend and the decision) do not interleave;
+ * the n-th resend has its own keyed message.
+ */
+export async function resendNatcomLink(em: EntityManager, applicationId: string): Promise<ResendOutcome> {
+  return em.transactional(async (tx) => {
+    const a = await appRow(tx, applicationId, 'for update of a');
+    if (!a) return { ok: false, why: 'missing', message: 'no such application' };
+    if (a.status !== 'natcom_review' || !a.natcom_deadline)
+      return {
+        ok: false,
+        why: 'not_in_review',
+        message: `the application is ${a.status}, not with its National Commission`,
+      };
+    const [country] = await tx.execute<{ name: string; natcom_email: string | null }[]>(
+      `select name, natcom_email from country where code = ?`,
+      [a.country_code],
+    );
+    if (!country?.natcom_email)
+      return { ok: false, why: 'no_contact', message: `no National Commission contact is set for ${a.country_code}` };
+    await tx.execute(
+      `update membership_natcom_link set replaced_at = now() where application_id = ? and replaced_at is null`,
+      [applicationId],
+    );
+    const [r] = await tx.execute<{ n: string }[]>(
+      `select count(*) as n from membership_natcom_link where application_id = ? and resend`,
+      [applicationId],
+    );
+    const round = Number(r?.n ?? 0) + 1;
+    const token = secret();
+    await tx.execute(
+      `insert into membership_natcom_link (token_hash, application_id, round, resend, created_at) values (?, ?, ?, true, now())`,
+      [sha256(token), applicationId, round],
+    );
+    const natcomDeadline = new Date(a.natcom_deadline).toISOString();
+    await writeMessage(tx, {
+      key: `${membershipApplicationWorkflowId(applicationId)}:natcom-resend${round}`,
+      recipientKind: 'person',
+      email: country.natcom_email,
+      kind: 'membership-call.natcom-resent',
+      params: { city: a.city_name, country: country.name, title: a.title, deadline: { instant: natcomDeadline } },
+      language: a.language,
+      link: `/app/natcom/${token}`,
+    });
+    return { ok: true, email: country.natcom_email, natcomDeadline };
+  });
+}
+
 export interface NatcomView {
   applicationId: string;
   workflowId: string;
@@ -336,7 +390,7 @@ export interface NatcomView {
   implementation: string;
 }
 
-/** What a National Commission's link shows: its one application. Null for an unknown token. */
+/** What a National Commission's link shows: its one application. Null for an unknown or replaced token. */
 export async function applicationByNatcomToken(em: EntityManager, token: string): Promise<NatcomView | null> {
   const [r] = await em.execute<
     {
@@ -358,7 +412,7 @@ export async function applicationByNatcomToken(em: EntityManager, token: string)
             a.contact_name, a.mayor_name, a.motivation, a.implementation
        from membership_natcom_link l join membership_application a on a.id = l.application_id
        join membership_call c on c.id = a.call_id join country k on k.code = a.country_code
-      where l.token_hash = ?`,
+      where l.token_hash = ? and l.replaced_at is null`,
     [sha256(token)],
   );
   if (!r) return null;
@@ -437,8 +491,10 @@ export async function recordNatcomDecision(
  * the juror, so a retry sends nothing twice. Answers how many were sent.
  */
 export async function sendJurorLinks(tx: EntityManager, callId: string, jurorId?: string): Promise<number> {
-  const jurors = await tx.execute<{ id: string; name: string; email: string; title: string }[]>(
-    `select j.id, j.name, j.email, c.title from membership_juror j join membership_call c on c.id = j.call_id
+  // In the juror's language, unless the person has chosen their own by signing in.
+  const jurors = await tx.execute<{ id: string; name: string; email: string; title: string; language: Language }[]>(
+    `select j.id, j.name, j.email, c.title, coalesce(p.language, j.language) as language
+       from membership_juror j join membership_call c on c.id = j.call_id left join person p on p.email = j.email
       where j.call_id = ? and c.status <> 'closed' and (?::uuid is null or j.id = ?::uuid)
         and not exists (select 1 from membership_juror_link l where l.juror_id = j.id)
         and exists (select 1 from membership_application a where a.call_id = c.id and a.status = 'jury_review')
@@ -460,7 +516,7 @@ export async function sendJurorLinks(tx: EntityManager, callId: string, jurorId?
       email: j.email,
       kind: 'membership-call.jury-invitation',
       params: { name: j.name, title: j.title, validity: { duration: JURY_LINK.validity } },
-      language: 'en',
+      language: j.language,
       link: `/app/jury/${token}`,
     });
     sent++;

@@ -104,8 +104,9 @@ export function renderMessage(kind: MessageKind, params: Params, lang: Language)
 
 // The page of the web app where each reader acts on a process (its API resource): member cities in
 // their portal (/app/city/...), donors in theirs, the secretariat in the console. Agreed with the
-// portals: elections, workshops and coordinator meetings under /app/city, pledges under /app/donor.
-const CITY_PAGES = ['elections', 'workshops', 'coordinator-meetings', 'partnerships', 'progress-reports'];
+// portals: elections, workshops and coordinator meetings under /app/city, pledges under /app/donor;
+// work plan outputs (/work-plans/timeline) at the portal's outputs page of the city's clusters.
+const CITY_PAGES = ['elections', 'workshops', 'coordinator-meetings', 'partnerships', 'progress-reports', 'work-plans'];
 
 /** The web app path a message links to, or null when its reader has no page (an external expert). */
 export function appLink(recipient: RecipientKind, resource: string | null | undefined): string | null {

@@ -14,6 +14,10 @@ export const membershipCallEn = {
     subject: 'Reminder — endorsement asked: {city}',
     body: 'The application of {city} ({country}) to the call “{title}” still waits for your endorsement or refusal; the deadline is {deadline}. The link below acts on this application only.',
   },
+  'membership-call.natcom-resent': {
+    subject: 'A new link — endorsement asked: {city}',
+    body: 'The GNLC secretariat sends you a new link for the application of {city} ({country}) to the call “{title}”: any earlier link no longer works. Please endorse or decline it by {deadline} with the link below; it acts on this application only.',
+  },
   'membership-call.natcom-missing': {
     subject: 'No National Commission contact for {country}',
     body: '{city} applies in the call “{title}”, but {country} has no National Commission e-mail in the registry. Set it, then ask for the link to be sent again; the window ends on {deadline}.',
@@ -72,6 +76,10 @@ export const membershipCallFr: Record<keyof typeof membershipCallEn, Template> =
   'membership-call.natcom-reminder': {
     subject: 'Rappel — soutien demandé : {city}',
     body: 'La candidature de {city} ({country}) à l’appel « {title} » attend toujours votre soutien ou votre refus ; l’échéance est le {deadline}. Le lien ci-dessous n’agit que sur cette candidature.',
+  },
+  'membership-call.natcom-resent': {
+    subject: 'Un nouveau lien — soutien demandé : {city}',
+    body: 'Le secrétariat du GNLC vous envoie un nouveau lien pour la candidature de {city} ({country}) à l’appel « {title} » : tout lien précédent ne fonctionne plus. Veuillez la soutenir ou la refuser d’ici le {deadline} avec le lien ci-dessous ; il n’agit que sur cette candidature.',
   },
   'membership-call.natcom-missing': {
     subject: 'Pas de contact de Commission nationale pour {country}',

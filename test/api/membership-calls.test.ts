@@ -196,7 +196,7 @@ describe('membership calls', () => {
       { token: 'y'.repeat(43), decision: 'endorse' },
       { token: null },
     );
-    expect(unknown.status).toBe(400);
+    expect(unknown.status).toBe(401);
     expect(
       (
         await http.post(
@@ -304,6 +304,90 @@ describe('membership calls', () => {
     const list = await http.get(`/membership-calls/${call.id}/applications`);
     expect(list.body.items.map((x: { status: string }) => x.status).sort()).toEqual(['admitted', 'not_admitted']);
     expect((await http.get(`/membership-applications/${a}`)).body.scores).toHaveLength(5);
+  });
+
+  it('sends the National Commission a new link on the secretariat’s word: the old one stops, the deadline stays', async () => {
+    const natcom = `natcom-${randomUUID().slice(0, 6)}@unesco-gh.example.org`;
+    expect((await http.put('/countries/GH/natcom-contact', { email: natcom })).status).toBe(200);
+    const call = await openCall();
+    const a = await applyAndConfirm(call.id, `Kumasi ${randomUUID().slice(0, 6)}`, 'GH');
+    const old = await linkToken(`membership-application:${a}:natcom0`, '/app/natcom/');
+    const before = (await http.get(`/membership-applications/${a}`)).body;
+    expect(before.natcomDeadline).not.toBeNull();
+
+    // Only the secretariat may resend: a viewer, a city and a donor are refused, and nothing is sent.
+    const city = await fx.city();
+    const donor = await fx.donor();
+    const others = [
+      await fx.token('viewer'),
+      await fx.token('city', { cityId: city.id }),
+      await fx.token('donor', { donorId: donor.id }),
+    ];
+    for (const token of others)
+      expect((await http.post(`/membership-applications/${a}/natcom-link`, undefined, { token })).status).toBe(403);
+    expect((await http.post(`/membership-applications/${a}/natcom-link`, undefined, { token: null })).status).toBe(401);
+    expect(
+      await sql(`select 1 from notification where key like ?`, [`membership-application:${a}:natcom-resend%`]),
+    ).toEqual([]);
+    expect((await http.post(`/membership-applications/${randomUUID()}/natcom-link`)).status).toBe(404);
+
+    const resent = await http.post(`/membership-applications/${a}/natcom-link`);
+    expect(resent.status, JSON.stringify(resent.body)).toBe(200);
+    expect(resent.body).toMatchObject({ id: a, status: 'natcom_review', natcomDeadline: before.natcomDeadline });
+    const fresh = await linkToken(`membership-application:${a}:natcom-resend1`, '/app/natcom/');
+    expect(fresh).not.toBe(old);
+    const [mail] = await sql<{ email: string; subject: string }>(
+      `select email, subject from notification where key = ?`,
+      [`membership-application:${a}:natcom-resend1`],
+    );
+    expect(mail).toMatchObject({ email: natcom });
+    expect(mail!.subject).toMatch(/^A new link — endorsement asked: Kumasi/);
+    // Audited like every other write.
+    const trail = await http.get(
+      `/audit-events?path=${encodeURIComponent(`/membership-applications/${a}/natcom-link`)}`,
+    );
+    expect(trail.body.items.map((e: Record<string, unknown>) => [e.method, e.status, e.actorRole]).sort()).toEqual([
+      ['POST', 200, 'secretariat'],
+      ['POST', 403, 'city'],
+      ['POST', 403, 'donor'],
+      ['POST', 403, 'viewer'],
+    ]);
+
+    // The old link opens nothing and acts on nothing; the new one works.
+    expect((await http.post('/membership-applications/natcom-review', { token: old }, { token: null })).status).toBe(
+      401,
+    );
+    const stale = await http.post(
+      `/membership-applications/${a}/natcom-decision`,
+      { token: old, decision: 'endorse' },
+      { token: null },
+    );
+    expect(stale.status).toBe(401);
+    expect((await applicationOf(call.id, resent.body.cityName)).status).toBe('natcom_review');
+    const review = await http.post('/membership-applications/natcom-review', { token: fresh }, { token: null });
+    expect(review.status).toBe(200);
+    expect(review.body).toMatchObject({ applicationId: a, actionable: true, natcomDeadline: before.natcomDeadline });
+    // A second resend replaces the first one's link too.
+    expect((await http.post(`/membership-applications/${a}/natcom-link`)).status).toBe(200);
+    const third = await linkToken(`membership-application:${a}:natcom-resend2`, '/app/natcom/');
+    expect((await http.post('/membership-applications/natcom-review', { token: fresh }, { token: null })).status).toBe(
+      401,
+    );
+    const endorsed = await http.post(
+      `/membership-applications/${a}/natcom-decision`,
+      { token: third, decision: 'endorse' },
+      { token: null },
+    );
+    expect(endorsed.status, JSON.stringify(endorsed.body)).toBe(200);
+    expect(endorsed.body.status).toBe('jury_review');
+
+    // Outside the National Commission's review: 409, and nothing is sent.
+    const again = await http.post(`/membership-applications/${a}/natcom-link`);
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toMatch(/jury_review/);
+    expect(
+      await sql(`select 1 from notification where key = ?`, [`membership-application:${a}:natcom-resend3`]),
+    ).toEqual([]);
   });
 
   it('withdraws an application on the secretariat’s word, and closes a call early', async () => {

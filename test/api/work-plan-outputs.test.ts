@@ -31,6 +31,12 @@ describe('work plan outputs', () => {
     // Refusals: a member that does not coordinate, a viewer, an unknown output, bad bodies.
     expect((await http.post(progress('centres'), { value: 3 }, as(member))).status).toBe(403);
     expect((await http.post(progress('centres'), { value: 3 }, as(t.viewer))).status).toBe(403);
+    // Per object: a coordinator of another cluster, a city of another cluster, a donor; nothing recorded.
+    const [elsewhere] = (await cluster(2)).tokens as [string];
+    expect((await http.post(progress('centres'), { value: 3 }, as(elsewhere))).status).toBe(403);
+    expect((await http.post(progress('centres'), { value: 3 }, as(t.outsider.token))).status).toBe(403);
+    expect((await http.post(progress('centres'), { value: 3 }, as(t.donor))).status).toBe(403);
+    expect((await http.post(progress('centres'), { value: 3 }, { token: null })).status).toBe(401);
     expect((await http.post(progress('nothing'), { value: 3 }, as(coord))).status).toBe(404);
     expect((await http.post(`/work-plans/outputs/${code}/2091-2093/centres/progress`, { value: 3 })).status).toBe(404);
     const bad = await http.post(progress('centres'), { value: -1, date: '2024-02-30', extra: 1 }, as(coord));

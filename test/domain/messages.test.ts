@@ -97,6 +97,9 @@ describe('the page a message links to', () => {
     expect(appLink('city', '/elections/e1')).toBe('/app/city/elections/e1');
     expect(appLink('city', '/workshops/w1')).toBe('/app/city/workshops/w1');
     expect(appLink('city', '/coordinator-meetings/m1')).toBe('/app/city/coordinator-meetings/m1');
+    // The work plan outputs' reminder: the coordinators to the portal's outputs page, the secretariat to the console's.
+    expect(appLink('city', '/work-plans/timeline')).toBe('/app/city/work-plans/timeline');
+    expect(appLink('secretariat', '/work-plans/timeline')).toBe('/app/work-plans/timeline');
     expect(appLink('donor', '/pledges/p1')).toBe('/app/donor/pledges/p1');
     expect(appLink('donor', '/campaigns/c1')).toBe('/app/donor');
     expect(appLink('secretariat', '/pledges/p1')).toBe('/app/pledges/p1');

@@ -1,10 +1,19 @@
 // Applying as a city in real Chromium, at phone width, with no account: the public form refuses a
 // bad field beside it, the application is sent, the contact confirms from the e-mailed link (real
-// outbox, SMTP sink), the National Commission endorses from its own e-mailed link, and a juror
-// scores from its own. Axe clean.
+// outbox, SMTP sink), the secretariat's console sends the National Commission a new link (the old
+// one then opens nothing), the National Commission endorses from it, and a juror named in the
+// console in French gets its link in French and scores from it. Axe clean.
 import { describe, expect, it } from 'vitest';
 import { useWebStack } from '../support/web-stack.js';
-import { anonymousContext, expectAxeClean, heading, screenshot } from '../support/browser.js';
+import { SECRETARIAT } from '../support/app.js';
+import {
+  anonymousContext,
+  checkBothWidths,
+  expectAxeClean,
+  heading,
+  screenshot,
+  tokenContext,
+} from '../support/browser.js';
 
 const stack = useWebStack({ mail: true });
 const { http } = stack;
@@ -73,7 +82,34 @@ describe('applying for membership', () => {
 
     const natcomMail = await stack.sink.waitFor(natcom, /\/app\/natcom\//, 20_000);
     expect(natcomMail.subject).toBe('Endorsement asked: Kisumu applies to join the GNLC');
-    const natcomPath = /\/app\/natcom\/[A-Za-z0-9_-]+/.exec(natcomMail.text)![0];
+    const oldPath = /\/app\/natcom\/[A-Za-z0-9_-]+/.exec(natcomMail.text)![0];
+
+    // The National Commission lost its e-mail: the secretariat sends a new link from the console.
+    const staff = await tokenContext(stack.browser, stack.app.url, SECRETARIAT);
+    const desk = await staff.newPage();
+    await desk.goto(`${stack.app.url}/app/membership-calls/${callId}`);
+    await heading(desk, 'Call for learning cities 2027');
+    const deadline = (await http.get(`/membership-calls/${callId}/applications`)).body.items[0].natcomDeadline;
+    await desk.getByRole('button', { name: 'Send a new link to the National Commission for Kisumu' }).click();
+    const dialog = desk.getByRole('dialog', { name: 'Send the National Commission a new link?' });
+    await dialog.getByText(/The earlier link stops working; the deadline stays/).waitFor();
+    await expectAxeClean(desk);
+    await dialog.getByRole('button', { name: 'Send a new link' }).click();
+    await desk.getByText('A new link was sent to the National Commission.').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+    await checkBothWidths(desk, 'membership-call-natcom-resent');
+    const resentMail = await stack.sink.waitFor(natcom, /A new link for the application|any earlier link/, 20_000);
+    expect(resentMail.subject).toBe('A new link — endorsement asked: Kisumu');
+    const natcomPath = /\/app\/natcom\/[A-Za-z0-9_-]+/.exec(resentMail.text)![0];
+    expect(natcomPath).not.toBe(oldPath);
+    expect((await http.get(`/membership-calls/${callId}/applications`)).body.items[0].natcomDeadline).toBe(deadline);
+
+    // The old link opens nothing now.
+    await page.goto(`${stack.app.url}${oldPath}`);
+    await heading(page, 'Endorse an application');
+    await page.getByRole('alert').filter({ hasText: 'This link is not valid.' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(oldPath);
+    expect(await page.getByText(/Kisumu \(Kenya\) applies to the call/).count()).toBe(0);
     await page.goto(`${stack.app.url}${natcomPath}`);
     await heading(page, 'Endorse an application');
     await page.getByText(/Kisumu \(Kenya\) applies to the call/).waitFor();
@@ -88,12 +124,22 @@ describe('applying for membership', () => {
       ['Kisumu', 'jury_review'],
     ]);
 
-    // A juror named now is e-mailed its own link, and scores from it; a missing score is refused beside its field.
+    // A juror named now in the console, in French, is e-mailed its own link in French, and scores
+    // from it; a missing score is refused beside its field.
     const jurorEmail = 'juror@jury.example.org';
-    expect(
-      (await http.post(`/membership-calls/${callId}/jurors`, { name: 'Amina Juror', email: jurorEmail })).status,
-    ).toBe(201);
+    await desk.reload();
+    await heading(desk, 'Call for learning cities 2027');
+    const jury = desk.getByRole('form', { name: 'Name a juror' });
+    await jury.getByLabel('Name of the juror').fill('Amina Juror');
+    await jury.getByLabel('E-mail of the juror').fill(jurorEmail);
+    await jury.getByLabel('Language of the juror’s e-mails').click();
+    await desk.getByRole('option', { name: 'French' }).click();
+    await jury.getByRole('button', { name: 'Name a juror' }).click();
+    await desk.getByText(`Amina Juror (${jurorEmail}) · French`).waitFor();
+    await expectAxeClean(desk);
+    await staff.close();
     const juryMail = await stack.sink.waitFor(jurorEmail, /\/app\/jury\//, 20_000);
+    expect(juryMail.subject).toBe('Vos notes, s’il vous plaît : le jury de « Call for learning cities 2027 »');
     const juryPath = /\/app\/jury\/[A-Za-z0-9_-]+/.exec(juryMail.text)![0];
     await page.goto(`${stack.app.url}${juryPath}`);
     await heading(page, 'Score the applications');

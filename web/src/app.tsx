@@ -116,6 +116,9 @@ setUnauthorizedHandler(() => {
   const here = window.location.pathname;
   if (here.startsWith(`${BASENAME}/sign-in`)) return;
   if (here.startsWith(`${BASENAME}/partner`)) return;
+  // A single-purpose link's page (National Commission, juror, applicant): a 401 is the answer that
+  // its link is not valid (unknown, expired, replaced), shown on the page; signing in would not help.
+  if (/^\/(natcom|jury|apply)\//.test(here.slice(BASENAME.length))) return;
   queryClient.clear();
   void router.navigate(`/sign-in?next=${encodeURIComponent(here + window.location.search)}`, { replace: true });
 });

@@ -2465,6 +2465,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/membership-applications/{id}/natcom-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the National Commission a new link to an application in its review: earlier links stop working, the deadline stays
+         * @description Roles: secretariat
+         */
+        post: operations["postMembershipApplicationsByIdNatcomLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/countries/{code}/natcom-contact": {
         parameters: {
             query?: never;
@@ -4211,6 +4231,8 @@ export interface components {
                 id: string;
                 name: string;
                 email: string;
+                /** @enum {string} */
+                language: "en" | "fr";
             }[];
         };
         MembershipCallReport: {
@@ -18655,6 +18677,12 @@ export interface operations {
                     name: string;
                     /** Format: email */
                     email: string;
+                    /**
+                     * @description the language of the juror's messages (default English)
+                     * @default en
+                     * @enum {string}
+                     */
+                    language?: "en" | "fr";
                 };
             };
         };
@@ -18670,6 +18698,8 @@ export interface operations {
                         id: string;
                         name: string;
                         email: string;
+                        /** @enum {string} */
+                        language: "en" | "fr";
                     };
                 };
             };
@@ -19448,6 +19478,103 @@ export interface operations {
             };
         };
     };
+    postMembershipApplicationsByIdNatcomLink: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer the first response again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description sent; the application (its deadline unchanged) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipApplication"];
+                };
+            };
+            /** @description Invalid input: the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unknown */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not with its National Commission, or no National Commission contact for the country */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This Idempotency-Key was used with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentication attempts; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL, Temporal or the worker is unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     putCountriesByCodeNatcomContact: {
         parameters: {
             query?: never;
@@ -19700,8 +19827,17 @@ export interface operations {
                     "application/json": components["schemas"]["NatcomReview"];
                 };
             };
-            /** @description unknown token */
+            /** @description Invalid input: the problem names each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unknown token, or a link replaced by a newer one */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19767,8 +19903,17 @@ export interface operations {
                     "application/json": components["schemas"]["NatcomReview"];
                 };
             };
-            /** @description unknown token */
+            /** @description Invalid input: the problem names each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unknown token, or a link replaced by a newer one */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

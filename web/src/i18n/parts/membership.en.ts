@@ -109,4 +109,13 @@ export const membershipEn = {
   'membership.status.withdrawn': 'Withdrawn',
   'membership.status.lapsed': 'Lapsed',
   'membership.status.expired': 'Expired (never confirmed)',
+  'membership.jurorLanguage': 'Language of the juror’s e-mails',
+  'membership.natcomPending': 'With the National Commission',
+  'membership.natcomDeadline': 'Deadline of the National Commission: {date}',
+  'membership.resendNatcom': 'Send a new link',
+  'membership.resendNatcomFor': 'Send a new link to the National Commission for {city}',
+  'membership.resendNatcomTitle': 'Send the National Commission a new link?',
+  'membership.resendNatcomBody':
+    'The National Commission of {country} gets a new link to the application of {city} by e-mail. The earlier link stops working; the deadline stays {date}.',
+  'membership.resendNatcomDone': 'A new link was sent to the National Commission.',
 } as const;

@@ -110,4 +110,13 @@ export const membershipFr: Record<keyof typeof membershipEn, string> = {
   'membership.status.withdrawn': 'Retirée',
   'membership.status.lapsed': 'Expirée (sans réponse)',
   'membership.status.expired': 'Expirée (jamais confirmée)',
+  'membership.jurorLanguage': 'Langue des courriels du juré',
+  'membership.natcomPending': 'Auprès de la Commission nationale',
+  'membership.natcomDeadline': 'Échéance de la Commission nationale : {date}',
+  'membership.resendNatcom': 'Envoyer un nouveau lien',
+  'membership.resendNatcomFor': 'Envoyer un nouveau lien à la Commission nationale pour {city}',
+  'membership.resendNatcomTitle': 'Envoyer un nouveau lien à la Commission nationale ?',
+  'membership.resendNatcomBody':
+    'La Commission nationale de {country} reçoit par courriel un nouveau lien vers la candidature de {city}. Le lien précédent ne fonctionne plus ; l’échéance reste le {date}.',
+  'membership.resendNatcomDone': 'Un nouveau lien a été envoyé à la Commission nationale.',
 };

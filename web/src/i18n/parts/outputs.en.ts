@@ -26,4 +26,18 @@ export const outputsEn = {
   'outputs.source.direct': 'Direct update',
   'outputs.reported': 'judged {status}',
   'status.done': 'Done',
+  'outputs.city.nav': 'Work plan outputs',
+  'outputs.city.title': 'Work plan outputs of my clusters',
+  'outputs.city.intro':
+    'The outputs of your clusters’ work plans for {biennium}, by due date, with their progress. The cluster’s coordinators record progress here.',
+  'outputs.city.youCoordinate': 'Your city coordinates this cluster: you can record the progress of its outputs.',
+  'outputs.city.noneHint': 'Outputs appear here once the coordinators save the cluster’s work plan for the biennium.',
+  'outputs.city.listOf': 'Outputs of {cluster} by due date',
+  'outputs.city.record': 'Record progress',
+  'outputs.city.recordFor': 'Record progress: {title}',
+  'outputs.city.recorded': 'Progress recorded',
+  'outputs.city.value': 'Value reached ({unit})',
+  'outputs.city.valueHint': 'The target is {target} {unit}.',
+  'outputs.city.date': 'Date',
+  'outputs.city.note': 'Note',
 } as const;

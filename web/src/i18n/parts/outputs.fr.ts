@@ -28,4 +28,20 @@ export const outputsFr: Record<keyof typeof outputsEn, string> = {
   'outputs.source.direct': 'Mise à jour directe',
   'outputs.reported': 'jugé {status}',
   'status.done': 'Terminé',
+  'outputs.city.nav': 'Produits du plan de travail',
+  'outputs.city.title': 'Produits du plan de travail de mes groupes',
+  'outputs.city.intro':
+    'Les produits des plans de travail de vos groupes pour {biennium}, par échéance, avec leur avancement. Les coordinateurs du groupe enregistrent ici l’avancement.',
+  'outputs.city.youCoordinate':
+    'Votre ville coordonne ce groupe : vous pouvez enregistrer l’avancement de ses produits.',
+  'outputs.city.noneHint':
+    'Les produits apparaissent ici dès que les coordinateurs enregistrent le plan de travail du groupe pour la période biennale.',
+  'outputs.city.listOf': 'Produits de {cluster} par échéance',
+  'outputs.city.record': 'Enregistrer l’avancement',
+  'outputs.city.recordFor': 'Enregistrer l’avancement : {title}',
+  'outputs.city.recorded': 'Avancement enregistré',
+  'outputs.city.value': 'Valeur atteinte ({unit})',
+  'outputs.city.valueHint': 'La cible est de {target} {unit}.',
+  'outputs.city.date': 'Date',
+  'outputs.city.note': 'Note',
 };

@@ -1,12 +1,14 @@
 // One membership call for the secretariat: its applications with their state and the jury's mean
-// score, the jury, a juror's scores and the decision for an application with the jury, the report.
+// score, a new link for a National Commission that lost its own, the jury (each juror with the
+// language of its e-mails), a juror's scores and the decision for an application with the jury, the report.
 import { Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { useApi } from '../../api/query';
-import { useT, type MessageKey } from '../../i18n';
-import { ApiForm } from '../../ui/form-modal';
+import { useI18n, useT, type MessageKey } from '../../i18n';
+import { ApiForm, FormModal } from '../../ui/form-modal';
 import { DateText, StatusBadge } from '../../ui/format';
 import { useProblemForm } from '../../ui/problem-form';
 import { PageHeader } from '../../ui/shell';
@@ -25,7 +27,7 @@ const INVALIDATE = [
 
 function Jury({ call }: { call: Schemas['MembershipCall'] }) {
   const t = useT();
-  const form = useProblemForm({ name: '', email: '' });
+  const form = useProblemForm({ name: '', email: '', language: 'en' as 'en' | 'fr' });
   const add = useSubmit(
     async () =>
       unwrap(await api.POST('/membership-calls/{id}/jurors', { params: { path: { id: call.id } }, body: form.values })),
@@ -39,7 +41,7 @@ function Jury({ call }: { call: Schemas['MembershipCall'] }) {
       <Stack gap={2} my="xs">
         {call.jurors.map((j) => (
           <Text key={j.id} size="sm">
-            {j.name} ({j.email})
+            {j.name} ({j.email}) · {t(`language.${j.language}`)}
           </Text>
         ))}
       </Stack>
@@ -47,6 +49,13 @@ function Jury({ call }: { call: Schemas['MembershipCall'] }) {
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('membership.jurorName')} required {...form.text('name')} />
           <TextInput label={t('membership.jurorEmail')} type="email" required {...form.text('email')} />
+          <Select
+            label={t('membership.jurorLanguage')}
+            data={(['en', 'fr'] as const).map((l) => ({ value: l, label: t(`language.${l}`) }))}
+            allowDeselect={false}
+            {...form.field('language')}
+            onChange={(v) => form.setValue('language', v === 'fr' ? 'fr' : 'en')}
+          />
         </SimpleGrid>
         <Group>
           <Button type="submit" loading={add.isPending}>
@@ -54,6 +63,43 @@ function Jury({ call }: { call: Schemas['MembershipCall'] }) {
           </Button>
         </Group>
       </ApiForm>
+    </Card>
+  );
+}
+
+/** An application with its National Commission: a new link on request (the old one stops, the deadline stays). */
+function NatcomLink({ a }: { a: Application }) {
+  const { t, f } = useI18n();
+  const [opened, { open, close }] = useDisclosure(false);
+  const form = useProblemForm({});
+  const resend = useSubmit(
+    async () => unwrap(await api.POST('/membership-applications/{id}/natcom-link', { params: { path: { id: a.id } } })),
+    { form, invalidate: INVALIDATE, success: t('membership.resendNatcomDone'), close },
+  );
+  const date = f.dateTime(a.natcomDeadline);
+  return (
+    <Card withBorder>
+      <Group justify="space-between" wrap="wrap" gap="xs">
+        <Stack gap={2}>
+          <Title order={3} size="h5">
+            {a.cityName} ({a.country})
+          </Title>
+          <Text size="sm">{t('membership.natcomDeadline', { date })}</Text>
+        </Stack>
+        <Button variant="light" onClick={open} aria-label={t('membership.resendNatcomFor', { city: a.cityName })}>
+          {t('membership.resendNatcom')}
+        </Button>
+      </Group>
+      <FormModal
+        opened={opened}
+        onClose={close}
+        title={t('membership.resendNatcomTitle')}
+        submitLabel={t('membership.resendNatcom')}
+        form={form}
+        submit={resend}
+      >
+        <Text size="sm">{t('membership.resendNatcomBody', { country: a.country, city: a.cityName, date })}</Text>
+      </FormModal>
     </Card>
   );
 }
@@ -205,6 +251,16 @@ export function Page() {
                   rowKey={(a) => a.id}
                   caption={t('membership.applications')}
                 />
+                {d.items.some((a) => a.status === 'natcom_review') && (
+                  <Title order={2} size="h4">
+                    {t('membership.natcomPending')}
+                  </Title>
+                )}
+                {d.items
+                  .filter((a) => a.status === 'natcom_review')
+                  .map((a) => (
+                    <NatcomLink key={a.id} a={a} />
+                  ))}
                 {d.items
                   .filter((a) => a.status === 'jury_review')
                   .map((a) => (

@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n';
 import { currentBiennium } from '../../lib/biennium';
 import { ClusterSelect } from '../../ui/fields';
 import { DateText, StatusBadge } from '../../ui/format';
+import { OutputHistory } from '../../ui/output-history';
 import { FilterBar } from '../../ui/filters';
 import { PageHeader } from '../../ui/shell';
 import { EmptyState, QueryState } from '../../ui/states';
@@ -24,28 +25,6 @@ function biennia(): string[] {
   const out: string[] = [];
   for (let y = new Date().getUTCFullYear() + 1; y >= 2019; y--) out.push(`${y}-${y + 2}`);
   return out;
-}
-
-function History({ output }: { output: Output }) {
-  const { t, f } = useI18n();
-  if (!output.entries.length) return <Text size="sm">{t('outputs.historyNone')}</Text>;
-  return (
-    <Stack component="ol" gap={6} aria-label={t('outputs.historyOf', { title: output.title })} m={0} pl="md">
-      {[...output.entries].reverse().map((e, i) => (
-        <li key={`${e.date}-${e.source}-${i}`}>
-          <Text size="sm">
-            <DateText value={e.date} /> — {f.number(e.value)} {output.target.unit} · {t(`outputs.source.${e.source}`)}
-            {e.reported ? ` · ${t('outputs.reported', { status: t(`status.${e.reported}`) })}` : ''}
-          </Text>
-          {e.note && (
-            <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-              {e.note}
-            </Text>
-          )}
-        </li>
-      ))}
-    </Stack>
-  );
 }
 
 function OutputCard({ output, clusterName }: { output: Output; clusterName: string | undefined }) {
@@ -104,7 +83,7 @@ function OutputCard({ output, clusterName }: { output: Output; clusterName: stri
           </Button>
         </Group>
         <Collapse expanded={open} id={historyId}>
-          <History output={output} />
+          <OutputHistory output={output} />
         </Collapse>
       </Stack>
     </Card>

@@ -9,6 +9,7 @@ export const CITY_NAVIGATION: NavGroup[] = [
       { to: '/city/elections', label: 'elections.title' },
       { to: '/city/workshops', label: 'city.workshops.title' },
       { to: '/city/coordinator-meetings', label: 'meetings.title' },
+      { to: '/city/work-plans/timeline', label: 'outputs.city.nav' },
       { to: '/city/peer-learning', label: 'peer.title' },
       { to: '/city/calendar', label: 'city.calendar.title' },
       { to: '/city/notifications', label: 'city.notifications.title' },

@@ -7,6 +7,7 @@ export const cityRoutes: RouteObject[] = [
   { path: 'city', ...page(() => import('./home')) },
   { path: 'city/clusters/:code', ...page(() => import('./cluster')) },
   { path: 'city/clusters/:code/work-plan/:biennium', ...page(() => import('./work-plan')) },
+  { path: 'city/work-plans/timeline', ...page(() => import('./work-plan-outputs')) },
   { path: 'city/elections', ...page(() => import('./elections')) },
   { path: 'city/elections/:id', ...page(() => import('./election')) },
   { path: 'city/workshops', ...page(() => import('./workshops')) },
