@@ -24,7 +24,7 @@ import { createLogger } from '../platform/logger.js';
 import { createWorker } from '../worker/index.js';
 import { pledgeWorkflow } from '../workflows/pledge.js';
 import { workshopWorkflow } from '../workflows/workshop.js';
-import { round, type Bench, type BenchContext } from './support.js';
+import { inParallel, round, type Bench, type BenchContext } from './support.js';
 
 const { temporal } = proto;
 
@@ -38,15 +38,6 @@ const STARTS_IN_FLIGHT = 10;
 /** No phase may run away: each wait is bounded. */
 const MAX_WAIT_MS = 3 * 60_000;
 const SAMPLE = 20;
-
-async function inParallel<T>(items: T[], inFlight: number, one: (t: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(inFlight, items.length) }, async () => {
-      while (next < items.length) await one(items[next++]!);
-    }),
-  );
-}
 
 async function until(what: string, check: () => Promise<boolean>): Promise<void> {
   const end = Date.now() + MAX_WAIT_MS;

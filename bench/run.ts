@@ -13,6 +13,7 @@ import { overviewBench } from './overview.js';
 import { bundleBench } from './bundle.js';
 import { parkedBench } from './parked.js';
 import { readModelsBench } from './read-models.js';
+import { decadeBench } from './decade.js';
 import { startDatabase, startTemporal, type Bench, type BenchResult } from './support.js';
 
 const BENCHES: Bench[] = [
@@ -24,6 +25,7 @@ const BENCHES: Bench[] = [
   bundleBench,
   parkedBench,
   readModelsBench,
+  decadeBench,
 ];
 const RESULTS_DIR = join(import.meta.dirname, 'results');
 
@@ -58,9 +60,11 @@ async function main(): Promise<number> {
       // console: a cost the bare baselines do not pay. Warnings and errors only, as in production's
       // filter for the SDK's own lines.
       Runtime.install({ logger: new DefaultLogger('WARN') });
-      const temporal = await startTemporal();
-      stops.unshift(temporal.stop);
-      temporalAddress = temporal.value;
+      if (benches.some((b) => b.needsTemporal === true)) {
+        const temporal = await startTemporal();
+        stops.unshift(temporal.stop);
+        temporalAddress = temporal.value;
+      }
     }
     await mkdir(RESULTS_DIR, { recursive: true });
     const [load1] = loadavg();

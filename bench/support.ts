@@ -20,7 +20,8 @@ export interface BenchContext {
 export interface Bench {
   name: string;
   description: string;
-  needsTemporal: boolean;
+  /** true: the harness starts a dev server; 'time-skipping': the bench starts its own test server (the SDK runtime is still installed once by the harness). */
+  needsTemporal: boolean | 'time-skipping';
   /** Rows for the printed table (flat key → value) plus whatever goes into the JSON file. */
   run(ctx: BenchContext): Promise<BenchResult>;
 }
@@ -172,6 +173,20 @@ export function assertAllOk(label: string, r: LoadResult): void {
       `${label}: ${r.requests} requests, ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts; statuses ${JSON.stringify(r.statusCodes)}`,
     );
   }
+}
+
+/** Runs `one` over `items` with at most `inFlight` at a time. */
+export async function inParallel<T>(
+  items: readonly T[],
+  inFlight: number,
+  one: (t: T) => Promise<unknown>,
+): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(inFlight, items.length) }, async () => {
+      while (next < items.length) await one(items[next++]!);
+    }),
+  );
 }
 
 export const round = (n: number, digits = 2): number => Number(n.toFixed(digits));
