@@ -27,9 +27,11 @@ import { message } from '../domain/messages/index.js';
 import { showInVisibility } from './visibility.js';
 import { workflowSummary } from '../domain/visibility.js';
 import {
+  ADVISORY_CURRENT_TERM_PATCH,
   ADVISORY_DEFAULTS,
   ADVISORY_SESSION_PROPOSAL_PATCH,
   advisoryDueBy,
+  advisoryToFollow,
   isAdvisoryWithin,
   type AdvisoryPending,
 } from '../domain/advisory-session-proposal.js';
@@ -181,6 +183,17 @@ export async function clusterCycleWorkflow(input: CycleInput): Promise<void> {
   if (!loaded) {
     term = await acts.loadCurrentTerm({ cluster });
     loaded = true;
+  }
+  // Every term starts by an election of this cycle (an election the API opens, an appointment, and the
+  // automatic one all run as its child), which proposes when it is decided (below). A term the cycle did not see decided —
+  // decided before that patch, or the current term of a cycle started afresh — is followed from here,
+  // unless its due date has passed; the proposal's business key keeps it to one row and one notice.
+  if (!advisory && term && patched(ADVISORY_CURRENT_TERM_PATCH)) {
+    const current: CycleTerm = term;
+    const facts = await acts.advisoryOfTerm({ cluster, termStart: current.termStart });
+    const within = isAdvisoryWithin(input.advisoryWithin) ? input.advisoryWithin : ADVISORY_DEFAULTS.within;
+    advisory = advisoryToFollow(current, within, Date.now(), facts);
+    if (advisory) void followAdvisory(advisory);
   }
 
   for (;;) {
