@@ -115,6 +115,20 @@ describe('replay of committed histories', () => {
     expect(activities).toEqual(['loadCurrentTerm', 'advisoryOfTerm', 'remindAdvisorySession']);
   });
 
+  // A running cycle signalled at worker start (ensureCycle) follows the term it carries: the signals,
+  // the reads of the term and the proposal.
+  it('has a history of the worker-start signal path: the signals, the reads, the proposal', async () => {
+    const run = (await loadHistories()).find((h) => h.name === 'cluster-cycle-advisory-signal');
+    const events = run?.history.events ?? [];
+    expect(
+      events.filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'followCurrentTerm'),
+    ).toHaveLength(2);
+    const activities = events.flatMap((e) =>
+      e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes.activityType?.name] : [],
+    );
+    expect(activities).toEqual(['advisoryOfTerm', 'advisoryOfTerm', 'proposeAdvisorySession']);
+  });
+
   // The harness itself must catch breakage: a changed copy of the election workflow (one timer more
   // before nominations open) replayed against the committed vote history is a determinism violation.
   it('fails with a DeterminismViolationError when a workflow changed without patched()', async () => {
