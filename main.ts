@@ -1,5 +1,7 @@
 // Composition root: `npm start` runs everything in one process; `npm run api` / `npm run worker`
-// run the roles separately in production; `npm run migrate` applies migrations and seeds.
+// run the roles separately in production; `npm run migrate` applies migrations and seeds;
+// `npm run backfill` (backfill-work-plan-outputs [CLUSTER...]) starts the output reminders of work
+// plans saved before they existed (worker/backfill-work-plan-outputs.ts), then exits.
 import type { Server } from 'node:http';
 import type { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
@@ -19,10 +21,12 @@ import { Resources, connectTemporal, openDatabase } from './platform/runtime.js'
 import { createWorker, installSdkRuntime } from './worker/index.js';
 import { readSdkMetrics, startWorkerHttp } from './worker/http.js';
 import { startProcesses } from './worker/startup.js';
+import { backfillWorkPlanOutputs } from './worker/backfill-work-plan-outputs.js';
 
-const command = (process.argv[2] ?? 'all') as 'all' | 'api' | 'worker' | 'migrate';
-if (!['all', 'api', 'worker', 'migrate'].includes(command)) {
-  console.error(`unknown command ${command}: use all | api | worker | migrate`);
+const COMMANDS = ['all', 'api', 'worker', 'migrate', 'backfill-work-plan-outputs'] as const;
+const command = (process.argv[2] ?? 'all') as (typeof COMMANDS)[number];
+if (!(COMMANDS as readonly string[]).includes(command)) {
+  console.error(`unknown command ${command}: use ${COMMANDS.join(' | ')}`);
   process.exit(2);
 }
 
@@ -59,7 +63,13 @@ try {
   dataConverter =
     command === 'migrate'
       ? undefined
-      : dataConverterFor(await ballotKeys(config, { generate: command === 'all', logger }));
+      : dataConverterFor(
+          await ballotKeys(config, {
+            // The backfill against `npm start`'s own Temporal (no TEMPORAL_ADDRESS) uses its key under DATA_DIR.
+            generate: command === 'all' || (command === 'backfill-work-plan-outputs' && !config.TEMPORAL_ADDRESS),
+            logger,
+          }),
+        );
 } catch (err) {
   console.error(err instanceof Error ? err.message : err);
   process.exit(2);
@@ -97,6 +107,14 @@ try {
   const orm = await openDatabase(config, resources, logger);
   if (command === 'migrate') await shutdown('done');
   const temporal = await connectTemporal(config, resources, logger, dataConverter);
+  if (command === 'backfill-work-plan-outputs') {
+    const clusters = process.argv.slice(3).map((c) => c.toUpperCase());
+    await backfillWorkPlanOutputs(
+      { orm, client: temporal.client, taskQueue: config.TEMPORAL_TASK_QUEUE, logger },
+      clusters.length ? { clusters } : {},
+    );
+    await shutdown('done');
+  }
 
   if (command === 'all' || command === 'worker') {
     const worker: Worker = await createWorker({

@@ -1,9 +1,10 @@
 // Effects of a coordinator term's advisory session (driven by the cluster cycle): the proposal,
-// keyed by cluster and term start, and the reminder, keyed the same way — retries change nothing.
+// keyed by cluster and term start, and the reminder, keyed the same way — retries change nothing;
+// and the read of a term the cycle did not see decided.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AdvisorySessionProposal } from '../db/entities/index.js';
 import { advisorySessionHeld } from '../db/queries/advisory-session-proposal.js';
-import { advisorySessionProposalKey } from '../domain/advisory-session-proposal.js';
+import { advisorySessionProposalKey, type TermAdvisoryFacts } from '../domain/advisory-session-proposal.js';
 import { message } from '../domain/messages/index.js';
 import { toSecretariat, type Sender } from '../domain/notification.js';
 import type { ActivityDeps } from './deps.js';
@@ -32,6 +33,24 @@ export function createAdvisorySessionProposalActivities(deps: ActivityDeps) {
   const { orm } = deps;
   const { notify } = createNotificationActivities(deps);
   return {
+    /** For a term the cycle did not see decided: whether it has coordinators, and its proposal if recorded. Reads only. */
+    async advisoryOfTerm(a: { cluster: string; termStart: string }): Promise<TermAdvisoryFacts> {
+      const em = orm.em.fork() as EntityManager;
+      const [coordinated] = await em
+        .getConnection()
+        .execute<{ n: string }[]>(
+          `select count(*) as n from coordinator_term where cluster_code = ? and term_start = ?`,
+          [a.cluster, a.termStart],
+        );
+      const proposal = await em.findOne(AdvisorySessionProposal, { cluster: a.cluster, termStart: a.termStart });
+      return {
+        coordinated: Number(coordinated?.n ?? 0) > 0,
+        proposal: proposal
+          ? { status: proposal.status, dueBy: proposal.dueBy.toISOString(), reminded: proposal.remindedAt !== null }
+          : null,
+      };
+    },
+
     /** Records the term's draft advisory session once (unique cluster + term start) and tells the secretariat once. */
     async proposeAdvisorySession(a: TermArgs): Promise<{ created: boolean }> {
       const em = orm.em.fork() as EntityManager;

@@ -2,7 +2,7 @@
 // business-key IDs in, typed messages out.
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import { clusterCycleWorkflowId, type CycleInput, type ElectionRequest } from '../domain/cluster-cycle.js';
-import { clusterCycleWorkflow, requestElectionUpdate } from '../workflows/cluster-cycle.js';
+import { clusterCycleWorkflow, followCurrentTermSignal, requestElectionUpdate } from '../workflows/cluster-cycle.js';
 
 /** The cycle of a cluster, started if it is not running yet (the update and the start are one call). */
 export function requestElection(
@@ -21,17 +21,21 @@ export function requestElection(
   return client.workflow.executeUpdateWithStart(requestElectionUpdate, { args: [req], startWorkflowOperation: start });
 }
 
-/** Starts every cycle that is not running; already running ones are left alone. */
+/**
+ * Starts the cycle if it is not running, and asks it (a running one too) to follow its current term's
+ * advisory session if nothing does yet (a run begun before that existed); one call, signal-with-start.
+ */
 export async function ensureCycle(
   client: Client,
   taskQueue: string,
   cluster: string,
   cycle: Omit<CycleInput, 'cluster'> = {},
 ): Promise<void> {
-  await client.workflow.start(clusterCycleWorkflow, {
+  await client.workflow.signalWithStart(clusterCycleWorkflow, {
     workflowId: clusterCycleWorkflowId(cluster),
     taskQueue,
     args: [{ cluster, ...cycle }],
-    workflowIdConflictPolicy: 'USE_EXISTING',
+    signal: followCurrentTermSignal,
+    signalArgs: [],
   });
 }

@@ -46,3 +46,35 @@ export const DismissProposalBody = z
   .strict()
   .meta({ description: 'why no advisory session is held for this term (optional)' });
 export type DismissProposalBody = z.infer<typeof DismissProposalBody>;
+
+/**
+ * The patch of the cluster cycle that also follows a term it did not see decided (one decided before
+ * the advisory patch, or the current term of a cycle started afresh): workflows/cluster-cycle.ts.
+ */
+export const ADVISORY_CURRENT_TERM_PATCH = 'advisory-session-current-term';
+
+/** What the database says of a term (activities/advisory-session-proposal.ts advisoryOfTerm). */
+export interface TermAdvisoryFacts {
+  /** The term has coordinators (rows in coordinator_term): a term that elected nobody has no session. */
+  coordinated: boolean;
+  proposal: { status: AdvisorySessionProposalStatus; dueBy: string; reminded: boolean } | null;
+}
+
+/**
+ * Whether a cycle must still follow the advisory session of `term`, which it did not see decided:
+ * not once its due date has passed (a proposal for a term long under way is noise), nor once the
+ * proposal is scheduled, dismissed or reminded of. A proposal already recorded is only checked.
+ */
+export function advisoryToFollow(
+  term: { termStart: string; termEnd: string },
+  within: string,
+  now: number,
+  facts: TermAdvisoryFacts,
+): AdvisoryPending | undefined {
+  if (!facts.coordinated) return undefined;
+  const p = facts.proposal;
+  if (p && (p.status !== 'proposed' || p.reminded)) return undefined;
+  const dueBy = p?.dueBy ?? advisoryDueBy(term.termStart, within);
+  if (now >= Date.parse(dueBy)) return undefined;
+  return { termStart: term.termStart, termEnd: term.termEnd, dueBy, proposed: p !== null };
+}

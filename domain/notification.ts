@@ -1,8 +1,9 @@
 import type { MessageRef } from './messages/index.js';
 
 // 'email': someone who is neither a city nor a donor (an external expert), reached at `email`.
-// 'person': a message for one person's eyes only (a sign-in link): never listed by the API, and its
-// body is redacted once delivered.
+// 'person': a message for one person's eyes only (a sign-in link, a National Commission's or a juror's
+// link, the token in its URL): never listed by the API, and its body and link are scrubbed once
+// delivered (platform/outbox.ts).
 export const RECIPIENT_KINDS = ['city', 'donor', 'secretariat', 'email', 'person'] as const;
 export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
 

@@ -90,8 +90,11 @@ export function startOutboxDelivery(opts: {
     );
 
   const deliver = async (n: Claimed) => {
-    // A message for one person's eyes (a sign-in link) is not kept once it is delivered or given up.
+    // A message for one person's eyes (a sign-in link, a National Commission's or a juror's link) is
+    // not kept once it is delivered or given up: neither its body nor its link, whose URL carries the
+    // live token (stored only hashed elsewhere), so the e-mail is the one place the token is left.
     const redacted = (what: string) => (n.recipient_kind === 'person' ? `(${what}; redacted)` : n.body);
+    const link = n.recipient_kind === 'person' ? null : n.link;
     try {
       await transport.sendMail({
         from: opts.from,
@@ -106,15 +109,15 @@ export function startOutboxDelivery(opts: {
       await conn.execute(
         next
           ? 'update notification set next_attempt_at = ?, last_error = ? where id = ?'
-          : 'update notification set failed_at = now(), last_error = ?, body = ? where id = ?',
-        next ? [next, String(err), n.id] : [String(err), redacted('not delivered'), n.id],
+          : 'update notification set failed_at = now(), last_error = ?, body = ?, link = ? where id = ?',
+        next ? [next, String(err), n.id] : [String(err), redacted('not delivered'), link, n.id],
       );
       return;
     }
-    await conn.execute('update notification set delivered_at = now(), last_error = null, body = ? where id = ?', [
-      redacted('delivered'),
-      n.id,
-    ]);
+    await conn.execute(
+      'update notification set delivered_at = now(), last_error = null, body = ?, link = ? where id = ?',
+      [redacted('delivered'), link, n.id],
+    );
   };
 
   const tick = async () => {

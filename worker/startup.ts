@@ -11,7 +11,10 @@ export interface StartupDeps {
   logger: Logger;
 }
 
-/** One cycle workflow per active cluster, started idempotently on every deploy (ID cycle:<CLUSTER>). */
+/**
+ * One cycle workflow per active cluster, started idempotently on every deploy (ID cycle:<CLUSTER>),
+ * each asked to follow its current term's advisory session (client/cluster-cycle.ts ensureCycle).
+ */
 async function startClusterCycles({ orm, client, taskQueue, logger }: StartupDeps): Promise<void> {
   const clusters = await orm.em.fork().find(Cluster, { status: 'active' });
   for (const c of clusters) await ensureCycle(client, taskQueue, c.code);

@@ -6,6 +6,7 @@ import {
   condition,
   continueAsNew,
   defineQuery,
+  defineSignal,
   defineUpdate,
   log,
   patched,
@@ -27,9 +28,11 @@ import { message } from '../domain/messages/index.js';
 import { showInVisibility } from './visibility.js';
 import { workflowSummary } from '../domain/visibility.js';
 import {
+  ADVISORY_CURRENT_TERM_PATCH,
   ADVISORY_DEFAULTS,
   ADVISORY_SESSION_PROPOSAL_PATCH,
   advisoryDueBy,
+  advisoryToFollow,
   isAdvisoryWithin,
   type AdvisoryPending,
 } from '../domain/advisory-session-proposal.js';
@@ -40,6 +43,12 @@ export const requestElectionUpdate = defineUpdate<{ electionId: string; workflow
   'requestElection',
 );
 export const cycleStateQuery = defineQuery<CycleState>('state');
+/**
+ * Sent at every worker start (client/cluster-cycle.ts ensureCycle): follow the current term's advisory
+ * session if nothing in this run does — for a run that began before ADVISORY_CURRENT_TERM_PATCH, whose
+ * start never checked. A new handler issues no command until the signal comes: old histories replay as before.
+ */
+export const followCurrentTermSignal = defineSignal('followCurrentTerm');
 
 interface Active {
   electionId: string;
@@ -177,11 +186,38 @@ export async function clusterCycleWorkflow(input: CycleInput): Promise<void> {
   // Only runs continued by a patched run carry `advisory`: older histories never reach this.
   if (advisory) void followAdvisory(advisory);
 
+  /** Follows the advisory session of a term this run knows but did not see decided (one check at a time). */
+  let checking = false;
+  async function followCurrentTerm(): Promise<void> {
+    if (advisory || !term || checking) return;
+    checking = true;
+    try {
+      const current: CycleTerm = term;
+      const facts = await acts.advisoryOfTerm({ cluster, termStart: current.termStart });
+      const within = isAdvisoryWithin(input.advisoryWithin) ? input.advisoryWithin : ADVISORY_DEFAULTS.within;
+      // A term decided meanwhile carries its own (set where it is decided).
+      if (!advisory && term === current) {
+        advisory = advisoryToFollow(current, within, Date.now(), facts);
+        if (advisory) void followAdvisory(advisory);
+      }
+    } catch (err) {
+      log.error('advisory session check failed', { cluster, error: String(err) });
+    } finally {
+      checking = false;
+    }
+  }
+  setHandler(followCurrentTermSignal, () => void followCurrentTerm());
+
   // Handlers are registered before the first await so no early message is dropped.
   if (!loaded) {
     term = await acts.loadCurrentTerm({ cluster });
     loaded = true;
   }
+  // Every term starts by an election of this cycle (an election the API opens, an appointment, and the
+  // automatic one all run as its child), which proposes when it is decided (below). A term the cycle did not see decided —
+  // decided before that patch, or the current term of a cycle started afresh — is followed from here,
+  // unless its due date has passed; the proposal's business key keeps it to one row and one notice.
+  if (!advisory && term && patched(ADVISORY_CURRENT_TERM_PATCH)) await followCurrentTerm();
 
   for (;;) {
     if (!active) {

@@ -139,3 +139,42 @@ export async function insertProgress(
     [e.workPhaseId, e.key, e.value, e.note, e.date, e.recordedBy],
   );
 }
+
+export interface PlanInForce {
+  cluster: string;
+  biennium: string;
+  version: number;
+  outputs: { key: string; title: string; due: string }[];
+}
+
+/**
+ * The plans in force (one per work phase, its highest version) that still have an output not done and
+ * not past due on `today`, optionally of some clusters only: what the outputs workflow must follow.
+ */
+export async function plansWithOutputsAhead(
+  em: EntityManager,
+  today: string,
+  clusters?: readonly string[],
+): Promise<PlanInForce[]> {
+  const plans = await em.execute<{ cluster: string; biennium: string; version: number; outputs: PlanOutput[] }[]>(
+    `select distinct on (v.work_phase_id) p.cluster_code as cluster, p.biennium, v.version, v.outputs
+       from workplan_version v join work_phase p on p.id = v.work_phase_id
+      where (?::text[] is null or p.cluster_code = any(?::text[]))
+      order by v.work_phase_id, v.version desc`,
+    [clusters ? pgTextArray([...clusters]) : null, clusters ? pgTextArray([...clusters]) : null],
+  );
+  const ahead = plans.filter((p) => p.outputs.some((o) => o.due >= today));
+  if (!ahead.length) return [];
+  // Done or not as the timeline says (direct progress and meeting reports), read once.
+  const items = await outputsTimeline(em, {}, today);
+  const done = new Set(items.filter((i) => i.status === 'done').map((i) => `${i.cluster}|${i.biennium}|${i.key}`));
+  return ahead
+    .filter((p) => p.outputs.some((o) => o.due >= today && !done.has(`${p.cluster}|${p.biennium}|${o.key}`)))
+    .map((p) => ({
+      cluster: p.cluster,
+      biennium: p.biennium,
+      version: Number(p.version),
+      outputs: p.outputs.map(({ key, title, due }) => ({ key, title, due })),
+    }))
+    .sort((a, b) => a.cluster.localeCompare(b.cluster) || a.biennium.localeCompare(b.biennium));
+}

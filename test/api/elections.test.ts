@@ -51,6 +51,27 @@ const reach = (id: string, expected: string, ms = 20_000) =>
     `election ${id} to be ${expected}`,
   );
 
+/**
+ * A term decided through the API starts an advisory session proposal at once (it starts today): one
+ * proposal, listed by the API, and one notice to the secretariat.
+ */
+async function oneAdvisoryProposal(code: string, termStart: string) {
+  const key = `advisory-session-proposal:${code}:${termStart}:proposed:secretariat`;
+  await eventually(
+    async () => ((await sql(`select 1 from notification where key = ?`, [key])).length ? true : undefined),
+    20_000,
+    'the advisory session proposal',
+  );
+  const listed = await http.get(`/advisory-session-proposals?cluster=${code}`);
+  expect(listed.status).toBe(200);
+  expect(listed.body.items.map((p: { termStart: string; status: string }) => [p.termStart, p.status])).toEqual([
+    [termStart, 'proposed'],
+  ]);
+  expect(
+    await sql(`select 1 from notification where key like ?`, [`advisory-session-proposal:${code}:%`]),
+  ).toHaveLength(1);
+}
+
 const ballots = (id: string) =>
   sql<{ city_id: string; approve: string[] }>(
     `select city_id, approve from ballot where election_id = ? order by city_id`,
@@ -485,6 +506,8 @@ describe.concurrent('elections that run their windows', () => {
         t.current,
       ]),
     ).toEqual([a, b].sort().map((x) => [x, true, true]));
+    // An appointed term is a term like another: its advisory session is proposed once.
+    await oneAdvisoryProposal(code, today());
   });
 
   it('elects by acclamation without a vote when the candidates do not exceed the seats', async () => {
@@ -496,6 +519,8 @@ describe.concurrent('elections that run their windows', () => {
     expect(decided.results).toMatchObject({ elected: [a], flags: ['acclamation'], tallies: [] });
     expect(decided.deadlines.votingOpens).toBeUndefined();
     expect(await ballots(id)).toEqual([]);
+    // Opened directly by POST /clusters/:code/elections, the election still runs in the cluster's cycle, which proposes.
+    await oneAdvisoryProposal(code, today());
   });
 });
 

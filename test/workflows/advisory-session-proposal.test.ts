@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { scheduleProposals } from '../../db/queries/advisory-session-proposal.js';
 import { insertWorkshop } from '../../db/queries/workshop.js';
-import { ADVISORY_SESSION_PROPOSAL_PATCH } from '../../domain/advisory-session-proposal.js';
+import {
+  ADVISORY_CURRENT_TERM_PATCH,
+  ADVISORY_SESSION_PROPOSAL_PATCH,
+} from '../../domain/advisory-session-proposal.js';
+import { ensureCycle } from '../../client/cluster-cycle.js';
 import { clusterCycleWorkflowId, type CycleInput } from '../../domain/cluster-cycle.js';
 import { electionWorkflowId } from '../../domain/election.js';
 import { WORKSHOP_DEFAULTS } from '../../domain/workshop.js';
@@ -157,6 +161,120 @@ describe('advisory session proposals on the time-skipping server', () => {
       });
       expect((await messages(cluster)).map((m) => m.kind)).toEqual(['advisory-session-proposal.proposed']);
       expect((await proposals(cluster))[0]!.reminded_at).toBeNull();
+      await cycle.terminate('end of test');
+    });
+  });
+
+  it('follows a term it did not see decided: proposed once when a cycle starts, reminded once, never again on a fresh start', async () => {
+    await t.run(async () => {
+      // A term begun ten days ago without this cycle (decided before the patch, or before the cycle ran afresh).
+      const { cluster, cities } = await seedCluster(t.orm, 2);
+      const now = await t.env.currentTimeMs();
+      const termStart = day(now - 10 * DAY);
+      const termEnd = `${Number(termStart.slice(0, 4)) + 2}${termStart.slice(4)}`;
+      await sql(
+        `insert into coordinator_term (id, cluster_code, city_id, term_start, term_end, created_at) values (?, ?, ?, ?, ?, now())`,
+        [randomUUID(), cluster, cities[0]!, termStart, termEnd],
+      );
+      const startCycle = () =>
+        t.env.client.workflow.start(clusterCycleWorkflow, {
+          workflowId: clusterCycleWorkflowId(cluster),
+          taskQueue: t.taskQueue,
+          args: [{ cluster }],
+        });
+      /** Waits until the cycle's run has completed `n` activities. */
+      const activitiesDone = (h: Awaited<ReturnType<typeof startCycle>>, n: number) =>
+        eventually(async () => {
+          const events = (await h.fetchHistory()).events ?? [];
+          return events.filter((e) => e.activityTaskCompletedEventAttributes).length >= n ? true : undefined;
+        });
+
+      // Proposed at once (the term has started), with the default P3M.
+      const first = await startCycle();
+      const [proposal] = await eventually(async () => {
+        const rows = await proposals(cluster);
+        return rows.length ? rows : undefined;
+      });
+      const due = new Date(`${termStart}T00:00:00Z`);
+      due.setUTCMonth(due.getUTCMonth() + 3);
+      expect(proposal).toMatchObject({ term_start: termStart, status: 'proposed', reminded_at: null });
+      expect(new Date(proposal!.due_by).toISOString()).toBe(due.toISOString());
+      await activitiesDone(first, 3); // loadCurrentTerm, advisoryOfTerm, proposeAdvisorySession
+      expect((await messages(cluster)).map((m) => m.kind)).toEqual(['advisory-session-proposal.proposed']);
+
+      // The cycle started afresh (terminated, started again): nothing proposed again; one reminder at the due date.
+      await first.terminate('restarted');
+      const second = await startCycle();
+      await activitiesDone(second, 2);
+      expect(await proposals(cluster)).toHaveLength(1);
+      expect(await messages(cluster)).toHaveLength(1);
+      await t.env.sleep(due.getTime() - (await t.env.currentTimeMs()) + DAY);
+      const sent = await eventually(async () => {
+        const m = await messages(cluster);
+        return m.length === 2 ? m : undefined;
+      });
+      expect(sent.map((m) => m.kind)).toEqual([
+        'advisory-session-proposal.proposed',
+        'advisory-session-proposal.overdue',
+      ]);
+      expect((await proposals(cluster))[0]!.reminded_at).not.toBeNull();
+      // The replay test's history of this path: the patch marker, the term's read, the reminder.
+      await recordHistory(second, 'cluster-cycle-advisory-current-term');
+
+      // Reminded: a third start follows nothing more.
+      await second.terminate('restarted');
+      const third = await startCycle();
+      await activitiesDone(third, 2);
+      await t.env.sleep(30 * DAY);
+      expect(await messages(cluster)).toHaveLength(2);
+      expect(await proposals(cluster)).toHaveLength(1);
+      await third.terminate('end of test');
+    });
+    expect(ADVISORY_CURRENT_TERM_PATCH).toBe('advisory-session-current-term');
+  });
+
+  it("follows the term a running cycle carries when the worker starts (ensureCycle's signal), once", async () => {
+    await t.run(async () => {
+      // A run that knows its term but never checked it: here the term had no coordinator rows when the run
+      // started (its start finds nothing to follow), standing in for a run continued before the patch.
+      const { cluster, cities } = await seedCluster(t.orm, 2);
+      const now = await t.env.currentTimeMs();
+      const termStart = day(now - 5 * DAY);
+      const termEnd = `${Number(termStart.slice(0, 4)) + 2}${termStart.slice(4)}`;
+      const cycle = await t.env.client.workflow.start(clusterCycleWorkflow, {
+        workflowId: clusterCycleWorkflowId(cluster),
+        taskQueue: t.taskQueue,
+        args: [{ cluster, term: { termStart, termEnd }, initialized: true }],
+      });
+      const activitiesDone = (n: number) =>
+        eventually(async () => {
+          const events = (await cycle.fetchHistory()).events ?? [];
+          return events.filter((e) => e.activityTaskCompletedEventAttributes).length >= n ? true : undefined;
+        });
+      await activitiesDone(1); // advisoryOfTerm: no coordinators yet
+      await sql(
+        `insert into coordinator_term (id, cluster_code, city_id, term_start, term_end, created_at) values (?, ?, ?, ?, ?, now())`,
+        [randomUUID(), cluster, cities[0]!, termStart, termEnd],
+      );
+      expect(await proposals(cluster)).toEqual([]);
+
+      // The worker starts: the running cycle is signalled (not started again) and proposes once.
+      const run = (await cycle.describe()).runId;
+      await ensureCycle(t.env.client, t.taskQueue, cluster);
+      await eventually(async () => ((await messages(cluster)).length === 1 ? true : undefined));
+      expect((await cycle.describe()).runId).toBe(run);
+      // Another start while the run follows it: the signal is taken (a workflow task after it) and does nothing.
+      await ensureCycle(t.env.client, t.taskQueue, cluster);
+      await eventually(async () => {
+        const events = (await cycle.fetchHistory()).events ?? [];
+        const signals = events.flatMap((e, i) => (e.workflowExecutionSignaledEventAttributes ? [i] : []));
+        const taken = events.slice((signals[1] ?? Infinity) + 1).some((e) => e.workflowTaskCompletedEventAttributes);
+        return signals.length === 2 && taken ? true : undefined;
+      });
+      expect(await proposals(cluster)).toHaveLength(1);
+      expect((await messages(cluster)).map((m) => m.kind)).toEqual(['advisory-session-proposal.proposed']);
+      // The replay test's history of the signal's path (a check at the start, two signals, the proposal).
+      await recordHistory(cycle, 'cluster-cycle-advisory-signal');
       await cycle.terminate('end of test');
     });
   });

@@ -8,7 +8,10 @@ import { testDataConverter } from '../support/ballot-key.js';
 import proto from '@temporalio/proto';
 import { VISIBILITY_PATCH } from '../../workflows/visibility.js';
 import { REPORT_OWED_PATCH } from '../../workflows/pledge.js';
-import { ADVISORY_SESSION_PROPOSAL_PATCH } from '../../domain/advisory-session-proposal.js';
+import {
+  ADVISORY_CURRENT_TERM_PATCH,
+  ADVISORY_SESSION_PROPOSAL_PATCH,
+} from '../../domain/advisory-session-proposal.js';
 
 const { temporal } = proto;
 
@@ -93,6 +96,37 @@ describe('replay of committed histories', () => {
       e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes.activityType?.name] : [],
     );
     expect(activities).toEqual(expect.arrayContaining(['proposeAdvisorySession', 'remindAdvisorySession']));
+  });
+
+  // A cycle run that starts with a term it did not see decided reads the term's proposal and follows
+  // it (ADVISORY_CURRENT_TERM_PATCH): the marker, the read and the reminder of an already proposed term.
+  it('has a history of the current-term advisory path: its patch marker, the read, the reminder', async () => {
+    const run = (await loadHistories()).find((h) => h.name === 'cluster-cycle-advisory-current-term');
+    const events = run?.history.events ?? [];
+    const patches = events.flatMap((e) =>
+      (e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads ?? []).map((p) =>
+        Buffer.from(p.data ?? new Uint8Array()).toString('utf8'),
+      ),
+    );
+    expect(patches.some((d) => d.includes(ADVISORY_CURRENT_TERM_PATCH))).toBe(true);
+    const activities = events.flatMap((e) =>
+      e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes.activityType?.name] : [],
+    );
+    expect(activities).toEqual(['loadCurrentTerm', 'advisoryOfTerm', 'remindAdvisorySession']);
+  });
+
+  // A running cycle signalled at worker start (ensureCycle) follows the term it carries: the signals,
+  // the reads of the term and the proposal.
+  it('has a history of the worker-start signal path: the signals, the reads, the proposal', async () => {
+    const run = (await loadHistories()).find((h) => h.name === 'cluster-cycle-advisory-signal');
+    const events = run?.history.events ?? [];
+    expect(
+      events.filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'followCurrentTerm'),
+    ).toHaveLength(2);
+    const activities = events.flatMap((e) =>
+      e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes.activityType?.name] : [],
+    );
+    expect(activities).toEqual(['advisoryOfTerm', 'advisoryOfTerm', 'proposeAdvisorySession']);
   });
 
   // The harness itself must catch breakage: a changed copy of the election workflow (one timer more
