@@ -1,17 +1,28 @@
 // Long-lived workflows parked on timers, then a timer storm.
 //
+// 0. Sandbox: the V8 heap one cached workflow holds in the workflow thread, with production's
+//    bundle (the SDK's default: every workflow its own copy of domain/ and zod) vs one that shares
+//    domain/ (worker/shared-modules.ts, not production's yet), 100 workflows each, in a fresh process.
 // 1. Parked: N pledge workflows with yearly instalment schedules (their next timer years away) and
 //    M scheduled workshops (RSVP reminders months away) started on one production-configured worker
 //    (createWorker: the SDK's default workflow cache); the bench process's RSS (worker, client and
 //    bench together: an upper bound of the worker's) once all are parked, and the size of sampled
-//    histories (events and bytes, encoded as the server stores them).
+//    histories (events and bytes, encoded as the server stores them). Where that RSS is: the
+//    kernel's split, anonymous mappings by shape, every isolate's heap (bench/memory.ts).
+//    BENCH_PARKED_SHARED=1 parks on the sharing bundle; BENCH_PARKED_TUNING='{"maxCachedWorkflows":250}'
+//    lays SDK worker options over production's, to compare settings.
 // 2. Storm: K pledges whose before-due reminder falls on the same instant; every reminder must write
 //    exactly one notification to the outbox. Rate = K / (last outbox row − the instant), against K
 //    bare workflows that sleep until one instant and then run one no-op activity, on the same server.
 //
 // Sizes: BENCH_PARKED_PLEDGES (N), BENCH_PARKED_WORKSHOPS (M), BENCH_STORM (K).
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import proto from '@temporalio/proto';
 import { NativeConnection, Worker } from '@temporalio/worker';
@@ -21,9 +32,10 @@ import type { PledgeSpec } from '../domain/pledge.contract.js';
 import { WORKSHOP_DEFAULTS, workshopWorkflowId } from '../domain/workshop.js';
 import type { WorkshopInput } from '../domain/workshop.contract.js';
 import { createLogger } from '../platform/logger.js';
-import { createWorker } from '../worker/index.js';
+import { bundleWorkflows, createWorker } from '../worker/index.js';
 import { pledgeWorkflow } from '../workflows/pledge.js';
 import { workshopWorkflow } from '../workflows/workshop.js';
+import { isolateHeaps, mappingSummary, procMemory } from './memory.js';
 import { inParallel, round, type Bench, type BenchContext } from './support.js';
 
 const { temporal } = proto;
@@ -38,6 +50,23 @@ const STARTS_IN_FLIGHT = 10;
 /** No phase may run away: each wait is bounded. */
 const MAX_WAIT_MS = 3 * 60_000;
 const SAMPLE = 20;
+/** Worker options to compare against production's (JSON, e.g. {"maxCachedWorkflows":250}); none by default. */
+const TUNING = process.env.BENCH_PARKED_TUNING ? (JSON.parse(process.env.BENCH_PARKED_TUNING) as object) : {};
+/** BENCH_PARKED_SHARED=1: park on the bundle that shares domain/ (not production's yet: worker/shared-modules.ts). */
+const SHARED = process.env.BENCH_PARKED_SHARED === '1';
+/** Workflows created per sandbox measurement (bench/sandbox-heap.ts). */
+const SANDBOX_K = 100;
+
+/** Heap per cached workflow of a bundle, in a fresh process (bench/sandbox-heap.ts). */
+async function sandboxKb(bundlePath: string): Promise<number> {
+  const script = fileURLToPath(new URL('./sandbox-heap.ts', import.meta.url));
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', script, bundlePath, String(SANDBOX_K)],
+    { env: { ...process.env, NODE_OPTIONS: '' } },
+  );
+  return (JSON.parse(stdout) as { perWorkflowKb: number }).perWorkflowKb;
+}
 
 async function until(what: string, check: () => Promise<boolean>): Promise<void> {
   const end = Date.now() + MAX_WAIT_MS;
@@ -77,6 +106,7 @@ export const parkedBench: Bench = {
   description: `N=${N} pledges + M=${M} workshops parked on timers (RSS, history size), then K=${K} reminders due at one instant vs bare timers`,
   needsTemporal: true,
   async run(ctx: BenchContext) {
+    const rssStart = process.memoryUsage().rss;
     const logger = createLogger('silent');
     const orm = await openOrm(ctx.databaseUrl, { pool: { min: 0, max: 30 } });
     const connection = await Connection.connect({ address: ctx.temporalAddress! });
@@ -88,7 +118,20 @@ export const parkedBench: Bench = {
       () => connection.close(),
       () => nativeConnection.close(),
     ];
+    const dir = await mkdtemp(join(tmpdir(), 'gnlc-bench-parked-'));
+    stops.push(() => rm(dir, { recursive: true, force: true }));
     try {
+      // ---- 0. sandbox: one cached workflow's heap, domain/ copied per workflow (production) vs shared
+      const sharedBundle = await bundleWorkflows({ shared: true });
+      const copiedBundle = await bundleWorkflows();
+      await writeFile(join(dir, 'shared.js'), sharedBundle.code);
+      await writeFile(join(dir, 'copied.js'), copiedBundle.code);
+      const sharedKb = await sandboxKb(join(dir, 'shared.js'));
+      const copiedKb = await sandboxKb(join(dir, 'copied.js'));
+      ctx.log(
+        `  sandbox heap per cached workflow: ${round(sharedKb, 0)} kB shared vs ${round(copiedKb, 0)} kB copied (${round(copiedKb / sharedKb, 1)}×)`,
+      );
+
       const queue = `bench-parked-${randomUUID()}`;
       const bareQueue = `bench-bare-${randomUUID()}`;
       const worker = await createWorker({
@@ -97,6 +140,8 @@ export const parkedBench: Bench = {
         taskQueue: queue,
         orm,
         logger,
+        workflowBundle: SHARED ? sharedBundle : copiedBundle,
+        tuning: TUNING,
       });
       const bareWorker = await Worker.create({
         connection: nativeConnection,
@@ -192,6 +237,13 @@ export const parkedBench: Bench = {
       global.gc?.(); // with NODE_OPTIONS=--expose-gc: the heap after a full collection
       const rssParked = process.memoryUsage().rss;
       const heapParked = process.memoryUsage().heapUsed;
+      // Where the RSS is: the kernel's split, the mappings' shapes, every isolate's heap after a GC.
+      const proc = await procMemory();
+      const mappings = await mappingSummary();
+      const isolates = await isolateHeaps();
+      ctx.log(`  process ${JSON.stringify(proc)}`);
+      ctx.log(`  mappings MB ${JSON.stringify(mappings.residentMb)} count ${JSON.stringify(mappings.count)}`);
+      for (const h of isolates) ctx.log(`  isolate ${JSON.stringify(h)}`);
       const pledgeHist = await sampleHistories(pledgeIds.map(pledgeWorkflowId));
       const workshopHist = await sampleHistories(workshopIds.map(workshopWorkflowId));
       const maxOf = (h: { events: number; bytes: number }[]) => ({
@@ -199,7 +251,7 @@ export const parkedBench: Bench = {
         bytes: Math.max(...h.map((x) => x.bytes)),
       });
       ctx.log(
-        `  parked ${N} pledges + ${M} workshops in ${parkedS.toFixed(1)} s (starts ${startedS.toFixed(1)} s); RSS ${mb(rss0)} → ${mb(rssParked)} MB, JS heap ${mb(heapParked)} MB (cache ${cacheSize})`,
+        `  parked ${N} pledges + ${M} workshops in ${parkedS.toFixed(1)} s (starts ${startedS.toFixed(1)} s); RSS ${mb(rssStart)} → ${mb(rss0)} (workers created) → ${mb(rssParked)} MB, JS heap ${mb(heapParked)} MB (cache ${cacheSize})`,
       );
       ctx.log(
         `  history per pledge ${JSON.stringify(maxOf(pledgeHist))}, per workshop ${JSON.stringify(maxOf(workshopHist))}`,
@@ -265,6 +317,8 @@ export const parkedBench: Bench = {
       return {
         ok: rssOk && exactlyOnce && ratio >= TARGET_RATIO,
         table: {
+          'sandbox heap per workflow kB (shared / copied)': `${round(sharedKb, 0)} / ${round(copiedKb, 0)}`,
+          'workflow bundle': SHARED ? 'domain/ shared' : 'domain/ copied per workflow',
           'parked (N pledges + M workshops)': `${N} + ${M} in ${round(parkedS, 1)} s`,
           'RSS parked / after storm MB': `${mb(rssParked)} / ${mb(rssStorm)} (limit ${RSS_LIMIT_MB}, cache ${cacheSize})`,
           'JS heap parked MB': mb(heapParked),
@@ -284,7 +338,11 @@ export const parkedBench: Bench = {
           cacheSize,
           startedSeconds: startedS,
           parkedSeconds: parkedS,
-          rssMb: { before: mb(rss0), parked: mb(rssParked), afterStorm: mb(rssStorm) },
+          tuning: TUNING,
+          shared: SHARED,
+          sandboxKbPerWorkflow: { shared: sharedKb, copied: copiedKb },
+          rssMb: { start: mb(rssStart), before: mb(rss0), parked: mb(rssParked), afterStorm: mb(rssStorm) },
+          memory: { process: proc, mappings, isolates },
           heapParkedMb: mb(heapParked),
           histories: { pledge: pledgeHist, workshop: workshopHist },
           storm: { pledgeSeconds: pledgeStormS, bareSeconds: bareStormS, pledgeRate, bareRate, ratio, outbox: o },

@@ -4,6 +4,7 @@ import {
   type NativeConnection,
   Runtime,
   Worker,
+  type WorkerOptions as SdkWorkerOptions,
   bundleWorkflowCode,
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
@@ -11,12 +12,22 @@ import type { DataConverter } from '@temporalio/common';
 import type { Logger } from '../platform/logger.js';
 import { createActivities, type ActivityDeps } from '../activities/index.js';
 import { activityInterceptors } from './interceptors.js';
+import { SHARED_WORKFLOW_MODULES } from './shared-modules.js';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
-/** Bundles workflow code once; tests and the replayer reuse the bundle. */
-export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger });
+/**
+ * Bundles workflow code once; tests and the replayer reuse the bundle. `shared: true` evaluates
+ * domain/ once per workflow thread instead of once per cached workflow (worker/shared-modules.ts:
+ * 3.3 MB → 60 kB of heap per cached workflow, bench/parked.ts), but is not production's yet: the
+ * SDK deep-freezes shared modules and zod 4 still writes to a frozen schema on its first parse.
+ */
+export function bundleWorkflows(opts: { shared?: boolean } = {}): Promise<WorkflowBundleWithSourceMap> {
+  return bundleWorkflowCode({
+    workflowsPath: WORKFLOWS_PATH,
+    logger: quietBundlerLogger,
+    preloadModules: opts.shared === true ? SHARED_WORKFLOW_MODULES : [],
+  });
 }
 
 const noop = () => {};
@@ -31,6 +42,8 @@ export interface WorkerOptions extends ActivityDeps {
   workflowBundlePath?: string;
   /** The clients' data converter (ballots sealed by platform/ballot-codec.ts); without it, ballots stay plain. */
   dataConverter?: DataConverter;
+  /** SDK worker options over ours, for a bench comparing settings (bench/parked.ts); production passes none. */
+  tuning?: Partial<SdkWorkerOptions>;
 }
 
 export async function createWorker(opts: WorkerOptions): Promise<Worker> {
@@ -47,6 +60,7 @@ export async function createWorker(opts: WorkerOptions): Promise<Worker> {
     dataConverter: opts.dataConverter,
     // Let running activities finish their database writes on SIGTERM.
     shutdownGraceTime: '10s',
+    ...opts.tuning,
   });
 }
 
