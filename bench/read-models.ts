@@ -233,7 +233,7 @@ export const readModelsBench: Bench = {
         ctx.log(`  ${size}×: added in ${seedSeconds.toFixed(1)} s: ${JSON.stringify(c)}`);
         const verified = await verifyDerived(inTransactionRolledBack, query, VERIFY_SAMPLE);
         ctx.log(
-          `    bulk balances and credits = the triggers' for ${verified.pledges} pledges, ${verified.receipts} receipts`,
+          `    balances and credits as the triggers give them, checked for ${verified.pledges} pledges, ${verified.receipts} receipts`,
         );
         const p95: Record<string, number> = {};
         const drainedMs: Record<string, number> = {};
