@@ -124,6 +124,7 @@ try {
       orm,
       logger,
       dataConverter,
+      maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
       ...(config.WORKFLOW_BUNDLE ? { workflowBundlePath: config.WORKFLOW_BUNDLE } : {}),
     });
     const running = worker.run();

@@ -29,6 +29,8 @@ export const ConfigSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   /** HTTP port of `npm run worker` (/healthz, /readyz, /metrics) on HOST; 0 picks a free one (tests). */
   WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  /** Workflows the worker keeps in memory between their tasks (worker/index.ts WORKFLOW_CACHE_DEFAULT says why 250). */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).max(5000).default(250),
   PUBLIC_URL: optionalString.pipe(z.url().optional()),
   DATA_DIR: z.string().min(1).default('.data'),
   EMBEDDED_PG_PORT: port.default(54329),

@@ -42,9 +42,21 @@ export interface WorkerOptions extends ActivityDeps {
   workflowBundlePath?: string;
   /** The clients' data converter (ballots sealed by platform/ballot-codec.ts); without it, ballots stay plain. */
   dataConverter?: DataConverter;
+  /** How many workflows stay in memory between tasks (WORKFLOW_CACHE_DEFAULT). */
+  maxCachedWorkflows?: number;
   /** SDK worker options over ours, for a bench comparing settings (bench/parked.ts); production passes none. */
   tuning?: Partial<SdkWorkerOptions>;
 }
+
+/**
+ * The workflow cache's size unless WORKER_MAX_CACHED_WORKFLOWS says otherwise. A cached workflow holds
+ * about 3.3 MB of the workflow thread's heap (bench/parked.ts: its own copy of domain/ and zod), while
+ * the SDK's default (600 per GiB of heap limit, 2 310 on a 24 GB machine) assumes far less: at that
+ * size a worker with a few thousand open processes would outgrow its heap. 250 bounds the cache to
+ * about 0.85 GB; a workflow that is not cached is replayed from its history on its next task (tens of
+ * events here), which costs milliseconds, not correctness.
+ */
+export const WORKFLOW_CACHE_DEFAULT = 250;
 
 export async function createWorker(opts: WorkerOptions): Promise<Worker> {
   return Worker.create({
@@ -60,6 +72,7 @@ export async function createWorker(opts: WorkerOptions): Promise<Worker> {
     dataConverter: opts.dataConverter,
     // Let running activities finish their database writes on SIGTERM.
     shutdownGraceTime: '10s',
+    maxCachedWorkflows: opts.maxCachedWorkflows ?? WORKFLOW_CACHE_DEFAULT,
     ...opts.tuning,
   });
 }

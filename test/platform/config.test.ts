@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       TEMPORAL_UI_PORT: 8233,
       PORT: 3000,
       WORKER_PORT: 3001,
+      WORKER_MAX_CACHED_WORKFLOWS: 250,
       HOST: '127.0.0.1',
       PUBLIC_URL: undefined,
       DATA_DIR: '.data',
@@ -79,6 +80,8 @@ describe('loadConfig', () => {
     ['BALLOT_KEYS_OLD', `${Buffer.alloc(32).toString('base64')},short`],
     ['IATI_REPORTING_ORG_REF', 'UNESCO with spaces'],
     ['IATI_REPORTING_ORG_TYPE', 'multilateral'],
+    ['WORKER_MAX_CACHED_WORKFLOWS', '1'],
+    ['WORKER_MAX_CACHED_WORKFLOWS', '100000'],
   ])('fails fast on %s=%s, naming the variable', (name, value) => {
     let error: unknown;
     try {
