@@ -17,7 +17,11 @@ const TARGET_P95_MS = 100;
 /** A few secretariat users with the console open at once, not a crowd: the overview is staff-only. */
 const CONNECTIONS = 4;
 
-/** 10× the network, written in a few set-based statements (rows a real registry would hold). */
+/**
+ * 10× the network, written in a few set-based statements (rows a real registry would hold). Its
+ * pledges are marked by their workflow id: `npm run bench` runs every bench on one database, and the
+ * pledges bench's own pledges (same biennium) already have their instalments and receipts.
+ */
 export async function seed(execute: (sql: string, params?: unknown[]) => Promise<unknown>, biennium: string) {
   await execute(
     `insert into city (id, name, country_code, status, year_joined, created_at, updated_at)
@@ -48,7 +52,7 @@ export async function seed(execute: (sql: string, params?: unknown[]) => Promise
   await execute(
     `insert into pledge (id, workflow_id, donor_id, kind, funding_option, focus, biennium, status, status_since, currency,
                          amount_minor, valuation_status, reminders, created_at, updated_at)
-     select id, 'pledge:' || id, donor_id, 'financial', (array['mdfm','capacity_building_ldc','thematic_study'])[1 + g % 3],
+     select id, 'bench-overview:' || id, donor_id, 'financial', (array['mdfm','capacity_building_ldc','thematic_study'])[1 + g % 3],
             case when g % 2 = 0 then '{africa}'::text[] else '{}'::text[] end, ?, (${statuses})[1 + g % 7], now(),
             (array['USD','EUR','KES'])[1 + g % 3], 3000000 + (g % 97) * 100000, 'none', '{}', now(), now()
        from (select gen_random_uuid() id, g, (select id from donor where name = 'Bench Donor ' || (1 + g % ?)) donor_id
@@ -58,7 +62,7 @@ export async function seed(execute: (sql: string, params?: unknown[]) => Promise
   await execute(
     `insert into instalment (id, pledge_id, seq, due, amount_minor, paid_minor, status, updated_at)
      select gen_random_uuid(), p.id, s, date '2025-09-01' + (s * 120), p.amount_minor / 3, 0, 'scheduled', now()
-       from pledge p, generate_series(1, 3) s where p.biennium = ?`,
+       from pledge p, generate_series(1, 3) s where p.biennium = ? and p.workflow_id like 'bench-overview:%'`,
     [biennium],
   );
   await execute(
@@ -66,7 +70,8 @@ export async function seed(execute: (sql: string, params?: unknown[]) => Promise
                           allocations, overpayment_minor, recorded_by, created_at)
      select gen_random_uuid(), p.id, 'bench-' || p.id, p.currency, p.amount_minor / 3, '2026-01-10', 1, p.amount_minor / 3,
             p.amount_minor / 3, '[]', 0, 'bench', now()
-       from pledge p where p.biennium = ? and p.status in ('in_fulfilment', 'fulfilled')`,
+       from pledge p where p.biennium = ? and p.status in ('in_fulfilment', 'fulfilled')
+        and p.workflow_id like 'bench-overview:%'`,
     [biennium],
   );
   await execute(
