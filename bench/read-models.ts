@@ -52,11 +52,17 @@ async function addData(execute: Exec, batch: number, times: number): Promise<voi
          on k.i = c.n % 5 or (c.n % 3 = 0 and k.i = (c.n + 2) % 5)`,
     [batch],
   );
+  // Coordinators among this bench's own cities: `npm run bench` runs every bench on one database,
+  // and the overview bench seeds coordinators of the same day.
   if (batch === 1)
     await execute(
       `insert into coordinator_term (id, cluster_code, city_id, term_start, term_end, appointed, created_at)
        select gen_random_uuid(), m.cluster_code, m.city_id, '2025-07-01', '2027-07-01', false, now()
-         from (select distinct on (cluster_code) cluster_code, city_id from membership order by cluster_code, city_id) m`,
+         from (select distinct on (m.cluster_code) m.cluster_code, m.city_id
+                 from membership m join city c on c.id = m.city_id
+                where c.name like 'Bench City ' || ? || '-%'
+                order by m.cluster_code, m.city_id) m`,
+      [batch],
     );
   await execute(
     `insert into donor (id, name, type, created_at, updated_at)
