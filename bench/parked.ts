@@ -47,8 +47,11 @@ const RSS_LIMIT_MB = 1536;
 const TARGET_RATIO = 0.5;
 /** Starts in flight: 50 at once timed out first workflow tasks (10 s) on a busy 2-core machine. */
 const STARTS_IN_FLIGHT = 10;
-/** No phase may run away: each wait is bounded. */
-const MAX_WAIT_MS = 3 * 60_000;
+/**
+ * No phase may run away: each wait is bounded, by 3 minutes or 100 ms per workflow the phase waits
+ * for, whichever is longer (11 000 parked workflows at ~18 a second take about 10 minutes).
+ */
+const MAX_WAIT_MS = Math.max(3 * 60_000, (N + M + K) * 100);
 const SAMPLE = 20;
 /** Worker options to compare against production's (JSON, e.g. {"maxCachedWorkflows":250}); none by default. */
 const TUNING = process.env.BENCH_PARKED_TUNING ? (JSON.parse(process.env.BENCH_PARKED_TUNING) as object) : {};
