@@ -33,6 +33,21 @@ describe('/metrics', () => {
     // Every status is a series even with no row in it, so a rate or an alert never sees it vanish.
     expect(samples.find((s) => s.name === 'gnlc_elections' && s.labels.status === 'awaiting_tie_break')).toBeDefined();
     expect(samples.find((s) => s.name === 'gnlc_pledges' && s.labels.status === 'written_off')).toBeDefined();
+    // Our own figures are always numbers (the runtime's may be NaN, e.g. the event-loop lag mean).
+    for (const s of samples.filter((x) => x.name.startsWith('gnlc_')))
+      expect(Number.isFinite(s.value), s.name).toBe(true);
+  });
+
+  it('reads NaN and infinite values, which are valid in an exposition, as numbers', () => {
+    const samples = parseExposition(
+      '# HELP lag Lag\n# TYPE lag gauge\nlag{k="mean"} NaN\nlag{k="max"} +Inf\nlag{k="min"} -Inf\nlag{k="p50"} 0.5\n',
+    );
+    expect(samples.map((s) => [s.labels.k, s.value])).toEqual([
+      ['mean', NaN],
+      ['max', Infinity],
+      ['min', -Infinity],
+      ['p50', 0.5],
+    ]);
   });
 
   it('counts a ballot cast and its election, and a receipt in USD under its biennium', async () => {

@@ -13,7 +13,7 @@ export interface Sample {
 }
 
 const SCRIPT = String.raw`
-import json, re, sys
+import json, math, re, sys
 from prometheus_client.parser import text_string_to_metric_families
 text = sys.stdin.read()
 problems = []
@@ -31,16 +31,22 @@ for family in text_string_to_metric_families(text):
     for s in family.samples:
         if family.type == 'counter' and not (s.name.endswith('_total') or s.name.endswith('_created')):
             problems.append('counter sample %s does not end in _total' % s.name)
-        samples.append({'name': s.name, 'labels': s.labels, 'value': s.value})
-print(json.dumps({'problems': problems, 'samples': samples}))
+        # NaN and infinities are valid sample values (prom-client's event-loop lag mean is NaN until
+        # the first sample after a reset); JSON has no token for them, so they travel as text.
+        v = s.value if math.isfinite(s.value) else ('NaN' if math.isnan(s.value) else ('Infinity' if s.value > 0 else '-Infinity'))
+        samples.append({'name': s.name, 'labels': s.labels, 'value': v})
+print(json.dumps({'problems': problems, 'samples': samples}, allow_nan=False))
 `;
 
 export function parseExposition(text: string): Sample[] {
   const r = spawnSync(join(TOOLS_DIR, 'python'), ['-c', SCRIPT], { input: text, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`the exposition does not parse: ${r.stderr}`);
-  const { problems, samples } = JSON.parse(r.stdout) as { problems: string[]; samples: Sample[] };
+  const { problems, samples } = JSON.parse(r.stdout) as {
+    problems: string[];
+    samples: (Omit<Sample, 'value'> & { value: number | string })[];
+  };
   if (problems.length) throw new Error(`exposition problems:\n${problems.join('\n')}`);
-  return samples;
+  return samples.map((s) => ({ ...s, value: Number(s.value) }));
 }
 
 /** The value of one sample (0 when absent), matching the given labels. */
