@@ -1,15 +1,15 @@
 // Long-lived workflows parked on timers, then a timer storm.
 //
 // 0. Sandbox: the V8 heap one cached workflow holds in the workflow thread, with production's
-//    bundle (the SDK's default: every workflow its own copy of domain/ and zod) vs one that shares
-//    domain/ (worker/shared-modules.ts, not production's yet), 100 workflows each, in a fresh process.
+//    bundle (domain/ and zod evaluated once per thread and shared: worker/shared-modules.ts) vs one
+//    that copies them per workflow (the SDK's default), 100 workflows each, in a fresh process.
 // 1. Parked: N pledge workflows with yearly instalment schedules (their next timer years away) and
 //    M scheduled workshops (RSVP reminders months away) started on one production-configured worker
-//    (createWorker: the SDK's default workflow cache); the bench process's RSS (worker, client and
+//    (createWorker: production's bundle and workflow cache); the bench process's RSS (worker, client and
 //    bench together: an upper bound of the worker's) once all are parked, and the size of sampled
 //    histories (events and bytes, encoded as the server stores them). Where that RSS is: the
 //    kernel's split, anonymous mappings by shape, every isolate's heap (bench/memory.ts).
-//    BENCH_PARKED_SHARED=1 parks on the sharing bundle; BENCH_PARKED_TUNING='{"maxCachedWorkflows":250}'
+//    BENCH_PARKED_COPIED=1 parks on the copying bundle; BENCH_PARKED_TUNING='{"maxCachedWorkflows":250}'
 //    lays SDK worker options over production's, to compare settings.
 // 2. Storm: K pledges whose before-due reminder falls on the same instant; every reminder must write
 //    exactly one notification to the outbox. Rate = K / (last outbox row − the instant), against K
@@ -55,8 +55,8 @@ const MAX_WAIT_MS = Math.max(3 * 60_000, (N + M + K) * 100);
 const SAMPLE = 20;
 /** Worker options to compare against production's (JSON, e.g. {"maxCachedWorkflows":250}); none by default. */
 const TUNING = process.env.BENCH_PARKED_TUNING ? (JSON.parse(process.env.BENCH_PARKED_TUNING) as object) : {};
-/** BENCH_PARKED_SHARED=1: park on the bundle that shares domain/ (not production's yet: worker/shared-modules.ts). */
-const SHARED = process.env.BENCH_PARKED_SHARED === '1';
+/** BENCH_PARKED_COPIED=1: park on the bundle that copies domain/ per workflow (production's until 2026-12-02). */
+const SHARED = process.env.BENCH_PARKED_COPIED !== '1';
 /** Workflows created per sandbox measurement (bench/sandbox-heap.ts). */
 const SANDBOX_K = 100;
 
@@ -124,9 +124,9 @@ export const parkedBench: Bench = {
     const dir = await mkdtemp(join(tmpdir(), 'gnlc-bench-parked-'));
     stops.push(() => rm(dir, { recursive: true, force: true }));
     try {
-      // ---- 0. sandbox: one cached workflow's heap, domain/ copied per workflow (production) vs shared
-      const sharedBundle = await bundleWorkflows({ shared: true });
-      const copiedBundle = await bundleWorkflows();
+      // ---- 0. sandbox: one cached workflow's heap, domain/ shared (production) vs copied per workflow
+      const sharedBundle = await bundleWorkflows();
+      const copiedBundle = await bundleWorkflows({ shared: false });
       await writeFile(join(dir, 'shared.js'), sharedBundle.code);
       await writeFile(join(dir, 'copied.js'), copiedBundle.code);
       const sharedKb = await sandboxKb(join(dir, 'shared.js'));

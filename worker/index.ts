@@ -17,16 +17,16 @@ import { SHARED_WORKFLOW_MODULES } from './shared-modules.js';
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
 /**
- * Bundles workflow code once; tests and the replayer reuse the bundle. `shared: true` evaluates
- * domain/ once per workflow thread instead of once per cached workflow (worker/shared-modules.ts:
- * 3.3 MB → 60 kB of heap per cached workflow, bench/parked.ts), but is not production's yet: the
- * SDK deep-freezes shared modules and zod 4 still writes to a frozen schema on its first parse.
+ * Bundles workflow code once; tests and the replayer reuse the bundle. domain/ (and zod) is
+ * evaluated once per workflow thread and shared, instead of once per cached workflow
+ * (worker/shared-modules.ts: 3.3 MB → 60 kB of heap per cached workflow, bench/parked.ts).
+ * `shared: false` copies it per workflow, as before: only for the bench that compares the two.
  */
 export function bundleWorkflows(opts: { shared?: boolean } = {}): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({
     workflowsPath: WORKFLOWS_PATH,
     logger: quietBundlerLogger,
-    preloadModules: opts.shared === true ? SHARED_WORKFLOW_MODULES : [],
+    preloadModules: opts.shared === false ? [] : SHARED_WORKFLOW_MODULES,
   });
 }
 

@@ -6,11 +6,11 @@
 // thread's V8 heap, almost all of it domain/ (zod schemas built at module scope, the message
 // catalogue) and zod itself; 600 parked workflows = 2 GB of a 3 GB RSS. Shared, 60 kB each.
 //
-// Not enabled in production yet (bundleWorkflows({ shared: true }) only, for the bench): the SDK
-// deep-freezes shared modules, and zod 4 (4.6.7) writes into a schema on its first reads and
-// parses (bound methods, then its memoizer's `_zod.parse`). worker/workflow-shared.ts settles the
-// first kind before the freeze; the second still throws "Cannot assign to read only property
-// 'parse'" in workflow tests. Left: settle that too (or keep schemas out of the frozen graph).
+// The SDK deep-freezes what it shares, and zod 4 (4.6.7) writes into a schema on its first reads
+// and parses; three kinds of write, each settled before the freeze: members built on first read
+// (worker/workflow-shared.ts reads them all), the cycle memoizer's `_zod.parse` (off in the
+// sandbox: worker/zod-warm.ts) and a pattern's `lastIndex` (patterns swapped for copies the freeze
+// cannot reach: worker/workflow-shared.ts). Every workflow test runs on this bundle.
 //
 // Only domain/ is shared: it is pure by rule (no I/O, no module-level mutable state), so one copy
 // serves every workflow and nothing leaks from one to another. The SDK deep-freezes what it shares,

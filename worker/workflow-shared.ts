@@ -7,8 +7,8 @@
 // "Cannot define property safeParse, object is not extensible". So, before the freeze, every schema
 // reachable from these modules reads all its members once (settle): after that nothing is left for
 // zod to store, and a schema built at run time (not shared) is not frozen at all.
-// Not yet enough: zod's memoizer also replaces `_zod.parse` on a schema's first parse
-// (worker/shared-modules.ts says what is left), so production does not preload this yet.
+// Two more writes happen on a schema's parses, not its reads: the memoizer's (turned off in the
+// sandbox, worker/zod-warm.ts) and `pattern.lastIndex = 0` before each regex check (`unfreezable`).
 import * as advisory_session_proposal from '../domain/advisory-session-proposal.js';
 import * as auth from '../domain/auth.js';
 import * as biennium from '../domain/biennium.js';
@@ -133,6 +133,32 @@ function materialize(obj: object): void {
   }
 }
 
+const REGEXP_METHODS = new Set<PropertyKey>(
+  Reflect.ownKeys(RegExp.prototype).filter(
+    (k) => typeof Reflect.getOwnPropertyDescriptor(RegExp.prototype, k)?.value === 'function',
+  ),
+);
+
+/**
+ * A copy of `re` the SDK's freeze leaves writable. zod sets a pattern's `lastIndex` to 0 before each
+ * test; on a frozen RegExp that assignment throws ("Cannot assign to read only property
+ * 'lastIndex'"), and `lastIndex` is a data property no RegExp can trade for an accessor. The SDK's
+ * deepFreeze skips a child it cannot freeze (it catches), and a proxy that refuses
+ * preventExtensions cannot be frozen; reads go to the copy (the proxy's only owner), and RegExp
+ * methods are bound to it, since they need a real RegExp as `this`.
+ */
+function unfreezable(re: RegExp): RegExp {
+  const own = new RegExp(re.source, re.flags);
+  return new Proxy(own, {
+    preventExtensions: () => false,
+    get: (target, key) => {
+      const v: unknown = Reflect.get(target, key, target);
+      return typeof v === 'function' && REGEXP_METHODS.has(key) ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+    set: (target, key, value) => Reflect.set(target, key, value, target),
+  });
+}
+
 /** Walks what the SDK will freeze (own properties, recursively), materializing each zod schema's members. */
 function settle(roots: object[]): number {
   const seen = new Set<object>();
@@ -156,7 +182,10 @@ function settle(roots: object[]): number {
       } catch {
         continue;
       }
-      if (v && typeof v === 'object') stack.push(v);
+      if (v instanceof RegExp) {
+        const d = Reflect.getOwnPropertyDescriptor(obj, key);
+        if (d && 'value' in d && d.writable) Reflect.set(obj, key, unfreezable(v));
+      } else if (v && typeof v === 'object') stack.push(v);
     }
   }
   return seen.size;
