@@ -1,5 +1,5 @@
-// A work plan output's history (its progress entries, newest first): shared by the console's output
-// timeline and the city portal's outputs page.
+// A work plan output's progress line and its history (its progress entries, newest first): shared by
+// the console's output timeline and the city portal's outputs page.
 import { Stack, Text } from '@mantine/core';
 import type { Schemas } from '../api/client';
 import { useI18n } from '../i18n';
@@ -24,5 +24,28 @@ export function OutputHistory({ output }: { output: Schemas['WorkPlanOutput'] })
         </li>
       ))}
     </Stack>
+  );
+}
+
+/** Progress toward the target ("none yet" before the first entry) and the date of the last update. */
+export function OutputProgress({ output }: { output: Schemas['WorkPlanOutput'] }) {
+  const { t, f } = useI18n();
+  return (
+    <Text size="sm">
+      {t('outputs.progress')}:{' '}
+      {output.value === null
+        ? t('outputs.noProgress')
+        : t('outputs.progressValue', {
+            value: f.number(output.value),
+            target: f.number(output.target.value),
+            unit: output.target.unit,
+          })}
+      {output.lastUpdate && (
+        <>
+          {' '}
+          · {t('outputs.lastUpdate')} <DateText value={output.lastUpdate} />
+        </>
+      )}
+    </Text>
   );
 }

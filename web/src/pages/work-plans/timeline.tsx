@@ -10,8 +10,8 @@ import { useApi } from '../../api/query';
 import { useI18n } from '../../i18n';
 import { currentBiennium } from '../../lib/biennium';
 import { ClusterSelect } from '../../ui/fields';
-import { DateText, StatusBadge } from '../../ui/format';
-import { OutputHistory } from '../../ui/output-history';
+import { StatusBadge } from '../../ui/format';
+import { OutputHistory, OutputProgress } from '../../ui/output-history';
 import { FilterBar } from '../../ui/filters';
 import { PageHeader } from '../../ui/shell';
 import { EmptyState, QueryState } from '../../ui/states';
@@ -47,22 +47,7 @@ function OutputCard({ output, clusterName }: { output: Output; clusterName: stri
           </Badge>
           <Text size="sm">{t('outputs.due', { date: f.date(output.due) })}</Text>
         </Group>
-        <Text size="sm">
-          {t('outputs.progress')}:{' '}
-          {output.value === null
-            ? t('outputs.noProgress')
-            : t('outputs.progressValue', {
-                value: f.number(output.value),
-                target: f.number(output.target.value),
-                unit: output.target.unit,
-              })}
-          {output.lastUpdate && (
-            <>
-              {' '}
-              · {t('outputs.lastUpdate')} <DateText value={output.lastUpdate} />
-            </>
-          )}
-        </Text>
+        <OutputProgress output={output} />
         <Group gap="md" wrap="wrap">
           <Anchor
             component={Link}

@@ -10,9 +10,9 @@ import { api, unwrap, type Schemas } from '../../api/client';
 import { useApi } from '../../api/query';
 import { useI18n } from '../../i18n';
 import { currentBiennium } from '../../lib/biennium';
-import { DateText, StatusBadge } from '../../ui/format';
+import { StatusBadge } from '../../ui/format';
 import { FormModal } from '../../ui/form-modal';
-import { OutputHistory } from '../../ui/output-history';
+import { OutputHistory, OutputProgress } from '../../ui/output-history';
 import { useProblemForm } from '../../ui/problem-form';
 import { PageHeader } from '../../ui/shell';
 import { EmptyState, LoadingState, QueryState } from '../../ui/states';
@@ -79,22 +79,7 @@ function OutputCard({ output, coordinates }: { output: Output; coordinates: bool
           <StatusBadge value={output.status} />
         </Group>
         <Text size="sm">{t('outputs.due', { date: f.date(output.due) })}</Text>
-        <Text size="sm">
-          {t('outputs.progress')}:{' '}
-          {output.value === null
-            ? t('outputs.noProgress')
-            : t('outputs.progressValue', {
-                value: f.number(output.value),
-                target: f.number(output.target.value),
-                unit: output.target.unit,
-              })}
-          {output.lastUpdate && (
-            <>
-              {' '}
-              · {t('outputs.lastUpdate')} <DateText value={output.lastUpdate} />
-            </>
-          )}
-        </Text>
+        <OutputProgress output={output} />
         <Group gap="md" wrap="wrap">
           {coordinates && (
             <Button
