@@ -31,15 +31,13 @@ import type { PledgeSpec } from '../domain/pledge.contract.js';
 import { WORKSHOP_DEFAULTS, workshopWorkflowId } from '../domain/workshop.js';
 import type { WorkshopInput } from '../domain/workshop.contract.js';
 import { dataConverterFor } from '../platform/ballot-codec.js';
-import { createLogger } from '../platform/logger.js';
 import { startTimeSkippingServer } from '../platform/temporal-server.js';
-import { createWorker } from '../worker/index.js';
 import { coordinatorMeetingWorkflow, submitReportUpdate } from '../workflows/coordinator-meeting.js';
 import { castBallotUpdate, nominateUpdate } from '../workflows/election.js';
 import { pledgeWorkflow, receiptUpdate, transitionUpdate } from '../workflows/pledge.js';
 import { rsvpUpdate, submitOutcomesUpdate, workshopWorkflow } from '../workflows/workshop.js';
 import { DAY, HOUR, buildPlan, expectedReminders, reminderKeys, type Action, type Plan } from './decade-plan.js';
-import { inParallel, round, type Bench, type BenchContext } from './support.js';
+import { inParallel, productionWorker, round, runWorkers, type Bench, type BenchContext } from './support.js';
 
 const { temporal } = proto;
 const SIZES = {
@@ -302,19 +300,8 @@ export const decadeBench: Bench = {
       const dataConverter = dataConverterFor({ current: randomBytes(32), old: [] });
       const client = new Client({ connection: env.connection, dataConverter });
       const taskQueue = `bench-decade-${randomUUID()}`;
-      const worker = await createWorker({
-        connection: env.nativeConnection,
-        namespace: 'default',
-        taskQueue,
-        orm,
-        logger: createLogger('silent'),
-        dataConverter,
-      });
-      const running = worker.run();
-      stops.unshift(async () => {
-        if (worker.getState() === 'RUNNING') worker.shutdown();
-        await running;
-      });
+      const worker = await productionWorker({ connection: env.nativeConnection, taskQueue, orm, dataConverter });
+      stops.unshift(runWorkers(worker));
       const sleepUntil = async (at: number) => {
         const now = await env.currentTimeMs();
         if (at > now) await env.sleep(at - now);

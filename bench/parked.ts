@@ -25,18 +25,25 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import proto from '@temporalio/proto';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import { openOrm } from '../db/orm.js';
 import { pledgeWorkflowId, reminderSettings } from '../domain/pledge.js';
 import type { PledgeSpec } from '../domain/pledge.contract.js';
 import { WORKSHOP_DEFAULTS, workshopWorkflowId } from '../domain/workshop.js';
 import type { WorkshopInput } from '../domain/workshop.contract.js';
-import { createLogger } from '../platform/logger.js';
-import { bundleWorkflows, createWorker } from '../worker/index.js';
+import { bundleWorkflows } from '../worker/index.js';
 import { pledgeWorkflow } from '../workflows/pledge.js';
 import { workshopWorkflow } from '../workflows/workshop.js';
 import { isolateHeaps, mappingSummary, procMemory } from './memory.js';
-import { inParallel, round, type Bench, type BenchContext } from './support.js';
+import {
+  bareWorker,
+  inParallel,
+  productionWorker,
+  round,
+  runWorkers,
+  type Bench,
+  type BenchContext,
+} from './support.js';
 
 const { temporal } = proto;
 
@@ -110,7 +117,6 @@ export const parkedBench: Bench = {
   needsTemporal: true,
   async run(ctx: BenchContext) {
     const rssStart = process.memoryUsage().rss;
-    const logger = createLogger('silent');
     const orm = await openOrm(ctx.databaseUrl, { pool: { min: 0, max: 30 } });
     const connection = await Connection.connect({ address: ctx.temporalAddress! });
     const nativeConnection = await NativeConnection.connect({ address: ctx.temporalAddress! });
@@ -137,26 +143,14 @@ export const parkedBench: Bench = {
 
       const queue = `bench-parked-${randomUUID()}`;
       const bareQueue = `bench-bare-${randomUUID()}`;
-      const worker = await createWorker({
+      const worker = await productionWorker({
         connection: nativeConnection,
-        namespace: 'default',
         taskQueue: queue,
         orm,
-        logger,
         workflowBundle: SHARED ? sharedBundle : copiedBundle,
         tuning: TUNING,
       });
-      const bareWorker = await Worker.create({
-        connection: nativeConnection,
-        taskQueue: bareQueue,
-        workflowsPath: fileURLToPath(new URL('./bare-workflow.ts', import.meta.url)),
-        activities: { noop: async () => undefined },
-      });
-      const running = [worker.run(), bareWorker.run()];
-      stops.unshift(async () => {
-        for (const w of [worker, bareWorker]) if (w.getState() === 'RUNNING') w.shutdown();
-        await Promise.all(running);
-      });
+      stops.unshift(runWorkers(worker, await bareWorker(nativeConnection, bareQueue)));
       const cacheSize = (worker as unknown as { options: { maxCachedWorkflows: number } }).options.maxCachedWorkflows;
       const rss0 = process.memoryUsage().rss;
 
