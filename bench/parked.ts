@@ -27,8 +27,7 @@ import { Client, Connection } from '@temporalio/client';
 import proto from '@temporalio/proto';
 import { NativeConnection } from '@temporalio/worker';
 import { openOrm } from '../db/orm.js';
-import { pledgeWorkflowId, reminderSettings } from '../domain/pledge.js';
-import type { PledgeSpec } from '../domain/pledge.contract.js';
+import { pledgeWorkflowId } from '../domain/pledge.js';
 import { WORKSHOP_DEFAULTS, workshopWorkflowId } from '../domain/workshop.js';
 import type { WorkshopInput } from '../domain/workshop.contract.js';
 import { bundleWorkflows } from '../worker/index.js';
@@ -37,6 +36,7 @@ import { workshopWorkflow } from '../workflows/workshop.js';
 import { isolateHeaps, mappingSummary, procMemory } from './memory.js';
 import {
   bareWorker,
+  financialPledgeSpec,
   inParallel,
   productionWorker,
   round,
@@ -88,28 +88,6 @@ async function until(what: string, check: () => Promise<boolean>): Promise<void>
 
 const mb = (bytes: number) => round(bytes / 1024 / 1024, 0);
 const year = new Date().getUTCFullYear();
-
-function pledgeSpec(pledgeId: string, donorId: string, instalments: PledgeSpec['instalments'], beforeDue?: string) {
-  const spec: PledgeSpec = {
-    pledgeId,
-    donorId,
-    kind: 'financial',
-    fundingOption: 'mdfm',
-    subOption: null,
-    focus: ['africa'],
-    biennium: '2025-2027',
-    status: 'agreement_signed',
-    currency: 'USD',
-    amountMinor: instalments.reduce((s, i) => s + i.amountMinor, 0),
-    instalments,
-    inKind: null,
-    reminders: reminderSettings(beforeDue ? { beforeDue } : {}),
-    campaignId: null,
-    by: 'bench',
-    note: null,
-  };
-  return spec;
-}
 
 export const parkedBench: Bench = {
   name: 'parked',
@@ -174,7 +152,7 @@ export const parkedBench: Bench = {
         client.workflow.start(pledgeWorkflow, {
           workflowId: pledgeWorkflowId(pledgeId),
           taskQueue: queue,
-          args: [{ spec: pledgeSpec(pledgeId, donorId, schedule) }],
+          args: [{ spec: financialPledgeSpec({ pledgeId, donorId, instalments: schedule }) }],
         }),
       );
       const workshopIds = Array.from({ length: M }, () => randomUUID());
@@ -269,7 +247,7 @@ export const parkedBench: Bench = {
         client.workflow.start(pledgeWorkflow, {
           workflowId: pledgeWorkflowId(pledgeId),
           taskQueue: queue,
-          args: [{ spec: pledgeSpec(pledgeId, donorId, stormInstalments, beforeDue) }],
+          args: [{ spec: financialPledgeSpec({ pledgeId, donorId, instalments: stormInstalments, beforeDue }) }],
         }),
       );
       if (Date.now() >= at) throw new Error('the storm instant passed before all were started: raise leadMs');

@@ -8,10 +8,17 @@ import proto from '@temporalio/proto';
 import { NativeConnection } from '@temporalio/worker';
 import { openOrm } from '../db/orm.js';
 import { toUsd } from '../domain/money.js';
-import { pledgeWorkflowId, reminderSettings } from '../domain/pledge.js';
-import type { PledgeSpec } from '../domain/pledge.contract.js';
+import { pledgeWorkflowId } from '../domain/pledge.js';
 import { pledgeWorkflow, receiptUpdate, transitionUpdate } from '../workflows/pledge.js';
-import { bareWorker, productionWorker, round, runWorkers, type Bench, type BenchContext } from './support.js';
+import {
+  bareWorker,
+  financialPledgeSpec,
+  productionWorker,
+  round,
+  runWorkers,
+  type Bench,
+  type BenchContext,
+} from './support.js';
 
 const TARGET_RATIO = 0.5;
 const WFT_COMPLETED = proto.temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED;
@@ -77,24 +84,12 @@ export const pledgesBench: Bench = {
       const lifecycle = async () => {
         const pledgeId = randomUUID();
         pledgeIds.push(pledgeId);
-        const spec: PledgeSpec = {
+        const spec = financialPledgeSpec({
           pledgeId,
           donorId,
-          kind: 'financial',
-          fundingOption: 'mdfm',
-          subOption: null,
-          focus: ['africa'],
-          biennium: '2025-2027',
           status: 'pledged',
-          currency: 'USD',
-          amountMinor: 5_000_000,
           instalments: [{ seq: 1, due: '2027-01-01', amountMinor: 5_000_000, paidMinor: 0, status: 'scheduled' }],
-          inKind: null,
-          reminders: reminderSettings(),
-          campaignId: null,
-          by: 'bench',
-          note: null,
-        };
+        });
         // Start and first transition in one round trip (update-with-start): the update runs in the
         // workflow's first task, after the pledge's rows are opened, and answers once its change is written.
         const start = new WithStartWorkflowOperation(pledgeWorkflow, {

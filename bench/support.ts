@@ -9,6 +9,8 @@ import { Worker, type NativeConnection } from '@temporalio/worker';
 import autocannon from 'autocannon';
 import { migrate, openOrm } from '../db/orm.js';
 import { seedReferenceData } from '../db/seed/index.js';
+import { reminderSettings } from '../domain/pledge.js';
+import type { PledgeSpec } from '../domain/pledge.contract.js';
 import { startEmbeddedPostgres } from '../platform/embedded-postgres.js';
 import { createLogger } from '../platform/logger.js';
 import { startDevServer } from '../platform/temporal-server.js';
@@ -128,6 +130,38 @@ export function runWorkers(...workers: Worker[]): () => Promise<void> {
   return async () => {
     for (const w of workers) if (w.getState() === 'RUNNING') w.shutdown();
     await Promise.all(running);
+  };
+}
+
+/**
+ * A financial pledge's workflow input (MDFM, Africa, 2025-2027, USD) as the API builds it, its amount
+ * the instalments' sum; the benches vary the status, who starts it and the reminders' lead.
+ */
+export function financialPledgeSpec(p: {
+  pledgeId: string;
+  donorId: string;
+  instalments: PledgeSpec['instalments'];
+  status?: PledgeSpec['status'];
+  by?: string;
+  beforeDue?: string;
+}): PledgeSpec {
+  return {
+    pledgeId: p.pledgeId,
+    donorId: p.donorId,
+    kind: 'financial',
+    fundingOption: 'mdfm',
+    subOption: null,
+    focus: ['africa'],
+    biennium: '2025-2027',
+    status: p.status ?? 'agreement_signed',
+    currency: 'USD',
+    amountMinor: p.instalments.reduce((s, i) => s + i.amountMinor, 0),
+    instalments: p.instalments,
+    inKind: null,
+    reminders: reminderSettings(p.beforeDue ? { beforeDue: p.beforeDue } : {}),
+    campaignId: null,
+    by: p.by ?? 'bench',
+    note: null,
   };
 }
 
