@@ -26,20 +26,25 @@ import { clusterCycleWorkflowId } from '../domain/cluster-cycle.js';
 import { COORDINATOR_MEETING_DEFAULTS, coordinatorMeetingWorkflowId } from '../domain/coordinator-meeting.js';
 import type { MeetingInput } from '../domain/coordinator-meeting.contract.js';
 import { toUsd } from '../domain/money.js';
-import { pledgeWorkflowId, reminderSettings } from '../domain/pledge.js';
-import type { PledgeSpec } from '../domain/pledge.contract.js';
+import { pledgeWorkflowId } from '../domain/pledge.js';
 import { WORKSHOP_DEFAULTS, workshopWorkflowId } from '../domain/workshop.js';
 import type { WorkshopInput } from '../domain/workshop.contract.js';
 import { dataConverterFor } from '../platform/ballot-codec.js';
-import { createLogger } from '../platform/logger.js';
 import { startTimeSkippingServer } from '../platform/temporal-server.js';
-import { createWorker } from '../worker/index.js';
 import { coordinatorMeetingWorkflow, submitReportUpdate } from '../workflows/coordinator-meeting.js';
 import { castBallotUpdate, nominateUpdate } from '../workflows/election.js';
 import { pledgeWorkflow, receiptUpdate, transitionUpdate } from '../workflows/pledge.js';
 import { rsvpUpdate, submitOutcomesUpdate, workshopWorkflow } from '../workflows/workshop.js';
 import { DAY, HOUR, buildPlan, expectedReminders, reminderKeys, type Action, type Plan } from './decade-plan.js';
-import { inParallel, round, type Bench, type BenchContext } from './support.js';
+import {
+  financialPledgeSpec,
+  inParallel,
+  productionWorker,
+  round,
+  runWorkers,
+  type Bench,
+  type BenchContext,
+} from './support.js';
 
 const { temporal } = proto;
 const SIZES = {
@@ -102,17 +107,9 @@ async function act(r: Run, a: Action, now: number): Promise<void> {
   switch (a.kind) {
     case 'pledge': {
       const p = a.pledge;
-      const spec: PledgeSpec = {
+      const spec = financialPledgeSpec({
         pledgeId: p.pledgeId,
         donorId: p.donorId,
-        kind: 'financial',
-        fundingOption: 'mdfm',
-        subOption: null,
-        focus: ['africa'],
-        biennium: '2025-2027',
-        status: 'agreement_signed',
-        currency: 'USD',
-        amountMinor: p.instalments.reduce((s, i) => s + i.amountMinor, 0),
         instalments: p.instalments.map((i) => ({
           seq: i.seq,
           due: i.due,
@@ -120,12 +117,8 @@ async function act(r: Run, a: Action, now: number): Promise<void> {
           paidMinor: 0,
           status: 'scheduled',
         })),
-        inKind: null,
-        reminders: reminderSettings(),
-        campaignId: null,
         by: 'secretariat',
-        note: null,
-      };
+      });
       await wf.start(pledgeWorkflow, { workflowId: pledgeWorkflowId(p.pledgeId), taskQueue, args: [{ spec }] });
       return;
     }
@@ -302,19 +295,8 @@ export const decadeBench: Bench = {
       const dataConverter = dataConverterFor({ current: randomBytes(32), old: [] });
       const client = new Client({ connection: env.connection, dataConverter });
       const taskQueue = `bench-decade-${randomUUID()}`;
-      const worker = await createWorker({
-        connection: env.nativeConnection,
-        namespace: 'default',
-        taskQueue,
-        orm,
-        logger: createLogger('silent'),
-        dataConverter,
-      });
-      const running = worker.run();
-      stops.unshift(async () => {
-        if (worker.getState() === 'RUNNING') worker.shutdown();
-        await running;
-      });
+      const worker = await productionWorker({ connection: env.nativeConnection, taskQueue, orm, dataConverter });
+      stops.unshift(runWorkers(worker));
       const sleepUntil = async (at: number) => {
         const now = await env.currentTimeMs();
         if (at > now) await env.sleep(at - now);

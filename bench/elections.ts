@@ -6,16 +6,14 @@
 // runs one no-op activity — what Temporal itself allows; the target is ballot p99 ≤ 1.5× its p99.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { fileURLToPath } from 'node:url';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app.js';
 import { hashToken, newToken } from '../api/auth.js';
 import { openOrm, type Orm } from '../db/orm.js';
 import { loadConfig } from '../platform/config.js';
 import { dataConverterFor } from '../platform/ballot-codec.js';
 import { createLogger } from '../platform/logger.js';
-import { createWorker } from '../worker/index.js';
-import { listen, round, type Bench, type BenchContext } from './support.js';
+import { bareWorker, listen, productionWorker, round, runWorkers, type Bench, type BenchContext } from './support.js';
 
 const CLUSTERS = 5;
 const CITIES = Number(process.env.BENCH_ELECTION_CITIES ?? 229);
@@ -173,7 +171,7 @@ export const electionsBench: Bench = {
       });
       // Ballots sealed as in production, so the bench pays for the codec too.
       const dataConverter = dataConverterFor({ current: randomBytes(32), old: [] });
-      const worker = await createWorker({
+      const worker = await productionWorker({
         connection: nativeConnection,
         namespace: config.TEMPORAL_NAMESPACE,
         taskQueue,
@@ -182,17 +180,7 @@ export const electionsBench: Bench = {
         dataConverter,
       });
       const bareQueue = `bench-bare-updates-${randomUUID()}`;
-      const bareWorker = await Worker.create({
-        connection: nativeConnection,
-        taskQueue: bareQueue,
-        workflowsPath: fileURLToPath(new URL('./bare-workflow.ts', import.meta.url)),
-        activities: { noop: async () => undefined },
-      });
-      const running = [worker.run(), bareWorker.run()];
-      stops.unshift(async () => {
-        for (const w of [worker, bareWorker]) if (w.getState() === 'RUNNING') w.shutdown();
-        await Promise.all(running);
-      });
+      stops.unshift(runWorkers(worker, await bareWorker(nativeConnection, bareQueue)));
       const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter });
       const { app } = createApp({
         orm,

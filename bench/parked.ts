@@ -25,18 +25,25 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import proto from '@temporalio/proto';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import { openOrm } from '../db/orm.js';
-import { pledgeWorkflowId, reminderSettings } from '../domain/pledge.js';
-import type { PledgeSpec } from '../domain/pledge.contract.js';
+import { pledgeWorkflowId } from '../domain/pledge.js';
 import { WORKSHOP_DEFAULTS, workshopWorkflowId } from '../domain/workshop.js';
 import type { WorkshopInput } from '../domain/workshop.contract.js';
-import { createLogger } from '../platform/logger.js';
-import { bundleWorkflows, createWorker } from '../worker/index.js';
+import { bundleWorkflows } from '../worker/index.js';
 import { pledgeWorkflow } from '../workflows/pledge.js';
 import { workshopWorkflow } from '../workflows/workshop.js';
 import { isolateHeaps, mappingSummary, procMemory } from './memory.js';
-import { inParallel, round, type Bench, type BenchContext } from './support.js';
+import {
+  bareWorker,
+  financialPledgeSpec,
+  inParallel,
+  productionWorker,
+  round,
+  runWorkers,
+  type Bench,
+  type BenchContext,
+} from './support.js';
 
 const { temporal } = proto;
 
@@ -82,35 +89,12 @@ async function until(what: string, check: () => Promise<boolean>): Promise<void>
 const mb = (bytes: number) => round(bytes / 1024 / 1024, 0);
 const year = new Date().getUTCFullYear();
 
-function pledgeSpec(pledgeId: string, donorId: string, instalments: PledgeSpec['instalments'], beforeDue?: string) {
-  const spec: PledgeSpec = {
-    pledgeId,
-    donorId,
-    kind: 'financial',
-    fundingOption: 'mdfm',
-    subOption: null,
-    focus: ['africa'],
-    biennium: '2025-2027',
-    status: 'agreement_signed',
-    currency: 'USD',
-    amountMinor: instalments.reduce((s, i) => s + i.amountMinor, 0),
-    instalments,
-    inKind: null,
-    reminders: reminderSettings(beforeDue ? { beforeDue } : {}),
-    campaignId: null,
-    by: 'bench',
-    note: null,
-  };
-  return spec;
-}
-
 export const parkedBench: Bench = {
   name: 'parked',
   description: `N=${N} pledges + M=${M} workshops parked on timers (RSS, history size), then K=${K} reminders due at one instant vs bare timers`,
   needsTemporal: true,
   async run(ctx: BenchContext) {
     const rssStart = process.memoryUsage().rss;
-    const logger = createLogger('silent');
     const orm = await openOrm(ctx.databaseUrl, { pool: { min: 0, max: 30 } });
     const connection = await Connection.connect({ address: ctx.temporalAddress! });
     const nativeConnection = await NativeConnection.connect({ address: ctx.temporalAddress! });
@@ -137,26 +121,14 @@ export const parkedBench: Bench = {
 
       const queue = `bench-parked-${randomUUID()}`;
       const bareQueue = `bench-bare-${randomUUID()}`;
-      const worker = await createWorker({
+      const worker = await productionWorker({
         connection: nativeConnection,
-        namespace: 'default',
         taskQueue: queue,
         orm,
-        logger,
         workflowBundle: SHARED ? sharedBundle : copiedBundle,
         tuning: TUNING,
       });
-      const bareWorker = await Worker.create({
-        connection: nativeConnection,
-        taskQueue: bareQueue,
-        workflowsPath: fileURLToPath(new URL('./bare-workflow.ts', import.meta.url)),
-        activities: { noop: async () => undefined },
-      });
-      const running = [worker.run(), bareWorker.run()];
-      stops.unshift(async () => {
-        for (const w of [worker, bareWorker]) if (w.getState() === 'RUNNING') w.shutdown();
-        await Promise.all(running);
-      });
+      stops.unshift(runWorkers(worker, await bareWorker(nativeConnection, bareQueue)));
       const cacheSize = (worker as unknown as { options: { maxCachedWorkflows: number } }).options.maxCachedWorkflows;
       const rss0 = process.memoryUsage().rss;
 
@@ -180,7 +152,7 @@ export const parkedBench: Bench = {
         client.workflow.start(pledgeWorkflow, {
           workflowId: pledgeWorkflowId(pledgeId),
           taskQueue: queue,
-          args: [{ spec: pledgeSpec(pledgeId, donorId, schedule) }],
+          args: [{ spec: financialPledgeSpec({ pledgeId, donorId, instalments: schedule }) }],
         }),
       );
       const workshopIds = Array.from({ length: M }, () => randomUUID());
@@ -275,7 +247,7 @@ export const parkedBench: Bench = {
         client.workflow.start(pledgeWorkflow, {
           workflowId: pledgeWorkflowId(pledgeId),
           taskQueue: queue,
-          args: [{ spec: pledgeSpec(pledgeId, donorId, stormInstalments, beforeDue) }],
+          args: [{ spec: financialPledgeSpec({ pledgeId, donorId, instalments: stormInstalments, beforeDue }) }],
         }),
       );
       if (Date.now() >= at) throw new Error('the storm instant passed before all were started: raise leadMs');

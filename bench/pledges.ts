@@ -3,18 +3,22 @@
 // on the same dev server, in the same run. Both are driven through the Temporal client with the
 // same number in flight, so the ratio is the cost of the pledge process itself.
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
 import proto from '@temporalio/proto';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import { openOrm } from '../db/orm.js';
 import { toUsd } from '../domain/money.js';
-import { pledgeWorkflowId, reminderSettings } from '../domain/pledge.js';
-import type { PledgeSpec } from '../domain/pledge.contract.js';
-import { createLogger } from '../platform/logger.js';
-import { createWorker } from '../worker/index.js';
+import { pledgeWorkflowId } from '../domain/pledge.js';
 import { pledgeWorkflow, receiptUpdate, transitionUpdate } from '../workflows/pledge.js';
-import { round, type Bench, type BenchContext } from './support.js';
+import {
+  bareWorker,
+  financialPledgeSpec,
+  productionWorker,
+  round,
+  runWorkers,
+  type Bench,
+  type BenchContext,
+} from './support.js';
 
 const TARGET_RATIO = 0.5;
 const WFT_COMPLETED = proto.temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED;
@@ -53,7 +57,6 @@ export const pledgesBench: Bench = {
   description: `pledge lifecycles/s (create → pledged → agreement → receipt → fulfilled) vs bare one-activity workflows/s, ${IN_FLIGHT} in flight`,
   needsTemporal: true,
   async run(ctx: BenchContext) {
-    const logger = createLogger('silent');
     const orm = await openOrm(ctx.databaseUrl, { pool: { min: 0, max: 30 } });
     const connection = await Connection.connect({ address: ctx.temporalAddress! });
     const nativeConnection = await NativeConnection.connect({ address: ctx.temporalAddress! });
@@ -66,24 +69,8 @@ export const pledgesBench: Bench = {
     try {
       const pledgeQueue = `bench-pledges-${randomUUID()}`;
       const bareQueue = `bench-bare-${randomUUID()}`;
-      const pledgeWorker = await createWorker({
-        connection: nativeConnection,
-        namespace: 'default',
-        taskQueue: pledgeQueue,
-        orm,
-        logger,
-      });
-      const bareWorker = await Worker.create({
-        connection: nativeConnection,
-        taskQueue: bareQueue,
-        workflowsPath: fileURLToPath(new URL('./bare-workflow.ts', import.meta.url)),
-        activities: { noop: async () => undefined },
-      });
-      const running = [pledgeWorker.run(), bareWorker.run()];
-      stops.unshift(async () => {
-        for (const w of [pledgeWorker, bareWorker]) if (w.getState() === 'RUNNING') w.shutdown();
-        await Promise.all(running);
-      });
+      const pledgeWorker = await productionWorker({ connection: nativeConnection, taskQueue: pledgeQueue, orm });
+      stops.unshift(runWorkers(pledgeWorker, await bareWorker(nativeConnection, bareQueue)));
 
       const donorId = randomUUID();
       await orm.em
@@ -97,24 +84,12 @@ export const pledgesBench: Bench = {
       const lifecycle = async () => {
         const pledgeId = randomUUID();
         pledgeIds.push(pledgeId);
-        const spec: PledgeSpec = {
+        const spec = financialPledgeSpec({
           pledgeId,
           donorId,
-          kind: 'financial',
-          fundingOption: 'mdfm',
-          subOption: null,
-          focus: ['africa'],
-          biennium: '2025-2027',
           status: 'pledged',
-          currency: 'USD',
-          amountMinor: 5_000_000,
           instalments: [{ seq: 1, due: '2027-01-01', amountMinor: 5_000_000, paidMinor: 0, status: 'scheduled' }],
-          inKind: null,
-          reminders: reminderSettings(),
-          campaignId: null,
-          by: 'bench',
-          note: null,
-        };
+        });
         // Start and first transition in one round trip (update-with-start): the update runs in the
         // workflow's first task, after the pledge's rows are opened, and answers once its change is written.
         const start = new WithStartWorkflowOperation(pledgeWorkflow, {

@@ -4,11 +4,17 @@ import { createServer as createHttpServer, type RequestListener, type Server } f
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker, type NativeConnection } from '@temporalio/worker';
 import autocannon from 'autocannon';
 import { migrate, openOrm } from '../db/orm.js';
 import { seedReferenceData } from '../db/seed/index.js';
+import { reminderSettings } from '../domain/pledge.js';
+import type { PledgeSpec } from '../domain/pledge.contract.js';
 import { startEmbeddedPostgres } from '../platform/embedded-postgres.js';
+import { createLogger } from '../platform/logger.js';
 import { startDevServer } from '../platform/temporal-server.js';
+import { createWorker, type WorkerOptions } from '../worker/index.js';
 
 /** What a bench gets from the harness; Temporal is started only for benches that ask for it. */
 export interface BenchContext {
@@ -92,6 +98,71 @@ export async function startDatabase(): Promise<Stoppable<string>> {
 export async function startTemporal(): Promise<Stoppable<string>> {
   const env = await startDevServer({});
   return { value: env.address, stop: () => env.teardown() };
+}
+
+/**
+ * Production's worker (createWorker: the product's workflows and activities) on `taskQueue`, in the
+ * default namespace and logging nothing unless told; a bench adds what it measures with (a data
+ * converter, a bundle, SDK tuning).
+ */
+export function productionWorker(
+  opts: Omit<WorkerOptions, 'namespace' | 'logger'> & Partial<Pick<WorkerOptions, 'namespace' | 'logger'>>,
+): Promise<Worker> {
+  return createWorker({ namespace: 'default', logger: createLogger('silent'), ...opts });
+}
+
+/** Bare workflows (bench/bare-workflow.ts) and a no-op activity on `taskQueue`: the floor a bench's ratio is against. */
+export function bareWorker(connection: NativeConnection, taskQueue: string): Promise<Worker> {
+  return Worker.create({
+    connection,
+    taskQueue,
+    workflowsPath: fileURLToPath(new URL('./bare-workflow.ts', import.meta.url)),
+    activities: { noop: async () => undefined },
+  });
+}
+
+/**
+ * Runs the workers; the stop it answers shuts down each one still running and waits for all their
+ * runs to end (a bench puts it first among its stops, before the connections close).
+ */
+export function runWorkers(...workers: Worker[]): () => Promise<void> {
+  const running = workers.map((w) => w.run());
+  return async () => {
+    for (const w of workers) if (w.getState() === 'RUNNING') w.shutdown();
+    await Promise.all(running);
+  };
+}
+
+/**
+ * A financial pledge's workflow input (MDFM, Africa, 2025-2027, USD) as the API builds it, its amount
+ * the instalments' sum; the benches vary the status, who starts it and the reminders' lead.
+ */
+export function financialPledgeSpec(p: {
+  pledgeId: string;
+  donorId: string;
+  instalments: PledgeSpec['instalments'];
+  status?: PledgeSpec['status'];
+  by?: string;
+  beforeDue?: string;
+}): PledgeSpec {
+  return {
+    pledgeId: p.pledgeId,
+    donorId: p.donorId,
+    kind: 'financial',
+    fundingOption: 'mdfm',
+    subOption: null,
+    focus: ['africa'],
+    biennium: '2025-2027',
+    status: p.status ?? 'agreement_signed',
+    currency: 'USD',
+    amountMinor: p.instalments.reduce((s, i) => s + i.amountMinor, 0),
+    instalments: p.instalments,
+    inKind: null,
+    reminders: reminderSettings(p.beforeDue ? { beforeDue: p.beforeDue } : {}),
+    campaignId: null,
+    by: p.by ?? 'bench',
+    note: null,
+  };
 }
 
 /** Listens on an ephemeral loopback port; load is only ever sent to 127.0.0.1. */

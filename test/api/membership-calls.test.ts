@@ -5,11 +5,12 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { sqlOn, useTestApp } from '../support/app.js';
 import { eventually } from '../support/workflow-env.js';
-import { form } from '../support/membership-call.js';
+import { form, membershipSteps } from '../support/membership-call.js';
 
 const t = useTestApp();
 const { http, fx } = t;
 const sql = sqlOn(() => t.app.orm);
+const { linkToken, applicationOf } = membershipSteps(http, sql);
 const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
 const paths = (r: { body: { errors?: { path: string }[] } }) =>
   [...new Set((r.body.errors ?? []).map((e) => e.path))].sort();
@@ -23,29 +24,6 @@ async function openCall(extra: Record<string, unknown> = {}) {
   expect(r.status, JSON.stringify(r.body)).toBe(202);
   return r.body as { id: string; title: string };
 }
-
-/** The token of the newest e-mailed link whose key starts with `keyPrefix` (read from the outbox, as the e-mail would carry it). */
-const linkToken = (keyPrefix: string, page: string) =>
-  eventually(
-    async () => {
-      const [row] = await sql<{ link: string }>(
-        `select link from notification where key like ? and link like ? order by created_at desc limit 1`,
-        [`${keyPrefix}%`, `${page}%`],
-      );
-      return row ? row.link.slice(page.length) : undefined;
-    },
-    20_000,
-    `a link ${page}`,
-  );
-
-const applicationOf = async (callId: string, cityName: string) =>
-  eventually(async () => {
-    const [row] = await sql<{ id: string; status: string }>(
-      `select id, status from membership_application where call_id = ? and city_name = ?`,
-      [callId, cityName],
-    );
-    return row;
-  });
 
 /** Applies publicly (no token), confirms the address from the e-mailed link; answers the application's id. */
 async function applyAndConfirm(callId: string, cityName: string, country = 'KE') {

@@ -1,20 +1,19 @@
 // A juror's messages in the juror's language, through the real outbox to a real SMTP server: the
 // secretariat names each juror with a language (English by default), the jury link's e-mail is
 // written in it, and a person's own choice (made by signing in) wins over it, as for every reader.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlOn, startTestApp, type TestApp } from '../support/app.js';
 import { freshDatabase } from '../support/fresh-database.js';
 import { httpClient } from '../support/http.js';
 import { startSmtpSink, type SmtpSink } from '../support/mail.js';
-import { form } from '../support/membership-call.js';
-import { eventually } from '../support/workflow-env.js';
+import { membershipSteps } from '../support/membership-call.js';
 
 let smtp: SmtpSink;
 let app: TestApp;
 let db: Awaited<ReturnType<typeof freshDatabase>>;
 const http = httpClient(() => app.url);
 const sql = sqlOn(() => app.orm);
+const { endorsed } = membershipSteps(http, sql);
 const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
 
 beforeAll(async () => {
@@ -28,19 +27,6 @@ afterAll(async () => {
   await db?.drop();
   await smtp?.close();
 });
-
-const linkToken = (key: string, page: string) =>
-  eventually(
-    async () => {
-      const [row] = await sql<{ link: string }>(`select link from notification where key = ? and link like ?`, [
-        key,
-        `${page}%`,
-      ]);
-      return row ? row.link.slice(page.length) : undefined;
-    },
-    20_000,
-    `a link ${page}`,
-  );
 
 describe('a juror’s language', () => {
   it('e-mails a French juror in French and an English one in English; a person’s own choice wins', async () => {
@@ -92,26 +78,7 @@ describe('a juror’s language', () => {
     ]);
 
     // An application in English reaches the jury: each juror's link goes out.
-    const cityName = `Thiès ${randomUUID().slice(0, 6)}`;
-    const applied = await http.post(
-      `/membership-calls/${callId}/applications`,
-      form({ cityName, country: 'SN', contact: { name: 'Awa Diop', email: 'awa@thies.example.org' } }),
-      { token: null },
-    );
-    expect(applied.status, JSON.stringify(applied.body)).toBe(202);
-    const { id } = await eventually(async () => {
-      const [row] = await sql<{ id: string }>(`select id from membership_application where city_name = ?`, [cityName]);
-      return row;
-    });
-    const confirm = await linkToken(`membership-application:${id}:confirm-email`, '/app/apply/confirm/');
-    expect((await http.post('/membership-applications/confirm', { token: confirm }, { token: null })).status).toBe(200);
-    const natcom = await linkToken(`membership-application:${id}:natcom0`, '/app/natcom/');
-    const endorsed = await http.post(
-      `/membership-applications/${id}/natcom-decision`,
-      { token: natcom, decision: 'endorse' },
-      { token: null },
-    );
-    expect(endorsed.status, JSON.stringify(endorsed.body)).toBe(200);
+    const { id } = await endorsed(callId, 'SN');
 
     const french = await smtp.waitFor('mariama@jury.example.org', /\/app\/jury\//, 30_000);
     expect(french.subject).toBe('Vos notes, s’il vous plaît : le jury de « Appel 2027 »');

@@ -5,14 +5,14 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { sqlOn, useTestApp } from '../support/app.js';
-import { eventually } from '../support/workflow-env.js';
-import { form } from '../support/membership-call.js';
+import { membershipSteps } from '../support/membership-call.js';
 
 const t = useTestApp();
 const { http } = t;
 const sql = sqlOn(() => t.app.orm);
 const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
 const COUNTRY = 'SN';
+const { linkToken, endorsed } = membershipSteps(http, sql);
 
 async function openCall() {
   const r = await http.post('/membership-calls', {
@@ -21,51 +21,6 @@ async function openCall() {
   });
   expect(r.status, JSON.stringify(r.body)).toBe(202);
   return r.body as { id: string; title: string };
-}
-
-const linkToken = (key: string, page: string) =>
-  eventually(
-    async () => {
-      const [row] = await sql<{ link: string }>(`select link from notification where key = ? and link like ?`, [
-        key,
-        `${page}%`,
-      ]);
-      return row ? row.link.slice(page.length) : undefined;
-    },
-    20_000,
-    `a link ${page}`,
-  );
-
-/** Applies, confirms the address and, when `endorse`, has the National Commission endorse: the application's id. */
-async function endorsed(callId: string, endorse = true) {
-  const cityName = `Thiès ${randomUUID().slice(0, 6)}`;
-  const contactEmail = `contact-${randomUUID().slice(0, 6)}@city.example.org`;
-  const r = await http.post(
-    `/membership-calls/${callId}/applications`,
-    form({ cityName, country: COUNTRY, contact: { name: 'Awa Diop', email: contactEmail } }),
-    { token: null },
-  );
-  expect(r.status, JSON.stringify(r.body)).toBe(202);
-  const { id } = await eventually(async () => {
-    const [row] = await sql<{ id: string }>(
-      `select id from membership_application where call_id = ? and city_name = ?`,
-      [callId, cityName],
-    );
-    return row;
-  });
-  const confirm = await linkToken(`membership-application:${id}:confirm-email`, '/app/apply/confirm/');
-  expect((await http.post('/membership-applications/confirm', { token: confirm }, { token: null })).status).toBe(200);
-  if (endorse) {
-    const natcom = await linkToken(`membership-application:${id}:natcom0`, '/app/natcom/');
-    const e = await http.post(
-      `/membership-applications/${id}/natcom-decision`,
-      { token: natcom, decision: 'endorse' },
-      { token: null },
-    );
-    expect(e.status, JSON.stringify(e.body)).toBe(200);
-    expect(e.body.status).toBe('jury_review');
-  }
-  return { id, contactEmail };
 }
 
 const scoresOf = (applicationId: string) =>
@@ -90,9 +45,9 @@ describe('the jury scores from its link', () => {
     // Nothing is with the jury yet: no link.
     expect(await sql(`select 1 from notification where key = ?`, [key(call.id, j1.body.id)])).toEqual([]);
 
-    const a1 = await endorsed(call.id);
-    const a2 = await endorsed(call.id, false); // with its National Commission still
-    const b1 = await endorsed(other.id);
+    const a1 = await endorsed(call.id, COUNTRY);
+    const a2 = await endorsed(call.id, COUNTRY, false); // with its National Commission still
+    const b1 = await endorsed(other.id, COUNTRY);
     const t1 = await linkToken(key(call.id, j1.body.id), '/app/jury/');
     const [sent] = await sql<{ email: string; recipient_kind: string; subject: string }>(
       `select email, recipient_kind, subject from notification where key = ?`,

@@ -2,7 +2,6 @@
 // of its own against the database and Temporal, which tells a plan saved before the outputs workflow
 // existed to a new workflow and exits 0; run again, the same workflow run, nothing else changed.
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,13 +9,12 @@ import { promisify } from 'node:util';
 import { describe, expect, inject, it } from 'vitest';
 import { workPlanOutputsWorkflowId } from '../../domain/work-plan-output.js';
 import { outputsStateQuery } from '../../workflows/work-plan-output.js';
-import { sqlOn, useTestApp } from '../support/app.js';
+import { useTestApp } from '../support/app.js';
 import { TEST_BALLOT_KEY } from '../support/ballot-key.js';
-import { seedCoordinatedCluster } from '../support/workflow-env.js';
+import { clusterWithPhase, insertPlanVersion } from '../support/cluster-work.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const t = useTestApp();
-const sql = sqlOn(() => t.app.orm);
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 /** One run of the subcommand; answers its log (JSON lines on stdout). */
@@ -49,27 +47,11 @@ async function backfill(...clusters: string[]): Promise<string> {
 
 describe('npm run backfill', () => {
   it('starts the outputs workflow of a plan saved before it existed, once, and exits 0', async () => {
-    const { cluster } = await seedCoordinatedCluster(t.app.orm, 2, 1);
-    const now = new Date();
-    const y = now.getUTCMonth() >= 6 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
-    const biennium = `${y}-${y + 2}`;
-    const phaseId = randomUUID();
-    await sql(`insert into work_phase (id, cluster_code, biennium, created_at) values (?, ?, ?, now())`, [
-      phaseId,
-      cluster,
-      biennium,
-    ]);
+    const { cluster, biennium, phaseId } = await clusterWithPhase(t.app.orm);
     const due = day(60);
-    await sql(
-      `insert into workplan_version (id, work_phase_id, version, outputs, set_by, created_at) values (?, ?, 1, ?::jsonb, null, now())`,
-      [
-        randomUUID(),
-        phaseId,
-        JSON.stringify([
-          { key: 'centres', title: 'Learning centres', description: '', target: { value: 10, unit: 'centres' }, due },
-        ]),
-      ],
-    );
+    await insertPlanVersion(t.app.orm, phaseId, 1, [
+      { key: 'centres', title: 'Learning centres', description: '', target: { value: 10, unit: 'centres' }, due },
+    ]);
     const handle = t.app.client.workflow.getHandle(workPlanOutputsWorkflowId(cluster, biennium));
     await expect(handle.describe()).rejects.toThrow(/not found/i);
 

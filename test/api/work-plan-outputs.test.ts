@@ -5,14 +5,13 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { workPlanOutputsWorkflowId } from '../../domain/work-plan-output.js';
 import { outputsStateQuery } from '../../workflows/work-plan-output.js';
-import { as, day, useClusterWorkApp } from '../support/cluster-work.js';
+import { as, bienniumHolding, day, useClusterWorkApp } from '../support/cluster-work.js';
 import { eventually } from '../support/workflow-env.js';
 
 const t = useClusterWorkApp();
 const { http, sql, cluster } = t;
 // The phase's biennium holds today, so a meeting report of today counts for it.
-const year = new Date().getUTCMonth() >= 6 ? new Date().getUTCFullYear() : new Date().getUTCFullYear() - 1;
-const B = `${year}-${year + 2}`;
+const B = bienniumHolding();
 
 describe('work plan outputs', () => {
   it('records progress from coordinators and the secretariat, refuses others, and places outputs on the timeline', async () => {

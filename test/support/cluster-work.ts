@@ -1,9 +1,12 @@
-// Helpers of the cluster-work HTTP tests: relative instants and dates, seeded test clusters whose
-// cities hold tokens, the tokens every file calls with, and workshop schedules.
+// Helpers of the cluster-work tests: relative instants and dates, seeded test clusters whose cities
+// hold tokens, the tokens every file calls with, workshop schedules, and work phases and plan versions
+// written straight to the database (as the API saves them, no workflow told).
+import { randomUUID } from 'node:crypto';
 import type { Orm } from '../../db/orm.js';
 import { beforeAll } from 'vitest';
-import { sqlOn, useTestApp } from './app.js';
+import { useTestApp } from './app.js';
 import type { Fixtures, Http } from './http.js';
+import { sqlOn } from './sql.js';
 import { eventually, seedCluster, seedCoordinatedCluster } from './workflow-env.js';
 
 export const DAY = 86_400_000;
@@ -81,3 +84,34 @@ export const workshopStatus = (http: Http, id: string, status: string) =>
     20_000,
     `workshop ${id} to be ${status}`,
   );
+
+/** The biennium that holds `at` (from 1 July of its first year), not aligned on 2019: a work phase may be any. */
+export function bienniumHolding(at: number | Date = Date.now()): string {
+  const d = new Date(at);
+  const y = d.getUTCMonth() >= 6 ? d.getUTCFullYear() : d.getUTCFullYear() - 1;
+  return `${y}-${y + 2}`;
+}
+
+/**
+ * A coordinated test cluster (2 member cities, the first coordinating it) with a work phase of the
+ * biennium holding `now` (the time-skipping server's now, in a workflow test), inserted straight into the database.
+ */
+export async function clusterWithPhase(orm: Orm, now: number = Date.now()) {
+  const { cluster, cities } = await seedCoordinatedCluster(orm, 2, 1);
+  const biennium = bienniumHolding(now);
+  const phaseId = randomUUID();
+  await sqlOn(() => orm)(`insert into work_phase (id, cluster_code, biennium, created_at) values (?, ?, ?, now())`, [
+    phaseId,
+    cluster,
+    biennium,
+  ]);
+  return { cluster, cities, coordinator: cities[0]!, biennium, phaseId };
+}
+
+/** Version `version` of the phase's work plan with `outputs` (as stored), inserted straight into the database. */
+export async function insertPlanVersion(orm: Orm, phaseId: string, version: number, outputs: unknown[]) {
+  await sqlOn(() => orm)(
+    `insert into workplan_version (id, work_phase_id, version, outputs, set_by, created_at) values (?, ?, ?, ?::jsonb, null, now())`,
+    [randomUUID(), phaseId, version, JSON.stringify(outputs)],
+  );
+}

@@ -1,13 +1,14 @@
 // What a browser test file stands on: the built web app, a database of its own (a copy of the run's
 // template), the API with its worker, optionally a real SMTP server the outbox delivers to, and
 // Chromium. Started together before the file's tests, stopped after them.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startTestApp, type TestApp } from './app.js';
-import { buildWebIfStale, launchBrowser } from './browser.js';
+import { anonymousContext, buildWebIfStale, launchBrowser } from './browser.js';
 import { freshDatabase } from './fresh-database.js';
 import { fixtures, httpClient, type Fixtures, type Http } from './http.js';
 import { startSmtpSink, type SmtpSink } from './mail.js';
+import { linkTokenFor, linksSent } from './session.js';
 
 type Db = Awaited<ReturnType<typeof freshDatabase>>;
 
@@ -23,6 +24,27 @@ export interface WebStack {
 
 /** The token of the first sign-in link in an e-mail's text. */
 export const signInTokenIn = (text: string) => /\/app\/sign-in\?token=([A-Za-z0-9_-]+)/.exec(text)?.[1];
+
+/**
+ * A browser signed in as `address` the way a person is: asks for a link back to `next`, spends the one
+ * e-mailed (the stack's SMTP sink) and lands on `next`.
+ */
+export async function signedIn(stack: WebStack, address: string, next: string): Promise<Page> {
+  const before = linksSent(stack.sink, address);
+  const asked = await fetch(`${stack.app.url}/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: address, next }),
+  });
+  expect(asked.status).toBe(202);
+  const token = await linkTokenFor(stack.sink, address, before);
+  const context = await anonymousContext(stack.browser, stack.app.url);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`page error (${address}):`, e.message));
+  await page.goto(`${stack.app.url}/app/sign-in?token=${token}`);
+  await page.waitForURL((u) => u.pathname + u.search === next);
+  return page;
+}
 
 export function useWebStack(opts: { mail?: boolean; env?: Record<string, string> } = {}): WebStack {
   const parts: { app?: TestApp; db?: Db; browser?: Browser; sink?: SmtpSink } = {};

@@ -7,9 +7,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { currentBiennium } from '../../web/src/lib/biennium.js';
 import { sqlOn } from '../support/app.js';
-import { anonymousContext, checkBothWidths, expectAxeClean, heading } from '../support/browser.js';
-import { linkTokenFor, linksSent } from '../support/session.js';
-import { useWebStack } from '../support/web-stack.js';
+import { checkBothWidths, expectAxeClean, heading } from '../support/browser.js';
+import { signedIn, useWebStack } from '../support/web-stack.js';
 import { seedCluster, seedCoordinatedCluster } from '../support/workflow-env.js';
 
 const stack = useWebStack({ mail: true });
@@ -20,24 +19,6 @@ const DAY = 86_400_000;
 const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
 const PAGE = '/app/city/work-plans/timeline';
 const rep = (cluster: string, i: number) => `rep${i}@${cluster.toLowerCase()}.example.org`;
-
-/** A browser signed in as the person the e-mailed link was sent to, landed on `next`. */
-async function signedIn(address: string, next: string): Promise<Page> {
-  const before = linksSent(stack.sink, address);
-  const asked = await fetch(`${stack.app.url}/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: address, next }),
-  });
-  expect(asked.status).toBe(202);
-  const token = await linkTokenFor(stack.sink, address, before);
-  const context = await anonymousContext(stack.browser, stack.app.url);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error(`page error (${address}):`, e.message));
-  await page.goto(`${stack.app.url}/app/sign-in?token=${token}`);
-  await page.waitForURL((u) => u.pathname + u.search === next);
-  return page;
-}
 
 const cards = (page: Page, cluster: string) =>
   page.getByRole('list', { name: `Outputs of Test cluster ${cluster} by due date` }).locator(':scope > li');
@@ -71,7 +52,7 @@ describe('work plan outputs in the city portal', () => {
     expect(row?.link).toBe(PAGE);
 
     // The coordinator follows it: signing in brings them back to it.
-    const page = await signedIn(rep(cluster, 0), PAGE);
+    const page = await signedIn(stack, rep(cluster, 0), PAGE);
     await heading(page, 'Work plan outputs of my clusters');
     await page.getByText('Your city coordinates this cluster').waitFor();
     await page.getByText('3 outputs').waitFor();
@@ -110,7 +91,7 @@ describe('work plan outputs in the city portal', () => {
     await page.context().close();
 
     // A member city that does not coordinate reads the same page, with nothing to record.
-    const member = await signedIn(rep(cluster, 1), PAGE);
+    const member = await signedIn(stack, rep(cluster, 1), PAGE);
     await heading(member, 'Work plan outputs of my clusters');
     await expect.poll(() => card(member, cluster, 'Learning centres').textContent()).toContain('5 of 12 centres');
     expect(await member.getByRole('button', { name: /^Record progress/ }).count()).toBe(0);
@@ -120,7 +101,7 @@ describe('work plan outputs in the city portal', () => {
 
     // A cluster with no plan for the biennium: the empty state.
     const bare = await seedCluster(stack.db.orm, 1);
-    const empty = await signedIn(rep(bare.cluster, 0), PAGE);
+    const empty = await signedIn(stack, rep(bare.cluster, 0), PAGE);
     await heading(empty, 'Work plan outputs of my clusters');
     await empty.getByText('No work plan output for this biennium').waitFor();
     await checkBothWidths(empty, 'city-outputs-empty', { noSideways: true });

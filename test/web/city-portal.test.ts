@@ -9,10 +9,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { currentBiennium } from '../../web/src/lib/biennium.js';
 import { sqlOn } from '../support/app.js';
 import { schedule } from '../support/cluster-work.js';
-import { linkTokenFor, linksSent } from '../support/session.js';
-import { useWebStack } from '../support/web-stack.js';
+import { signedIn, useWebStack } from '../support/web-stack.js';
 import { eventually, seedCluster, seedCoordinatedCluster } from '../support/workflow-env.js';
-import { VIEWPORTS, anonymousContext, expectAxeClean, heading, screenshot } from '../support/browser.js';
+import { VIEWPORTS, expectAxeClean, heading, screenshot } from '../support/browser.js';
 
 declare const window: { scrollX: number };
 declare const document: {
@@ -36,24 +35,6 @@ const voters: Page[] = [];
 const email = (code: string, i: number) => `rep${i}@${code.toLowerCase()}.example.org`;
 const cityNames = (code: string, n: number) => Array.from({ length: n }, (_, i) => `City ${code}-${i}`);
 const exact = (s: string) => new RegExp(`^${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-
-/** A browser signed in as the person the e-mailed link was sent to, landed on `next`. */
-async function signedIn(address: string, next = '/app/city'): Promise<Page> {
-  const before = linksSent(stack.sink, address);
-  const asked = await fetch(`${stack.app.url}/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: address, next }),
-  });
-  expect(asked.status).toBe(202);
-  const token = await linkTokenFor(stack.sink, address, before);
-  const context = await anonymousContext(stack.browser, stack.app.url);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error(`page error (${address}):`, e.message));
-  await page.goto(`${stack.app.url}/app/sign-in?token=${token}`);
-  await page.waitForURL((u) => u.pathname + u.search === next);
-  return page;
-}
 
 /** No serious axe-core violation; screenshots at desktop and phone width; no page-wide scroll at 390 px. */
 async function audit(page: Page, name: string) {
@@ -101,7 +82,7 @@ beforeAll(async () => {
 
 describe('city portal', () => {
   it('elections: two representatives nominate each other and accept, all three vote, one changes its ballot (in French)', async () => {
-    voters.push(...(await Promise.all([0, 1, 2].map((i) => signedIn(email(E.code, i))))));
+    voters.push(...(await Promise.all([0, 1, 2].map((i) => signedIn(stack, email(E.code, i), '/app/city')))));
     const [a, b, c] = voters as [Page, Page, Page];
     await heading(a, 'My clusters');
     await a.getByRole('link', { name: `Test cluster ${E.code}` }).waitFor();
@@ -193,7 +174,7 @@ describe('city portal', () => {
     expect(invitation.subject).toBe('Invitation: Learning neighbourhoods');
     const link = new RegExp(`${stack.app.url}(/app/city/workshops/[0-9a-f-]{36})`).exec(invitation.text)?.[1];
     expect(link, invitation.text).toBe(`/app/city/workshops/${w.body.id}`);
-    const member = await signedIn(email(W.code, 1), link);
+    const member = await signedIn(stack, email(W.code, 1), link!);
     await heading(member, 'Learning neighbourhoods');
     await member.getByRole('link', { name: 'https://meet.example.org/gnlc' }).waitFor();
     await member.getByText('Your city has not answered yet.').waitFor();
@@ -221,7 +202,7 @@ describe('city portal', () => {
       .waitFor();
     await audit(member, 'notifications');
 
-    const coordinator = await signedIn(email(W.code, 0), `/app/city/workshops/${w.body.id}`);
+    const coordinator = await signedIn(stack, email(W.code, 0), `/app/city/workshops/${w.body.id}`);
     const unanswered = coordinator.getByRole('region', { name: 'Member cities that have not answered' });
     await unanswered.getByText(W.names[0]!, { exact: true }).waitFor();
     expect(await unanswered.getByText(W.names[1]!, { exact: true }).count()).toBe(0);
@@ -238,7 +219,7 @@ describe('city portal', () => {
     });
     expect(v1.status, JSON.stringify(v1.body)).toBe(200);
 
-    const page = await signedIn(email(W.code, 0), `/app/city/clusters/${W.code}`);
+    const page = await signedIn(stack, email(W.code, 0), `/app/city/clusters/${W.code}`);
     await heading(page, `Test cluster ${W.code}`);
     await page.getByText('Your city coordinates this cluster').waitFor();
     await page.getByRole('cell', { name: 'Practice guides' }).waitFor();

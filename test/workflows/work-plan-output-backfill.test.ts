@@ -1,7 +1,6 @@
 // The backfill of work plans saved before workPlanOutputsWorkflow existed (worker/backfill-work-plan-outputs.ts,
 // `main.ts backfill-work-plan-outputs`): each plan in force with an output ahead gets its workflow by the
 // PUT's own update-with-start; run twice, there is still one workflow and no reminder is sent twice.
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { describe, expect, it } from 'vitest';
 import { insertProgress } from '../../db/queries/work-plan-output.js';
@@ -9,8 +8,9 @@ import { workPlanOutputsWorkflowId } from '../../domain/work-plan-output.js';
 import { createLogger } from '../../platform/logger.js';
 import { outputsStateQuery } from '../../workflows/work-plan-output.js';
 import { backfillWorkPlanOutputs } from '../../worker/backfill-work-plan-outputs.js';
+import { clusterWithPhase, insertPlanVersion } from '../support/cluster-work.js';
 import { sqlOn } from '../support/sql.js';
-import { eventually, seedCoordinatedCluster, sleepUntil, useWorkflowEnv } from '../support/workflow-env.js';
+import { eventually, sleepUntil, useWorkflowEnv } from '../support/workflow-env.js';
 
 const t = useWorkflowEnv();
 const sql = sqlOn(() => t.orm);
@@ -20,32 +20,14 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** A coordinated cluster with a work phase of the biennium holding `now` and a plan version saved straight to the database (no workflow told). */
 async function planSavedBeforeTheWorkflow(now: number, outputs: { key: string; due: string }[]) {
-  const { cluster, cities } = await seedCoordinatedCluster(t.orm, 2, 1);
-  const d = new Date(now);
-  const y = d.getUTCMonth() >= 6 ? d.getUTCFullYear() : d.getUTCFullYear() - 1;
-  const biennium = `${y}-${y + 2}`;
-  const phaseId = randomUUID();
-  await sql(`insert into work_phase (id, cluster_code, biennium, created_at) values (?, ?, ?, now())`, [
+  const { cluster, biennium, phaseId, coordinator } = await clusterWithPhase(t.orm, now);
+  await insertPlanVersion(
+    t.orm,
     phaseId,
-    cluster,
-    biennium,
-  ]);
-  await sql(
-    `insert into workplan_version (id, work_phase_id, version, outputs, set_by, created_at) values (?, ?, 1, ?::jsonb, null, now())`,
-    [
-      randomUUID(),
-      phaseId,
-      JSON.stringify(
-        outputs.map((o) => ({
-          ...o,
-          title: `Output ${o.key}`,
-          description: '',
-          target: { value: 10, unit: 'centres' },
-        })),
-      ),
-    ],
+    1,
+    outputs.map((o) => ({ ...o, title: `Output ${o.key}`, description: '', target: { value: 10, unit: 'centres' } })),
   );
-  return { cluster, biennium, phaseId, coordinator: cities[0]! };
+  return { cluster, biennium, phaseId, coordinator };
 }
 
 describe('backfillWorkPlanOutputs on the time-skipping server', () => {

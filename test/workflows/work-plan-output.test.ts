@@ -1,7 +1,6 @@
 // workPlanOutputsWorkflow on the time-skipping server: a cluster's coordinators are reminded a lead
 // before an output falls due unless it is done, told once (with the secretariat) when it is late; a
 // new plan version that moves a due date re-arms its timers, and a stale version changes nothing.
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { describe, expect, it } from 'vitest';
 import { planSaved } from '../../client/work-plan-output.js';
@@ -9,14 +8,10 @@ import { insertProgress } from '../../db/queries/work-plan-output.js';
 import { workPlanOutputsWorkflowId } from '../../domain/work-plan-output.js';
 import type { TrackedOutput } from '../../domain/work-plan-output.contract.js';
 import { outputsStateQuery } from '../../workflows/work-plan-output.js';
+import { clusterWithPhase, insertPlanVersion } from '../support/cluster-work.js';
 import { recordHistory } from '../support/histories.js';
 import { sqlOn } from '../support/sql.js';
-import {
-  eventually,
-  seedCoordinatedCluster,
-  useWorkflowEnv,
-  sleepUntil as sleepUntilOn,
-} from '../support/workflow-env.js';
+import { eventually, useWorkflowEnv, sleepUntil as sleepUntilOn } from '../support/workflow-env.js';
 
 const t = useWorkflowEnv();
 const sql = sqlOn(() => t.orm);
@@ -29,29 +24,17 @@ const sleepUntil = (at: number) => sleepUntilOn(t, at);
 
 /** A coordinated cluster (2 members, 1 coordinator) with a work phase of the biennium holding the server's now. */
 async function openPlan() {
-  const { cluster, cities } = await seedCoordinatedCluster(t.orm, 2, 1);
   const now = await t.env.currentTimeMs();
-  const d = new Date(now);
-  const y = d.getUTCMonth() >= 6 ? d.getUTCFullYear() : d.getUTCFullYear() - 1;
-  const biennium = `${y}-${y + 2}`;
-  const phaseId = randomUUID();
-  await sql(`insert into work_phase (id, cluster_code, biennium, created_at) values (?, ?, ?, now())`, [
-    phaseId,
-    cluster,
-    biennium,
-  ]);
+  const { cluster, coordinator, biennium, phaseId } = await clusterWithPhase(t.orm, now);
   let version = 0;
   /** Saves a version in the database (as the API does) and tells the workflow (update-with-start). */
   const save = async (outputs: TrackedOutput[], beforeDue?: string) => {
     version++;
-    await sql(
-      `insert into workplan_version (id, work_phase_id, version, outputs, set_by, created_at) values (?, ?, ?, ?::jsonb, null, now())`,
-      [
-        randomUUID(),
-        phaseId,
-        version,
-        JSON.stringify(outputs.map((o) => ({ ...o, description: '', target: { value: 10, unit: 'centres' } }))),
-      ],
+    await insertPlanVersion(
+      t.orm,
+      phaseId,
+      version,
+      outputs.map((o) => ({ ...o, description: '', target: { value: 10, unit: 'centres' } })),
     );
     return planSaved(t.env.client, t.taskQueue, cluster, biennium, {
       version,
@@ -69,7 +52,7 @@ async function openPlan() {
     eventually(async () => ((await notes()).some((n) => n.key === key) ? true : undefined), 20_000, key);
   return {
     cluster,
-    coordinator: cities[0]!,
+    coordinator,
     biennium,
     phaseId,
     now,

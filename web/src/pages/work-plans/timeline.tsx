@@ -1,17 +1,14 @@
 // Every cluster's work plan outputs for a biennium on one page, by due date: status, progress toward
 // the target, a link to the cluster's work plan and each output's history (its progress entries).
 // A list of cards, so it reads the same at phone width (no sideways scroll). Filters in the URL.
-import { Anchor, Badge, Button, Card, Collapse, Group, Select, Stack, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { Anchor, Badge, Group, Select, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { useId } from 'react';
 import type { Schemas } from '../../api/client';
 import { useApi } from '../../api/query';
 import { useI18n } from '../../i18n';
 import { currentBiennium } from '../../lib/biennium';
 import { ClusterSelect } from '../../ui/fields';
-import { DateText, StatusBadge } from '../../ui/format';
-import { OutputHistory } from '../../ui/output-history';
+import { OutputCard } from '../../ui/output-history';
 import { FilterBar } from '../../ui/filters';
 import { PageHeader } from '../../ui/shell';
 import { EmptyState, QueryState } from '../../ui/states';
@@ -27,66 +24,29 @@ function biennia(): string[] {
   return out;
 }
 
-function OutputCard({ output, clusterName }: { output: Output; clusterName: string | undefined }) {
+function TimelineOutput({ output, clusterName }: { output: Output; clusterName: string | undefined }) {
   const { t, f } = useI18n();
-  const [open, { toggle }] = useDisclosure(false);
-  const historyId = useId();
-  const titleId = useId();
   return (
-    <Card component="li" withBorder padding="sm" aria-labelledby={titleId}>
-      <Stack gap={6}>
-        <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
-          <Text fw={600} id={titleId} style={{ overflowWrap: 'anywhere', flex: '1 1 12rem' }}>
-            {output.title}
-          </Text>
-          <StatusBadge value={output.status} />
-        </Group>
+    <OutputCard
+      output={output}
+      details={
         <Group gap="xs" wrap="wrap">
           <Badge variant="outline" color="gray" title={clusterName}>
             {output.cluster}
           </Badge>
           <Text size="sm">{t('outputs.due', { date: f.date(output.due) })}</Text>
         </Group>
-        <Text size="sm">
-          {t('outputs.progress')}:{' '}
-          {output.value === null
-            ? t('outputs.noProgress')
-            : t('outputs.progressValue', {
-                value: f.number(output.value),
-                target: f.number(output.target.value),
-                unit: output.target.unit,
-              })}
-          {output.lastUpdate && (
-            <>
-              {' '}
-              · {t('outputs.lastUpdate')} <DateText value={output.lastUpdate} />
-            </>
-          )}
-        </Text>
-        <Group gap="md" wrap="wrap">
-          <Anchor
-            component={Link}
-            to={`/work-plans?cluster=${encodeURIComponent(output.cluster)}&biennium=${encodeURIComponent(output.biennium)}`}
-            size="sm"
-          >
-            {t('outputs.workPlan', { cluster: output.cluster })}
-          </Anchor>
-          <Button
-            variant="subtle"
-            size="compact-sm"
-            onClick={toggle}
-            aria-expanded={open}
-            aria-controls={historyId}
-            aria-label={`${t('outputs.history', { n: output.entries.length })}: ${output.title}`}
-          >
-            {t('outputs.history', { n: output.entries.length })}
-          </Button>
-        </Group>
-        <Collapse expanded={open} id={historyId}>
-          <OutputHistory output={output} />
-        </Collapse>
-      </Stack>
-    </Card>
+      }
+      actions={
+        <Anchor
+          component={Link}
+          to={`/work-plans?cluster=${encodeURIComponent(output.cluster)}&biennium=${encodeURIComponent(output.biennium)}`}
+          size="sm"
+        >
+          {t('outputs.workPlan', { cluster: output.cluster })}
+        </Anchor>
+      }
+    />
   );
 }
 
@@ -147,7 +107,7 @@ export function Page() {
               </Text>
               <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
                 {data.items.map((o) => (
-                  <OutputCard
+                  <TimelineOutput
                     key={`${o.cluster}:${o.biennium}:${o.key}`}
                     output={o}
                     clusterName={names.get(o.cluster)}

@@ -3,16 +3,15 @@
 // progress and history. A current coordinator of the cluster records progress here; the API
 // refuses anyone else (POST …/progress checks the coordinator terms), so the button is only shown
 // to them. Cards, so it reads the same at phone width.
-import { Button, Card, Collapse, Group, NumberInput, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, NumberInput, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useId } from 'react';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { useApi } from '../../api/query';
 import { useI18n } from '../../i18n';
 import { currentBiennium } from '../../lib/biennium';
-import { DateText, StatusBadge } from '../../ui/format';
 import { FormModal } from '../../ui/form-modal';
-import { OutputHistory } from '../../ui/output-history';
+import { OutputCard } from '../../ui/output-history';
 import { useProblemForm } from '../../ui/problem-form';
 import { PageHeader } from '../../ui/shell';
 import { EmptyState, LoadingState, QueryState } from '../../ui/states';
@@ -63,66 +62,28 @@ function RecordProgress({ output, opened, onClose }: { output: Output; opened: b
   );
 }
 
-function OutputCard({ output, coordinates }: { output: Output; coordinates: boolean }) {
+function CityOutput({ output, coordinates }: { output: Output; coordinates: boolean }) {
   const { t, f } = useI18n();
-  const [open, { toggle }] = useDisclosure(false);
   const [recording, { open: record, close }] = useDisclosure(false);
-  const historyId = useId();
-  const titleId = useId();
   return (
-    <Card component="li" withBorder padding="sm" aria-labelledby={titleId}>
-      <Stack gap={6}>
-        <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
-          <Text fw={600} id={titleId} style={{ overflowWrap: 'anywhere', flex: '1 1 12rem' }}>
-            {output.title}
-          </Text>
-          <StatusBadge value={output.status} />
-        </Group>
-        <Text size="sm">{t('outputs.due', { date: f.date(output.due) })}</Text>
-        <Text size="sm">
-          {t('outputs.progress')}:{' '}
-          {output.value === null
-            ? t('outputs.noProgress')
-            : t('outputs.progressValue', {
-                value: f.number(output.value),
-                target: f.number(output.target.value),
-                unit: output.target.unit,
-              })}
-          {output.lastUpdate && (
-            <>
-              {' '}
-              · {t('outputs.lastUpdate')} <DateText value={output.lastUpdate} />
-            </>
-          )}
-        </Text>
-        <Group gap="md" wrap="wrap">
-          {coordinates && (
-            <Button
-              size="compact-sm"
-              variant="light"
-              onClick={record}
-              aria-label={t('outputs.city.recordFor', { title: output.title })}
-            >
-              {t('outputs.city.record')}
-            </Button>
-          )}
+    <OutputCard
+      output={output}
+      details={<Text size="sm">{t('outputs.due', { date: f.date(output.due) })}</Text>}
+      actions={
+        coordinates && (
           <Button
-            variant="subtle"
             size="compact-sm"
-            onClick={toggle}
-            aria-expanded={open}
-            aria-controls={historyId}
-            aria-label={`${t('outputs.history', { n: output.entries.length })}: ${output.title}`}
+            variant="light"
+            onClick={record}
+            aria-label={t('outputs.city.recordFor', { title: output.title })}
           >
-            {t('outputs.history', { n: output.entries.length })}
+            {t('outputs.city.record')}
           </Button>
-        </Group>
-        <Collapse expanded={open} id={historyId}>
-          <OutputHistory output={output} />
-        </Collapse>
-      </Stack>
+        )
+      }
+    >
       {coordinates && <RecordProgress output={output} opened={recording} onClose={close} />}
-    </Card>
+    </OutputCard>
   );
 }
 
@@ -161,7 +122,7 @@ function ClusterOutputs({ code, biennium }: { code: string; biennium: string }) 
                 aria-label={t('outputs.city.listOf', { cluster: name })}
               >
                 {data.items.map((o) => (
-                  <OutputCard key={o.key} output={o} coordinates={coordinates} />
+                  <CityOutput key={o.key} output={o} coordinates={coordinates} />
                 ))}
               </Stack>
             </>
