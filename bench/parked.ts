@@ -36,7 +36,9 @@ import { bundleWorkflows, createWorker } from '../worker/index.js';
 import { pledgeWorkflow } from '../workflows/pledge.js';
 import { workshopWorkflow } from '../workflows/workshop.js';
 import { isolateHeaps, mappingSummary, procMemory } from './memory.js';
+import { cpuBetween, cpuSnapshot, stormHistories } from './storm-breakdown.js';
 import { inParallel, round, type Bench, type BenchContext } from './support.js';
+import { profiledThreads } from './thread-profile.js';
 
 const { temporal } = proto;
 
@@ -261,7 +263,10 @@ export const parkedBench: Bench = {
       );
 
       // ---- 2. storm: K before-due reminders at one instant
-      const leadMs = 15_000 + K * 40;
+      // Every storm pledge must be parked on its timer before the instant: a first workflow task that
+      // ran after it would send the reminder without a timer (and count its start in the storm). The
+      // lead allows twice the time parking took per workflow above.
+      const leadMs = 15_000 + Math.ceil(((2 * parkedS * 1000) / (N + M)) * K);
       const at = Math.ceil((Date.now() + leadMs) / 1000) * 1000;
       const due = new Date(at + 86_400_000);
       due.setUTCHours(0, 0, 0, 0);
@@ -278,7 +283,13 @@ export const parkedBench: Bench = {
           args: [{ spec: pledgeSpec(pledgeId, donorId, stormInstalments, beforeDue) }],
         }),
       );
-      if (Date.now() >= at) throw new Error('the storm instant passed before all were started: raise leadMs');
+      await until('parked storm pledges', async () => {
+        const [p] = await sql<{ n: string }[]>(`select count(*) as n from pledge where id = any(?::uuid[])`, [
+          `{${stormIds.join(',')}}`,
+        ]);
+        return Number(p!.n) === K;
+      });
+      if (Date.now() >= at) throw new Error('the storm instant passed before all were parked: raise leadMs');
       const keys = stormIds.map((id) => `${pledgeWorkflowId(id)}:inst1:before-due`);
       const outbox = async () =>
         (
@@ -287,7 +298,14 @@ export const parkedBench: Bench = {
             [`{${keys.join(',')}}`],
           )
         )[0]!;
-      await until('every storm reminder in the outbox', async () => Number((await outbox()).n) >= K);
+      // CPU by process and thread from the instant to the last outbox row (and the same for bare).
+      const atInstant = (t: number) => new Promise((r) => setTimeout(r, Math.max(0, t - Date.now())));
+      await atInstant(at);
+      const pledgeCpu = await profiledThreads('storm-pledge', async () => {
+        const cpu0 = await cpuSnapshot();
+        await until('every storm reminder in the outbox', async () => Number((await outbox()).n) >= K);
+        return cpuBetween(cpu0, await cpuSnapshot());
+      });
       // A late duplicate would show up after the last first write: give stragglers a moment.
       await new Promise((r) => setTimeout(r, 2000));
       const o = await outbox();
@@ -307,7 +325,12 @@ export const parkedBench: Bench = {
         handles.push(h.result().then(() => void done.push(Date.now())));
       });
       if (Date.now() >= bareAt) throw new Error('the bare storm instant passed before all were started');
-      await Promise.all(handles);
+      await atInstant(bareAt);
+      const bareCpu = await profiledThreads('storm-bare', async () => {
+        const cpu0 = await cpuSnapshot();
+        await Promise.all(handles);
+        return cpuBetween(cpu0, await cpuSnapshot());
+      });
       const bareStormS = (Math.max(...done) - bareAt) / 1000;
       const bareRate = K / bareStormS;
       const ratio = pledgeRate / bareRate;
@@ -315,6 +338,12 @@ export const parkedBench: Bench = {
       ctx.log(
         `  storm: ${K} reminders in ${pledgeStormS.toFixed(1)} s (${pledgeRate.toFixed(1)}/s; outbox ${o.n} rows, ${o.distinct_keys} keys) vs bare ${bareStormS.toFixed(1)} s (${bareRate.toFixed(1)}/s): ratio ${ratio.toFixed(3)}`,
       );
+      ctx.log(`  storm CPU ms, pledges: ${JSON.stringify(pledgeCpu)}`);
+      ctx.log(`  storm CPU ms, bare: ${JSON.stringify(bareCpu)}`);
+      const pledgeSteps = await stormHistories(client, stormIds.map(pledgeWorkflowId));
+      const bareSteps = await stormHistories(client, bareStarts);
+      ctx.log(`  after the timer, per pledge: ${JSON.stringify(pledgeSteps)}`);
+      ctx.log(`  after the timer, per bare: ${JSON.stringify(bareSteps)}`);
       const rssStorm = process.memoryUsage().rss;
       const rssOk = Math.max(rssParked, rssStorm) <= RSS_LIMIT_MB * 1024 * 1024;
       return {
@@ -348,7 +377,16 @@ export const parkedBench: Bench = {
           memory: { process: proc, mappings, isolates },
           heapParkedMb: mb(heapParked),
           histories: { pledge: pledgeHist, workshop: workshopHist },
-          storm: { pledgeSeconds: pledgeStormS, bareSeconds: bareStormS, pledgeRate, bareRate, ratio, outbox: o },
+          storm: {
+            pledgeSeconds: pledgeStormS,
+            bareSeconds: bareStormS,
+            pledgeRate,
+            bareRate,
+            ratio,
+            outbox: o,
+            cpuMs: { pledge: pledgeCpu, bare: bareCpu },
+            afterTimer: { pledge: pledgeSteps, bare: bareSteps },
+          },
         },
       };
     } finally {
