@@ -34,6 +34,7 @@ import { bundleWorkflows } from '../worker/index.js';
 import { pledgeWorkflow } from '../workflows/pledge.js';
 import { workshopWorkflow } from '../workflows/workshop.js';
 import { isolateHeaps, mappingSummary, procMemory } from './memory.js';
+import { cpuBetween, cpuSnapshot, stormHistories } from './storm-breakdown.js';
 import {
   bareWorker,
   financialPledgeSpec,
@@ -44,6 +45,7 @@ import {
   type Bench,
   type BenchContext,
 } from './support.js';
+import { profiledThreads } from './thread-profile.js';
 
 const { temporal } = proto;
 
@@ -233,7 +235,10 @@ export const parkedBench: Bench = {
       );
 
       // ---- 2. storm: K before-due reminders at one instant
-      const leadMs = 15_000 + K * 40;
+      // Every storm pledge must be parked on its timer before the instant: a first workflow task that
+      // ran after it would send the reminder without a timer (and count its start in the storm). The
+      // lead allows twice the time parking took per workflow above.
+      const leadMs = 15_000 + Math.ceil(((2 * parkedS * 1000) / (N + M)) * K);
       const at = Math.ceil((Date.now() + leadMs) / 1000) * 1000;
       const due = new Date(at + 86_400_000);
       due.setUTCHours(0, 0, 0, 0);
@@ -250,7 +255,13 @@ export const parkedBench: Bench = {
           args: [{ spec: financialPledgeSpec({ pledgeId, donorId, instalments: stormInstalments, beforeDue }) }],
         }),
       );
-      if (Date.now() >= at) throw new Error('the storm instant passed before all were started: raise leadMs');
+      await until('parked storm pledges', async () => {
+        const [p] = await sql<{ n: string }[]>(`select count(*) as n from pledge where id = any(?::uuid[])`, [
+          `{${stormIds.join(',')}}`,
+        ]);
+        return Number(p!.n) === K;
+      });
+      if (Date.now() >= at) throw new Error('the storm instant passed before all were parked: raise leadMs');
       const keys = stormIds.map((id) => `${pledgeWorkflowId(id)}:inst1:before-due`);
       const outbox = async () =>
         (
@@ -259,7 +270,14 @@ export const parkedBench: Bench = {
             [`{${keys.join(',')}}`],
           )
         )[0]!;
-      await until('every storm reminder in the outbox', async () => Number((await outbox()).n) >= K);
+      // CPU by process and thread from the instant to the last outbox row (and the same for bare).
+      const atInstant = (t: number) => new Promise((r) => setTimeout(r, Math.max(0, t - Date.now())));
+      await atInstant(at);
+      const pledgeCpu = await profiledThreads('storm-pledge', async () => {
+        const cpu0 = await cpuSnapshot();
+        await until('every storm reminder in the outbox', async () => Number((await outbox()).n) >= K);
+        return cpuBetween(cpu0, await cpuSnapshot());
+      });
       // A late duplicate would show up after the last first write: give stragglers a moment.
       await new Promise((r) => setTimeout(r, 2000));
       const o = await outbox();
@@ -272,13 +290,18 @@ export const parkedBench: Bench = {
         client.workflow.start('bareTimerWorkflow', { workflowId, taskQueue: bareQueue, args: [bareAt] }),
       );
       if (Date.now() >= bareAt) throw new Error('the bare storm instant passed before all were started');
+      await atInstant(bareAt);
       // When each closed, as the server recorded it (as the outbox's created_at above): a result wait
       // per workflow, a bounded number at a time (10 000 at once exceed the server's poller limit).
       const closed: number[] = [];
-      await inParallel(bareStarts, STARTS_IN_FLIGHT, async (workflowId) => {
-        const h = client.workflow.getHandle(workflowId);
-        await h.result();
-        closed.push((await h.describe()).closeTime!.getTime());
+      const bareCpu = await profiledThreads('storm-bare', async () => {
+        const cpu0 = await cpuSnapshot();
+        await inParallel(bareStarts, STARTS_IN_FLIGHT, async (workflowId) => {
+          const h = client.workflow.getHandle(workflowId);
+          await h.result();
+          closed.push((await h.describe()).closeTime!.getTime());
+        });
+        return cpuBetween(cpu0, await cpuSnapshot());
       });
       const bareStormS = (Math.max(...closed) - bareAt) / 1000;
       const bareRate = K / bareStormS;
@@ -287,6 +310,13 @@ export const parkedBench: Bench = {
       ctx.log(
         `  storm: ${K} reminders in ${pledgeStormS.toFixed(1)} s (${pledgeRate.toFixed(1)}/s; outbox ${o.n} rows, ${o.distinct_keys} keys) vs bare ${bareStormS.toFixed(1)} s (${bareRate.toFixed(1)}/s): ratio ${ratio.toFixed(3)}`,
       );
+      ctx.log(`  storm CPU ms, pledges: ${JSON.stringify(pledgeCpu)}`);
+      ctx.log(`  storm CPU ms, bare: ${JSON.stringify(bareCpu)}`);
+      // Steps after the timer from the histories of up to 1 000 of each (all of them at 10 000 take minutes).
+      const pledgeSteps = await stormHistories(client, stormIds.slice(0, 1000).map(pledgeWorkflowId));
+      const bareSteps = await stormHistories(client, bareStarts.slice(0, 1000));
+      ctx.log(`  after the timer, per pledge: ${JSON.stringify(pledgeSteps)}`);
+      ctx.log(`  after the timer, per bare: ${JSON.stringify(bareSteps)}`);
       const rssStorm = process.memoryUsage().rss;
       const rssOk = Math.max(rssParked, rssStorm) <= RSS_LIMIT_MB * 1024 * 1024;
       return {
@@ -320,7 +350,16 @@ export const parkedBench: Bench = {
           memory: { process: proc, mappings, isolates },
           heapParkedMb: mb(heapParked),
           histories: { pledge: pledgeHist, workshop: workshopHist },
-          storm: { pledgeSeconds: pledgeStormS, bareSeconds: bareStormS, pledgeRate, bareRate, ratio, outbox: o },
+          storm: {
+            pledgeSeconds: pledgeStormS,
+            bareSeconds: bareStormS,
+            pledgeRate,
+            bareRate,
+            ratio,
+            outbox: o,
+            cpuMs: { pledge: pledgeCpu, bare: bareCpu },
+            afterTimer: { pledge: pledgeSteps, bare: bareSteps },
+          },
         },
       };
     } finally {

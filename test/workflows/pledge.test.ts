@@ -198,6 +198,9 @@ describe('pledgeWorkflow on the time-skipping server', () => {
       const [p] = await sql<{ status: string }>(`select status from pledge where id = ?`, [pledgeId]);
       expect(p!.status).toBe('closed');
       await recordHistory(handle, 'pledge-lifecycle');
+      // The replay test's history of the local-reminders path (LOCAL_REMINDERS_PATCH). pledge-lifecycle
+      // was recorded before it and keeps the remote notifications: restore it after re-recording.
+      await recordHistory(handle, 'pledge-local-reminders');
     });
   });
 

@@ -7,7 +7,7 @@ import { loadHistories } from '../support/histories.js';
 import { testDataConverter } from '../support/ballot-key.js';
 import proto from '@temporalio/proto';
 import { VISIBILITY_PATCH } from '../../workflows/visibility.js';
-import { REPORT_OWED_PATCH } from '../../workflows/pledge.js';
+import { LOCAL_REMINDERS_PATCH, REPORT_OWED_PATCH } from '../../workflows/pledge.js';
 import {
   ADVISORY_CURRENT_TERM_PATCH,
   ADVISORY_SESSION_PROPOSAL_PATCH,
@@ -77,6 +77,24 @@ describe('replay of committed histories', () => {
       ),
     );
     expect(patches.some((d) => d.includes(REPORT_OWED_PATCH))).toBe(true);
+  });
+
+  // Pledge histories from before LOCAL_REMINDERS_PATCH replay above with each reminder's notification
+  // as a remote activity; this one, recorded after, holds the marker and writes them as local
+  // activities (markers), so no notify is scheduled on the server.
+  it('has a history of the local-reminders path: its patch marker and no remote notify', async () => {
+    const run = (await loadHistories()).find((h) => h.name === 'pledge-local-reminders');
+    const events = run?.history.events ?? [];
+    const patches = events.flatMap((e) =>
+      (e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads ?? []).map((p) =>
+        Buffer.from(p.data ?? new Uint8Array()).toString('utf8'),
+      ),
+    );
+    expect(patches.some((d) => d.includes(LOCAL_REMINDERS_PATCH))).toBe(true);
+    const remote = events.flatMap((e) =>
+      e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes.activityType?.name] : [],
+    );
+    expect(remote).not.toContain('notify');
   });
 
   // Cluster cycle histories from before advisory session proposals (cluster-cycle-term) replay above
