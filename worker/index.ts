@@ -49,12 +49,13 @@ export interface WorkerOptions extends ActivityDeps {
 }
 
 /**
- * The workflow cache's size unless WORKER_MAX_CACHED_WORKFLOWS says otherwise. A cached workflow holds
- * about 3.3 MB of the workflow thread's heap (bench/parked.ts: its own copy of domain/ and zod), while
- * the SDK's default (600 per GiB of heap limit, 2 310 on a 24 GB machine) assumes far less: at that
- * size a worker with a few thousand open processes would outgrow its heap. 250 bounds the cache to
- * about 0.85 GB; a workflow that is not cached is replayed from its history on its next task (tens of
- * events here), which costs milliseconds, not correctness.
+ * The workflow cache's size unless WORKER_MAX_CACHED_WORKFLOWS says otherwise. With domain/ and zod
+ * shared (bundleWorkflows), a cached workflow holds about 0.2 MB of the workflow thread's heap
+ * (bench/parked.ts: 250 cached in a 68 MB heap; 3.3 MB each when every workflow had its own copy,
+ * which is why this was capped). Parked workflows are not the cache's concern: a workflow that is
+ * not cached is replayed from its short history (tens of events) on its next task, which costs
+ * milliseconds, not correctness. 250 keeps the thread under 100 MB; raise it for a worker whose
+ * open workflows wake often.
  */
 export const WORKFLOW_CACHE_DEFAULT = 250;
 
