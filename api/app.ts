@@ -29,6 +29,7 @@ import { processRoutes } from './routes/index.js';
 import { clusterRestructuringRoutes } from './routes/cluster-restructurings.js';
 import { webAppRoutes } from './web-app.js';
 import { requestLog } from './request-log.js';
+import { bySegment } from './dispatch.js';
 import { methodNotAllowed, securityHeaders } from './http-policy.js';
 
 export interface AppOptions {
@@ -114,7 +115,7 @@ export function createApp(opts: AppOptions): { app: Express; deps: AppDeps } {
       next();
     });
   });
-  // One flat router: nested routers cost every request a dispatch through each one before its own.
+  // All the API's routes, for 405's Allow (methodNotAllowed); requests reach them by segment (bySegment).
   const routes = Router();
   for (const module of [
     sessionRoutes,
@@ -132,9 +133,8 @@ export function createApp(opts: AppOptions): { app: Express; deps: AppDeps } {
     routes.stack.push(...module(deps).stack);
   }
   const health = healthRoutes(deps, metrics);
-  app.use(health);
-  app.use(webAppRoutes());
-  app.use(routes);
+  // Health, docs and the web app first, then the API, as if mounted in that order.
+  app.use(bySegment([health, webAppRoutes(), routes]));
   app.use(methodNotAllowed([health, routes]));
   app.use((req, _res, next) => next(notFound(`route ${req.method} ${req.path}`)));
   app.use(problemHandler(opts.logger));

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ApiToken } from '../db/entities/index.js';
@@ -11,7 +11,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Routes whose readers are calendar apps (a token in the URL, as `access_token`). */
 const FEED = /\.ics$/;
 
-export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+// The one-shot digest: no Hash object per request (every authenticated request hashes its token).
+export const hashToken = (token: string): string => hash('sha256', token, 'hex');
 export const newToken = (): string => `gnlc_${randomBytes(32).toString('base64url')}`;
 
 declare module 'express-serve-static-core' {
@@ -32,26 +33,43 @@ interface CacheEntry {
 export class TokenAuthenticator {
   private readonly cache = new Map<string, CacheEntry>();
 
+  /** The configured SECRETARIAT_TOKEN's bytes, made once: each request only compares. */
+  private readonly secretariatBytes: Buffer | undefined;
+
   constructor(
     private readonly em: () => EntityManager,
-    private readonly secretariatToken: string | undefined,
+    secretariatToken: string | undefined,
     private readonly failuresPerMinute: number,
     private readonly ttlMs = 5_000,
     readonly sessions?: Sessions,
-  ) {}
+  ) {
+    this.secretariatBytes = secretariatToken ? Buffer.from(secretariatToken) : undefined;
+  }
 
   forget(tokenHash: string): void {
     this.cache.delete(tokenHash);
   }
 
   async resolve(token: string): Promise<Principal | null> {
-    if (this.secretariatToken && safeEqual(token, this.secretariatToken)) {
+    return this.principalOf(token);
+  }
+
+  /**
+   * The token's principal (null: unknown or revoked), at once when it is the configured token or
+   * cached, so the usual request authenticates without a promise; a lookup's promise otherwise.
+   */
+  private principalOf(token: string): Principal | null | Promise<Principal | null> {
+    if (this.secretariatBytes && safeEqual(token, this.secretariatBytes)) {
       return { role: 'secretariat', tokenId: null, cityId: null, donorId: null, readOnly: false };
     }
-    const hash = hashToken(token);
-    const hit = this.cache.get(hash);
+    const tokenHash = hashToken(token);
+    const hit = this.cache.get(tokenHash);
     if (hit && hit.expires > Date.now()) return hit.principal;
-    const row = await this.em().findOne(ApiToken, { tokenHash: hash, revokedAt: null });
+    return this.lookUp(tokenHash);
+  }
+
+  private async lookUp(tokenHash: string): Promise<Principal | null> {
+    const row = await this.em().findOne(ApiToken, { tokenHash, revokedAt: null });
     const principal: Principal | null = row
       ? {
           role: row.role,
@@ -62,7 +80,7 @@ export class TokenAuthenticator {
         }
       : null;
     if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(hash, { principal, expires: Date.now() + this.ttlMs });
+    this.cache.set(tokenHash, { principal, expires: Date.now() + this.ttlMs });
     return principal;
   }
 
@@ -102,43 +120,49 @@ export class TokenAuthenticator {
   }
 
   middleware() {
-    return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    return (req: Request, res: Response, next: NextFunction): void | Promise<void> => {
       const header = req.get('authorization');
       // Calendar apps cannot send headers: the token may ride in the URL of a feed, and only there.
       const queryToken =
         FEED.test(req.path) && typeof req.query.access_token === 'string' ? req.query.access_token : undefined;
       const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? (req.method === 'GET' ? queryToken : undefined);
       const cookie = header || token ? undefined : readCookie(req, SESSION_COOKIE);
-      // A person signed in from an e-mail link: one principal, the same rules as a token's.
-      if (cookie && this.sessions) {
-        const resolved = await this.sessions.resolve(cookie);
-        if (!resolved) {
-          this.sessions.clearCookie(res);
-          return this.refuse(req, undefined, 'the session has ended; sign in again');
-        }
-        if (!SAFE_METHODS.has(req.method)) {
-          const csrf = this.sessions.csrfProblem(req, resolved.session);
-          if (csrf) throw forbidden(csrf);
-        }
-        req.principal = resolved.principal;
-        req.session = resolved.session;
-        return next();
-      }
+      if (cookie && this.sessions) return this.signedIn(this.sessions, cookie, req, res, next);
       if (!token) return this.refuse(req, undefined, 'a valid Bearer token or a session is required');
-      const principal = await this.resolve(token);
-      if (!principal) return this.refuse(req, token, 'the token is unknown or revoked');
-      if (principal.readOnly && req.method !== 'GET' && req.method !== 'HEAD')
-        throw forbidden('this token is read-only');
-      req.principal = principal;
-      next();
+      // Returned, not awaited, when known: Express takes a throw or a rejection alike (next(err)).
+      const principal = this.principalOf(token);
+      if (principal instanceof Promise) return principal.then((p) => this.admit(req, token, p, next));
+      return this.admit(req, token, principal, next);
     };
+  }
+
+  private admit(req: Request, token: string, principal: Principal | null, next: NextFunction): void | Promise<never> {
+    if (!principal) return this.refuse(req, token, 'the token is unknown or revoked');
+    if (principal.readOnly && req.method !== 'GET' && req.method !== 'HEAD') throw forbidden('this token is read-only');
+    req.principal = principal;
+    next();
+  }
+
+  /** A person signed in from an e-mail link: one principal, the same rules as a token's. */
+  private async signedIn(sessions: Sessions, cookie: string, req: Request, res: Response, next: NextFunction) {
+    const resolved = await sessions.resolve(cookie);
+    if (!resolved) {
+      sessions.clearCookie(res);
+      return this.refuse(req, undefined, 'the session has ended; sign in again');
+    }
+    if (!SAFE_METHODS.has(req.method)) {
+      const csrf = sessions.csrfProblem(req, resolved.session);
+      if (csrf) throw forbidden(csrf);
+    }
+    req.principal = resolved.principal;
+    req.session = resolved.session;
+    next();
   }
 }
 
-function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
+/** Lengths differ → false before any copy (as before: the length was never secret); else constant-time. */
+function safeEqual(a: string, y: Buffer): boolean {
+  return Buffer.byteLength(a) === y.length && timingSafeEqual(Buffer.from(a), y);
 }
 
 export function requireRole(principal: Principal, roles: readonly Role[]): void {

@@ -84,24 +84,42 @@ export function operationIdOf(method: string, path: string): string {
 }
 const operationIds = new WeakMap<OpenAPIRegistry, Set<string>>();
 
-function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where: string, lang: Language): z.output<T> {
-  if (!schema) return undefined as z.output<T>;
+function parse<T extends z.ZodType>(schema: T, value: unknown, where: string, lang: Language): z.output<T> {
   const error = zodErrorMapOf(lang);
   const r = error ? schema.safeParse(value, { error }) : schema.safeParse(value);
   if (!r.success) throw badRequest(`invalid ${where}`, zodFieldErrors(r.error, where));
-  const nul = nulPaths(r.data, where);
-  if (nul.length)
-    throw badRequest(
-      `invalid ${where}`,
-      nul.map((path) => ({ path, message: nulMessage(lang) })),
-    );
-  return r.data;
+  if (!hasNul(r.data)) return r.data;
+  throw badRequest(
+    `invalid ${where}`,
+    nulPaths(r.data, where).map((path) => ({ path, message: nulMessage(lang) })),
+  );
 }
 
 /**
- * PostgreSQL text cannot hold U+0000, so a string that passed its schema would still fail in the
- * database with a 500. Walks the parsed value with an explicit stack: no recursion limit to hit.
+ * Whether any string or key in a parsed value holds U+0000, which PostgreSQL text cannot store (a
+ * string that passed its schema would still fail in the database with a 500). The common answer,
+ * no, allocates nothing but the stack; nulPaths names the places when there are some. An explicit
+ * stack, not recursion: no recursion limit to hit.
  */
+function hasNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (typeof value !== 'object' || value === null) return false;
+  const stack: object[] = [value];
+  while (stack.length) {
+    const v = stack.pop()!;
+    for (const k in v) {
+      if (!Object.hasOwn(v, k)) continue;
+      if (k.includes('\u0000')) return true;
+      const child = (v as Record<string, unknown>)[k];
+      if (typeof child === 'string') {
+        if (child.includes('\u0000')) return true;
+      } else if (typeof child === 'object' && child !== null) stack.push(child);
+    }
+  }
+  return false;
+}
+
+/** The paths (body.a.0.b) of the strings and keys holding U+0000. */
 function nulPaths(value: unknown, root: string): string[] {
   const found: string[] = [];
   const stack: [unknown, string][] = [[value, root]];
@@ -234,7 +252,7 @@ function withoutFields(body: unknown, fields: readonly string[] | undefined): un
 }
 
 function send(res: Response, r: Reply): void {
-  for (const [k, v] of Object.entries(r.headers ?? {})) res.setHeader(k, v);
+  if (r.headers) for (const k in r.headers) res.setHeader(k, r.headers[k]!);
   if (r.body === undefined) res.status(r.status).end();
   else if (r.contentType) res.status(r.status).type(r.contentType).send(r.body);
   else res.status(r.status).json(r.body);
@@ -247,32 +265,35 @@ export function defineRoute<P extends AnyObject, Q extends AnyObject, B extends 
 ): void {
   register(deps.registry, spec as never);
   const auth = deps.auth.middleware();
-  const handlers = spec.roles === 'public' ? [] : [auth];
+  const roles = spec.roles === 'public' ? undefined : spec.roles;
+  const handlers = roles ? [auth] : [];
+  // Fixed per route, so each request only reads them. A public route (no principal) is never audited.
+  const audits = MUTATING.has(spec.method) && roles !== undefined;
+  // Keys are per principal: a public route (no principal) has none to replay.
+  const replays = spec.method === 'post' && roles !== undefined;
+  const { params: paramsSchema, query: querySchema, body: bodySchema } = spec;
   router[spec.method](spec.path, ...handlers, async (req: Request, res: Response) => {
     const principal = req.principal as Principal;
     // Forked on first use: a GET that reads through readRow (./read-row.ts) needs no unit of work.
     let forked: EntityManager | undefined;
     const em = () => (forked ??= deps.orm.em.fork() as EntityManager);
-    const mutating = MUTATING.has(spec.method);
-    // Keys are per principal: a public route (no principal) has none to replay.
-    const idemKey = spec.method === 'post' && spec.roles !== 'public' ? req.get('idempotency-key') : undefined;
+    const idemKey = replays ? req.get('idempotency-key') : undefined;
     let claimed: string | undefined;
-    // The audit row is written before the answer leaves, so a client that reads the trail next finds it.
-    const audited = (status: number) =>
-      mutating && spec.roles !== 'public' ? audit(deps, principal, req, status) : Promise.resolve();
     try {
       // Inside the try so a refused write is audited too.
-      if (spec.roles !== 'public') requireRole(principal, spec.roles);
+      if (roles) requireRole(principal, roles);
       // Validate before hashing the body for the key: an unvalidated body may be nested deep enough
       // to overflow JSON.stringify, and an invalid request has no effect worth replaying.
       const lang = requestLanguage(req);
-      const params = parse(spec.params, req.params, 'params', lang);
-      const query = parse(spec.query, req.query, 'query', lang);
-      const body = parse(spec.body, req.body, 'body', lang);
+      // Express parses the query string at each read of req.query: only a route with a schema reads it.
+      const params = paramsSchema ? parse(paramsSchema, req.params, 'params', lang) : undefined;
+      const query = querySchema ? parse(querySchema, req.query, 'query', lang) : undefined;
+      const body = bodySchema ? parse(bodySchema, req.body, 'body', lang) : undefined;
       if (idemKey !== undefined) {
         const c = await claimIdempotencyKey(em(), principal, req, idemKey);
         if (typeof c !== 'string') {
-          await audited(c.status);
+          // The audit row is written before the answer leaves, so a client that reads the trail next finds it.
+          if (audits) await audit(deps, principal, req, c.status);
           return send(res, c);
         }
         claimed = c;
@@ -300,11 +321,11 @@ export function defineRoute<P extends AnyObject, Q extends AnyObject, B extends 
             { statusCode: result.status, headers: result.headers ?? {}, body: (stored ?? null) as never },
           );
       }
-      await audited(result.status);
+      if (audits) await audit(deps, principal, req, result.status);
       send(res, result);
     } catch (err) {
       if (claimed) await em().fork().nativeDelete(IdempotencyRecord, { id: claimed });
-      await audited(toProblem(err)?.status ?? 500);
+      if (audits) await audit(deps, principal, req, toProblem(err)?.status ?? 500);
       throw err;
     }
   });
