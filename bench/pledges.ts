@@ -10,6 +10,7 @@ import { openOrm } from '../db/orm.js';
 import { toUsd } from '../domain/money.js';
 import { pledgeWorkflowId } from '../domain/pledge.js';
 import { pledgeWorkflow, receiptUpdate, transitionUpdate } from '../workflows/pledge.js';
+import { cpuBetween, cpuSnapshot } from './storm-breakdown.js';
 import {
   bareWorker,
   financialPledgeSpec,
@@ -132,16 +133,23 @@ export const pledgesBench: Bench = {
         });
       };
 
+      // Where a lifecycle's time goes: CPU ms per completed one, by process (the Temporal server and
+      // PostgreSQL included) and by thread of this one (bench/storm-breakdown.ts).
       const measure = async (label: string, one: () => Promise<void>) => {
         await drive(WARMUP_SECONDS, one);
+        const cpu0 = await cpuSnapshot();
         const r = await drive(SECONDS, one);
-        ctx.log(
-          `  ${label.padEnd(8)} ${r.perSecond.toFixed(1).padStart(7)} /s  (${r.completed} in ${SECONDS} s, ${r.failures.length} failures)`,
+        const cpu = cpuBetween(cpu0, await cpuSnapshot());
+        const cpuMsEach = Object.fromEntries(
+          Object.entries(cpu).map(([k, ms]) => [k, round(ms / Math.max(1, r.completed), 2)]),
         );
-        return r;
+        ctx.log(
+          `  ${label.padEnd(8)} ${r.perSecond.toFixed(1).padStart(7)} /s  (${r.completed} in ${SECONDS} s, ${r.failures.length} failures); CPU ms each ${JSON.stringify(cpuMsEach)}`,
+        );
+        return { ...r, cpuMsEach };
       };
-      const bareRuns = [];
-      const pledgeRuns = [];
+      const bareRuns: Awaited<ReturnType<typeof measure>>[] = [];
+      const pledgeRuns: Awaited<ReturnType<typeof measure>>[] = [];
       for (let i = 0; i < ROUNDS; i++) {
         bareRuns.push(await measure('bare', bare));
         pledgeRuns.push(await measure('pledge', lifecycle));
@@ -193,6 +201,13 @@ export const pledgesBench: Bench = {
           target: `>= ${TARGET_RATIO}`,
           'fulfilled rows / receipts': `${fulfilled} / ${receipts}`,
           failures: failures,
+          'CPU ms per lifecycle (bare), last round: Temporal server / this process / PostgreSQL': [
+            'temporal',
+            'self:node',
+            'postgres',
+          ]
+            .map((k) => `${pledgeRuns.at(-1)!.cpuMsEach[k] ?? 0} (${bareRuns.at(-1)!.cpuMsEach[k] ?? 0})`)
+            .join(' / '),
           'workflow tasks / events per lifecycle (bare)': `${pledgeShape.workflowTasks} / ${pledgeShape.events} (${bareShape.workflowTasks} / ${bareShape.events})`,
         },
         details: {
