@@ -5,7 +5,7 @@
 // process.memoryUsage() of the main thread does not count), read through the inspector's NodeWorker
 // domain without stopping them.
 import { readFile } from 'node:fs/promises';
-import { Session } from 'node:inspector';
+import { inspectThreads } from './inspector.js';
 
 const MIB = 1024 * 1024;
 const mib = (kb: number) => Math.round(kb / 1024);
@@ -116,29 +116,7 @@ const HEAP_EXPRESSION = `(() => {
 
 /** Every isolate of this process (main thread first), each after a full GC of its own heap. */
 export async function isolateHeaps(): Promise<IsolateHeap[]> {
-  const session = new Session();
-  session.connect();
-  const post = <T>(method: string, params: object = {}) =>
-    new Promise<T>((resolve, reject) =>
-      session.post(method, params, (err, r) => (err ? reject(err) : resolve(r as T))),
-    );
-  const workers: { sessionId: string; title: string }[] = [];
-  session.on('NodeWorker.attachedToWorker', (m) =>
-    workers.push({ sessionId: m.params.sessionId, title: m.params.workerInfo.title }),
-  );
-  let seq = 0;
-  const pending = new Map<number, (r: { result?: unknown; error?: unknown }) => void>();
-  session.on('NodeWorker.receivedMessageFromWorker', (m) => {
-    const msg = JSON.parse(m.params.message) as { id?: number; result?: unknown; error?: unknown };
-    if (msg.id !== undefined) pending.get(msg.id)?.(msg);
-    if (msg.id !== undefined) pending.delete(msg.id);
-  });
-  const inWorker = (sessionId: string, method: string, params: object = {}) =>
-    new Promise<{ result?: unknown; error?: unknown }>((resolve) => {
-      const id = ++seq;
-      pending.set(id, resolve);
-      void post('NodeWorker.sendMessageToWorker', { sessionId, message: JSON.stringify({ id, method, params }) });
-    });
+  const { post, workers, inWorker, close } = await inspectThreads();
   const parse = (thread: string, json: string): IsolateHeap => {
     const h = JSON.parse(json) as Record<string, number>;
     return {
@@ -153,9 +131,6 @@ export async function isolateHeaps(): Promise<IsolateHeap[]> {
     };
   };
   try {
-    await post('NodeWorker.enable', { waitForDebuggerOnStart: false });
-    // attachedToWorker arrives for each running worker right after enable.
-    await new Promise((r) => setTimeout(r, 200));
     await post('HeapProfiler.enable');
     await post('HeapProfiler.collectGarbage');
     const main = await post<{ result: { value: string } }>('Runtime.evaluate', {
@@ -174,7 +149,6 @@ export async function isolateHeaps(): Promise<IsolateHeap[]> {
     }
     return out;
   } finally {
-    await post('NodeWorker.disable').catch(() => {});
-    session.disconnect();
+    await close();
   }
 }

@@ -3,39 +3,13 @@
 // the duration of `phase` only, through the inspector's NodeWorker domain (as bench/memory.ts reads
 // their heaps). Written to <dir>/<label>.<thread>.cpuprofile; bench/profile-top.ts summarises one.
 import { mkdir, writeFile } from 'node:fs/promises';
-import { Session } from 'node:inspector';
 import { join } from 'node:path';
+import { inspectThreads } from './inspector.js';
 
 export async function profiledThreads<T>(label: string, phase: () => Promise<T>): Promise<T> {
   const dir = process.env.BENCH_PROFILE;
   if (!dir) return phase();
-  const session = new Session();
-  session.connect();
-  const post = <R>(method: string, params: object = {}) =>
-    new Promise<R>((resolve, reject) =>
-      session.post(method, params, (err, r) => (err ? reject(err) : resolve(r as R))),
-    );
-  const workers: { sessionId: string; title: string }[] = [];
-  session.on('NodeWorker.attachedToWorker', (m) =>
-    workers.push({ sessionId: m.params.sessionId, title: m.params.workerInfo.title }),
-  );
-  let seq = 0;
-  const pending = new Map<number, (r: { result?: unknown; error?: unknown }) => void>();
-  session.on('NodeWorker.receivedMessageFromWorker', (m) => {
-    const msg = JSON.parse(m.params.message) as { id?: number; result?: unknown; error?: unknown };
-    if (msg.id === undefined) return;
-    pending.get(msg.id)?.(msg);
-    pending.delete(msg.id);
-  });
-  const inWorker = (sessionId: string, method: string, params: object = {}) =>
-    new Promise<{ result?: unknown; error?: unknown }>((resolve) => {
-      const id = ++seq;
-      pending.set(id, resolve);
-      void post('NodeWorker.sendMessageToWorker', { sessionId, message: JSON.stringify({ id, method, params }) });
-    });
-  await post('NodeWorker.enable', { waitForDebuggerOnStart: false });
-  // attachedToWorker arrives for each running worker right after enable.
-  await new Promise((r) => setTimeout(r, 200));
+  const { post, workers, inWorker, close } = await inspectThreads();
   const start = async (call: (method: string, params?: object) => Promise<unknown>) => {
     await call('Profiler.enable');
     await call('Profiler.setSamplingInterval', { interval: 500 });
@@ -55,7 +29,6 @@ export async function profiledThreads<T>(label: string, phase: () => Promise<T>)
       if (r.result?.profile)
         await writeFile(join(dir, `${label}.${name}.cpuprofile`), JSON.stringify(r.result.profile));
     }
-    await post('NodeWorker.disable').catch(() => {});
-    session.disconnect();
+    await close();
   }
 }

@@ -14,6 +14,21 @@ import {
 } from '../../domain/advisory-session-proposal.js';
 
 const { temporal } = proto;
+type HistoryEvent = proto.temporal.api.history.v1.IHistoryEvent;
+
+/** The patch ids a history's markers carry. */
+const patchesOf = (events: HistoryEvent[]): string[] =>
+  events.flatMap((e) =>
+    (e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads ?? []).map((p) =>
+      Buffer.from(p.data ?? new Uint8Array()).toString('utf8'),
+    ),
+  );
+
+/** The activity types a history scheduled on the server, in order. */
+const scheduledActivities = (events: HistoryEvent[]) =>
+  events.flatMap((e) =>
+    e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes.activityType?.name] : [],
+  );
 
 const WORKFLOW_TYPES = [
   'electionWorkflow',
@@ -59,11 +74,7 @@ describe('replay of committed histories', () => {
     expect(
       types.filter((t) => t === temporal.api.enums.v1.EventType.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES).length,
     ).toBeGreaterThanOrEqual(2);
-    const patches = (visible?.history.events ?? []).flatMap((e) =>
-      (e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads ?? []).map((p) =>
-        Buffer.from(p.data ?? new Uint8Array()).toString('utf8'),
-      ),
-    );
+    const patches = patchesOf(visible?.history.events ?? []);
     expect(patches.some((d) => d.includes(VISIBILITY_PATCH))).toBe(true);
   });
 
@@ -71,11 +82,7 @@ describe('replay of committed histories', () => {
   // donor); this one, recorded after, holds the REPORT_OWED_PATCH marker and reminds the secretariat.
   it('has a history of the report-owed path: its patch marker', async () => {
     const owed = (await loadHistories()).find((h) => h.name === 'pledge-report-owed');
-    const patches = (owed?.history.events ?? []).flatMap((e) =>
-      (e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads ?? []).map((p) =>
-        Buffer.from(p.data ?? new Uint8Array()).toString('utf8'),
-      ),
-    );
+    const patches = patchesOf(owed?.history.events ?? []);
     expect(patches.some((d) => d.includes(REPORT_OWED_PATCH))).toBe(true);
   });
 
@@ -85,15 +92,9 @@ describe('replay of committed histories', () => {
   it('has a history of the local-reminders path: its patch marker and no remote notify', async () => {
     const run = (await loadHistories()).find((h) => h.name === 'pledge-local-reminders');
     const events = run?.history.events ?? [];
-    const patches = events.flatMap((e) =>
-      (e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads ?? []).map((p) =>
-        Buffer.from(p.data ?? new Uint8Array()).toString('utf8'),
-      ),
-    );
+    const patches = patchesOf(events);
     expect(patches.some((d) => d.includes(LOCAL_REMINDERS_PATCH))).toBe(true);
-    const remote = events.flatMap((e) =>
-      e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes.activityType?.name] : [],
-    );
+    const remote = scheduledActivities(events);
     expect(remote).not.toContain('notify');
   });
 
@@ -103,16 +104,10 @@ describe('replay of committed histories', () => {
   it('has histories of the advisory-session path: its patch marker, then the proposal and the reminder', async () => {
     const histories = await loadHistories();
     const patchRun = histories.find((h) => h.name === 'cluster-cycle-advisory-patch');
-    const patches = (patchRun?.history.events ?? []).flatMap((e) =>
-      (e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads ?? []).map((p) =>
-        Buffer.from(p.data ?? new Uint8Array()).toString('utf8'),
-      ),
-    );
+    const patches = patchesOf(patchRun?.history.events ?? []);
     expect(patches.some((d) => d.includes(ADVISORY_SESSION_PROPOSAL_PATCH))).toBe(true);
     const next = histories.find((h) => h.name === 'cluster-cycle-advisory-reminder');
-    const activities = (next?.history.events ?? []).flatMap((e) =>
-      e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes.activityType?.name] : [],
-    );
+    const activities = scheduledActivities(next?.history.events ?? []);
     expect(activities).toEqual(expect.arrayContaining(['proposeAdvisorySession', 'remindAdvisorySession']));
   });
 
@@ -121,15 +116,9 @@ describe('replay of committed histories', () => {
   it('has a history of the current-term advisory path: its patch marker, the read, the reminder', async () => {
     const run = (await loadHistories()).find((h) => h.name === 'cluster-cycle-advisory-current-term');
     const events = run?.history.events ?? [];
-    const patches = events.flatMap((e) =>
-      (e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads ?? []).map((p) =>
-        Buffer.from(p.data ?? new Uint8Array()).toString('utf8'),
-      ),
-    );
+    const patches = patchesOf(events);
     expect(patches.some((d) => d.includes(ADVISORY_CURRENT_TERM_PATCH))).toBe(true);
-    const activities = events.flatMap((e) =>
-      e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes.activityType?.name] : [],
-    );
+    const activities = scheduledActivities(events);
     expect(activities).toEqual(['loadCurrentTerm', 'advisoryOfTerm', 'remindAdvisorySession']);
   });
 
@@ -141,9 +130,7 @@ describe('replay of committed histories', () => {
     expect(
       events.filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'followCurrentTerm'),
     ).toHaveLength(2);
-    const activities = events.flatMap((e) =>
-      e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes.activityType?.name] : [],
-    );
+    const activities = scheduledActivities(events);
     expect(activities).toEqual(['advisoryOfTerm', 'advisoryOfTerm', 'proposeAdvisorySession']);
   });
 
