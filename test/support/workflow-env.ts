@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowClient, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import type { Workflow, WorkflowResultType } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundlePath } from '@temporalio/worker';
 import { afterAll, beforeAll, inject } from 'vitest';
@@ -78,6 +79,55 @@ export async function seedCluster(orm: Orm, n: number): Promise<{ cluster: strin
     cities.push(id);
   }
   return { cluster, cities };
+}
+
+/**
+ * A workflow's result without moving the clock. The test client's `result()` unlocks time skipping
+ * while it waits, so a workflow still finishing its last task lets the server jump to the next timer
+ * of any workflow (a cycle's term start, say) before the test has looked at what came before it.
+ */
+export function resultWithoutSkipping<W extends Workflow>(
+  env: TestWorkflowEnvironment,
+  handle: WorkflowHandle<W>,
+): Promise<WorkflowResultType<W>> {
+  const client = new WorkflowClient({ connection: env.connection, namespace: env.namespace ?? 'default' });
+  return client.getHandle<W>(handle.workflowId).result();
+}
+
+/**
+ * Waits until a run has completed `activities` activities and has nothing in flight (every workflow task
+ * and activity it scheduled has finished). A run terminated while its worker holds a task can leave the
+ * time-skipping server's clock locked, so that every later sleep of the file hangs; tests terminate
+ * runs that are idle.
+ */
+export function idle(handle: WorkflowHandle, activities = 0): Promise<true> {
+  return eventually(
+    async () => {
+      const events = (await handle.fetchHistory()).events ?? [];
+      const count = (has: (e: (typeof events)[number]) => unknown) => events.filter(has).length;
+      const tasksOpen =
+        count((e) => e.workflowTaskScheduledEventAttributes) -
+        count(
+          (e) =>
+            e.workflowTaskCompletedEventAttributes ??
+            e.workflowTaskFailedEventAttributes ??
+            e.workflowTaskTimedOutEventAttributes,
+        );
+      const done = count((e) => e.activityTaskCompletedEventAttributes);
+      const activitiesOpen =
+        count((e) => e.activityTaskScheduledEventAttributes) -
+        done -
+        count(
+          (e) =>
+            e.activityTaskFailedEventAttributes ??
+            e.activityTaskTimedOutEventAttributes ??
+            e.activityTaskCanceledEventAttributes,
+        );
+      return done >= activities && tasksOpen === 0 && activitiesOpen === 0 ? true : undefined;
+    },
+    20_000,
+    `an idle run after ${activities} activities`,
+  );
 }
 
 /** Polls `probe` until it returns a value other than undefined, or fails after `ms` of real time. */
