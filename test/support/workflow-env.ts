@@ -94,40 +94,47 @@ export function resultWithoutSkipping<W extends Workflow>(
   return client.getHandle<W>(handle.workflowId).result();
 }
 
+type HistoryEvent = NonNullable<Awaited<ReturnType<WorkflowHandle['fetchHistory']>>['events']>[number];
+
 /**
- * Waits until a run has completed `activities` activities and has nothing in flight (every workflow task
- * and activity it scheduled has finished). A run terminated while its worker holds a task can leave the
- * time-skipping server's clock locked, so that every later sleep of the file hangs; tests terminate
- * runs that are idle.
+ * Waits until a run has completed `activities` activities and has nothing in flight: every workflow
+ * task and activity it scheduled has closed (an activity being retried stays open).
  */
 export function idle(handle: WorkflowHandle, activities = 0): Promise<true> {
   return eventually(
     async () => {
       const events = (await handle.fetchHistory()).events ?? [];
-      const count = (has: (e: (typeof events)[number]) => unknown) => events.filter(has).length;
+      const count = (...kinds: (keyof HistoryEvent)[]) => events.filter((e) => kinds.some((k) => e[k])).length;
+      const done = count('activityTaskCompletedEventAttributes');
       const tasksOpen =
-        count((e) => e.workflowTaskScheduledEventAttributes) -
+        count('workflowTaskScheduledEventAttributes') -
         count(
-          (e) =>
-            e.workflowTaskCompletedEventAttributes ??
-            e.workflowTaskFailedEventAttributes ??
-            e.workflowTaskTimedOutEventAttributes,
+          'workflowTaskCompletedEventAttributes',
+          'workflowTaskFailedEventAttributes',
+          'workflowTaskTimedOutEventAttributes',
         );
-      const done = count((e) => e.activityTaskCompletedEventAttributes);
       const activitiesOpen =
-        count((e) => e.activityTaskScheduledEventAttributes) -
+        count('activityTaskScheduledEventAttributes') -
         done -
         count(
-          (e) =>
-            e.activityTaskFailedEventAttributes ??
-            e.activityTaskTimedOutEventAttributes ??
-            e.activityTaskCanceledEventAttributes,
+          'activityTaskFailedEventAttributes',
+          'activityTaskTimedOutEventAttributes',
+          'activityTaskCanceledEventAttributes',
         );
       return done >= activities && tasksOpen === 0 && activitiesOpen === 0 ? true : undefined;
     },
     20_000,
     `an idle run after ${activities} activities`,
   );
+}
+
+/**
+ * Terminates a run once it is idle. A run terminated while its worker holds a task can leave the
+ * time-skipping server's clock locked, so that every later sleep of the file hangs.
+ */
+export async function terminateIdle(handle: WorkflowHandle, reason: string, activities = 0): Promise<void> {
+  await idle(handle, activities);
+  await handle.terminate(reason);
 }
 
 /** Polls `probe` until it returns a value other than undefined, or fails after `ms` of real time. */

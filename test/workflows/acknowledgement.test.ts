@@ -14,7 +14,7 @@ import { createLogger } from '../../platform/logger.js';
 import { seedDonor } from '../support/funding.js';
 import { recordHistory } from '../support/histories.js';
 import { sqlOn } from '../support/sql.js';
-import { eventually, idle, useWorkflowEnv, workerLosingFirstAnswer } from '../support/workflow-env.js';
+import { eventually, terminateIdle, useWorkflowEnv, workerLosingFirstAnswer } from '../support/workflow-env.js';
 
 const t = useWorkflowEnv();
 const sql = sqlOn(() => t.orm);
@@ -125,8 +125,7 @@ describe('acknowledgements of receipts', () => {
         (await sql(`select 1 from notification where key = ?`, [`${pledgeWorkflowId(spec.pledgeId)}:report:reminder`]))
           .length,
       ).toBe(0);
-      await idle(handle);
-      await handle.terminate('test over');
+      await terminateIdle(handle, 'test over');
       await recordHistory(handle, 'pledge-report-owed');
     });
   });

@@ -19,6 +19,7 @@ import {
   idle,
   resultWithoutSkipping,
   seedCluster,
+  terminateIdle,
   useWorkflowEnv,
   workerLosingFirstAnswer,
 } from '../support/workflow-env.js';
@@ -115,7 +116,7 @@ describe('advisory session proposals on the time-skipping server', () => {
         'cluster-cycle-advisory-patch',
       );
       await recordHistory(cycle, 'cluster-cycle-advisory-reminder');
-      await cycle.terminate('end of test');
+      await terminateIdle(cycle, 'end of test');
     });
     expect(ADVISORY_SESSION_PROPOSAL_PATCH).toBe('advisory-session-proposal');
   });
@@ -168,7 +169,7 @@ describe('advisory session proposals on the time-skipping server', () => {
       });
       expect((await messages(cluster)).map((m) => m.kind)).toEqual(['advisory-session-proposal.proposed']);
       expect((await proposals(cluster))[0]!.reminded_at).toBeNull();
-      await cycle.terminate('end of test');
+      await terminateIdle(cycle, 'end of test');
     });
   });
 
@@ -223,14 +224,13 @@ describe('advisory session proposals on the time-skipping server', () => {
       await recordHistory(second, 'cluster-cycle-advisory-current-term');
 
       // Reminded: a third start follows nothing more.
-      await idle(second, 3);
-      await second.terminate('restarted');
+      await terminateIdle(second, 'restarted', 3);
       const third = await startCycle();
       await idle(third, 2);
       await t.env.sleep(30 * DAY);
       expect(await messages(cluster)).toHaveLength(2);
       expect(await proposals(cluster)).toHaveLength(1);
-      await third.terminate('end of test');
+      await terminateIdle(third, 'end of test');
     });
     expect(ADVISORY_CURRENT_TERM_PATCH).toBe('advisory-session-current-term');
   });
@@ -272,8 +272,7 @@ describe('advisory session proposals on the time-skipping server', () => {
       expect((await messages(cluster)).map((m) => m.kind)).toEqual(['advisory-session-proposal.proposed']);
       // The replay test's history of the signal's path (a check at the start, two signals, the proposal).
       await recordHistory(cycle, 'cluster-cycle-advisory-signal');
-      await idle(cycle);
-      await cycle.terminate('end of test');
+      await terminateIdle(cycle, 'end of test');
     });
   });
 });

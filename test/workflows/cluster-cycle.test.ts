@@ -12,7 +12,7 @@ import {
 } from '../../workflows/election.js';
 import { sqlOn } from '../support/sql.js';
 import { recordHistory } from '../support/histories.js';
-import { eventually, idle, seedCluster, useWorkflowEnv } from '../support/workflow-env.js';
+import { eventually, seedCluster, terminateIdle, useWorkflowEnv } from '../support/workflow-env.js';
 
 const DAY = 86_400_000;
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -109,8 +109,7 @@ describe('clusterCycleWorkflow on the time-skipping server', () => {
       await t.env.client.workflow
         .getHandle(electionWorkflowId(cluster, newEnd))
         .executeUpdate(cancelElectionUpdate, { args: [{ reason: 'end of test' }] });
-      await idle(cycle);
-      await cycle.terminate('end of test');
+      await terminateIdle(cycle, 'end of test');
     });
   });
 
@@ -143,8 +142,7 @@ describe('clusterCycleWorkflow on the time-skipping server', () => {
       await t.env.client.workflow
         .getHandle(again.workflowId)
         .executeUpdate(cancelElectionUpdate, { args: [{ reason: 'end of test' }] });
-      await idle(cycle);
-      await cycle.terminate('end of test');
+      await terminateIdle(cycle, 'end of test');
     });
   });
 });

@@ -10,7 +10,7 @@ import { outputsStateQuery } from '../../workflows/work-plan-output.js';
 import { backfillWorkPlanOutputs } from '../../worker/backfill-work-plan-outputs.js';
 import { clusterWithPhase, insertPlanVersion } from '../support/cluster-work.js';
 import { sqlOn } from '../support/sql.js';
-import { eventually, idle, sleepUntil, useWorkflowEnv } from '../support/workflow-env.js';
+import { eventually, sleepUntil, terminateIdle, useWorkflowEnv } from '../support/workflow-env.js';
 
 const t = useWorkflowEnv();
 const sql = sqlOn(() => t.orm);
@@ -84,8 +84,7 @@ describe('backfillWorkPlanOutputs on the time-skipping server', () => {
       await sleepUntil(t, dueMs - 2 * DAY);
       expect((await notes()).map((n) => n.key)).toEqual([reminder]);
       expect((await handle.describe()).runId).toBe(run);
-      await idle(handle);
-      await handle.terminate('end of test');
+      await terminateIdle(handle, 'end of test');
     });
   });
 });
